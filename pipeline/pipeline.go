@@ -1,0 +1,242 @@
+// Package pipeline composes Accord's stages: it cleans raw inputs into
+// documents, runs the per-document stages on every document (in parallel),
+// then the corpus stages in order, and builds the contract's report.
+package pipeline
+
+import (
+	"context"
+	"fmt"
+	"runtime"
+	"sort"
+	"sync"
+
+	"github.com/accord-news/accord"
+)
+
+// Preparer is implemented by cleaners that learn from the whole input set
+// before cleaning any one document (e.g. lines that repeat across an outlet).
+type Preparer interface {
+	Prepare(inputs []*accord.Input)
+}
+
+// Pipeline is a cleaner, per-document stages and corpus stages.
+type Pipeline struct {
+	Cleaner accord.Cleaner
+	Doc     []accord.DocStage
+	Corpus  []accord.CorpusStage
+	// Workers is the number of goroutines for per-document work (default GOMAXPROCS).
+	Workers int
+	// Progress, if set, is called as documents finish their per-document stages.
+	Progress func(done, total int)
+	// StageProgress, if set, is called before each corpus stage.
+	StageProgress func(name string)
+}
+
+// StageError is an error of one stage on one document.
+type StageError struct {
+	Doc   string
+	Stage string
+	Err   error
+}
+
+func (e *StageError) Error() string {
+	if e.Doc == "" {
+		return fmt.Sprintf("stage %s: %v", e.Stage, e.Err)
+	}
+	return fmt.Sprintf("%s: stage %s: %v", e.Doc, e.Stage, e.Err)
+}
+
+func (e *StageError) Unwrap() error { return e.Err }
+
+// Run analyzes inputs. Errors of one document never stop the others: they are
+// returned alongside the corpus, and a document whose cleaning failed is left
+// out. A panic inside a stage is recovered and reported as that stage's error.
+func (p *Pipeline) Run(ctx context.Context, inputs []*accord.Input, opt accord.Options) (*accord.Corpus, []error) {
+	var errs []error
+	if prep, ok := p.Cleaner.(Preparer); ok && !opt.NoClean {
+		prep.Prepare(inputs)
+	}
+	docs := make([]*accord.Document, len(inputs))
+	docErrs := make([][]error, len(inputs))
+	workers := p.Workers
+	if workers <= 0 {
+		workers = runtime.GOMAXPROCS(0)
+	}
+	var (
+		wg   sync.WaitGroup
+		next = make(chan int)
+		mu   sync.Mutex
+		done int
+	)
+	for w := 0; w < workers; w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range next {
+				docs[i], docErrs[i] = p.runDoc(inputs[i], opt)
+				if p.Progress != nil {
+					mu.Lock()
+					done++
+					p.Progress(done, len(inputs))
+					mu.Unlock()
+				}
+			}
+		}()
+	}
+	for i := range inputs {
+		if ctx.Err() != nil {
+			break
+		}
+		next <- i
+	}
+	close(next)
+	wg.Wait()
+	if err := ctx.Err(); err != nil {
+		return nil, append(errs, err)
+	}
+	kept := docs[:0]
+	seen := map[string]int{}
+	for i, d := range docs {
+		errs = append(errs, docErrs[i]...)
+		if d == nil {
+			continue
+		}
+		// Document IDs must be unique in a report: a second document with the
+		// same ID (two files with one base name) gets a numbered suffix.
+		if n, dup := seen[d.ID]; dup {
+			seen[d.ID] = n + 1
+			d.ID = fmt.Sprintf("%s~%d", d.ID, n+1)
+		}
+		seen[d.ID] = 0
+		kept = append(kept, d)
+	}
+	c := accord.NewCorpus(kept, opt)
+	for _, st := range p.Corpus {
+		if ctx.Err() != nil {
+			return nil, append(errs, ctx.Err())
+		}
+		if p.StageProgress != nil {
+			p.StageProgress(st.Name())
+		}
+		if err := safeCorpus(ctx, st, c); err != nil {
+			errs = append(errs, &StageError{Stage: st.Name(), Err: err})
+		}
+	}
+	return c, errs
+}
+
+func (p *Pipeline) runDoc(in *accord.Input, opt accord.Options) (d *accord.Document, errs []error) {
+	defer func() {
+		if r := recover(); r != nil {
+			errs = append(errs, &StageError{Doc: in.Source, Stage: "clean", Err: fmt.Errorf("panic: %v", r)})
+			d = nil
+		}
+	}()
+	d, err := p.Cleaner.Clean(in, opt)
+	if err != nil {
+		return nil, []error{&StageError{Doc: in.Source, Stage: "clean", Err: err}}
+	}
+	for _, st := range p.Doc {
+		if err := safeDoc(st, d); err != nil {
+			errs = append(errs, &StageError{Doc: d.ID, Stage: st.Name(), Err: err})
+		}
+	}
+	return d, errs
+}
+
+func safeDoc(st accord.DocStage, d *accord.Document) (err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			err = fmt.Errorf("panic: %v", r)
+		}
+	}()
+	return st.Annotate(d)
+}
+
+func safeCorpus(ctx context.Context, st accord.CorpusStage, c *accord.Corpus) (err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			err = fmt.Errorf("panic: %v", r)
+		}
+	}()
+	return st.Analyze(ctx, c)
+}
+
+func strPtr(s string) *string {
+	if s == "" {
+		return nil
+	}
+	return &s
+}
+
+// BuildReport turns an analyzed corpus into the contract's report, with every
+// list non-nil and sorted as the schema says.
+func BuildReport(c *accord.Corpus) *accord.Report {
+	r := &accord.Report{
+		Version:             accord.ReportVersion,
+		Documents:           []accord.ReportDocument{},
+		Links:               nonNil(c.Links),
+		Stories:             nonNil(c.Stories),
+		Entities:            nonNil(c.Entities),
+		Quotes:              nonNil(c.Quotes),
+		TemporalExpressions: []accord.ReportTimex{},
+		Timeline:            nonNil(c.Timeline),
+		Quantities:          []accord.ReportQuantity{},
+		Claims:              nonNil(c.Claims),
+		Conflicts:           nonNil(c.Conflicts),
+		Brief:               c.Brief,
+	}
+	if r.Brief.Sentences == nil {
+		r.Brief.Sentences = []accord.BriefSentence{}
+	}
+	for _, d := range c.Docs {
+		basis := d.PublishedBasis
+		if basis == "" || d.Published == "" {
+			basis = accord.BasisUnknown
+		}
+		removed := d.Removed
+		if removed == nil {
+			removed = []accord.Removed{}
+		}
+		r.Documents = append(r.Documents, accord.ReportDocument{
+			ID: d.ID, Source: d.Source, Title: d.Title, Outlet: strPtr(d.Outlet), Author: strPtr(d.Author),
+			URL: strPtr(d.URL), Published: strPtr(d.Published), PublishedBasis: basis,
+			Language: d.Language, Text: d.Text, Removed: removed,
+		})
+		for _, t := range d.Timexes {
+			r.TemporalExpressions = append(r.TemporalExpressions, accord.ReportTimex{
+				Document: d.ID, Start: t.Start, End: t.End, Text: d.Slice(t.Span), Value: t.Value, Type: t.Type,
+			})
+		}
+		for _, q := range d.Quantities {
+			rq := accord.ReportQuantity{
+				Document: d.ID, Start: q.Start, End: q.End, Text: d.Slice(q.Span), Value: q.Value,
+				Approximate: q.Approximate, Unit: strPtr(q.Unit), Counts: strPtr(q.Counts),
+			}
+			if q.Low != q.Value || q.High != q.Value {
+				lo, hi := q.Low, q.High
+				rq.Low, rq.High = &lo, &hi
+			}
+			r.Quantities = append(r.Quantities, rq)
+		}
+	}
+	sort.SliceStable(r.Links, func(i, j int) bool {
+		a, b := r.Links[i], r.Links[j]
+		if a.From != b.From {
+			return a.From < b.From
+		}
+		if a.To != b.To {
+			return a.To < b.To
+		}
+		return a.Kind < b.Kind
+	})
+	sort.SliceStable(r.Timeline, func(i, j int) bool { return r.Timeline[i].Date < r.Timeline[j].Date })
+	return r
+}
+
+func nonNil[T any](s []T) []T {
+	if s == nil {
+		return []T{}
+	}
+	return s
+}

@@ -1,0 +1,23 @@
+package pipeline
+
+import (
+	"github.com/accord-news/accord"
+	"github.com/accord-news/accord/text"
+)
+
+// Default returns Accord's full pipeline. Each stage package adds its
+// constructor here, in the order shown: a stage may read only the layers of
+// the stages before it.
+func Default() *Pipeline {
+	return &Pipeline{
+		Cleaner: Passthrough{},
+		Doc: []accord.DocStage{
+			text.New(),
+			// entities (NER, roles, coreference), timex, quantity, quotes
+		},
+		Corpus: []accord.CorpusStage{
+			// copies, entities (canonical), stories, timex (dates, timeline),
+			// quotes (statements), claims (corroboration, conflicts), brief
+		},
+	}
+}
