@@ -138,13 +138,13 @@ type Timex struct {
 
 // QuoteMention is a direct (or indirect) quote in one document.
 type QuoteMention struct {
-	Span            // the quoted content, without the quote marks
-	Text    string  // Text[Start:End]
-	Speaker int     // index into Document.Mentions of the stated speaker; -1 if none
+	Span               // the quoted content, without the quote marks
+	Text        string // Text[Start:End]
+	Speaker     int    // index into Document.Mentions of the stated speaker; -1 if none
 	SpeakerText string // the speaker as written, where no mention covers it
-	Partial bool    // a fragment quoted inside a sentence
-	Direct  bool    // false for indirect speech
-	Cue     Span    // the attribution cue ("said", "told reporters"), if found
+	Partial     bool   // a fragment quoted inside a sentence
+	Direct      bool   // false for indirect speech
+	Cue         Span   // the attribution cue ("said", "told reporters"), if found
 }
 
 // Quantity is a normalized numeric statement.
