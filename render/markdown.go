@@ -1,0 +1,229 @@
+// Package render draws a Report as Markdown or as one standalone HTML page.
+// Both are views of the same report: nothing here computes new facts.
+package render
+
+import (
+	"fmt"
+	"io"
+	"sort"
+	"strings"
+
+	"github.com/accord-news/accord"
+)
+
+// index gives quick access to the report's documents and entities by id.
+type index struct {
+	r        *accord.Report
+	docs     map[string]*accord.ReportDocument
+	entities map[string]*accord.Entity
+}
+
+func newIndex(r *accord.Report) *index {
+	ix := &index{r: r, docs: map[string]*accord.ReportDocument{}, entities: map[string]*accord.Entity{}}
+	for i := range r.Documents {
+		ix.docs[r.Documents[i].ID] = &r.Documents[i]
+	}
+	for i := range r.Entities {
+		ix.entities[r.Entities[i].ID] = &r.Entities[i]
+	}
+	return ix
+}
+
+func (ix *index) entityName(id *string) string {
+	if id == nil {
+		return "unknown"
+	}
+	if e, ok := ix.entities[*id]; ok {
+		return e.Name
+	}
+	return *id
+}
+
+func (ix *index) docLabel(id string) string {
+	d, ok := ix.docs[id]
+	if !ok {
+		return id
+	}
+	if d.Outlet != nil && *d.Outlet != "" {
+		return *d.Outlet + " (" + id + ")"
+	}
+	return id
+}
+
+func deref(s *string, def string) string {
+	if s == nil || *s == "" {
+		return def
+	}
+	return *s
+}
+
+// mdEscape keeps article text from being read as Markdown markup or HTML.
+var mdEscaper = strings.NewReplacer(
+	`\`, `\\`, "`", "\\`", "*", `\*`, "_", `\_`, "[", `\[`, "]", `\]`, "<", "&lt;", ">", "&gt;", "#", `\#`, "|", `\|`,
+)
+
+func md(s string) string { return mdEscaper.Replace(strings.Join(strings.Fields(s), " ")) }
+
+func mdCite(docs []string) string {
+	var parts []string
+	for _, d := range docs {
+		parts = append(parts, fmt.Sprintf("[%s](#doc-%s)", md(d), anchor(d)))
+	}
+	return strings.Join(parts, ", ")
+}
+
+// anchor makes a document id safe for use as a fragment identifier.
+func anchor(id string) string {
+	var b strings.Builder
+	for _, r := range id {
+		if r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9' || r == '-' || r == '_' {
+			b.WriteRune(r)
+		} else {
+			fmt.Fprintf(&b, "-%x", r)
+		}
+	}
+	return b.String()
+}
+
+// Markdown writes the report as Markdown: the brief, then stories, timeline,
+// entities, quotes, claims, conflicts, copies and documents.
+func Markdown(w io.Writer, r *accord.Report) error {
+	ix := newIndex(r)
+	var b strings.Builder
+	title := r.Brief.Title
+	if title == "" {
+		title = "Accord report"
+	}
+	fmt.Fprintf(&b, "# %s\n\n", md(title))
+	fmt.Fprintf(&b, "%d documents, %d stories, %d entities, %d quotes, %d claims, %d conflicts.\n\n",
+		len(r.Documents), len(r.Stories), len(r.Entities), len(r.Quotes), len(r.Claims), len(r.Conflicts))
+
+	b.WriteString("## Brief\n\n")
+	if len(r.Brief.Sentences) == 0 {
+		b.WriteString("_No brief: no statement is supported well enough to summarise._\n\n")
+	}
+	for _, s := range r.Brief.Sentences {
+		tag := ""
+		switch s.Status {
+		case accord.StatusSingle:
+			tag = " _(single source)_"
+		case accord.StatusDisputed:
+			tag = " _(disputed)_"
+		}
+		fmt.Fprintf(&b, "- %s%s [%s]\n", md(s.Text), tag, mdCite(s.Documents))
+	}
+	b.WriteString("\n## Stories\n\n")
+	if len(r.Stories) == 0 {
+		b.WriteString("_None._\n")
+	}
+	for _, s := range r.Stories {
+		fmt.Fprintf(&b, "### %s\n\n", md(s.Title))
+		fmt.Fprintf(&b, "- id: `%s`; %d documents, %d independent sources; dates: %s to %s\n",
+			s.ID, len(s.Documents), len(s.IndependentGroups), deref(s.FirstDate, "?"), deref(s.LastDate, "?"))
+		for _, g := range s.IndependentGroups {
+			fmt.Fprintf(&b, "- source group: %s\n", mdCite(g))
+		}
+		for _, e := range s.Events {
+			fmt.Fprintf(&b, "- event %s: %s (%s)\n", e.ID, md(e.Title), mdCite(e.Documents))
+		}
+		b.WriteString("\n")
+	}
+
+	b.WriteString("\n## Timeline\n\n")
+	if len(r.Timeline) == 0 {
+		b.WriteString("_No dated happenings found._\n")
+	}
+	for _, t := range r.Timeline {
+		place := ""
+		if t.Place != nil {
+			place = " (" + md(*t.Place) + ")"
+		}
+		fmt.Fprintf(&b, "- **%s**%s: %s [%s]\n", md(t.Date), place, md(t.Summary), mdCite(t.Documents))
+	}
+
+	b.WriteString("\n## Entities\n\n")
+	if len(r.Entities) == 0 {
+		b.WriteString("_None._\n")
+	} else {
+		b.WriteString("| entity | type | aliases | roles (documents) | mentions |\n|---|---|---|---|---|\n")
+		ents := append([]accord.Entity(nil), r.Entities...)
+		sort.SliceStable(ents, func(i, j int) bool { return len(ents[i].Mentions) > len(ents[j].Mentions) })
+		for _, e := range ents {
+			var roles []string
+			for _, ro := range e.Roles {
+				org := ""
+				if ro.Organization != nil && *ro.Organization != "" {
+					org = " (" + *ro.Organization + ")"
+				}
+				roles = append(roles, md(ro.Role+org)+": "+strings.Join(ro.Documents, ", "))
+			}
+			var aliases []string
+			for _, a := range e.Aliases {
+				aliases = append(aliases, md(a))
+			}
+			fmt.Fprintf(&b, "| %s | %s | %s | %s | %d |\n", md(e.Name), e.Type, strings.Join(aliases, "; "), strings.Join(roles, "; "), len(e.Mentions))
+		}
+	}
+
+	b.WriteString("\n## Quotes\n\n")
+	if len(r.Quotes) == 0 {
+		b.WriteString("_None._\n")
+	}
+	for _, q := range r.Quotes {
+		fmt.Fprintf(&b, "### %s — “%s”\n\n", md(ix.entityName(q.Speaker)), md(q.Text))
+		b.WriteString("| document | wording | stated speaker |\n|---|---|---|\n")
+		for _, v := range q.Variants {
+			flags := ""
+			if v.Partial {
+				flags += " (partial)"
+			}
+			if v.Spun {
+				flags += " (spun)"
+			}
+			fmt.Fprintf(&b, "| %s | %s%s | %s |\n", mdCite([]string{v.Document}), md(v.Text), flags, md(ix.entityName(v.StatedSpeaker)))
+		}
+		b.WriteString("\n")
+	}
+
+	b.WriteString("\n## Claims\n\n")
+	if len(r.Claims) == 0 {
+		b.WriteString("_None._\n")
+	}
+	for _, c := range r.Claims {
+		fmt.Fprintf(&b, "- [%s, %d independent] %s [%s]\n", c.Status, c.IndependentSources, md(c.Statement), mdCite(c.Documents))
+	}
+
+	b.WriteString("\n## Conflicts\n\n")
+	if len(r.Conflicts) == 0 {
+		b.WriteString("_No disagreement found between the documents._\n")
+	}
+	for _, c := range r.Conflicts {
+		fmt.Fprintf(&b, "- **%s**: %s\n", c.Kind, md(c.Summary))
+		for _, s := range c.Sides {
+			fmt.Fprintf(&b, "  - %s [%s]\n", md(s.Says), mdCite(s.Documents))
+		}
+	}
+
+	b.WriteString("\n## Copies and citations\n\n")
+	if len(r.Links) == 0 {
+		b.WriteString("_No copies or citations found._\n")
+	}
+	for _, l := range r.Links {
+		fmt.Fprintf(&b, "- %s → %s: %s (score %.2f)", md(ix.docLabel(l.From)), md(ix.docLabel(l.To)), l.Kind, l.Score)
+		if len(l.Evidence) > 0 {
+			fmt.Fprintf(&b, "; %s", md(strings.Join(l.Evidence, "; ")))
+		}
+		b.WriteString("\n")
+	}
+
+	b.WriteString("\n## Documents\n\n")
+	for _, d := range r.Documents {
+		fmt.Fprintf(&b, "<a id=\"doc-%s\"></a>\n- **%s** — %s", anchor(d.ID), md(d.ID), md(d.Title))
+		if d.Outlet != nil {
+			fmt.Fprintf(&b, "; %s", md(*d.Outlet))
+		}
+		fmt.Fprintf(&b, "; published %s (%s); %d boilerplate lines removed\n", deref(d.Published, "unknown"), d.PublishedBasis, len(d.Removed))
+	}
+	_, err := io.WriteString(w, b.String())
+	return err
+}

@@ -1,0 +1,62 @@
+package render
+
+import (
+	"bytes"
+	"html"
+	"strings"
+	"testing"
+
+	"github.com/accord-news/accord"
+)
+
+func hostileReport() *accord.Report {
+	payload := `<script>alert(1)</script><img src=x onerror=alert(2)>`
+	out := "Evil <b>Outlet</b>"
+	return &accord.Report{
+		Version: 1,
+		Documents: []accord.ReportDocument{{ID: "x<1>", Source: "x.txt", Title: payload, Outlet: &out,
+			PublishedBasis: "unknown", Text: "Body " + payload, Removed: []accord.Removed{{Text: payload, Reason: "other"}}}},
+		Quotes:   []accord.Quote{{ID: "Q1", Text: payload, Variants: []accord.QuoteVariant{{Document: "x<1>", Text: payload}}}},
+		Claims:   []accord.Claim{{ID: "C1", Statement: payload, Documents: []string{"x<1>"}, Status: "single_source", IndependentSources: 1}},
+		Brief:    accord.Brief{Title: payload, Sentences: []accord.BriefSentence{{Text: payload, Documents: []string{"x<1>"}}}},
+		Entities: []accord.Entity{{ID: "E1", Name: payload, Type: "PERSON", Aliases: []string{payload}}},
+	}
+}
+
+func TestHTMLEscapesArticleText(t *testing.T) {
+	var b bytes.Buffer
+	if err := HTML(&b, hostileReport()); err != nil {
+		t.Fatal(err)
+	}
+	s := b.String()
+	for _, bad := range []string{"<script>", "<img src=x", "<b>Outlet"} {
+		if strings.Contains(s, bad) {
+			t.Errorf("HTML output contains unescaped %q", bad)
+		}
+	}
+	if u := html.UnescapeString(s); !strings.Contains(u, "Content-Security-Policy") || !strings.Contains(u, "default-src 'none'") {
+		t.Error("HTML output lacks the strict CSP")
+	}
+}
+
+func TestMarkdownEscapesArticleText(t *testing.T) {
+	var b bytes.Buffer
+	if err := Markdown(&b, hostileReport()); err != nil {
+		t.Fatal(err)
+	}
+	if strings.Contains(b.String(), "<script>") || strings.Contains(b.String(), "<img") {
+		t.Error("Markdown output passes raw HTML through")
+	}
+}
+
+func TestEmptyReport(t *testing.T) {
+	r := &accord.Report{Version: 1}
+	var b bytes.Buffer
+	if err := Markdown(&b, r); err != nil {
+		t.Fatal(err)
+	}
+	b.Reset()
+	if err := HTML(&b, r); err != nil {
+		t.Fatal(err)
+	}
+}
