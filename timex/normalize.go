@@ -1,0 +1,434 @@
+package timex
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/accord-news/accord"
+)
+
+// ParseRef reads a reference date: YYYY-MM-DD, optionally followed by a time
+// ("1998-02-06T22:19:00", RFC 3339), or YYYY-MM-DD HH:MM. Only the calendar
+// day is kept.
+func ParseRef(s string) (time.Time, bool) {
+	s = strings.TrimSpace(s)
+	if len(s) < 10 {
+		return time.Time{}, false
+	}
+	t, err := time.Parse("2006-01-02", s[:10])
+	if err != nil {
+		return time.Time{}, false
+	}
+	return t, true
+}
+
+// gran is the granularity of a resolved point.
+type gran byte
+
+const (
+	gNone    gran = 0
+	gDay     gran = 'D'
+	gWeek    gran = 'W'
+	gMonth   gran = 'M'
+	gQuarter gran = 'Q'
+	gHalf    gran = 'H'
+	gYear    gran = 'Y'
+	gSeason  gran = 'S'
+)
+
+type point struct {
+	t time.Time
+	g gran
+}
+
+func (p point) value() string {
+	y, m, d := p.t.Date()
+	switch p.g {
+	case gDay:
+		return fmt.Sprintf("%04d-%02d-%02d", y, int(m), d)
+	case gMonth:
+		return fmt.Sprintf("%04d-%02d", y, int(m))
+	case gYear:
+		return fmt.Sprintf("%04d", y)
+	case gQuarter:
+		return fmt.Sprintf("%04d-Q%d", y, (int(m)-1)/3+1)
+	case gHalf:
+		return fmt.Sprintf("%04d-H%d", y, (int(m)-1)/6+1)
+	case gWeek:
+		wy, w := p.t.ISOWeek()
+		return fmt.Sprintf("%04d-W%02d", wy, w)
+	}
+	return ""
+}
+
+func date(y, m, d int) time.Time { return time.Date(y, time.Month(m), d, 0, 0, 0, 0, time.UTC) }
+
+// normalizer resolves candidates in text order against a reference date,
+// keeping the last date mentioned for anaphoric expressions.
+type normalizer struct {
+	ref    time.Time
+	hasRef bool
+	prev   point
+}
+
+// Normalize gives every candidate its TIMEX3 value relative to ref (the
+// document date); hasRef false leaves relative parts unresolved (XXXX).
+func Normalize(src string, cands []Candidate, ref time.Time, hasRef bool) []accord.Timex {
+	n := &normalizer{ref: ref, hasRef: hasRef}
+	out := make([]accord.Timex, 0, len(cands))
+	for _, c := range cands {
+		if c.Start < 0 || c.End > len(src) || c.Start >= c.End {
+			continue
+		}
+		v := n.resolve(c.spec)
+		if v == "" {
+			continue
+		}
+		out = append(out, accord.Timex{Span: c.Span, Text: src[c.Start:c.End], Type: c.spec.typ, Value: v})
+	}
+	return out
+}
+
+func (n *normalizer) set(p point) string {
+	n.prev = p
+	return p.value()
+}
+
+// base is the anchor for anaphoric expressions: the previous date, else the
+// reference.
+func (n *normalizer) base(anaph bool) (time.Time, bool) {
+	if anaph && n.prev.g != gNone {
+		return n.prev.t, true
+	}
+	return n.ref, n.hasRef
+}
+
+func (n *normalizer) resolve(sp spec) string {
+	v := n.resolveDate(sp)
+	if sp.suffix != "" && v != "" {
+		if len(v) == 10 && v[4] == '-' && v[7] == '-' {
+			return v + sp.suffix
+		}
+		if strings.HasPrefix(v, "XXXX-") && !strings.Contains(v, "T") {
+			return v + sp.suffix
+		}
+	}
+	return v
+}
+
+func (n *normalizer) resolveDate(sp spec) string {
+	switch sp.kind {
+	case kLit:
+		return sp.lit
+	case kDate:
+		return n.calendarDate(sp)
+	case kWeekday:
+		if !n.hasRef {
+			return "XXXX-WXX-" + strconv.Itoa(sp.wd)
+		}
+		refwd := int(n.ref.Weekday())
+		if refwd == 0 {
+			refwd = 7
+		}
+		back := (refwd - sp.wd + 7) % 7
+		fwd := (sp.wd - refwd + 7) % 7
+		var t time.Time
+		switch {
+		case sp.dir < 0:
+			if back == 0 {
+				back = 7
+			}
+			t = n.ref.AddDate(0, 0, -back)
+		case sp.dir > 0:
+			if fwd == 0 {
+				fwd = 7
+			}
+			t = n.ref.AddDate(0, 0, fwd)
+		case sp.tense > 0:
+			t = n.ref.AddDate(0, 0, fwd)
+		default:
+			t = n.ref.AddDate(0, 0, -back)
+		}
+		return n.set(point{t, gDay})
+	case kRel:
+		b, ok := n.base(sp.anaph)
+		if sp.unit == "Q" && sp.anaph && sp.q == -1 {
+			// "the quarter": the quarter just mentioned, else the last completed.
+			if n.prev.g == gQuarter {
+				return n.prev.value()
+			}
+			b, ok = n.ref, n.hasRef
+			sp.n = -1
+		}
+		if sp.shift && n.prev.g == gQuarter {
+			return n.set(point{n.prev.t.AddDate(-1, 0, 0), gQuarter})
+		}
+		if !ok {
+			return unresolved(sp.unit)
+		}
+		switch sp.unit {
+		case "D":
+			return n.set(point{b.AddDate(0, 0, sp.n), gDay})
+		case "W":
+			return n.set(point{b.AddDate(0, 0, 7*sp.n), gWeek})
+		case "M":
+			return n.set(point{firstOfMonth(b).AddDate(0, sp.n, 0), gMonth})
+		case "Q":
+			q := date(b.Year(), (int(b.Month())-1)/3*3+1, 1)
+			return n.set(point{q.AddDate(0, 3*sp.n, 0), gQuarter})
+		case "Y":
+			return n.set(point{date(b.Year()+sp.n, 1, 1), gYear})
+		}
+		return ""
+	case kQuarter, kHalf:
+		y, ok := n.year(sp)
+		prefix := "XXXX"
+		if ok {
+			prefix = fmt.Sprintf("%04d", y)
+		}
+		if sp.kind == kHalf {
+			if ok {
+				n.prev = point{date(y, (sp.q-1)*6+1, 1), gHalf}
+			}
+			return prefix + "-H" + strconv.Itoa(sp.q)
+		}
+		if sp.q < 1 || sp.q > 4 {
+			return ""
+		}
+		if ok {
+			n.prev = point{date(y, (sp.q-1)*3+1, 1), gQuarter}
+		}
+		return prefix + "-Q" + strconv.Itoa(sp.q)
+	case kSeason:
+		y, ok := n.year(sp)
+		if !ok {
+			return "XXXX-" + sp.season
+		}
+		return fmt.Sprintf("%04d-%s", y, sp.season)
+	case kWeekend:
+		if !n.hasRef {
+			return "XXXX-WXX-WE"
+		}
+		wy, w := n.ref.AddDate(0, 0, 7*sp.n).ISOWeek()
+		return fmt.Sprintf("%04d-W%02d-WE", wy, w)
+	case kHoliday:
+		if sp.y > 0 {
+			mo, d := holidayDate(sp.hol, sp.y)
+			return n.set(point{date(sp.y, mo, d), gDay})
+		}
+		if !n.hasRef {
+			if sp.hol == "thanksgiving" || sp.hol == "easter" || sp.hol == "election" {
+				return "XXXX-XX-XX"
+			}
+			mo, d := holidayDate(sp.hol, 2000)
+			return fmt.Sprintf("XXXX-%02d-%02d", mo, d)
+		}
+		t := n.pickYear(sp, func(y int) (time.Time, bool) {
+			mo, d := holidayDate(sp.hol, y)
+			return date(y, mo, d), true
+		})
+		return n.set(point{t, gDay})
+	}
+	return ""
+}
+
+func unresolved(unit string) string {
+	switch unit {
+	case "D":
+		return "XXXX-XX-XX"
+	case "W":
+		return "XXXX-WXX"
+	case "M":
+		return "XXXX-XX"
+	case "Q":
+		return "XXXX-QX"
+	}
+	return "XXXX"
+}
+
+func firstOfMonth(t time.Time) time.Time { return date(t.Year(), int(t.Month()), 1) }
+
+// year gives the year of a quarter/half/season spec.
+func (n *normalizer) year(sp spec) (int, bool) {
+	if sp.y > 0 {
+		return sp.y, true
+	}
+	if !n.hasRef {
+		return 0, false
+	}
+	if sp.hasRel {
+		return n.ref.Year() + sp.yrel, true
+	}
+	return n.ref.Year(), true
+}
+
+// calendarDate resolves a date written with a month (and maybe day/year).
+func (n *normalizer) calendarDate(sp spec) string {
+	if sp.y > 0 {
+		switch {
+		case sp.m == 0:
+			return n.set(point{date(sp.y, 1, 1), gYear})
+		case sp.d == 0:
+			return n.set(point{date(sp.y, sp.m, 1), gMonth})
+		case validDate(sp.y, sp.m, sp.d):
+			return n.set(point{date(sp.y, sp.m, sp.d), gDay})
+		}
+		return ""
+	}
+	if sp.m == 0 {
+		return ""
+	}
+	if !n.hasRef {
+		if sp.d == 0 {
+			return fmt.Sprintf("XXXX-%02d", sp.m)
+		}
+		return fmt.Sprintf("XXXX-%02d-%02d", sp.m, sp.d)
+	}
+	var y int
+	if sp.hasRel {
+		y = n.ref.Year() + sp.yrel
+	} else {
+		t := n.pickYear(sp, func(y int) (time.Time, bool) {
+			d := sp.d
+			if d == 0 {
+				d = 15
+				if y == n.ref.Year() && sp.m == int(n.ref.Month()) {
+					d = n.ref.Day()
+				}
+			}
+			if !validDate(y, sp.m, d) {
+				return time.Time{}, false
+			}
+			return date(y, sp.m, d), true
+		})
+		y = t.Year()
+	}
+	if sp.d == 0 {
+		return n.set(point{date(y, sp.m, 1), gMonth})
+	}
+	if !validDate(y, sp.m, sp.d) {
+		return fmt.Sprintf("%04d-%02d", y, sp.m)
+	}
+	return n.set(point{date(y, sp.m, sp.d), gDay})
+}
+
+// pickYear chooses the year of a date given without one: by the explicit
+// direction ("last May"), else the tense, else the nearest to the reference
+// with a preference for the reference's own year.
+func (n *normalizer) pickYear(sp spec, at func(y int) (time.Time, bool)) time.Time {
+	ry := n.ref.Year()
+	same, okSame := at(ry)
+	before, okBefore := at(ry - 1)
+	after, okAfter := at(ry + 1)
+	if !okSame {
+		// 29 February: the nearest leap year in the right direction.
+		for k := 1; k < 8; k++ {
+			if t, ok := at(ry - k); ok {
+				return t
+			}
+		}
+		return n.ref
+	}
+	monthCmp := func(t time.Time) int {
+		// Compare at the month level when no day is given.
+		if sp.d == 0 {
+			a := t.Year()*12 + int(t.Month())
+			b := n.ref.Year()*12 + int(n.ref.Month())
+			return a - b
+		}
+		return int(t.Sub(n.ref).Hours() / 24)
+	}
+	dir := sp.dir
+	if dir == 0 {
+		dir = sp.tense
+	}
+	switch {
+	case dir < 0:
+		if sp.dir < 0 && monthCmp(same) >= 0 || sp.dir == 0 && monthCmp(same) > 0 {
+			if okBefore {
+				return before
+			}
+		}
+		return same
+	case dir > 0:
+		if sp.dir > 0 && monthCmp(same) <= 0 || sp.dir == 0 && monthCmp(same) < 0 {
+			if okAfter {
+				return after
+			}
+		}
+		return same
+	}
+	if sp.kind == kDate && sp.dir == 0 && sp.tense == 0 {
+		// Nearest, biased to the reference's year.
+		best, bd := same, absDays(same.Sub(n.ref))-60
+		if okBefore {
+			if d := absDays(before.Sub(n.ref)); d < bd {
+				best, bd = before, d
+			}
+		}
+		if okAfter {
+			if d := absDays(after.Sub(n.ref)); d < bd {
+				best = after
+			}
+		}
+		return best
+	}
+	if monthCmp(same) > 0 && okBefore {
+		return before
+	}
+	return same
+}
+
+func absDays(d time.Duration) int {
+	h := int(d.Hours() / 24)
+	if h < 0 {
+		return -h
+	}
+	return h
+}
+
+// holidayDate gives the month and day of a named day in year y.
+func holidayDate(name string, y int) (int, int) {
+	switch name {
+	case "christmas":
+		return 12, 25
+	case "christmaseve":
+		return 12, 24
+	case "newyear":
+		return 1, 1
+	case "newyeareve":
+		return 12, 31
+	case "halloween":
+		return 10, 31
+	case "independence":
+		return 7, 4
+	case "valentine":
+		return 2, 14
+	case "thanksgiving":
+		// Fourth Thursday of November.
+		wd := int(date(y, 11, 1).Weekday())
+		first := 1 + (4-wd+7)%7
+		return 11, first + 21
+	case "election":
+		// Tuesday after the first Monday of November.
+		wd := int(date(y, 11, 1).Weekday())
+		firstMon := 1 + (1-wd+7)%7
+		return 11, firstMon + 1
+	case "easter":
+		a := y % 19
+		b, c := y/100, y%100
+		d, e := b/4, b%4
+		f := (b + 8) / 25
+		g := (b - f + 1) / 3
+		h := (19*a + b - d - g + 15) % 30
+		i, k := c/4, c%4
+		l := (32 + 2*e + 2*i - h - k) % 7
+		m := (a + 11*h + 22*l) / 451
+		mo := (h + l - 7*m + 114) / 31
+		da := (h+l-7*m+114)%31 + 1
+		return mo, da
+	}
+	return 1, 1
+}

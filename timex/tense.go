@@ -1,0 +1,105 @@
+package timex
+
+import (
+	"sort"
+	"strings"
+
+	"github.com/accord-news/accord"
+)
+
+// Tense of the verb that governs a time expression: the news convention of
+// HeidelTime is that a bare weekday or month is in the past of the document
+// date unless the sentence speaks of the future ("will meet on Monday").
+
+var futureCues = map[string]bool{
+	"will": true, "shall": true, "won't": true, "'ll": true, "wo": true, "scheduled": true, "expected": true,
+	"plans": true, "plan": true, "planned": true, "due": true, "upcoming": true, "would": true, "next": true,
+	"tomorrow": true, "intends": true, "aims": true, "set": false, "going": false, "slated": true,
+}
+
+var pastIrregular = map[string]bool{
+	"was": true, "were": true, "had": true, "did": true, "said": true, "met": true, "made": true, "took": true,
+	"came": true, "went": true, "told": true, "gave": true, "held": true, "left": true, "began": true,
+	"fell": true, "rose": true, "won": true, "lost": true, "saw": true, "sent": true, "spoke": true,
+	"became": true, "got": true, "found": true, "led": true, "ran": true, "brought": true, "bought": true,
+	"sold": true, "paid": true, "thought": true, "kept": true, "wrote": true, "knew": true, "struck": true,
+	"shot": true, "hit": false, "flew": true, "drove": true, "broke": true, "chose": true, "grew": true,
+	"threw": true, "wore": true, "spent": true, "built": true, "felt": true, "heard": true, "meant": true,
+	"stood": true, "understood": true, "taught": true, "caught": true, "fought": true, "sought": true,
+	"agreed": true, "ago": true, "yesterday": true, "last": true, "earlier": true,
+}
+
+var notPastEd = map[string]bool{
+	"need": true, "speed": true, "feed": true, "seed": true, "red": true, "bed": true, "shed": true,
+	"indeed": true, "proceed": true, "exceed": true, "succeed": true, "breed": true, "greed": true,
+	"hundred": true, "united": true, "based": true, "related": true, "expected": true, "scheduled": true,
+	"planned": true, "limited": true, "interested": true, "concerned": true, "advanced": true,
+	"detailed": true, "supposed": true, "allied": true, "armed": true, "wed": true, "ted": true, "fred": true,
+	"ned": true, "led": false,
+}
+
+// tenseAt returns -1 (past), +1 (future) or 0 for the expression at sp.
+func tenseAt(src string, toks []accord.Token, sents []accord.Span, sp accord.Span) int {
+	// Sentence bounds.
+	lo, hi := 0, len(src)
+	k := sort.Search(len(sents), func(i int) bool { return sents[i].End > sp.Start })
+	if k < len(sents) && sents[k].Start <= sp.Start {
+		lo, hi = sents[k].Start, sents[k].End
+	}
+	first := sort.Search(len(toks), func(i int) bool { return toks[i].Start >= lo })
+	at := sort.Search(len(toks), func(i int) bool { return toks[i].Start >= sp.Start })
+	endTok := sort.Search(len(toks), func(i int) bool { return toks[i].Start >= sp.End })
+	best, bestDist := 0, 1<<30
+	consider := func(i, dist int) {
+		if i < 0 || i >= len(toks) || toks[i].Start < lo || toks[i].End > hi {
+			return
+		}
+		w := toks[i].Lower
+		if w == "" {
+			return
+		}
+		t := 0
+		switch {
+		case futureCues[w] || strings.HasSuffix(w, "'ll"):
+			t = 1
+		case w == "going" && i+1 < len(toks) && toks[i+1].Lower == "to":
+			t = 1
+		case (w == "is" || w == "are") && i+1 < len(toks) && toks[i+1].Lower == "to":
+			t = 1
+		case pastIrregular[w]:
+			t = -1
+		case len(w) > 4 && strings.HasSuffix(w, "ed") && !notPastEd[w] && isLetters(w):
+			t = -1
+		}
+		if t == 0 {
+			return
+		}
+		// Reporting verbs govern the report, not the event: weaker.
+		if w == "said" || w == "told" {
+			dist += 6
+		}
+		if dist < bestDist {
+			best, bestDist = t, dist
+		}
+	}
+	for i := at - 1; i >= first && at-i <= 12; i-- {
+		consider(i, at-i)
+	}
+	for i := endTok; i < len(toks) && i-endTok < 8; i++ {
+		if toks[i].Lower == "." || toks[i].Lower == ";" {
+			break
+		}
+		consider(i, i-endTok+2)
+	}
+	return best
+}
+
+func isLetters(s string) bool {
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c < 'a' || c > 'z' {
+			return false
+		}
+	}
+	return true
+}
