@@ -2,6 +2,7 @@ package pipeline
 
 import (
 	"github.com/accord-news/accord"
+	"github.com/accord-news/accord/clean"
 	"github.com/accord-news/accord/text"
 )
 
@@ -10,7 +11,7 @@ import (
 // the stages before it.
 func Default() *Pipeline {
 	return &Pipeline{
-		Cleaner: Passthrough{},
+		Cleaner: clean.New(),
 		Doc: []accord.DocStage{
 			text.New(),
 			// entities (NER, roles, coreference), timex, quantity, quotes

@@ -1,0 +1,102 @@
+// Package clean turns raw inputs into documents: the main text of a web page
+// or a plain-text article without its boilerplate, the page's metadata (title,
+// outlet, author, canonical URL, publication date) and its language.
+//
+// Everything taken out of a text is kept in Document.Removed with a reason.
+// The boilerplate decision for a line is made by a small logistic-regression
+// model over shape features and hashed character n-grams, trained on the
+// trafilatura evaluation pages (go run ./clean/internal/train) and embedded
+// in the binary, plus the repetition of a line across the documents of one
+// outlet (Prepare).
+package clean
+
+import (
+	"strings"
+	"sync"
+	"unicode/utf8"
+
+	"github.com/accord-news/accord"
+)
+
+// Cleaner implements accord.Cleaner.
+type Cleaner struct {
+	mu sync.RWMutex
+	// repeated maps an outlet key to the normalized lines that occur in
+	// several of its documents.
+	repeated map[string]map[string]bool
+	model    *Model
+}
+
+// New returns a cleaner using the embedded line model.
+func New() *Cleaner {
+	return &Cleaner{model: DefaultModel()}
+}
+
+// Clean implements accord.Cleaner.
+func (c *Cleaner) Clean(in *accord.Input, opt accord.Options) (*accord.Document, error) {
+	if in == nil {
+		return nil, errNilInput
+	}
+	d := &accord.Document{
+		ID: in.ID, Source: in.Source, URL: in.URL, Title: strings.TrimSpace(in.Title),
+		Outlet: in.Outlet, Author: in.Author, Published: in.Published,
+		PublishedBasis: in.PublishedBasis, Input: in,
+	}
+	if d.Published != "" && d.PublishedBasis == "" {
+		d.PublishedBasis = accord.BasisMetadata
+	}
+	switch {
+	case in.Text != "" || in.HTML == "":
+		if opt.NoClean {
+			d.Text = in.Text
+			if d.Title == "" {
+				d.Title = firstLine(d.Text)
+			}
+		} else {
+			c.cleanText(d, in)
+		}
+	default:
+		if err := c.cleanHTML(d, in, opt); err != nil {
+			return nil, err
+		}
+	}
+	if !utf8.ValidString(d.Text) && !opt.NoClean {
+		d.Text = strings.ToValidUTF8(d.Text, "\uFFFD")
+	}
+	d.Title = strings.ToValidUTF8(d.Title, "")
+	d.Language = DetectLanguage(d.Text, d.Title)
+	return d, nil
+}
+
+// Prepare learns, for each outlet with several documents, the lines that
+// occur in more than one of them (sign-offs, prompts, footers): such lines
+// are boilerplate wherever they reappear.
+func (c *Cleaner) Prepare(inputs []*accord.Input) {
+	rep := learnRepeated(inputs)
+	c.mu.Lock()
+	c.repeated = rep
+	c.mu.Unlock()
+}
+
+func (c *Cleaner) repeatedFor(in *accord.Input) map[string]bool {
+	c.mu.RLock()
+	defer c.mu.RUnlock()
+	if c.repeated == nil {
+		return nil
+	}
+	return c.repeated[outletKey(in)]
+}
+
+func firstLine(s string) string {
+	t := strings.TrimSpace(s)
+	if i := strings.IndexByte(t, '\n'); i >= 0 {
+		t = t[:i]
+	}
+	return strings.TrimSpace(t)
+}
+
+type cleanError string
+
+func (e cleanError) Error() string { return string(e) }
+
+const errNilInput = cleanError("clean: nil input")

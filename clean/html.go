@@ -1,0 +1,399 @@
+package clean
+
+import (
+	"bytes"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/accord-news/accord"
+	trafilatura "github.com/markusmobius/go-trafilatura"
+	"golang.org/x/net/html"
+	"golang.org/x/net/html/charset"
+)
+
+// Limits that keep hostile pages bounded in time and memory.
+const (
+	// maxHTMLBytes is the most HTML parsed per page; the rest is dropped.
+	// News pages are well below it once scripts and styles are gone.
+	maxHTMLBytes = 3 << 20
+	// maxDepth is the deepest element nesting kept; deeper subtrees are
+	// flattened into their text.
+	maxDepth = 256
+	// maxNodes caps the number of nodes handed to the extractors.
+	maxNodes = 200000
+)
+
+// decodeHTML returns the page as UTF-8. Valid UTF-8 is taken as such whatever
+// the page declares (a wrong declared charset is common); otherwise the
+// declared or sniffed charset decodes it.
+func decodeHTML(raw string) string {
+	if strings.HasPrefix(raw, "\xef\xbb\xbf") {
+		raw = raw[3:]
+	}
+	if utf8.ValidString(raw) {
+		return raw
+	}
+	head := raw
+	if len(head) > 4096 {
+		head = head[:4096]
+	}
+	enc, _, _ := charset.DetermineEncoding([]byte(head), "")
+	if enc != nil {
+		if out, err := enc.NewDecoder().String(raw); err == nil && utf8.ValidString(out) {
+			return out
+		}
+	}
+	return strings.ToValidUTF8(raw, "\uFFFD")
+}
+
+// stripHeavy removes the content of script, style, noscript-free template and
+// svg blocks and HTML comments before parsing: they carry no article text and
+// are the bulk of many pages. JSON-LD scripts are kept (metadata).
+func stripHeavy(s string) string {
+	var b strings.Builder
+	b.Grow(len(s) / 2)
+	lower := strings.ToLower(s)
+	i := 0
+	for i < len(s) {
+		j := strings.IndexByte(lower[i:], '<')
+		if j < 0 {
+			b.WriteString(s[i:])
+			break
+		}
+		j += i
+		b.WriteString(s[i:j])
+		rest := lower[j:]
+		switch {
+		case strings.HasPrefix(rest, "<!--"):
+			k := strings.Index(rest[4:], "-->")
+			if k < 0 {
+				return b.String()
+			}
+			i = j + 4 + k + 3
+			continue
+		case hasTag(rest, "script"):
+			end := strings.Index(rest, "</script")
+			gt := strings.IndexByte(rest, '>')
+			if gt > 0 && strings.Contains(rest[:gt], "ld+json") {
+				if end < 0 {
+					b.WriteString(s[j:])
+					return b.String()
+				}
+				b.WriteString(s[j : j+end])
+				i = j + end
+				b.WriteString("</script>")
+				if k := strings.IndexByte(lower[i:], '>'); k >= 0 {
+					i += k + 1
+				} else {
+					return b.String()
+				}
+				continue
+			}
+			if end < 0 {
+				return b.String()
+			}
+			i = j + end
+			if k := strings.IndexByte(lower[i:], '>'); k >= 0 {
+				i += k + 1
+			} else {
+				return b.String()
+			}
+			continue
+		case hasTag(rest, "style"), hasTag(rest, "svg"), hasTag(rest, "template"):
+			name := "style"
+			if hasTag(rest, "svg") {
+				name = "svg"
+			} else if hasTag(rest, "template") {
+				name = "template"
+			}
+			end := strings.Index(rest, "</"+name)
+			if end < 0 {
+				return b.String()
+			}
+			i = j + end
+			if k := strings.IndexByte(lower[i:], '>'); k >= 0 {
+				i += k + 1
+			} else {
+				return b.String()
+			}
+			continue
+		}
+		b.WriteByte('<')
+		i = j + 1
+	}
+	return b.String()
+}
+
+func hasTag(rest, name string) bool {
+	if len(rest) < len(name)+2 || rest[1:1+len(name)] != name {
+		return false
+	}
+	c := rest[1+len(name)]
+	return c == '>' || c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '/'
+}
+
+// parseBounded parses page HTML with the size, depth and node limits applied.
+func parseBounded(raw string) (*html.Node, error) {
+	s := decodeHTML(raw)
+	if len(s) > 4*maxHTMLBytes {
+		s = s[:4*maxHTMLBytes]
+	}
+	s = stripHeavy(s)
+	if len(s) > maxHTMLBytes {
+		s = strings.ToValidUTF8(s[:maxHTMLBytes], "")
+	}
+	doc, err := html.Parse(strings.NewReader(s))
+	if err != nil {
+		return nil, err
+	}
+	n := 0
+	boundTree(doc, 0, &n)
+	return doc, nil
+}
+
+// boundTree flattens subtrees deeper than maxDepth into a text node and drops
+// nodes beyond maxNodes.
+func boundTree(n *html.Node, depth int, count *int) {
+	for c := n.FirstChild; c != nil; {
+		next := c.NextSibling
+		*count++
+		if *count > maxNodes {
+			n.RemoveChild(c)
+			c = next
+			continue
+		}
+		if depth >= maxDepth && c.FirstChild != nil {
+			var b strings.Builder
+			collectText(c, &b, 0)
+			for c.FirstChild != nil {
+				c.RemoveChild(c.FirstChild)
+			}
+			c.AppendChild(&html.Node{Type: html.TextNode, Data: b.String()})
+		} else {
+			boundTree(c, depth+1, count)
+		}
+		c = next
+	}
+}
+
+func collectText(n *html.Node, b *strings.Builder, guard int) {
+	// iterative walk to avoid deep recursion on hostile trees
+	stack := []*html.Node{n}
+	for len(stack) > 0 && b.Len() < maxHTMLBytes {
+		x := stack[len(stack)-1]
+		stack = stack[:len(stack)-1]
+		if x.Type == html.TextNode {
+			b.WriteString(x.Data)
+			b.WriteByte(' ')
+			continue
+		}
+		for c := x.LastChild; c != nil; c = c.PrevSibling {
+			stack = append(stack, c)
+		}
+	}
+}
+
+// extractLine is a line of extracted text with what the DOM says about it.
+type extractLine struct {
+	Text      string
+	LinkChars int  // characters inside links
+	Heading   bool // a heading element
+	Item      bool // a list item
+	Cell      bool // a table cell
+	Quote     bool // a blockquote
+}
+
+var blockTags = map[string]bool{
+	"p": true, "div": true, "section": true, "article": true, "header": true, "footer": true,
+	"h1": true, "h2": true, "h3": true, "h4": true, "h5": true, "h6": true, "head": true,
+	"li": true, "item": true, "list": true, "ul": true, "ol": true, "dl": true, "dt": true, "dd": true,
+	"blockquote": true, "quote": true, "pre": true, "code": false, "table": true, "tr": true, "row": true,
+	"td": true, "th": true, "cell": true, "figure": true, "figcaption": true, "aside": true, "nav": true,
+	"form": true, "fieldset": true, "address": true, "main": true, "body": true, "details": true,
+	"summary": true, "hr": true, "lb": true, "br": true, "caption": true, "center": true,
+}
+
+// nodeLines turns an element tree into lines: one per block element, with
+// link character counts.
+func nodeLines(root *html.Node) []extractLine {
+	var out []extractLine
+	var cur strings.Builder
+	cur.Grow(256)
+	var curLink int
+	var flags extractLine
+	flush := func() {
+		t := normSpace(cur.String())
+		if t != "" {
+			l := flags
+			l.Text = t
+			l.LinkChars = curLink
+			if l.LinkChars > utf8.RuneCountInString(t) {
+				l.LinkChars = utf8.RuneCountInString(t)
+			}
+			out = append(out, l)
+		}
+		cur.Reset()
+		curLink = 0
+		flags = extractLine{}
+	}
+	type frame struct {
+		n    *html.Node
+		exit bool
+	}
+	stack := []frame{{n: root}}
+	linkDepth := 0
+	for len(stack) > 0 {
+		f := stack[len(stack)-1]
+		stack = stack[:len(stack)-1]
+		n := f.n
+		if f.exit {
+			if n.Data == "a" || n.Data == "ref" {
+				linkDepth--
+			}
+			if blockTags[n.Data] {
+				flush()
+			}
+			continue
+		}
+		switch n.Type {
+		case html.TextNode:
+			cur.WriteString(n.Data)
+			if linkDepth > 0 {
+				curLink += utf8.RuneCountInString(strings.TrimSpace(n.Data))
+			}
+			continue
+		case html.ElementNode:
+			switch n.Data {
+			case "script", "style", "noscript", "template", "svg", "iframe", "head", "title", "meta", "link", "button", "select", "option", "textarea", "input":
+				if n.Data != "head" || n.Parent == nil || n.Parent.Data == "html" {
+					continue
+				}
+			}
+			if blockTags[n.Data] {
+				flush()
+			}
+			switch n.Data {
+			case "h1", "h2", "h3", "h4", "h5", "h6", "head":
+				flags.Heading = true
+			case "li", "item", "dt", "dd":
+				flags.Item = true
+			case "td", "th", "cell":
+				flags.Cell = true
+			case "blockquote", "quote":
+				flags.Quote = true
+			case "a", "ref":
+				linkDepth++
+			case "img", "graphic":
+				continue
+			}
+		case html.DocumentNode:
+		default:
+			continue
+		}
+		stack = append(stack, frame{n: n, exit: true})
+		for c := n.LastChild; c != nil; c = c.PrevSibling {
+			stack = append(stack, frame{n: c})
+		}
+	}
+	flush()
+	return out
+}
+
+// normSpace collapses runs of white space into one space and trims.
+func normSpace(s string) string {
+	var b strings.Builder
+	b.Grow(len(s))
+	space := false
+	for _, r := range s {
+		if unicode.IsSpace(r) || r == '\u200b' || r == '\ufeff' {
+			space = true
+			continue
+		}
+		if space && b.Len() > 0 {
+			b.WriteByte(' ')
+		}
+		space = false
+		b.WriteRune(r)
+	}
+	return b.String()
+}
+
+// cleanHTML fills d from an HTML page.
+func (c *Cleaner) cleanHTML(d *accord.Document, in *accord.Input, opt accord.Options) error {
+	doc, err := parseBounded(in.HTML)
+	if err != nil {
+		return err
+	}
+	meta := extractMeta(doc, in.URL)
+	mergeMeta(d, meta)
+
+	var lines []extractLine
+	if opt.NoClean {
+		if body := findBody(doc); body != nil {
+			lines = nodeLines(body)
+		}
+		texts := make([]string, 0, len(lines))
+		for _, l := range lines {
+			texts = append(texts, l.Text)
+		}
+		d.Text = strings.Join(texts, "\n")
+		if d.Title == "" {
+			d.Title = firstLine(d.Text)
+		}
+		return nil
+	}
+	lines = extractMain(doc, in.URL)
+	kept, removed := c.filterLines(lines, in, d, true)
+	d.Text = strings.Join(kept, "\n")
+	d.Removed = append(d.Removed, removed...)
+	if d.Title == "" {
+		d.Title = firstLine(d.Text)
+	}
+	return nil
+}
+
+func findBody(doc *html.Node) *html.Node {
+	stack := []*html.Node{doc}
+	for len(stack) > 0 {
+		n := stack[len(stack)-1]
+		stack = stack[:len(stack)-1]
+		if n.Type == html.ElementNode && n.Data == "body" {
+			return n
+		}
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			stack = append(stack, c)
+		}
+	}
+	return doc
+}
+
+// extractMain runs go-trafilatura (with its readability and distiller
+// fallbacks) and returns the main content as lines.
+func extractMain(doc *html.Node, pageURL string) []extractLine {
+	opts := trafilatura.Options{
+		EnableFallback:  true,
+		ExcludeComments: true,
+		HtmlDateMode:    trafilatura.Disabled,
+		Focus:           trafilatura.Balanced,
+	}
+	if u := parseURL(pageURL); u != nil {
+		opts.OriginalURL = u
+	}
+	res, err := safeExtract(doc, opts)
+	if err != nil || res == nil || res.ContentNode == nil {
+		return nil
+	}
+	return nodeLines(res.ContentNode)
+}
+
+func safeExtract(doc *html.Node, opts trafilatura.Options) (res *trafilatura.ExtractResult, err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			res, err = nil, cleanError("clean: extractor failed")
+		}
+	}()
+	return trafilatura.ExtractDocument(doc, opts)
+}
+
+var _ = bytes.MinRead

@@ -1,0 +1,119 @@
+// Command evalreport cleans the pages of an extraction data set and writes a
+// minimal contract report for /work/shared/eval/score_extraction.py:
+//
+//	go run ./clean/internal/evalreport -data /work/shared/data/trafilatura-eval/accord -o /tmp/r.json
+//
+// With -split train|dev only the pages of that half of the training split
+// (see clean/internal/split) are written, so the model's held-out figure can
+// be scored honestly.
+package main
+
+import (
+	"compress/gzip"
+	"encoding/json"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"runtime"
+	"sort"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/accord-news/accord"
+	"github.com/accord-news/accord/clean"
+	"github.com/accord-news/accord/clean/internal/split"
+	"github.com/accord-news/accord/pipeline"
+)
+
+func main() {
+	data := flag.String("data", "/work/shared/data/trafilatura-eval/accord", "converted data set directory (with html/)")
+	out := flag.String("o", "/tmp/clean-eval.report.json", "report to write")
+	which := flag.String("split", "all", "all, train or dev (held-out half)")
+	workers := flag.Int("j", runtime.GOMAXPROCS(0), "workers")
+	flag.Parse()
+
+	files, err := filepath.Glob(filepath.Join(*data, "html", "*"))
+	if err != nil || len(files) == 0 {
+		fmt.Fprintln(os.Stderr, "no pages under", *data)
+		os.Exit(1)
+	}
+	sort.Strings(files)
+	var inputs []*accord.Input
+	for _, f := range files {
+		id := strings.TrimSuffix(strings.TrimSuffix(filepath.Base(f), ".gz"), ".html")
+		if *which != "all" && split.Of(id) != *which {
+			continue
+		}
+		b, err := readMaybeGz(f)
+		if err != nil {
+			fmt.Fprintln(os.Stderr, f, err)
+			continue
+		}
+		inputs = append(inputs, &accord.Input{ID: id, Source: f, HTML: string(b)})
+	}
+	c := clean.New()
+	docs := make([]*accord.Document, len(inputs))
+	start := time.Now()
+	var wg sync.WaitGroup
+	next := make(chan int)
+	for w := 0; w < *workers; w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range next {
+				d, err := c.Clean(inputs[i], accord.Options{})
+				if err != nil {
+					fmt.Fprintln(os.Stderr, inputs[i].ID, err)
+					continue
+				}
+				docs[i] = d
+			}
+		}()
+	}
+	for i := range inputs {
+		next <- i
+	}
+	close(next)
+	wg.Wait()
+	el := time.Since(start)
+	var kept []*accord.Document
+	for _, d := range docs {
+		if d != nil {
+			kept = append(kept, d)
+		}
+	}
+	rep := pipeline.BuildReport(accord.NewCorpus(kept, accord.Options{}))
+	f, err := os.Create(*out)
+	if err != nil {
+		fmt.Fprintln(os.Stderr, err)
+		os.Exit(1)
+	}
+	enc := json.NewEncoder(f)
+	if err := enc.Encode(rep); err != nil {
+		fmt.Fprintln(os.Stderr, err)
+		os.Exit(1)
+	}
+	f.Close()
+	fmt.Fprintf(os.Stderr, "%d pages in %v with %d workers: %.1f pages/s per worker\n", len(kept), el.Round(time.Millisecond), *workers, float64(len(inputs))/el.Seconds()/float64(*workers))
+}
+
+func readMaybeGz(path string) ([]byte, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	var r io.Reader = f
+	if strings.HasSuffix(path, ".gz") {
+		gz, err := gzip.NewReader(f)
+		if err != nil {
+			return nil, err
+		}
+		defer gz.Close()
+		r = gz
+	}
+	return io.ReadAll(io.LimitReader(r, 64<<20))
+}

@@ -1,0 +1,263 @@
+package clean
+
+import (
+	"regexp"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/accord-news/accord"
+)
+
+// Thresholds on the model's boilerplate probability. Plain text is cleaned
+// conservatively: a lost content line costs more than a kept prompt.
+const (
+	thresholdHTML = 0.5
+	thresholdText = 0.93
+)
+
+// lineCtx is what a line's decision may look at besides the line itself.
+type lineCtx struct {
+	index, total int
+	html         bool
+}
+
+// filterLines decides line by line what is kept. It fills metadata found in
+// bylines and datelines into d and returns the kept lines and the removed.
+func (c *Cleaner) filterLines(lines []extractLine, in *accord.Input, d *accord.Document, isHTML bool) ([]string, []accord.Removed) {
+	rep := c.repeatedFor(in)
+	if rep != nil {
+		// A document most of whose lines recur in the outlet's other documents
+		// is a copy of one of them, not a page with a repeated footer.
+		hits := 0
+		for _, l := range lines {
+			if rep[normKey(l.Text)] {
+				hits++
+			}
+		}
+		if hits > 2 && 5*hits > len(lines) {
+			rep = nil
+		}
+	}
+	kept := make([]string, 0, len(lines))
+	var removed []accord.Removed
+	seen := map[string]int{}
+	for i, l := range lines {
+		t := strings.TrimSpace(l.Text)
+		if t == "" {
+			continue
+		}
+		ctx := lineCtx{index: i, total: len(lines), html: isHTML}
+		// The title repeated at the top of the body.
+		if i < 3 && d.Title != "" && sameText(t, d.Title) {
+			continue
+		}
+		if reason, ok := metadataLine(t, ctx, d); ok {
+			removed = append(removed, accord.Removed{Text: t, Reason: reason})
+			continue
+		}
+		key := normKey(t)
+		if rep != nil && rep[key] && !contentShaped(t) {
+			removed = append(removed, accord.Removed{Text: t, Reason: reasonFor(t, l, accord.ReasonBoilerplate)})
+			continue
+		}
+		if reason, ok := shapeRule(t); ok {
+			removed = append(removed, accord.Removed{Text: t, Reason: reason})
+			continue
+		}
+		if c.model != nil {
+			p := c.model.Prob(LineFeatures(l, ctx))
+			th := thresholdText
+			if isHTML {
+				th = thresholdHTML
+			}
+			if p >= th && (isHTML || !contentShaped(t)) {
+				removed = append(removed, accord.Removed{Text: t, Reason: reasonFor(t, l, accord.ReasonBoilerplate)})
+				continue
+			}
+		}
+		// An exact repeat of a short line inside one page is boilerplate
+		// (share bars, repeated teasers); long repeats are kept once.
+		if n := seen[key]; n > 0 && isHTML {
+			removed = append(removed, accord.Removed{Text: t, Reason: accord.ReasonBoilerplate})
+			continue
+		}
+		seen[key]++
+		kept = append(kept, t)
+	}
+	return kept, removed
+}
+
+// contentShaped is true for lines that look like running prose: several
+// sentences' worth of words ending in sentence punctuation. Plain-text
+// removal never touches them.
+func contentShaped(t string) bool {
+	w := len(strings.Fields(t))
+	return w >= 25 || (w >= 10 && endsSentence(t))
+}
+
+func endsSentence(t string) bool {
+	t = strings.TrimRight(t, " \"'”’»)")
+	if t == "" {
+		return false
+	}
+	r, _ := utf8.DecodeLastRuneInString(t)
+	return r == '.' || r == '!' || r == '?' || r == '…' || r == '。'
+}
+
+func sameText(a, b string) bool {
+	return normKey(a) == normKey(b)
+}
+
+// normKey is the comparison key of a line: lower case, letters and digits only.
+func normKey(s string) string {
+	var b strings.Builder
+	b.Grow(len(s))
+	for _, r := range s {
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			b.WriteRune(unicode.ToLower(r))
+		}
+	}
+	return b.String()
+}
+
+// letterStats counts letters and upper-case letters.
+func letterStats(t string) (letters, upper int) {
+	for _, r := range t {
+		if unicode.IsLetter(r) {
+			letters++
+			if unicode.IsUpper(r) {
+				upper++
+			}
+		}
+	}
+	return
+}
+
+var (
+	reCapsPrefix = regexp.MustCompile(`^([\p{Lu}\d][\p{Lu}\d'’&.\-]*(?:\s+[\p{Lu}\d][\p{Lu}\d'’&.\-]*){0,3})\s*[:|»>]\s*(\S.*)$`)
+	reWrapped    = regexp.MustCompile(`^[(\[]([^()\[\]]{2,80})[)\]]$`)
+)
+
+// shapeRule removes lines whose shape alone marks them as inserted into the
+// article: a short all-capitals line without sentence punctuation (calls to
+// action), an all-capitals label followed by a headline (links to other
+// stories), a short line wholly in brackets holding a credit (captions).
+func shapeRule(t string) (string, bool) {
+	words := strings.Fields(t)
+	letters, upper := letterStats(t)
+	if len(words) >= 4 && len(words) <= 16 && letters >= 12 && float64(upper) >= 0.92*float64(letters) && !endsSentence(t) {
+		return accord.ReasonAdvertisement, true
+	}
+	if m := reCapsPrefix.FindStringSubmatch(t); m != nil {
+		label, rest := m[1], m[2]
+		ll, lu := letterStats(label)
+		rl, ru := letterStats(rest)
+		if ll >= 4 && lu == ll && len(strings.Fields(label)) >= 2 && ru < rl && !endsSentence(rest) && utf8.RuneCountInString(rest) < 160 {
+			return accord.ReasonRelatedLink, true
+		}
+	}
+	if m := reWrapped.FindStringSubmatch(t); m != nil {
+		in := m[1]
+		if len(strings.Fields(in)) <= 8 && strings.ContainsAny(in, ":/©|") {
+			return accord.ReasonCaption, true
+		}
+	}
+	return "", false
+}
+
+// reasonFor names why a line flagged as boilerplate was removed, from its shape.
+func reasonFor(t string, l extractLine, def string) string {
+	n := utf8.RuneCountInString(t)
+	if reWrapped.MatchString(t) {
+		return accord.ReasonCaption
+	}
+	if l.LinkChars > 0 && n > 0 && float64(l.LinkChars) >= 0.6*float64(n) {
+		if l.Item || len(strings.Fields(t)) <= 12 {
+			return accord.ReasonNavigation
+		}
+		return accord.ReasonRelatedLink
+	}
+	if strings.ContainsRune(t, '©') {
+		return accord.ReasonMetadata
+	}
+	letters, upper := letterStats(t)
+	if letters >= 8 && float64(upper) >= 0.9*float64(letters) {
+		return accord.ReasonAdvertisement
+	}
+	if m := reCapsPrefix.FindStringSubmatch(t); m != nil {
+		return accord.ReasonRelatedLink
+	}
+	return def
+}
+
+var (
+	reByline = regexp.MustCompile(`^(?i:by|written by|von|par|por)\s+(\p{Lu}[\p{L}.'’\-]*(?:\s+(?:\p{Lu}[\p{L}.'’\-]*|and|und|et|y|&|de|van|von|da|di|la|le|bin|al)){0,7})(?:\s*[,|·•–—-]\s*(.*))?$`)
+)
+
+// metadataLine recognises bylines and datelines near the top or bottom of a
+// text; their content goes into the document's metadata.
+func metadataLine(t string, ctx lineCtx, d *accord.Document) (string, bool) {
+	nearEdge := ctx.index < 4 || ctx.total-ctx.index <= 2
+	if !nearEdge || utf8.RuneCountInString(t) > 140 {
+		return "", false
+	}
+	if m := reByline.FindStringSubmatch(t); m != nil && (!endsSentence(t) || len(strings.Fields(t)) <= 6) &&
+		len(strings.Fields(m[2])) <= 6 && (m[2] == "" || dateInText(m[2]) != "" || len(strings.Fields(m[2])) <= 3) {
+		name := strings.TrimSpace(m[1])
+		if d.Author == "" {
+			d.Author = name
+		}
+		if m[2] != "" {
+			if iso := dateInText(m[2]); iso != "" && d.Published == "" {
+				d.Published, d.PublishedBasis = iso, accord.BasisText
+			}
+		}
+		return accord.ReasonMetadata, true
+	}
+	// A dateline: a date (and time) with few other words.
+	if iso := dateInText(t); iso != "" {
+		rest := reClock.ReplaceAllString(t, " ")
+		for _, re := range []*regexp.Regexp{reMDY, reDMY, reISOIn, reDotted} {
+			rest = re.ReplaceAllString(rest, " ")
+		}
+		if len(strings.Fields(rest)) <= 4 && !endsSentence(t) || len(strings.Fields(rest)) <= 2 {
+			if d.Published == "" {
+				d.Published, d.PublishedBasis = iso, accord.BasisText
+			}
+			return accord.ReasonMetadata, true
+		}
+	}
+	return "", false
+}
+
+// cleanText cleans a plain-text input.
+func (c *Cleaner) cleanText(d *accord.Document, in *accord.Input) {
+	raw := strings.ToValidUTF8(strings.ReplaceAll(in.Text, "\r\n", "\n"), "\uFFFD")
+	raw = strings.ReplaceAll(raw, "\r", "\n")
+	parts := strings.Split(raw, "\n")
+	lines := make([]extractLine, 0, len(parts))
+	titleDropped := !in.TitleFromText
+	for _, p := range parts {
+		t := normSpace(p)
+		if t == "" {
+			continue
+		}
+		if !titleDropped {
+			titleDropped = true
+			if d.Title == "" {
+				d.Title = t
+			}
+			if sameText(t, d.Title) {
+				continue
+			}
+		}
+		lines = append(lines, extractLine{Text: t})
+	}
+	kept, removed := c.filterLines(lines, in, d, false)
+	d.Text = strings.Join(kept, "\n")
+	d.Removed = append(d.Removed, removed...)
+	if d.Title == "" {
+		d.Title = firstLine(d.Text)
+	}
+}

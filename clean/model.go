@@ -1,0 +1,278 @@
+package clean
+
+import (
+	_ "embed"
+	"encoding/binary"
+	"hash/maphash"
+	"math"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// Model is a logistic regression over hashed line features.
+type Model struct {
+	Bits int
+	W    []float32
+}
+
+//go:embed model.bin
+var modelBin []byte
+
+// DefaultModel returns the embedded line model, or nil when none is embedded.
+func DefaultModel() *Model {
+	m, err := DecodeModel(modelBin)
+	if err != nil {
+		return nil
+	}
+	return m
+}
+
+// DecodeModel reads a model written by Encode.
+func DecodeModel(b []byte) (*Model, error) {
+	if len(b) < 8 || string(b[:4]) != "ACLM" {
+		return nil, cleanError("clean: no line model")
+	}
+	bits := int(binary.LittleEndian.Uint32(b[4:8]))
+	if bits < 4 || bits > 24 || len(b) != 8+4*(1<<bits) {
+		return nil, cleanError("clean: bad line model")
+	}
+	m := &Model{Bits: bits, W: make([]float32, 1<<bits)}
+	for i := range m.W {
+		m.W[i] = math.Float32frombits(binary.LittleEndian.Uint32(b[8+4*i:]))
+	}
+	return m, nil
+}
+
+// Encode writes the model in the embedded format.
+func (m *Model) Encode() []byte {
+	b := make([]byte, 8+4*len(m.W))
+	copy(b, "ACLM")
+	binary.LittleEndian.PutUint32(b[4:], uint32(m.Bits))
+	for i, w := range m.W {
+		binary.LittleEndian.PutUint32(b[8+4*i:], math.Float32bits(w))
+	}
+	return b
+}
+
+// Prob is the model's probability that the line is boilerplate.
+func (m *Model) Prob(f []uint32) float64 {
+	return sigmoid(m.Score(f))
+}
+
+// Score is the model's log-odds.
+func (m *Model) Score(f []uint32) float64 {
+	mask := uint32(len(m.W) - 1)
+	var s float64
+	for _, h := range f {
+		s += float64(m.W[h&mask])
+	}
+	return s
+}
+
+func sigmoid(x float64) float64 {
+	if x < -30 {
+		return 0
+	}
+	if x > 30 {
+		return 1
+	}
+	return 1 / (1 + math.Exp(-x))
+}
+
+var seed = maphash.MakeSeed()
+
+// hashing uses FNV-1a so that the trained weights do not depend on a process seed.
+func fnv(parts ...string) uint32 {
+	h := uint32(2166136261)
+	for i, p := range parts {
+		if i > 0 {
+			h ^= 0x1f
+			h *= 16777619
+		}
+		for j := 0; j < len(p); j++ {
+			h ^= uint32(p[j])
+			h *= 16777619
+		}
+	}
+	return h
+}
+
+func bucket(x float64, edges ...float64) string {
+	for i, e := range edges {
+		if x < e {
+			return string(rune('a' + i))
+		}
+	}
+	return string(rune('a' + len(edges)))
+}
+
+// LineFeatures returns the hashed features of one line: its shape (length,
+// words, capitals, punctuation, digits, brackets, colon label), its links,
+// its place in the text, its first and last words and character trigrams.
+func LineFeatures(l extractLine, ctx lineCtx) []uint32 {
+	t := l.Text
+	f := make([]uint32, 0, 64+len(t))
+	add := func(parts ...string) { f = append(f, fnv(parts...)) }
+	add("bias")
+	n := utf8.RuneCountInString(t)
+	words := strings.Fields(t)
+	nw := len(words)
+	letters, upper := letterStats(t)
+	digits, punct, seps := 0, 0, 0
+	for _, r := range t {
+		switch {
+		case unicode.IsDigit(r):
+			digits++
+		case strings.ContainsRune("|•·»«›‹>/", r):
+			seps++
+		case unicode.IsPunct(r):
+			punct++
+		}
+	}
+	lenB := bucket(float64(n), 10, 20, 35, 50, 80, 120, 200, 400)
+	wB := bucket(float64(nw), 2, 3, 4, 6, 9, 13, 20, 35)
+	add("len", lenB)
+	add("words", wB)
+	capsR := 0.0
+	if letters > 0 {
+		capsR = float64(upper) / float64(letters)
+	}
+	add("caps", bucket(capsR, 0.05, 0.12, 0.25, 0.5, 0.9))
+	add("digits", bucket(float64(digits)/float64(max(n, 1)), 0.001, 0.05, 0.15, 0.3))
+	add("punct", bucket(float64(punct)/float64(max(n, 1)), 0.001, 0.02, 0.05, 0.1))
+	add("seps", bucket(float64(seps), 1, 2, 4))
+	end := "none"
+	if r, _ := utf8.DecodeLastRuneInString(strings.TrimRight(t, " \"'”’»)")); r != utf8.RuneError {
+		switch {
+		case r == '.' || r == '!' || r == '?' || r == '…':
+			end = "sent"
+		case r == ':':
+			end = "colon"
+		case unicode.IsDigit(r):
+			end = "digit"
+		case unicode.IsLetter(r):
+			end = "letter"
+		default:
+			end = "other"
+		}
+	}
+	add("end", end)
+	add("end-len", end, lenB)
+	add("caps-len", bucket(capsR, 0.12, 0.5, 0.9), wB)
+	if r, _ := utf8.DecodeRuneInString(t); r != utf8.RuneError {
+		switch {
+		case unicode.IsUpper(r):
+			add("start", "upper")
+		case unicode.IsLower(r):
+			add("start", "lower")
+		case unicode.IsDigit(r):
+			add("start", "digit")
+		default:
+			add("start", string(r))
+		}
+	}
+	if reWrapped.MatchString(t) {
+		add("wrapped")
+	}
+	if i := strings.IndexAny(t, ":|"); i > 0 && i < 40 {
+		add("label", bucket(float64(len(strings.Fields(t[:i]))), 2, 3, 5))
+	}
+	if strings.Contains(t, "@") {
+		add("at")
+	}
+	if strings.Contains(t, "http") || strings.Contains(t, "www.") {
+		add("url")
+	}
+	if strings.ContainsRune(t, '©') {
+		add("copy")
+	}
+	// Links.
+	if ctx.html {
+		ld := 0.0
+		if n > 0 {
+			ld = float64(l.LinkChars) / float64(n)
+		}
+		add("link", bucket(ld, 0.01, 0.2, 0.5, 0.8, 0.99))
+		add("link-len", bucket(ld, 0.01, 0.5, 0.9), lenB)
+		if l.Heading {
+			add("tag", "heading")
+			add("tag-len", "heading", lenB)
+		}
+		if l.Item {
+			add("tag", "item")
+			add("tag-len", "item", lenB)
+		}
+		if l.Cell {
+			add("tag", "cell")
+		}
+		if l.Quote {
+			add("tag", "quote")
+		}
+	} else {
+		add("nolinks")
+	}
+	// Position.
+	if ctx.total > 0 {
+		rel := float64(ctx.index) / float64(ctx.total)
+		add("pos", bucket(rel, 0.1, 0.25, 0.75, 0.9))
+		add("pos-len", bucket(rel, 0.1, 0.9), lenB)
+		if ctx.index < 3 {
+			add("first", string(rune('0'+ctx.index)))
+		}
+		if back := ctx.total - 1 - ctx.index; back < 3 {
+			add("last", string(rune('0'+back)))
+		}
+	}
+	// Words: the first two and the last, lower-cased.
+	if nw > 0 {
+		w0 := wordKey(words[0])
+		add("w0", w0)
+		if nw > 1 {
+			add("w01", w0, wordKey(words[1]))
+		}
+		add("wl", wordKey(words[nw-1]))
+		if nw <= 6 {
+			add("short-w0", w0)
+		}
+	}
+	// Character trigrams of the lower-cased line (first 160 runes), with
+	// word boundaries, capped so long lines do not dominate.
+	lt := strings.ToLower(t)
+	rs := make([]rune, 0, 162)
+	rs = append(rs, ' ')
+	for _, r := range lt {
+		if len(rs) >= 161 {
+			break
+		}
+		if unicode.IsDigit(r) {
+			r = '0'
+		}
+		rs = append(rs, r)
+	}
+	rs = append(rs, ' ')
+	for i := 0; i+3 <= len(rs); i++ {
+		f = append(f, fnv("tri", string(rs[i:i+3])))
+	}
+	return f
+}
+
+func wordKey(w string) string {
+	w = strings.ToLower(strings.TrimFunc(w, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) }))
+	if w == "" {
+		return "_"
+	}
+	if utf8.RuneCountInString(w) > 20 {
+		return "_long"
+	}
+	var b strings.Builder
+	for _, r := range w {
+		if unicode.IsDigit(r) {
+			r = '0'
+		}
+		b.WriteRune(r)
+	}
+	return b.String()
+}
+
+var _ = seed
