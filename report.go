@@ -196,8 +196,10 @@ type ConflictSide struct {
 
 // Conflict is a disagreement between documents.
 type Conflict struct {
-	ID        string         `json:"id"`
-	Kind      string         `json:"kind"`
+	ID   string `json:"id"`
+	Kind string `json:"kind"`
+	// Subkind narrows kind "other" (e.g. "place"); empty where unneeded.
+	Subkind   string         `json:"subkind,omitempty"`
 	Summary   string         `json:"summary"`
 	Documents []string       `json:"documents"`
 	Sides     []ConflictSide `json:"sides"`
