@@ -145,6 +145,12 @@ type QuoteMention struct {
 	Partial     bool   // a fragment quoted inside a sentence
 	Direct      bool   // false for indirect speech
 	Cue         Span   // the attribution cue ("said", "told reporters"), if found
+	// SpeakerSpan is the speaker as the text names it near the quote (a name,
+	// pronoun or nominal), or the named mention it was resolved to; zero if none.
+	SpeakerSpan Span
+	// Fragments are the quoted parts (without marks) of a mixed quote, whose
+	// Span is a whole reported clause with quoted words inside; nil otherwise.
+	Fragments []Span
 }
 
 // Quantity is a normalized numeric statement.

@@ -1,0 +1,185 @@
+package quotes
+
+import (
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/accord-news/accord"
+)
+
+// quoted is one stretch of text between quotation marks, within a paragraph.
+type quoted struct {
+	Open    accord.Span // the opening mark
+	Close   accord.Span // the closing mark; zero (Start == End == 0) when unclosed
+	Content accord.Span // between the marks, trimmed of spaces
+	Para    int         // paragraph index
+	// Closed is false when the paragraph ended before a closing mark.
+	Closed bool
+	// Continues is set on an unclosed quote whose next paragraph opens with a
+	// quotation mark: the statement goes on there (news style for long quotes).
+	Continues bool
+	// Continued is set on a quote that opens its paragraph and continues an
+	// unclosed quote of the previous paragraph.
+	Continued bool
+}
+
+// markKind classifies quotation marks.
+const (
+	mNone = iota
+	mDouble
+	mSingle
+	mGuillemet
+)
+
+func isLetterOrDigit(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }
+
+// runeBefore returns the rune ending at i in s, or 0.
+func runeBefore(s string, i, lo int) rune {
+	if i <= lo {
+		return 0
+	}
+	r, _ := utf8.DecodeLastRuneInString(s[lo:i])
+	return r
+}
+
+// runeAt returns the rune starting at i in s, or 0.
+func runeAt(s string, i, hi int) rune {
+	if i >= hi {
+		return 0
+	}
+	r, _ := utf8.DecodeRuneInString(s[i:hi])
+	return r
+}
+
+func openContext(r rune) bool {
+	return r == 0 || unicode.IsSpace(r) || r == '(' || r == '[' || r == '{' || r == '—' || r == '–' || r == '-' ||
+		r == '/' || r == ':' || r == '“' || r == '"' || r == '«' || r == '‘' || r == '„'
+}
+
+// findQuoted pairs the quotation marks of every paragraph of d. Curly double
+// quotes, guillemets and „ open and close by shape; straight double quotes
+// alternate; single quotes (curly or straight) open only before a letter after
+// a space or an opening bracket and close only where not between two letters,
+// so that apostrophes (don’t, the ’90s) are not taken for quotes.
+func findQuoted(txt string, paras []accord.Span) []quoted {
+	var out []quoted
+	for pi, p := range paras {
+		if p.Start < 0 || p.End > len(txt) || p.Start >= p.End {
+			continue
+		}
+		first := len(out)
+		kind := mNone
+		var openMark accord.Span
+		var openRune rune
+		i := p.Start
+		for i < p.End {
+			r, n := utf8.DecodeRuneInString(txt[i:p.End])
+			prev := runeBefore(txt, i, p.Start)
+			next := runeAt(txt, i+n, p.End)
+			mark := accord.Span{Start: i, End: i + n}
+			if kind == mNone {
+				switch {
+				case r == '“' || r == '„' || r == '«':
+					kind = mDouble
+					if r == '«' {
+						kind = mGuillemet
+					}
+					openMark, openRune = mark, r
+				case r == '"':
+					kind, openMark, openRune = mDouble, mark, r
+				case (r == '‘' || r == '\'') && openContext(prev) && unicode.IsLetter(next):
+					kind, openMark, openRune = mSingle, mark, r
+				case r == '‘' && openContext(prev) && next != 0 && !unicode.IsSpace(next):
+					kind, openMark, openRune = mSingle, mark, r
+				}
+				i += n
+				continue
+			}
+			closes := false
+			switch kind {
+			case mDouble:
+				if openRune == '"' {
+					closes = r == '"' || r == '”'
+				} else {
+					closes = r == '”' || (openRune == '„' && r == '“') || (r == '"' && !isLetterOrDigit(next))
+				}
+			case mGuillemet:
+				closes = r == '»'
+			case mSingle:
+				if (r == '’' || r == '\'') && !(unicode.IsLetter(prev) && unicode.IsLetter(next)) && prev != 0 && !unicode.IsSpace(prev) {
+					closes = true
+					// "the players’ union": a plural possessive followed by a
+					// lower-case word, when a later closing mark exists.
+					if (prev == 's' || prev == 'S') && unicode.IsSpace(next) {
+						k := i + n
+						for k < p.End && unicode.IsSpace(runeAt(txt, k, p.End)) {
+							k++
+						}
+						if unicode.IsLower(runeAt(txt, k, p.End)) && laterSingleClose(txt, k, p.End, r) {
+							closes = false
+						}
+					}
+				}
+			}
+			if closes {
+				out = append(out, quoted{Open: openMark, Close: mark, Content: trimSpace(txt, accord.Span{Start: openMark.End, End: i}), Para: pi, Closed: true})
+				kind = mNone
+			}
+			i += n
+		}
+		if kind != mNone {
+			out = append(out, quoted{Open: openMark, Content: trimSpace(txt, accord.Span{Start: openMark.End, End: p.End}), Para: pi})
+		}
+		// Link continuations: an unclosed quote at the end of the previous
+		// paragraph and a quote opening this one.
+		if first > 0 && first < len(out) {
+			prevQ := &out[first-1]
+			cur := &out[first]
+			if !prevQ.Closed && prevQ.Para == pi-1 && cur.Open.Start == p.Start {
+				prevQ.Continues = true
+				cur.Continued = true
+			}
+		}
+	}
+	// Drop empty contents.
+	k := 0
+	for _, q := range out {
+		if q.Content.Len() > 0 {
+			out[k] = q
+			k++
+		}
+	}
+	return out[:k]
+}
+
+func laterSingleClose(txt string, from, to int, r rune) bool {
+	for i := from; i < to; {
+		c, n := utf8.DecodeRuneInString(txt[i:to])
+		if c == r {
+			nx := runeAt(txt, i+n, to)
+			if !unicode.IsLetter(nx) {
+				return true
+			}
+		}
+		i += n
+	}
+	return false
+}
+
+func trimSpace(s string, sp accord.Span) accord.Span {
+	for sp.Start < sp.End {
+		r, n := utf8.DecodeRuneInString(s[sp.Start:sp.End])
+		if !unicode.IsSpace(r) {
+			break
+		}
+		sp.Start += n
+	}
+	for sp.End > sp.Start {
+		r, n := utf8.DecodeLastRuneInString(s[sp.Start:sp.End])
+		if !unicode.IsSpace(r) {
+			break
+		}
+		sp.End -= n
+	}
+	return sp
+}

@@ -1,0 +1,437 @@
+package quotes
+
+import (
+	"context"
+	"fmt"
+	"sort"
+	"strings"
+
+	"github.com/accord-news/accord"
+	"github.com/accord-news/accord/text"
+)
+
+// Matcher is the corpus stage that groups quote mentions into distinct
+// statements across documents.
+//
+// Two mentions are one statement when their word sequences align: the longest
+// common subsequence, counting equal words, equal stems and (through Related)
+// synonyms as matches, covers most of the shorter one. A mention that covers
+// only part of the other is a partial variant; one that aligns only through
+// synonyms (or a spinner's rewording of a copy) is a spun variant. Mentions
+// with too few words to be distinctive join a statement only by identity.
+type Matcher struct {
+	// Related reports whether two lower-cased words are synonyms or otherwise
+	// related in meaning (WordNet); nil means only equal words and stems match.
+	Related func(a, b string) bool
+}
+
+// NewCorpus returns the statement matcher.
+func NewCorpus() *Matcher { return &Matcher{Related: defaultRelated} }
+
+// defaultRelated is the synonym function NewCorpus uses; the lexicon package
+// plugs in here when it is available.
+var defaultRelated func(a, b string) bool
+
+// Name implements accord.CorpusStage.
+func (*Matcher) Name() string { return "quotes" }
+
+// Thresholds of the alignment.
+const (
+	sameRatio    = 0.8  // exact-word LCS share of the shorter: same wording
+	fuzzyRatio   = 0.6  // LCS share with stems and synonyms: reworded
+	spunRatio    = 0.4  // within a spun copy: LCS share with stems and synonyms
+	spunFuncFrac = 0.75 // within a spun copy: share of function words kept
+	minWords     = 3    // shorter variants match only by identity
+	partialFrac  = 0.8  // a variant shorter than this share of the canonical is partial
+)
+
+type qitem struct {
+	doc   *accord.Document
+	qi    int
+	words []string
+	stems []string
+	funcs []string
+	eid   string // stated speaker entity, "" if none
+	group int    // independent group
+}
+
+// quoteWords is the quoted wording of a mention: its fragments (the words in
+// quotation marks) when it has any, else its text.
+func quoteWords(d *accord.Document, q *accord.QuoteMention) string {
+	if len(q.Fragments) == 0 {
+		return d.Slice(q.Span)
+	}
+	parts := make([]string, 0, len(q.Fragments))
+	for _, f := range q.Fragments {
+		parts = append(parts, d.Slice(f))
+	}
+	return strings.Join(parts, " … ")
+}
+
+// Analyze implements accord.CorpusStage: it sets c.Quotes.
+func (m *Matcher) Analyze(ctx context.Context, c *accord.Corpus) error {
+	c.Quotes = m.Match(c)
+	return ctx.Err()
+}
+
+// Match groups the quote mentions of c's documents into statements.
+func (m *Matcher) Match(c *accord.Corpus) []accord.Quote {
+	ents := newEntityIndex(c)
+	var items []qitem
+	for _, d := range c.Docs {
+		g := c.GroupOf(d.ID)
+		for qi := range d.Quotes {
+			q := &d.Quotes[qi]
+			if q.Start < 0 || q.End > len(d.Text) || q.Start > q.End {
+				continue
+			}
+			ws := text.Words(quoteWords(d, q))
+			it := qitem{doc: d, qi: qi, words: ws, group: g, eid: ents.stated(d, q)}
+			it.stems = make([]string, len(ws))
+			for i, w := range ws {
+				it.stems[i] = stem(w)
+				if text.IsStopword(w) {
+					it.funcs = append(it.funcs, w)
+				}
+			}
+			items = append(items, it)
+		}
+	}
+	spunPair := map[[2]string]bool{}
+	for _, l := range c.Links {
+		if l.Kind == accord.LinkSpun || l.Kind == accord.LinkNear || l.Kind == accord.LinkExact {
+			spunPair[[2]string{l.From, l.To}] = true
+			spunPair[[2]string{l.To, l.From}] = true
+		}
+	}
+	// Candidate pairs share a content stem, or sit in copies of each other.
+	index := map[string][]int{}
+	for i, it := range items {
+		seen := map[string]bool{}
+		for k, s := range it.stems {
+			if text.IsStopword(it.words[k]) || seen[s] {
+				continue
+			}
+			seen[s] = true
+			index[s] = append(index[s], i)
+		}
+	}
+	parent := make([]int, len(items))
+	for i := range parent {
+		parent[i] = i
+	}
+	var find func(int) int
+	find = func(i int) int {
+		for parent[i] != i {
+			parent[i] = parent[parent[i]]
+			i = parent[i]
+		}
+		return i
+	}
+	tried := map[[2]int]bool{}
+	try := func(i, j int) {
+		if i == j {
+			return
+		}
+		if i > j {
+			i, j = j, i
+		}
+		if tried[[2]int{i, j}] {
+			return
+		}
+		tried[[2]int{i, j}] = true
+		if find(i) == find(j) {
+			return
+		}
+		copies := spunPair[[2]string{items[i].doc.ID, items[j].doc.ID}]
+		if ok, _, _ := m.align(&items[i], &items[j], copies); ok {
+			parent[find(i)] = find(j)
+		}
+	}
+	for _, list := range index {
+		if len(list) > 400 {
+			continue // a word in very many quotes says nothing
+		}
+		for a := 0; a < len(list); a++ {
+			for b := a + 1; b < len(list); b++ {
+				try(list[a], list[b])
+			}
+		}
+	}
+	if len(spunPair) > 0 {
+		byDoc := map[string][]int{}
+		for i, it := range items {
+			byDoc[it.doc.ID] = append(byDoc[it.doc.ID], i)
+		}
+		for p := range spunPair {
+			for _, i := range byDoc[p[0]] {
+				for _, j := range byDoc[p[1]] {
+					try(i, j)
+				}
+			}
+		}
+	}
+	clusters := map[int][]int{}
+	for i := range items {
+		r := find(i)
+		clusters[r] = append(clusters[r], i)
+	}
+	var groups [][]int
+	for _, g := range clusters {
+		sort.Slice(g, func(a, b int) bool { return itemLess(&items[g[a]], &items[g[b]]) })
+		groups = append(groups, g)
+	}
+	sort.Slice(groups, func(a, b int) bool { return itemLess(&items[groups[a][0]], &items[groups[b][0]]) })
+	out := make([]accord.Quote, 0, len(groups))
+	for n, g := range groups {
+		out = append(out, m.statement(c, items, g, n+1))
+	}
+	return out
+}
+
+func itemLess(a, b *qitem) bool {
+	if a.doc.ID != b.doc.ID {
+		return a.doc.ID < b.doc.ID
+	}
+	qa, qb := a.doc.Quotes[a.qi], b.doc.Quotes[b.qi]
+	if qa.Start != qb.Start {
+		return qa.Start < qb.Start
+	}
+	return qa.End < qb.End
+}
+
+// statement builds one Quote from a cluster of items.
+func (m *Matcher) statement(c *accord.Corpus, items []qitem, g []int, n int) accord.Quote {
+	// Canonical wording: the variant whose wording the most independent
+	// groups share, then the longest, then the first.
+	best, bestSupport := g[0], -1
+	for _, i := range g {
+		groups := map[int]bool{}
+		for _, j := range g {
+			if lcsRatio(items[i].words, items[j].words, nil) >= sameRatio {
+				groups[items[j].group] = true
+			}
+		}
+		s := len(groups)
+		if s > bestSupport || s == bestSupport && len(items[i].words) > len(items[best].words) {
+			best, bestSupport = i, s
+		}
+	}
+	can := &items[best]
+	q := accord.Quote{ID: fmt.Sprintf("Q%d", n), Text: quoteWords(can.doc, &can.doc.Quotes[can.qi])}
+	// Speaker: the stated speaker of the most independent groups.
+	votes := map[string]map[int]bool{}
+	for _, i := range g {
+		if e := items[i].eid; e != "" {
+			if votes[e] == nil {
+				votes[e] = map[int]bool{}
+			}
+			votes[e][items[i].group] = true
+		}
+	}
+	spk, top := "", 0
+	for e, gs := range votes {
+		if len(gs) > top || len(gs) == top && (e == can.eid || spk != can.eid && e < spk) {
+			spk, top = e, len(gs)
+		}
+	}
+	if spk != "" {
+		q.Speaker = &spk
+	}
+	for _, i := range g {
+		it := &items[i]
+		qm := it.doc.Quotes[it.qi]
+		v := accord.QuoteVariant{Document: it.doc.ID, Start: qm.Start, End: qm.End, Text: it.doc.Slice(qm.Span)}
+		if it.eid != "" {
+			e := it.eid
+			v.StatedSpeaker = &e
+		}
+		direct := qm.Direct
+		v.Direct = &direct
+		if i != best {
+			r := lcsRatio(it.words, can.words, nil)
+			v.Partial = len(it.words) < int(partialFrac*float64(len(can.words))+0.5) && r >= sameRatio
+			v.Spun = r < sameRatio
+		}
+		q.Variants = append(q.Variants, v)
+	}
+	return q
+}
+
+// align decides whether two items are one statement; it returns also whether
+// b (or a) is partial and whether the match needed rewording.
+func (m *Matcher) align(a, b *qitem, copies bool) (same, partial, spun bool) {
+	la, lb := len(a.words), len(b.words)
+	if la == 0 || lb == 0 {
+		return false, false, false
+	}
+	short := la
+	if lb < short {
+		short = lb
+	}
+	if short < minWords {
+		return equalWords(a.words, b.words) && la >= 1, false, false
+	}
+	exact := lcsRatio(a.words, b.words, nil)
+	if exact >= sameRatio {
+		return true, short < int(partialFrac*float64(max(la, lb))), false
+	}
+	related := func(x, y int, aw, bw []string, as, bs []string) bool {
+		if as[x] == bs[y] {
+			return true
+		}
+		return m.Related != nil && !text.IsStopword(aw[x]) && !text.IsStopword(bw[y]) && m.Related(aw[x], bw[y])
+	}
+	fuzzy := lcsFunc(len(a.words), len(b.words), func(x, y int) bool { return related(x, y, a.words, b.words, a.stems, b.stems) })
+	fr := float64(fuzzy) / float64(short)
+	if fr >= fuzzyRatio && contentMatches(a, b, m.Related) >= 2 {
+		return true, short < int(partialFrac*float64(max(la, lb))), true
+	}
+	if copies && fr >= spunRatio && short >= 5 {
+		fa, fb := a.funcs, b.funcs
+		if len(fa) > len(fb) {
+			fa, fb = fb, fa
+		}
+		if len(fa) >= 2 && float64(lcsFunc(len(fa), len(fb), func(x, y int) bool { return fa[x] == fb[y] }))/float64(len(fa)) >= spunFuncFrac {
+			return true, short < int(partialFrac*float64(max(la, lb))), true
+		}
+	}
+	return false, false, false
+}
+
+func contentMatches(a, b *qitem, rel func(x, y string) bool) int {
+	n := 0
+	for i, w := range a.words {
+		if text.IsStopword(w) {
+			continue
+		}
+		for j, v := range b.words {
+			if text.IsStopword(v) {
+				continue
+			}
+			if a.stems[i] == b.stems[j] || rel != nil && rel(w, v) {
+				n++
+				break
+			}
+		}
+	}
+	return n
+}
+
+func equalWords(a, b []string) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for i := range a {
+		if a[i] != b[i] {
+			return false
+		}
+	}
+	return true
+}
+
+// lcsRatio is the exact-word LCS of a and b over the shorter length.
+func lcsRatio(a, b []string, _ func(string, string) bool) float64 {
+	s := min(len(a), len(b))
+	if s == 0 {
+		return 0
+	}
+	return float64(lcsFunc(len(a), len(b), func(x, y int) bool { return a[x] == b[y] })) / float64(s)
+}
+
+// lcsFunc is the longest common subsequence length of sequences of lengths
+// n and k under the match predicate eq.
+func lcsFunc(n, k int, eq func(x, y int) bool) int {
+	if n == 0 || k == 0 {
+		return 0
+	}
+	prev := make([]int, k+1)
+	cur := make([]int, k+1)
+	for x := 0; x < n; x++ {
+		for y := 0; y < k; y++ {
+			switch {
+			case eq(x, y):
+				cur[y+1] = prev[y] + 1
+			case prev[y+1] >= cur[y]:
+				cur[y+1] = prev[y+1]
+			default:
+				cur[y+1] = cur[y]
+			}
+		}
+		prev, cur = cur, prev
+	}
+	return prev[k]
+}
+
+// stem is a light English suffix stripper (plural, past, gerund, adverb).
+func stem(w string) string {
+	w = strings.ReplaceAll(w, "’", "'")
+	for _, suf := range []string{"'s", "ies", "ing", "edly", "ed", "ly", "es", "s"} {
+		if len(w) > len(suf)+2 && strings.HasSuffix(w, suf) {
+			b := w[:len(w)-len(suf)]
+			if suf == "ies" {
+				return b + "y"
+			}
+			if suf == "s" && strings.HasSuffix(b, "s") {
+				return w
+			}
+			return b
+		}
+	}
+	return w
+}
+
+// entityIndex finds the entity id of a quote's stated speaker.
+type entityIndex struct {
+	byAlias map[string][]string
+	byMent  map[string][]entSpan
+}
+
+type entSpan struct {
+	id string
+	sp accord.Span
+}
+
+func newEntityIndex(c *accord.Corpus) *entityIndex {
+	x := &entityIndex{byAlias: map[string][]string{}, byMent: map[string][]entSpan{}}
+	for _, e := range c.Entities {
+		names := append([]string{e.Name}, e.Aliases...)
+		seen := map[string]bool{}
+		for _, n := range names {
+			k := strings.ToLower(strings.TrimSpace(n))
+			if k == "" || seen[k] {
+				continue
+			}
+			seen[k] = true
+			x.byAlias[k] = append(x.byAlias[k], e.ID)
+		}
+		for _, mm := range e.Mentions {
+			x.byMent[mm.Document] = append(x.byMent[mm.Document], entSpan{e.ID, accord.Span{Start: mm.Start, End: mm.End}})
+		}
+	}
+	return x
+}
+
+// stated returns the entity id of the mention's stated speaker: the speaker
+// mention's EntityID, else an entity mentioned at the speaker span, else the
+// one entity whose name or alias is the speaker text.
+func (x *entityIndex) stated(d *accord.Document, q *accord.QuoteMention) string {
+	if q.Speaker >= 0 && q.Speaker < len(d.Mentions) && d.Mentions[q.Speaker].EntityID != "" {
+		return d.Mentions[q.Speaker].EntityID
+	}
+	if q.SpeakerSpan.Len() > 0 {
+		best, bestOv := "", 0
+		for _, es := range x.byMent[d.ID] {
+			if ov := min(es.sp.End, q.SpeakerSpan.End) - max(es.sp.Start, q.SpeakerSpan.Start); ov > bestOv {
+				best, bestOv = es.id, ov
+			}
+		}
+		if best != "" {
+			return best
+		}
+	}
+	if ids := x.byAlias[strings.ToLower(strings.TrimSpace(q.SpeakerText))]; len(ids) == 1 {
+		return ids[0]
+	}
+	return ""
+}

@@ -1,0 +1,285 @@
+package quotes
+
+import (
+	"sort"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/accord-news/accord"
+)
+
+// cueStrength is the share of a word's training occurrences that are part of
+// an attribution cue, or 0 for words that are not in the learned table.
+func cueStrength(w string) float32 {
+	w = strings.ReplaceAll(w, "’", "'")
+	return cueTable[w]
+}
+
+// strongCue is the share above which a word alone marks attribution next to a
+// direct quote ("said", "told", "according", "tweeted"...).
+const strongCue = 0.45
+
+func isCue(w string) bool { return cueStrength(w) >= strongCue }
+
+var pronouns = map[string]string{
+	"he": "m", "she": "f", "they": "p", "i": "s", "we": "p", "it": "n", "him": "m", "her": "f", "you": "s",
+}
+
+// skippable words between a subject and its cue: "Trump also said",
+// "she later told", "he has said".
+var skippable = map[string]bool{
+	"also": true, "later": true, "then": true, "has": true, "had": true, "have": true, "would": true, "will": true,
+	"again": true, "once": true, "previously": true, "recently": true, "had,": true, "was": true, "is": true,
+	"just": true, "further": true, "earlier": true, "not": true, "did": true, "does": true, "do": true,
+}
+
+var determiners = map[string]bool{
+	"the": true, "a": true, "an": true, "this": true, "that": true, "his": true, "her": true, "their": true, "its": true,
+	"one": true, "another": true, "some": true, "two": true, "three": true, "several": true, "many": true, "both": true,
+}
+
+// connectors may sit inside a capitalised name ("Secretary of State",
+// "Bank of England", "Charles de Gaulle").
+var connectors = map[string]bool{"of": true, "de": true, "del": true, "da": true, "van": true, "von": true, "der": true, "la": true, "bin": true, "al": true, "for": true, "and": true}
+
+// roleWords are generic English titles that precede a person's name
+// ("Deputy Secretary of State John Bolton"); the fallback name finder strips
+// them to keep the name.
+var roleWords = map[string]bool{}
+
+func init() {
+	for _, w := range strings.Fields(`president vice deputy secretary state minister prime foreign defense defence senator sen rep
+representative governor gov mayor chancellor general gen chairman chairwoman chair director spokesman spokeswoman
+spokesperson ambassador judge justice attorney commissioner chief officer leader speaker king queen prince princess
+pope mr mrs ms dr prof professor sir lord lady captain capt colonel col lieutenant lt sergeant sgt admiral adm
+congressman congresswoman councilman councilwoman assemblyman candidate nominee former acting interim executive ceo
+president-elect senior assistant us u.s. uk u.k. un u.n. eu national security adviser advisor press sheriff police
+commander rev reverend bishop cardinal rabbi imam coach host anchor correspondent reporter editor founder
+democratic republican democrat gop`) {
+		roleWords[w] = true
+	}
+}
+
+type tokRange struct{ a, b int } // token indices [a, b)
+
+// tokensIn returns the token index range lying inside span sp.
+func tokensIn(toks []accord.Token, sp accord.Span) tokRange {
+	a := sort.Search(len(toks), func(i int) bool { return toks[i].Start >= sp.Start })
+	b := sort.Search(len(toks), func(i int) bool { return toks[i].End > sp.End })
+	if b < a {
+		b = a
+	}
+	return tokRange{a, b}
+}
+
+func isUpperWord(txt string, t accord.Token) bool {
+	if t.Start < 0 || t.End > len(txt) || t.Start >= t.End {
+		return false
+	}
+	r, _ := utf8.DecodeRuneInString(txt[t.Start:t.End])
+	return unicode.IsUpper(r)
+}
+
+func isWord(t accord.Token) bool {
+	r, _ := utf8.DecodeRuneInString(t.Lower)
+	return unicode.IsLetter(r) || unicode.IsDigit(r)
+}
+
+// subject is a speaker phrase found next to a cue.
+type subject struct {
+	Span  accord.Span
+	Kind  string // accord.MentionName, MentionPronoun or MentionNominal
+	Found bool
+}
+
+// subjectBefore reads the speaker phrase that ends right before token cue
+// (exclusive), not reaching below token lo: "Sherman said", "the US said",
+// "Donald Trump, the Republican nominee, said", "the official said".
+func subjectBefore(txt string, toks []accord.Token, lo, cue int) subject {
+	i := cue - 1
+	for i >= lo && skippable[toks[i].Lower] {
+		i--
+	}
+	if i < lo {
+		return subject{}
+	}
+	t := toks[i]
+	if _, ok := pronouns[t.Lower]; ok {
+		return subject{Span: t.Span, Kind: accord.MentionPronoun, Found: true}
+	}
+	if t.Lower == "," || t.Lower == ")" {
+		// Appositive or relative clause: "X, who ..., said". Find the nearest
+		// capitalised name before the clause, within a short window.
+		for j := i - 1; j >= lo && j >= i-25; j-- {
+			if toks[j].Lower == "“" || toks[j].Lower == "”" || toks[j].Lower == "\"" {
+				break
+			}
+			if isUpperWord(txt, toks[j]) && isWord(toks[j]) && (j == lo || toks[j-1].Lower == "," || toks[j-1].Lower == "“" || !isUpperWord(txt, toks[j-1])) {
+				// j is the start of a capitalised run; accept it only if the run
+				// is directly followed by the comma that opens the clause.
+				end := j
+				for end+1 < i && (isUpperWord(txt, toks[end+1]) || toks[end+1].Lower == "." || connectors[toks[end+1].Lower] && end+2 < i && isUpperWord(txt, toks[end+2])) {
+					end++
+				}
+				if end+1 < len(toks) && toks[end+1].Lower == "," && (j == lo || !isSentenceStartWord(toks[j].Lower) || end > j) {
+					sp := nameBack(txt, toks, lo, end)
+					if sp.Found {
+						return sp
+					}
+				}
+			}
+			if toks[j].Lower == "." || toks[j].Lower == ";" {
+				break
+			}
+		}
+		return subject{}
+	}
+	if isUpperWord(txt, t) && isWord(t) {
+		return nameBack(txt, toks, lo, i)
+	}
+	if isWord(t) && !determiners[t.Lower] && !connectors[t.Lower] {
+		// Nominal: "the official", "the Clinton campaign", "officials".
+		j := i
+		for j-1 >= lo && i-j < 5 {
+			w := toks[j-1]
+			if !isWord(w) || pronouns[w.Lower] != "" || isCueWord(w.Lower) {
+				break
+			}
+			j--
+			if determiners[w.Lower] {
+				break
+			}
+		}
+		if j == i && !likelyNominalHead(t.Lower) {
+			return subject{}
+		}
+		return subject{Span: accord.Span{Start: toks[j].Start, End: t.End}, Kind: accord.MentionNominal, Found: true}
+	}
+	return subject{}
+}
+
+func isCueWord(w string) bool { return cueStrength(w) >= strongCue }
+
+// likelyNominalHead: a bare plural or agent noun can be a speaker by itself
+// ("officials said", "critics say").
+func likelyNominalHead(w string) bool {
+	return len(w) > 3 && (strings.HasSuffix(w, "s") || strings.HasSuffix(w, "er") || strings.HasSuffix(w, "or") || strings.HasSuffix(w, "ist"))
+}
+
+func isSentenceStartWord(w string) bool {
+	switch w {
+	case "the", "but", "and", "in", "on", "at", "as", "if", "when", "while", "after", "before", "this", "that", "it", "for", "a", "an", "so", "yet", "still":
+		return true
+	}
+	return false
+}
+
+// nameBack extends a capitalised name ending at token end backwards.
+func nameBack(txt string, toks []accord.Token, lo, end int) subject {
+	j := end
+	for j-1 >= lo {
+		w := toks[j-1]
+		if isUpperWord(txt, w) && isWord(w) {
+			j--
+			continue
+		}
+		if (connectors[w.Lower] || w.Lower == ".") && j-2 >= lo && isUpperWord(txt, toks[j-2]) {
+			j--
+			continue
+		}
+		break
+	}
+	// Possessive or nominal head after the name ("the Clinton campaign") is
+	// handled by the caller; here drop a sentence-initial function word.
+	for j < end && isSentenceStartWord(toks[j].Lower) {
+		j++
+	}
+	if j > end {
+		return subject{}
+	}
+	// "the Clinton campaign said" -> nominal with a name inside; "The US said".
+	sp := accord.Span{Start: toks[j].Start, End: toks[end].End}
+	if j-1 >= lo && (toks[j-1].Lower == "the") {
+		sp.Start = toks[j-1].Start
+	}
+	return subject{Span: sp, Kind: accord.MentionName, Found: true}
+}
+
+// subjectAfter reads the speaker phrase right after the cue at token cue:
+// "said Sherman", "says US Deputy Secretary of State John Bolton", "said the
+// official", "said he".
+func subjectAfter(txt string, toks []accord.Token, cue, hi int) subject {
+	i := cue + 1
+	for i < hi && (toks[i].Lower == "to" || toks[i].Lower == "by") && i == cue+1 {
+		i++
+	}
+	if i >= hi {
+		return subject{}
+	}
+	t := toks[i]
+	if _, ok := pronouns[t.Lower]; ok {
+		return subject{Span: t.Span, Kind: accord.MentionPronoun, Found: true}
+	}
+	if isUpperWord(txt, t) && isWord(t) {
+		j := i
+		for j+1 < hi {
+			w := toks[j+1]
+			if isUpperWord(txt, w) && isWord(w) || w.Lower == "." && j+2 < hi && isUpperWord(txt, toks[j+2]) && len(toks[j].Lower) <= 3 {
+				j++
+				continue
+			}
+			if connectors[w.Lower] && j+2 < hi && isUpperWord(txt, toks[j+2]) {
+				j++
+				continue
+			}
+			// "’s" possessive: "Trump’s campaign" is nominal.
+			break
+		}
+		return subject{Span: accord.Span{Start: t.Start, End: toks[j].End}, Kind: accord.MentionName, Found: true}
+	}
+	if determiners[t.Lower] {
+		j := i
+		for j+1 < hi && j-i < 6 {
+			w := toks[j+1]
+			if !isWord(w) || isCueWord(w.Lower) || w.Lower == "in" || w.Lower == "on" || w.Lower == "at" || w.Lower == "who" || w.Lower == "that" {
+				break
+			}
+			j++
+		}
+		if j > i {
+			return subject{Span: accord.Span{Start: t.Start, End: toks[j].End}, Kind: accord.MentionNominal, Found: true}
+		}
+	}
+	return subject{}
+}
+
+// stripRoles narrows a capitalised name phrase to the name itself: "US Deputy
+// Secretary of State John Bolton" -> "John Bolton". It keeps the phrase when
+// nothing would remain.
+func stripRoles(txt string, sp accord.Span) accord.Span {
+	if sp.Start < 0 || sp.End > len(txt) || sp.Start >= sp.End {
+		return sp
+	}
+	s := txt[sp.Start:sp.End]
+	// Walk words; the name is the run after the last role word or connector.
+	last := 0
+	pos := 0
+	for _, f := range strings.Fields(s) {
+		idx := strings.Index(s[pos:], f)
+		if idx < 0 {
+			break
+		}
+		start := pos + idx
+		pos = start + len(f)
+		lw := strings.ToLower(strings.TrimRight(f, ".,"))
+		if roleWords[lw] || connectors[lw] || lw == "the" {
+			last = pos
+		}
+	}
+	rest := trimSpace(txt, accord.Span{Start: sp.Start + last, End: sp.End})
+	if rest.Len() == 0 {
+		return sp
+	}
+	return rest
+}
