@@ -1,0 +1,286 @@
+package copies
+
+import (
+	"regexp"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/accord-news/accord"
+	"github.com/accord-news/accord/lexicon"
+)
+
+// name is a run of capitalised words (with "of", "&" and "and" inside).
+const nameRE = `((?:[A-Z][\p{L}\p{N}'’.&-]*|[0-9]+[\p{L}]+[\p{L}\p{N}]*)(?:\s+(?:(?:of|and|&|the)\s+)?[A-Z][\p{L}\p{N}'’.&-]*){0,4})`
+
+var (
+	// strong cues: the named party is reporting.
+	reReported = regexp.MustCompile(`(?:^|[^\p{L}])(?:[Tt]he\s+)?` + nameRE + `(?:\s+news\s+agency|\s+newspaper|\s+broadcaster|\s+channel)?\s*,?\s+(?:reported|reports|has reported|had reported|first reported|was reporting|quoted)\b`)
+	reCiting   = regexp.MustCompile(`\b(?:citing|quoting|cited by|quoted by|reported by|report by|report from|report in|according to reports? (?:by|from|in))\s+(?:the\s+|a\s+)?` + nameRE)
+	reAgency   = regexp.MustCompile(`\b(?:news agency|newspaper|broadcaster|news outlet|news site|tabloid|daily)\s+` + nameRE)
+	// weak cue: "according to X" names a source that may be a person or body.
+	reAccording = regexp.MustCompile(`\b[Aa]ccording to\s+(?:the\s+)?` + nameRE)
+)
+
+// mediaWords are the generic words of news-outlet names; a name holding one
+// of them is an outlet wherever it appears.
+var mediaWords = map[string]bool{
+	"news": true, "times": true, "post": true, "journal": true, "agency": true, "press": true,
+	"television": true, "tv": true, "radio": true, "mail": true, "telegraph": true, "herald": true,
+	"tribune": true, "guardian": true, "network": true, "broadcasting": true, "gazette": true,
+	"chronicle": true, "magazine": true, "wire": true, "daily": true, "observer": true,
+	"independent": true, "express": true, "channel": true, "media": true, "newspaper": true,
+	"reporter": true, "insider": true, "bulletin": true, "courier": true, "dispatch": true,
+	"examiner": true, "monitor": true, "record": true, "review": true, "standard": true,
+	"star": true, "globe": true, "sun": true, "weekly": true, "online": true, "nine": true,
+}
+
+// citation is one cited outlet in a document.
+type citation struct {
+	span   accord.Span
+	outlet string
+}
+
+// findCitations finds the outlets a document relays.
+func findCitations(d *accord.Document) []citation {
+	t := d.Text
+	var out []citation
+	seen := map[string]bool{}
+	add := func(start, end int) {
+		name := cleanName(t[start:end])
+		if name == "" {
+			return
+		}
+		s := strings.Index(t[start:end], name)
+		if s < 0 {
+			return
+		}
+		sp := accord.Span{Start: start + s, End: start + s + len(name)}
+		key := strings.ToLower(name)
+		if seen[key] {
+			return
+		}
+		seen[key] = true
+		out = append(out, citation{span: sp, outlet: name})
+	}
+	strong := map[string]bool{}
+	for _, re := range []*regexp.Regexp{reReported, reCiting, reAgency} {
+		for _, m := range re.FindAllStringSubmatchIndex(t, -1) {
+			if len(m) < 4 || m[2] < 0 {
+				continue
+			}
+			name := cleanName(t[m[2]:m[3]])
+			if name == "" || !plausibleOutlet(t, m[2], name, re == reAgency) {
+				continue
+			}
+			strong[strings.ToLower(name)] = true
+			add(m[2], m[3])
+		}
+	}
+	for _, m := range reAccording.FindAllStringSubmatchIndex(t, -1) {
+		if len(m) < 4 || m[2] < 0 {
+			continue
+		}
+		name := cleanName(t[m[2]:m[3]])
+		if name == "" {
+			continue
+		}
+		if strong[strings.ToLower(name)] || hasMediaWord(name) || isAcronym(name) && !lexicon.Known(name) {
+			add(m[2], m[3])
+		}
+	}
+	return out
+}
+
+// cleanName trims a matched name: leading "The", trailing possessive and
+// punctuation, trailing cue words.
+func cleanName(s string) string {
+	s = strings.TrimSpace(s)
+	s = strings.TrimPrefix(s, "The ")
+	s = strings.TrimRight(s, ".,;:'’&- ")
+	s = strings.TrimSuffix(s, "'s")
+	s = strings.TrimSuffix(s, "’s")
+	for _, suf := range []string{" and", " of", " the", " &"} {
+		s = strings.TrimSuffix(s, suf)
+	}
+	if len(s) < 2 || !utf8.ValidString(s) {
+		return ""
+	}
+	return s
+}
+
+var pronounLike = map[string]bool{
+	"he": true, "she": true, "it": true, "they": true, "we": true, "i": true, "you": true, "this": true,
+	"that": true, "there": true, "who": true, "which": true, "officials": true, "police": true,
+}
+
+// plausibleOutlet rejects names that are a sentence's first word and also an
+// ordinary word ("Officials reported", "Police reported"), pronouns, and
+// person-like names (two or more capitalised words with no media word are
+// taken as people unless an agency cue named them).
+func plausibleOutlet(t string, start int, name string, agencyCue bool) bool {
+	fields := strings.Fields(name)
+	if len(fields) == 0 {
+		return false
+	}
+	first := strings.ToLower(fields[0])
+	if pronounLike[first] || text0(first) {
+		return false
+	}
+	if hasMediaWord(name) || agencyCue {
+		return true
+	}
+	if len(fields) == 1 {
+		switch {
+		case isAcronym(name):
+			return true
+		case isCalendar(first):
+			return false
+		case lexicon.Known(name) && sentenceInitial(t, start):
+			return false // an ordinary word opening the sentence
+		}
+		return true
+	}
+	// several capitalised words without a media word: likely a person
+	// ("John Smith reported"); accept only all-caps or unknown-to-thesaurus
+	// multiword names that are not two plain given/family-name-like tokens.
+	return false
+}
+
+func text0(w string) bool {
+	switch w {
+	case "a", "an", "and", "but", "or", "if", "as", "when", "while", "so":
+		return true
+	}
+	return false
+}
+
+func isCalendar(w string) bool {
+	switch w {
+	case "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+		"january", "february", "march", "april", "may", "june", "july", "august",
+		"september", "october", "november", "december":
+		return true
+	}
+	return false
+}
+
+func hasMediaWord(name string) bool {
+	for _, f := range strings.Fields(name) {
+		if mediaWords[strings.ToLower(strings.Trim(f, ".,'’"))] {
+			return true
+		}
+	}
+	return false
+}
+
+// isAcronym: 2 to 6 capital letters (digits allowed), e.g. "AP", "TASS".
+func isAcronym(s string) bool {
+	if len(s) < 2 || len(s) > 6 {
+		return false
+	}
+	letters := 0
+	for _, r := range s {
+		switch {
+		case r >= 'A' && r <= 'Z':
+			letters++
+		case r >= '0' && r <= '9':
+		default:
+			return false
+		}
+	}
+	return letters >= 2
+}
+
+// sentenceInitial reports whether byte offset i starts a sentence (only
+// spaces and quote marks after a terminal mark or the text start before it).
+func sentenceInitial(t string, i int) bool {
+	for i > 0 {
+		r, n := utf8.DecodeLastRuneInString(t[:i])
+		if unicode.IsSpace(r) || r == '"' || r == '“' || r == '\'' || r == '‘' || r == '(' {
+			i -= n
+			continue
+		}
+		return r == '.' || r == '!' || r == '?' || r == ':'
+	}
+	return true
+}
+
+// normOutlet normalises an outlet name or a document's outlet field
+// ("dailymail.co.uk", "The Daily Mail" -> "dailymail").
+func normOutlet(s string) string {
+	s = strings.ToLower(strings.TrimSpace(s))
+	s = strings.TrimPrefix(s, "https://")
+	s = strings.TrimPrefix(s, "http://")
+	s = strings.TrimPrefix(s, "www.")
+	if i := strings.IndexByte(s, '/'); i >= 0 {
+		s = s[:i]
+	}
+	if i := strings.IndexByte(s, '.'); i > 0 && strings.Count(s, " ") == 0 {
+		s = s[:i]
+	}
+	s = strings.TrimPrefix(s, "the ")
+	var b strings.Builder
+	for _, r := range s {
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
+}
+
+// citeLinks resolves the citations of every indexed document: to a document
+// of the cited outlet when the corpus holds one that is close to the citing
+// document (robust-signature Jaccard at least 0.05, the closest taken), else
+// to "outlet:<Name>".
+func (x *Index) citeLinks() []accord.Link {
+	byOutlet := map[string][]int32{}
+	for i, e := range x.entries {
+		if k := normOutlet(e.doc.Outlet); k != "" {
+			byOutlet[k] = append(byOutlet[k], int32(i))
+		}
+	}
+	var out []accord.Link
+	for i, e := range x.entries {
+		for _, c := range e.cites {
+			l := accord.Link{From: e.doc.ID, To: "outlet:" + c.outlet, Kind: accord.LinkCites, Score: 0.9, Outlet: c.outlet,
+				Evidence: []string{"cites " + c.outlet + ": \"" + snippet(e.doc.Text, c.span) + "\""}}
+			best, bestJ := int32(-1), 0.05
+			for _, j := range byOutlet[normOutlet(c.outlet)] {
+				if j == int32(i) || x.entries[j].doc.Outlet == e.doc.Outlet {
+					continue
+				}
+				if jj := e.rob.jaccard(&x.entries[j].rob); jj >= bestJ {
+					best, bestJ = j, jj
+				}
+			}
+			if best >= 0 {
+				l.To = x.entries[best].doc.ID
+				l.Evidence = append(l.Evidence, "the corpus holds a close report by "+x.entries[best].doc.Outlet)
+			}
+			out = append(out, l)
+		}
+	}
+	return out
+}
+
+// snippet returns the sentence-ish context around a span, at most ~160 bytes.
+func snippet(t string, sp accord.Span) string {
+	if sp.Start < 0 || sp.End > len(t) || sp.Start > sp.End {
+		return ""
+	}
+	s, e := sp.Start-80, sp.End+60
+	if s < 0 {
+		s = 0
+	}
+	if e > len(t) {
+		e = len(t)
+	}
+	for s > 0 && !utf8.RuneStart(t[s]) {
+		s--
+	}
+	for e < len(t) && !utf8.RuneStart(t[e]) {
+		e++
+	}
+	return strings.Join(strings.Fields(t[s:e]), " ")
+}

@@ -1,0 +1,130 @@
+package copies
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/accord-news/accord"
+)
+
+// Verification thresholds.
+const (
+	// minCoverage: share of one document's words in sentences aligned with
+	// the other document.
+	minCoverage = 0.55
+	// minAlignedWords: aligned words needed on the smaller side, so that one
+	// shared quote between two short reports is not a copy.
+	minAlignedWords = 25
+	// minOrder: share of aligned sentences in the same order in both.
+	minOrder = 0.5
+	// spunChange: share of aligned words replaced by a thesaurus relative or
+	// left unmatched above which a close copy is a spun copy rather than a
+	// near-duplicate.
+	spunChange = 0.06
+)
+
+// verify decides whether documents a and b (indices into entries) are copies
+// of each other, and which one is the copy. It is symmetric: the result does
+// not depend on which one was indexed first.
+func (x *Index) verify(ia, ib int32, p *prepCache) *edge {
+	ea, eb := x.entries[ia], x.entries[ib]
+	// canonical order so the decision never depends on insertion order
+	if ea.doc.ID > eb.doc.ID {
+		ia, ib, ea, eb = ib, ia, eb, ea
+	}
+	if ea.exact != 0 && ea.exact == eb.exact {
+		from, to, why := nearDirection(ea, eb, ia, ib)
+		return &edge{from: from, to: to, kind: accord.LinkExact, score: 1,
+			evidence: []string{"identical word sequence (" + fmt.Sprint(ea.words) + " words)", why}}
+	}
+	va, vb := p.get(ea.doc), p.get(eb.doc)
+	st := align(va, vb)
+	cov := st.covA
+	if st.covB > cov {
+		cov = st.covB
+	}
+	minAligned := st.alignedA
+	if st.alignedB < minAligned {
+		minAligned = st.alignedB
+	}
+	if cov < minCoverage || minAligned < minAlignedWords || st.order < minOrder {
+		return nil
+	}
+	matched := st.exact + st.related
+	total := matched + (st.gapA+st.gapB)/2
+	if total == 0 {
+		return nil
+	}
+	change := float64(st.related+(st.gapA+st.gapB)/2) / float64(total)
+	score := cov * st.meanSim
+	if score > 1 {
+		score = 1
+	}
+	ev := []string{
+		fmt.Sprintf("%d of %d sentences aligned (%s and %s of the words), mean sentence similarity %.2f, order kept %s",
+			st.sentsA, len(va.sents), pct(st.covA), pct(st.covB), st.meanSim, pct(st.order)),
+		fmt.Sprintf("aligned words: %d identical, %d thesaurus-related, %d and %d unmatched", st.exact, st.related, st.gapA, st.gapB),
+	}
+	if change < spunChange && float64(st.related) < 0.03*float64(matched)+1 {
+		from, to, why := nearDirection(ea, eb, ia, ib)
+		return &edge{from: from, to: to, kind: accord.LinkNear, score: score, evidence: append(ev, why)}
+	}
+	from, to, why := spunDirection(va, vb, ia, ib, &st, ea, eb)
+	ev = append(ev, fmt.Sprintf("%s of aligned words changed", pct(change)), why)
+	return &edge{from: from, to: to, kind: accord.LinkSpun, score: score, evidence: ev}
+}
+
+// dateOf returns the YYYY-MM-DD prefix of a publication date, or "".
+func dateOf(d *accord.Document) string {
+	p := strings.TrimSpace(d.Published)
+	if len(p) >= 10 && p[4] == '-' && p[7] == '-' {
+		return p[:10]
+	}
+	return ""
+}
+
+// nearDirection picks the copy among two close documents: the later
+// published is the copy; else the shorter (less complete); else the one with
+// the larger ID. It returns from (copy), to (original) and why.
+func nearDirection(ea, eb *entry, ia, ib int32) (int32, int32, string) {
+	da, db := dateOf(ea.doc), dateOf(eb.doc)
+	if da != "" && db != "" && da != db {
+		if da > db {
+			return ia, ib, "direction: " + ea.doc.ID + " published later (" + da + " vs " + db + ")"
+		}
+		return ib, ia, "direction: " + eb.doc.ID + " published later (" + db + " vs " + da + ")"
+	}
+	if ea.words != eb.words {
+		if ea.words < eb.words {
+			return ia, ib, fmt.Sprintf("direction: %s is shorter (%d vs %d words), the other more complete", ea.doc.ID, ea.words, eb.words)
+		}
+		return ib, ia, fmt.Sprintf("direction: %s is shorter (%d vs %d words), the other more complete", eb.doc.ID, eb.words, ea.words)
+	}
+	if ea.doc.ID > eb.doc.ID {
+		return ia, ib, "direction: no date or length difference; larger id taken as the copy"
+	}
+	return ib, ia, "direction: no date or length difference; larger id taken as the copy"
+}
+
+// spunDirection picks the spun side: the one whose replaced words are rarer
+// in reference news text (spinners draw context-blind synonyms; writers use
+// the usual word), with the function-word fingerprint as support; when that
+// is inconclusive it falls back to nearDirection.
+func spunDirection(va, vb *vdoc, ia, ib int32, st *pairStats, ea, eb *entry) (int32, int32, string) {
+	fa, na := meanLogFreq(va, append(append([]int(nil), st.subsA...), st.insA...))
+	fb, nb := meanLogFreq(vb, append(append([]int(nil), st.subsB...), st.insB...))
+	pa, pb := fingerprint(va), fingerprint(vb)
+	if na >= 3 && nb >= 3 {
+		// fingerprint difference scaled into log-frequency units as support
+		da := fa - 4*pa
+		db := fb - 4*pb
+		if d := da - db; d < -0.15 || d > 0.15 {
+			if da < db {
+				return ia, ib, fmt.Sprintf("direction: %s's changed words are rarer in reference news (mean log-frequency %.2f vs %.2f; odd function-word bigrams %s vs %s)", ea.doc.ID, fa, fb, pct(pa), pct(pb))
+			}
+			return ib, ia, fmt.Sprintf("direction: %s's changed words are rarer in reference news (mean log-frequency %.2f vs %.2f; odd function-word bigrams %s vs %s)", eb.doc.ID, fb, fa, pct(pb), pct(pa))
+		}
+	}
+	from, to, why := nearDirection(ea, eb, ia, ib)
+	return from, to, why + " (word-choice evidence inconclusive)"
+}

@@ -1,0 +1,391 @@
+package copies
+
+import (
+	"fmt"
+	"runtime"
+	"sort"
+	"sync"
+
+	"github.com/accord-news/accord"
+	"github.com/zeebo/xxh3"
+)
+
+// feature families in the shared LSH bucket table.
+const (
+	famLexical = 1 // word 3-shingles
+	famRobust  = 2 // spin-robust: immutable bigrams and immutable-anchored skeleton 4-grams
+)
+
+// Candidate filter: a pair found in an LSH bucket is verified only when one of
+// its estimated Jaccard similarities reaches these values.
+const (
+	minLexJ = 0.08
+	minRobJ = 0.08
+	// maxBucketWalk bounds how many earlier members of one bucket a new
+	// document is compared with (very common features carry no signal).
+	maxBucketWalk = 64
+)
+
+// entry is what the index keeps per document.
+type entry struct {
+	doc      *accord.Document
+	exact    uint64 // hash of the whole word sequence; 0 for an empty text
+	lex, rob signature
+	words    int
+	cites    []citation
+}
+
+// edge is a verified copy relation: from is the copy, to its original.
+type edge struct {
+	from, to int32
+	kind     string
+	score    float64
+	evidence []string
+}
+
+// Index finds copies incrementally: Add documents one at a time or in
+// batches; Links and Groups give the current result, equal to what one batch
+// of the same documents gives.
+type Index struct {
+	mu      sync.Mutex
+	cache   *wordCache
+	entries []*entry
+	byID    map[string]int32
+	buckets map[uint64]int32 // bucket key -> most recent slot
+	next    []int32          // slot -> previous slot in the same bucket, -1 at the end
+	edges   []edge
+	// Workers is the number of goroutines for signatures and verification
+	// (default GOMAXPROCS).
+	Workers int
+}
+
+// NewIndex returns an empty index.
+func NewIndex() *Index {
+	return &Index{cache: newWordCache(), byID: map[string]int32{}, buckets: map[uint64]int32{}}
+}
+
+// Len is the number of indexed documents.
+func (x *Index) Len() int { return len(x.entries) }
+
+// slotsPerDoc is the number of bucket slots a document takes.
+const slotsPerDoc = 2 * numBands
+
+func (x *Index) workers() int {
+	if x.Workers > 0 {
+		return x.Workers
+	}
+	return runtime.GOMAXPROCS(0)
+}
+
+// Add indexes one document and links it with the earlier ones.
+func (x *Index) Add(d *accord.Document) { x.AddBatch([]*accord.Document{d}) }
+
+// AddBatch indexes documents (in order) and links them with each other and
+// with the earlier ones. A document whose ID is already indexed is skipped.
+func (x *Index) AddBatch(docs []*accord.Document) {
+	x.mu.Lock()
+	defer x.mu.Unlock()
+	var fresh []*accord.Document
+	seen := map[string]bool{}
+	for _, d := range docs {
+		if d == nil || seen[d.ID] {
+			continue
+		}
+		if _, ok := x.byID[d.ID]; ok {
+			continue
+		}
+		seen[d.ID] = true
+		fresh = append(fresh, d)
+	}
+	if len(fresh) == 0 {
+		return
+	}
+	// 1. signatures, in parallel.
+	ents := make([]*entry, len(fresh))
+	keys := make([][]uint64, len(fresh))
+	parallel(len(fresh), x.workers(), func(i int) {
+		ents[i], keys[i] = x.signature(fresh[i])
+	})
+	// 2. buckets and candidates, in order.
+	type cand struct{ a, b int32 }
+	var cands []cand
+	base := int32(len(x.entries))
+	for i, e := range ents {
+		id := base + int32(i)
+		x.entries = append(x.entries, e)
+		x.byID[e.doc.ID] = id
+		var found map[int32]bool
+		for k, key := range keys[i] {
+			slot := id*slotsPerDoc + int32(k)
+			for len(x.next) <= int(slot) {
+				x.next = append(x.next, -1)
+			}
+			head, ok := x.buckets[key]
+			if ok {
+				x.next[slot] = head
+				for s, n := head, 0; s >= 0 && n < maxBucketWalk; s, n = x.next[s], n+1 {
+					other := s / slotsPerDoc
+					if other == id {
+						continue
+					}
+					if found == nil {
+						found = map[int32]bool{}
+					}
+					found[other] = true
+				}
+			}
+			x.buckets[key] = slot
+		}
+		for other := range found {
+			if x.worthVerifying(x.entries[other], e) {
+				cands = append(cands, cand{other, id})
+			}
+		}
+	}
+	sort.Slice(cands, func(i, j int) bool {
+		if cands[i].b != cands[j].b {
+			return cands[i].b < cands[j].b
+		}
+		return cands[i].a < cands[j].a
+	})
+	// 3. verification, in parallel, with prepared documents shared.
+	results := make([]*edge, len(cands))
+	prep := newPrepCache(x.cache)
+	parallel(len(cands), x.workers(), func(i int) {
+		c := cands[i]
+		results[i] = x.verify(c.a, c.b, prep)
+	})
+	for _, r := range results {
+		if r != nil {
+			x.edges = append(x.edges, *r)
+		}
+	}
+}
+
+func (x *Index) signature(d *accord.Document) (*entry, []uint64) {
+	words := tokenize(d.Text, d.Sentences, x.cache)
+	e := &entry{doc: d, words: len(words), cites: findCitations(d)}
+	if len(words) == 0 {
+		return e, nil
+	}
+	hs := make([]uint64, len(words))
+	for i, w := range words {
+		hs[i] = w.h
+	}
+	e.exact = xxh3.Hash(u64bytes(hs))
+	if e.exact == 0 {
+		e.exact = 1
+	}
+	lex := make([]uint64, 0, len(words))
+	if len(words) < 3 {
+		lex = append(lex, hs...)
+	}
+	for i := 0; i+2 < len(words); i++ {
+		lex = append(lex, combine(hs[i], hs[i+1], hs[i+2]))
+	}
+	e.lex = minhash(lex)
+	e.rob = minhash(robustFeatures(words))
+	keys := e.lex.bandKeys(famLexical, make([]uint64, 0, slotsPerDoc))
+	keys = e.rob.bandKeys(famRobust, keys)
+	return e, keys
+}
+
+// robustFeatures are the spin-robust features of a word sequence (DSpin's
+// immutables): bigrams of consecutive immutable words (numbers, capitalised
+// names, words the thesaurus does not know), and 4-grams of the document's
+// skeleton (function words and immutables kept, each run of replaceable
+// content words collapsed to one marker) that hold at least one immutable.
+func robustFeatures(words []word) []uint64 {
+	var out []uint64
+	prevImm := uint64(0)
+	for _, w := range words {
+		if w.immutable() {
+			if prevImm != 0 {
+				out = append(out, combine(1, prevImm, w.h))
+			}
+			prevImm = w.h
+		}
+	}
+	// skeleton per sentence
+	const marker = 0x5ca1ab1e
+	var sk []uint64
+	var imm []bool
+	flush := func() {
+		for i := 0; i+3 < len(sk); i++ {
+			if imm[i] || imm[i+1] || imm[i+2] || imm[i+3] {
+				out = append(out, combine(2, sk[i], sk[i+1], sk[i+2], sk[i+3]))
+			}
+		}
+		sk, imm = sk[:0], imm[:0]
+	}
+	sent := int32(-1)
+	for _, w := range words {
+		if w.sent != sent {
+			flush()
+			sent = w.sent
+		}
+		switch {
+		case w.has(fStop):
+			sk = append(sk, w.h)
+			imm = append(imm, false)
+		case w.immutable():
+			sk = append(sk, w.h)
+			imm = append(imm, true)
+		default:
+			if len(sk) == 0 || sk[len(sk)-1] != marker {
+				sk = append(sk, marker)
+				imm = append(imm, false)
+			}
+		}
+	}
+	flush()
+	if len(out) == 0 {
+		for _, w := range words {
+			out = append(out, w.h)
+		}
+	}
+	return out
+}
+
+func u64bytes(hs []uint64) []byte {
+	b := make([]byte, 0, 8*len(hs))
+	for _, h := range hs {
+		b = append(b, byte(h), byte(h>>8), byte(h>>16), byte(h>>24), byte(h>>32), byte(h>>40), byte(h>>48), byte(h>>56))
+	}
+	return b
+}
+
+func (x *Index) worthVerifying(a, b *entry) bool {
+	if a.exact != 0 && a.exact == b.exact {
+		return true
+	}
+	return a.lex.jaccard(&b.lex) >= minLexJ || a.rob.jaccard(&b.rob) >= minRobJ
+}
+
+// prepCache shares prepared documents between verifications of one batch.
+type prepCache struct {
+	mu    sync.Mutex
+	cache *wordCache
+	m     map[*accord.Document]*prepEntry
+}
+
+type prepEntry struct {
+	once sync.Once
+	v    *vdoc
+}
+
+func newPrepCache(c *wordCache) *prepCache {
+	return &prepCache{cache: c, m: map[*accord.Document]*prepEntry{}}
+}
+
+// maxPrepared bounds the prepared documents kept per batch.
+const maxPrepared = 50000
+
+func (p *prepCache) get(d *accord.Document) *vdoc {
+	p.mu.Lock()
+	e, ok := p.m[d]
+	if !ok {
+		e = &prepEntry{}
+		if len(p.m) >= maxPrepared {
+			p.m = map[*accord.Document]*prepEntry{}
+		}
+		p.m[d] = e
+	}
+	p.mu.Unlock()
+	e.once.Do(func() { e.v = prepare(d, p.cache) })
+	return e.v
+}
+
+func parallel(n, workers int, fn func(i int)) {
+	if workers < 1 {
+		workers = 1
+	}
+	if workers > n {
+		workers = n
+	}
+	if workers <= 1 {
+		for i := 0; i < n; i++ {
+			fn(i)
+		}
+		return
+	}
+	var wg sync.WaitGroup
+	ch := make(chan int, 256)
+	for w := 0; w < workers; w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range ch {
+				fn(i)
+			}
+		}()
+	}
+	for i := 0; i < n; i++ {
+		ch <- i
+	}
+	close(ch)
+	wg.Wait()
+}
+
+// Links returns the copy links (sorted by From, To) and the citation links.
+func (x *Index) Links() []accord.Link {
+	x.mu.Lock()
+	defer x.mu.Unlock()
+	var out []accord.Link
+	for _, e := range x.edges {
+		out = append(out, accord.Link{
+			From: x.entries[e.from].doc.ID, To: x.entries[e.to].doc.ID,
+			Kind: e.kind, Score: e.score, Evidence: e.evidence,
+		})
+	}
+	out = append(out, x.citeLinks()...)
+	sort.SliceStable(out, func(i, j int) bool {
+		if out[i].From != out[j].From {
+			return out[i].From < out[j].From
+		}
+		if out[i].To != out[j].To {
+			return out[i].To < out[j].To
+		}
+		return out[i].Kind < out[j].Kind
+	})
+	return out
+}
+
+// Groups returns the independent groups: connected components over the copy
+// links (citations do not merge groups), covering every indexed document.
+func (x *Index) Groups() [][]string {
+	x.mu.Lock()
+	defer x.mu.Unlock()
+	parent := make([]int32, len(x.entries))
+	for i := range parent {
+		parent[i] = int32(i)
+	}
+	var find func(int32) int32
+	find = func(i int32) int32 {
+		for parent[i] != i {
+			parent[i] = parent[parent[i]]
+			i = parent[i]
+		}
+		return i
+	}
+	for _, e := range x.edges {
+		a, b := find(e.from), find(e.to)
+		if a != b {
+			parent[a] = b
+		}
+	}
+	m := map[int32][]string{}
+	for i, e := range x.entries {
+		r := find(int32(i))
+		m[r] = append(m[r], e.doc.ID)
+	}
+	out := make([][]string, 0, len(m))
+	for _, g := range m {
+		sort.Strings(g)
+		out = append(out, g)
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i][0] < out[j][0] })
+	return out
+}
+
+func pct(f float64) string { return fmt.Sprintf("%.0f%%", 100*f) }

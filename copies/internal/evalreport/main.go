@@ -1,0 +1,116 @@
+// Command evalreport runs the copies stage alone over a JSONL file of
+// documents ({"id","title","text","published","outlet",...} per line, plain
+// or .gz) and writes a minimal contract report (documents, links, and one
+// story holding every document with the independent groups) for
+// shared/eval/score_copies.py.
+//
+//	go run ./copies/internal/evalreport -in /work/shared/data/copies-dev/input.jsonl -out /tmp/copies-report.json
+package main
+
+import (
+	"bufio"
+	"compress/gzip"
+	"context"
+	"encoding/json"
+	"flag"
+	"fmt"
+	"io"
+	"log"
+	"os"
+	"runtime"
+	"strings"
+	"time"
+
+	"github.com/accord-news/accord"
+	"github.com/accord-news/accord/copies"
+	"github.com/accord-news/accord/pipeline"
+	"github.com/accord-news/accord/text"
+)
+
+func main() {
+	in := flag.String("in", "", "input JSONL (.gz allowed)")
+	out := flag.String("out", "", "output report JSON (default stdout)")
+	linksOnly := flag.Bool("no-text", false, "leave document texts out of the report (for big inputs)")
+	flag.Parse()
+	f, err := os.Open(*in)
+	if err != nil {
+		log.Fatal(err)
+	}
+	var r io.Reader = f
+	if strings.HasSuffix(*in, ".gz") {
+		zr, err := gzip.NewReader(f)
+		if err != nil {
+			log.Fatal(err)
+		}
+		r = zr
+	}
+	sc := bufio.NewScanner(r)
+	sc.Buffer(make([]byte, 1<<20), 64<<20)
+	var docs []*accord.Document
+	seg := text.New()
+	t0 := time.Now()
+	for sc.Scan() {
+		var rec struct {
+			ID, Title, Text, Outlet string
+			Published               *string
+		}
+		if err := json.Unmarshal(sc.Bytes(), &rec); err != nil {
+			log.Printf("skipping a bad line: %v", err)
+			continue
+		}
+		in := &accord.Input{ID: rec.ID, Title: rec.Title, Text: rec.Text, Outlet: rec.Outlet}
+		if rec.Published != nil {
+			in.Published = *rec.Published
+		}
+		d, _ := pipeline.Passthrough{}.Clean(in, accord.Options{NoClean: true})
+		d.Input = nil
+		_ = seg.Annotate(d)
+		d.Tokens = nil // the copies stage does not read them
+		docs = append(docs, d)
+	}
+	if err := sc.Err(); err != nil {
+		log.Fatal(err)
+	}
+	t1 := time.Now()
+	c := accord.NewCorpus(docs, accord.Options{NoClean: true})
+	if err := copies.New().Analyze(context.Background(), c); err != nil {
+		log.Fatal(err)
+	}
+	t2 := time.Now()
+	var ms runtime.MemStats
+	runtime.ReadMemStats(&ms)
+	nCopy := 0
+	for _, l := range c.Links {
+		if l.Kind != accord.LinkCites {
+			nCopy++
+		}
+	}
+	fmt.Fprintf(os.Stderr, "evalreport: %d docs read+segmented in %v; copies stage %v (%.0f docs/s); %d copy links, %d links, %d groups; heap in use %d MiB, sys %d MiB\n",
+		len(docs), t1.Sub(t0).Round(time.Millisecond), t2.Sub(t1).Round(time.Millisecond), float64(len(docs))/t2.Sub(t1).Seconds(),
+		nCopy, len(c.Links), len(c.Groups), ms.HeapInuse>>20, ms.Sys>>20)
+	c.Stories = []accord.Story{{ID: "s1", Title: "all documents", IndependentGroups: c.Groups}}
+	for _, d := range c.Docs {
+		c.Stories[0].Documents = append(c.Stories[0].Documents, d.ID)
+		if *linksOnly {
+			d.Text = ""
+		}
+	}
+	rep := pipeline.BuildReport(c)
+	var w io.Writer = os.Stdout
+	if *out != "" {
+		of, err := os.Create(*out)
+		if err != nil {
+			log.Fatal(err)
+		}
+		defer of.Close()
+		w = of
+	}
+	bw := bufio.NewWriter(w)
+	enc := json.NewEncoder(bw)
+	if err := enc.Encode(rep); err != nil {
+		log.Fatal(err)
+	}
+	if err := bw.Flush(); err != nil {
+		log.Fatal(err)
+	}
+}

@@ -1,0 +1,135 @@
+package copies
+
+import (
+	"math/bits"
+
+	"github.com/zeebo/xxh3"
+)
+
+// Signature sizes: numHashes MinHash values per feature family, banded into
+// numBands bands of rowsPerBand rows for LSH. With 32 bands of 2 rows a pair
+// with Jaccard 0.2 is a candidate with probability 0.73, at 0.3 with 0.95, at
+// 0.05 with 0.08; candidates are then filtered by the estimated Jaccard
+// (matching signature slots) before the costly verification.
+const (
+	numHashes   = 64
+	rowsPerBand = 2
+	numBands    = numHashes / rowsPerBand
+)
+
+// permutations: fixed odd multipliers and offsets (a*x+b mod 2^64, top 32
+// bits), drawn once from a fixed seed so that signatures can be stored.
+var permA, permB [numHashes]uint64
+
+func init() {
+	s := uint64(0x9E3779B97F4A7C15)
+	next := func() uint64 { // splitmix64
+		s += 0x9E3779B97F4A7C15
+		z := s
+		z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9
+		z = (z ^ (z >> 27)) * 0x94D049BB133111EB
+		return z ^ (z >> 31)
+	}
+	for i := range permA {
+		permA[i] = next() | 1
+		permB[i] = next()
+	}
+}
+
+// signature is a MinHash signature.
+type signature [numHashes]uint32
+
+// minhash computes the MinHash signature of a set of 64-bit feature hashes
+// (duplicates are harmless). An empty set gives all-ones slots that match
+// nothing of substance (see empty).
+func minhash(feats []uint64) signature {
+	var sig signature
+	for i := range sig {
+		sig[i] = ^uint32(0)
+	}
+	for _, x := range feats {
+		for i := 0; i < numHashes; i++ {
+			v := uint32((permA[i]*x + permB[i]) >> 32)
+			if v < sig[i] {
+				sig[i] = v
+			}
+		}
+	}
+	return sig
+}
+
+func (s *signature) empty() bool { return s[0] == ^uint32(0) && s[1] == ^uint32(0) }
+
+// jaccard estimates the Jaccard similarity of two sets from their signatures.
+func (s *signature) jaccard(o *signature) float64 {
+	if s.empty() || o.empty() {
+		return 0
+	}
+	n := 0
+	for i := range s {
+		if s[i] == o[i] {
+			n++
+		}
+	}
+	return float64(n) / numHashes
+}
+
+// bandKeys returns the LSH bucket key of each band; family separates the
+// feature families in one shared bucket table.
+func (s *signature) bandKeys(family uint64, dst []uint64) []uint64 {
+	if s.empty() {
+		return dst
+	}
+	var b [rowsPerBand * 4]byte
+	for band := 0; band < numBands; band++ {
+		for r := 0; r < rowsPerBand; r++ {
+			v := s[band*rowsPerBand+r]
+			b[r*4], b[r*4+1], b[r*4+2], b[r*4+3] = byte(v), byte(v>>8), byte(v>>16), byte(v>>24)
+		}
+		dst = append(dst, xxh3.HashSeed(b[:], family<<8|uint64(band)))
+	}
+	return dst
+}
+
+// simhash is a 64-bit SimHash over weighted feature hashes.
+func simhash(feats []uint64) uint64 {
+	var acc [64]int32
+	for _, x := range feats {
+		x = mix(x)
+		for i := 0; i < 64; i++ {
+			if x&(1<<uint(i)) != 0 {
+				acc[i]++
+			} else {
+				acc[i]--
+			}
+		}
+	}
+	var h uint64
+	for i, v := range acc {
+		if v > 0 {
+			h |= 1 << uint(i)
+		}
+	}
+	return h
+}
+
+// hamming is the number of differing bits.
+func hamming(a, b uint64) int { return bits.OnesCount64(a ^ b) }
+
+func mix(x uint64) uint64 {
+	x ^= x >> 33
+	x *= 0xff51afd7ed558ccd
+	x ^= x >> 33
+	x *= 0xc4ceb9fe1a85ec53
+	x ^= x >> 33
+	return x
+}
+
+// combine hashes a short sequence of word hashes into one shingle hash.
+func combine(hs ...uint64) uint64 {
+	h := uint64(0x27d4eb2f165667c5)
+	for _, x := range hs {
+		h = mix(h ^ x + 0x9e3779b97f4a7c15)
+	}
+	return h
+}
