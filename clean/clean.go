@@ -87,13 +87,33 @@ func (c *Cleaner) repeatedFor(in *accord.Input) map[string]bool {
 	return c.repeated[outletKey(in)]
 }
 
+// firstLine is the title made from a text that has none: its first line,
+// cut to the first sentence and to at most maxTitle bytes at a word end.
 func firstLine(s string) string {
 	t := strings.TrimSpace(s)
 	if i := strings.IndexByte(t, '\n'); i >= 0 {
 		t = t[:i]
 	}
-	return strings.TrimSpace(t)
+	t = strings.TrimSpace(t)
+	if len(t) <= maxTitle {
+		return t
+	}
+	for i := 0; i+1 < len(t) && i < maxTitle; i++ {
+		if (t[i] == '.' || t[i] == '!' || t[i] == '?') && t[i+1] == ' ' && i > 20 {
+			return t[:i+1]
+		}
+	}
+	cut := strings.LastIndexByte(t[:maxTitle], ' ')
+	if cut < 20 {
+		cut = maxTitle
+		for cut > 0 && !utf8.RuneStart(t[cut]) {
+			cut--
+		}
+	}
+	return strings.TrimSpace(t[:cut]) + "…"
 }
+
+const maxTitle = 160
 
 type cleanError string
 

@@ -38,7 +38,11 @@ func decodeHTML(raw string) string {
 	if len(head) > 4096 {
 		head = head[:4096]
 	}
-	enc, _, _ := charset.DetermineEncoding([]byte(head), "")
+	enc, name, _ := charset.DetermineEncoding([]byte(head), "")
+	if name == "utf-8" {
+		// Declared UTF-8 but not valid: the commonest real charset then.
+		enc, _ = charset.Lookup("windows-1252")
+	}
 	if enc != nil {
 		if out, err := enc.NewDecoder().String(raw); err == nil && utf8.ValidString(out) {
 			return out
@@ -133,8 +137,8 @@ func hasTag(rest, name string) bool {
 	return c == '>' || c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '/'
 }
 
-// parseBounded parses page HTML with the size, depth and node limits applied.
-func parseBounded(raw string) (*html.Node, error) {
+// prepareHTML decodes the page and applies the size limits.
+func prepareHTML(raw string) string {
 	s := decodeHTML(raw)
 	if len(s) > 4*maxHTMLBytes {
 		s = s[:4*maxHTMLBytes]
@@ -143,6 +147,11 @@ func parseBounded(raw string) (*html.Node, error) {
 	if len(s) > maxHTMLBytes {
 		s = strings.ToValidUTF8(s[:maxHTMLBytes], "")
 	}
+	return s
+}
+
+// parseBounded parses prepared HTML with the depth and node limits applied.
+func parseBounded(s string) (*html.Node, error) {
 	doc, err := html.Parse(strings.NewReader(s))
 	if err != nil {
 		return nil, err
@@ -150,6 +159,48 @@ func parseBounded(raw string) (*html.Node, error) {
 	n := 0
 	boundTree(doc, 0, &n)
 	return doc, nil
+}
+
+// tokenLines reads the text of HTML that the tree parser refused (e.g.
+// nesting beyond its limit) with the tokenizer: one line per block element.
+func tokenLines(s string) []extractLine {
+	z := html.NewTokenizer(strings.NewReader(s))
+	var out []extractLine
+	var cur strings.Builder
+	skip := 0
+	flush := func() {
+		if t := normSpace(cur.String()); t != "" {
+			out = append(out, extractLine{Text: t})
+		}
+		cur.Reset()
+	}
+	for {
+		tt := z.Next()
+		switch tt {
+		case html.ErrorToken:
+			flush()
+			return out
+		case html.TextToken:
+			if skip == 0 {
+				cur.Write(z.Text())
+			}
+		case html.StartTagToken, html.EndTagToken, html.SelfClosingTagToken:
+			name, _ := z.TagName()
+			tag := string(name)
+			switch tag {
+			case "script", "style", "noscript", "template", "svg", "head", "title", "select", "textarea":
+				if tt == html.StartTagToken {
+					skip++
+				} else if tt == html.EndTagToken && skip > 0 {
+					skip--
+				}
+				continue
+			}
+			if blockTags[tag] {
+				flush()
+			}
+		}
+	}
 }
 
 // boundTree flattens subtrees deeper than maxDepth into a text node and drops
@@ -321,9 +372,26 @@ func normSpace(s string) string {
 
 // cleanHTML fills d from an HTML page.
 func (c *Cleaner) cleanHTML(d *accord.Document, in *accord.Input, opt accord.Options) error {
-	doc, err := parseBounded(in.HTML)
+	page := prepareHTML(in.HTML)
+	doc, err := parseBounded(page)
 	if err != nil {
-		return err
+		// The tree parser refused the page: read its text with the tokenizer.
+		lines := tokenLines(page)
+		if !opt.NoClean {
+			kept, removed := c.filterLines(lines, in, d, true)
+			d.Text = strings.Join(kept, "\n")
+			d.Removed = append(d.Removed, removed...)
+		} else {
+			texts := make([]string, 0, len(lines))
+			for _, l := range lines {
+				texts = append(texts, l.Text)
+			}
+			d.Text = strings.Join(texts, "\n")
+		}
+		if d.Title == "" {
+			d.Title = firstLine(d.Text)
+		}
+		return nil
 	}
 	meta := extractMeta(doc, in.URL)
 	mergeMeta(d, meta)
