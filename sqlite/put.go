@@ -1,0 +1,107 @@
+package sqlite
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"time"
+
+	"github.com/accord-news/accord"
+)
+
+// Put stores inputs in one transaction. An input whose hash is stored already
+// (or that appears earlier in the same batch) is skipped. An input whose ID is
+// stored with a different content becomes that ID's new latest version; the
+// older version is kept as history. An input without an ID is stored under
+// accord.TextID of its text (or HTML). Put returns how many rows were added.
+func (s *Store) Put(ctx context.Context, inputs []*accord.Input) (added int, err error) {
+	if len(inputs) == 0 {
+		return 0, ctx.Err()
+	}
+	s.wmu.Lock()
+	defer s.wmu.Unlock()
+
+	tx, err := s.db.BeginTx(ctx, nil)
+	if err != nil {
+		return 0, fmt.Errorf("sqlite: put: begin: %w", err)
+	}
+	defer func() {
+		if err != nil {
+			_ = tx.Rollback()
+		}
+	}()
+	exists, err := tx.PrepareContext(ctx, "SELECT 1 FROM docs WHERE hash = ?")
+	if err != nil {
+		return 0, fmt.Errorf("sqlite: put: %w", err)
+	}
+	defer exists.Close()
+	lastVersion, err := tx.PrepareContext(ctx, "SELECT rid, version FROM docs WHERE id = ? AND latest = 1")
+	if err != nil {
+		return 0, fmt.Errorf("sqlite: put: %w", err)
+	}
+	defer lastVersion.Close()
+	retire, err := tx.PrepareContext(ctx, "UPDATE docs SET latest = 0 WHERE rid = ?")
+	if err != nil {
+		return 0, fmt.Errorf("sqlite: put: %w", err)
+	}
+	defer retire.Close()
+	insert, err := tx.PrepareContext(ctx, `INSERT INTO docs
+		(hash, id, version, latest, source, url, title, outlet, author, published,
+		 published_basis, title_from_text, text, html, stripped, added_at)
+		VALUES (?, ?, ?, 1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
+	if err != nil {
+		return 0, fmt.Errorf("sqlite: put: %w", err)
+	}
+	defer insert.Close()
+
+	now := time.Now().UTC().Format(time.RFC3339Nano)
+	for i, in := range inputs {
+		if in == nil {
+			continue
+		}
+		if i%256 == 0 {
+			if err := ctx.Err(); err != nil {
+				return 0, err
+			}
+		}
+		hash := in.Hash()
+		var one int
+		switch err := exists.QueryRowContext(ctx, hash).Scan(&one); {
+		case err == nil:
+			continue // stored already
+		case !errors.Is(err, sql.ErrNoRows):
+			return 0, fmt.Errorf("sqlite: put %s: %w", in.ID, err)
+		}
+		id := in.ID
+		if id == "" {
+			id = accord.TextID(in.Text + in.HTML)
+		}
+		version := 1
+		var rid int64
+		var prev int
+		switch err := lastVersion.QueryRowContext(ctx, id).Scan(&rid, &prev); {
+		case err == nil:
+			if _, err := retire.ExecContext(ctx, rid); err != nil {
+				return 0, fmt.Errorf("sqlite: put %s: %w", id, err)
+			}
+			version = prev + 1
+		case !errors.Is(err, sql.ErrNoRows):
+			return 0, fmt.Errorf("sqlite: put %s: %w", id, err)
+		}
+		stripped := ""
+		if in.Text == "" && in.HTML != "" {
+			stripped = StripTags(in.HTML)
+		}
+		if _, err := insert.ExecContext(ctx, hash, id, version, in.Source, in.URL, in.Title,
+			in.Outlet, in.Author, in.Published, in.PublishedBasis, in.TitleFromText,
+			in.Text, in.HTML, stripped, now); err != nil {
+			return 0, fmt.Errorf("sqlite: put %s: %w", id, err)
+		}
+		added++
+	}
+	if err := tx.Commit(); err != nil {
+		return 0, fmt.Errorf("sqlite: put: commit: %w", err)
+	}
+	return added, nil
+}
