@@ -127,6 +127,10 @@ func (s *sink) readJSONL(r *bufio.Reader, source string) error {
 			break
 		}
 		line++
+		if err != nil && !errors.Is(err, io.EOF) {
+			// A read failure (truncated or capped gzip): the partial line is not a record.
+			return &Error{Source: source, Line: line, Err: readErr(err)}
+		}
 		if tooLong {
 			nonBlank++
 			s.bad(source, line, fmt.Errorf("%w (%d bytes)", ErrTooLarge, s.opt.MaxDocBytes))
