@@ -3,6 +3,7 @@ package pipeline
 import (
 	"github.com/accord-news/accord"
 	"github.com/accord-news/accord/clean"
+	"github.com/accord-news/accord/entities"
 	"github.com/accord-news/accord/text"
 )
 
@@ -14,9 +15,11 @@ func Default() *Pipeline {
 		Cleaner: clean.New(),
 		Doc: []accord.DocStage{
 			text.New(),
+			entities.New(),
 			// entities (NER, roles, coreference), timex, quantity, quotes
 		},
 		Corpus: []accord.CorpusStage{
+			entities.NewCorpus(), // keep after copies
 			// copies, entities (canonical), stories, timex (dates, timeline),
 			// quotes (statements), claims (corroboration, conflicts), brief
 		},

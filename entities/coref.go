@@ -1,0 +1,502 @@
+package entities
+
+import (
+	"sort"
+	"strings"
+	"unicode"
+
+	"github.com/accord-news/accord"
+)
+
+// Within-document coreference.
+//
+// Names: a PERSON name joins the chain of an earlier PERSON with the same
+// surname whose first name is compatible (equal, an initial of it, or a
+// transliteration variant at small edit distance); a bare surname joins the
+// most recent chain with that surname. Other names join on a normalised key
+// (case, "the", corporate suffixes, British/American spellings) and on
+// acronyms of their capitalised words ("OSCE").
+// Appositive role phrases join their holder. Role nouns ("the minister") join
+// the most recent person given a role with that head noun. Pronouns join the
+// nearest preceding person (or, for they/them, organization or place) of
+// compatible gender.
+
+const (
+	genderUnknown = 0
+	genderMale    = 1
+	genderFemale  = 2
+)
+
+var pronounGender = map[string]int{
+	"he": genderMale, "him": genderMale, "his": genderMale, "himself": genderMale,
+	"she": genderFemale, "her": genderFemale, "hers": genderFemale, "herself": genderFemale,
+	"they": -1, "them": -1, "their": -1, "theirs": -1, "themselves": -1,
+}
+
+var nameSuffixes = set("jr", "jr.", "sr", "sr.", "ii", "iii", "iv")
+
+var corpSuffixes = set("inc", "inc.", "corp", "corp.", "corporation", "ltd", "ltd.", "limited", "plc",
+	"llc", "co", "co.", "company", "group", "holdings", "ag", "sa", "s.a.", "nv", "gmbh")
+
+// personName splits a PERSON name into first and last (lower-case, periods
+// dropped); first is "" for a single word.
+func personName(s string) (first, last string, words []string) {
+	for _, w := range strings.Fields(s) {
+		w = strings.ToLower(strings.Trim(w, ".,"))
+		if w == "" || nameSuffixes[w] || honorificsMale[w] || honorificsFemale[w] || w == "dr" || w == "prof" {
+			continue
+		}
+		words = append(words, w)
+	}
+	if len(words) == 0 {
+		return "", "", nil
+	}
+	last = words[len(words)-1]
+	if len(words) > 1 {
+		first = words[0]
+	}
+	return first, last, words
+}
+
+// firstCompatible: equal names, an initial and a name, or spelling variants
+// (Sergei/Sergey: same initial, edit distance <= 2 on names of 4+ letters).
+func firstCompatible(a, b string) bool {
+	if a == "" || b == "" || a == b {
+		return true
+	}
+	ra, rb := []rune(a), []rune(b)
+	if ra[0] != rb[0] {
+		return false
+	}
+	if len(ra) == 1 || len(rb) == 1 {
+		return true
+	}
+	if len(ra) < 4 || len(rb) < 4 {
+		return false
+	}
+	return editDistance(ra, rb) <= 2
+}
+
+func editDistance(a, b []rune) int {
+	prev := make([]int, len(b)+1)
+	cur := make([]int, len(b)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(a); i++ {
+		cur[0] = i
+		for j := 1; j <= len(b); j++ {
+			c := prev[j-1]
+			if a[i-1] != b[j-1] {
+				c++
+			}
+			if prev[j]+1 < c {
+				c = prev[j] + 1
+			}
+			if cur[j-1]+1 < c {
+				c = cur[j-1] + 1
+			}
+			cur[j] = c
+		}
+		prev, cur = cur, prev
+	}
+	return prev[len(b)]
+}
+
+// NormKey is the matching key of a non-person name: lower case, without a
+// leading "the", corporate suffixes, punctuation, hyphens, with -isation
+// spelled -ization.
+func NormKey(s string) string {
+	f := strings.Fields(strings.ToLower(s))
+	if len(f) > 0 && f[0] == "the" {
+		f = f[1:]
+	}
+	for len(f) > 1 && corpSuffixes[strings.Trim(f[len(f)-1], ",")] {
+		f = f[:len(f)-1]
+	}
+	var b strings.Builder
+	for i, w := range f {
+		if i > 0 {
+			b.WriteByte(' ')
+		}
+		for _, r := range w {
+			if unicode.IsLetter(r) || unicode.IsDigit(r) {
+				b.WriteRune(r)
+			}
+		}
+	}
+	k := b.String()
+	k = strings.ReplaceAll(k, "isation", "ization")
+	k = strings.ReplaceAll(k, "ise ", "ize ")
+	k = strings.ReplaceAll(k, "defence", "defense")
+	k = strings.ReplaceAll(k, "centre", "center")
+	k = strings.ReplaceAll(k, "labour", "labor")
+	return k
+}
+
+var acronymSkip = set("of", "for", "and", "the", "in", "on", "at", "to", "de", "du", "des", "la", "le", "&")
+
+// Acronym returns the initials of the capitalised words of a multi-word
+// name, hyphenated parts counted ("Organization for Security and
+// Co-operation in Europe" -> "OSCE"), or "".
+func Acronym(s string) string {
+	f := strings.Fields(s)
+	if len(f) < 2 {
+		return ""
+	}
+	var b strings.Builder
+	for _, w := range f {
+		if acronymSkip[strings.ToLower(w)] {
+			continue
+		}
+		for _, p := range strings.Split(w, "-") {
+			r := []rune(p)
+			if len(r) == 0 || !unicode.IsLetter(r[0]) {
+				continue
+			}
+			if !unicode.IsUpper(r[0]) {
+				if strings.Contains(w, "-") {
+					continue // "Co-operation": only the capitalised part
+				}
+				return ""
+			}
+			b.WriteRune(r[0])
+		}
+	}
+	if b.Len() < 2 {
+		return ""
+	}
+	return b.String()
+}
+
+// isAcronym: a single all-capital word of 2 to 8 letters (dots allowed).
+func isAcronym(s string) string {
+	if strings.ContainsAny(s, " ") {
+		return ""
+	}
+	t := strings.ReplaceAll(s, ".", "")
+	n := 0
+	for _, r := range t {
+		if !unicode.IsUpper(r) {
+			return ""
+		}
+		n++
+	}
+	if n < 2 || n > 8 {
+		return ""
+	}
+	return t
+}
+
+type chainInfo struct {
+	typ         string
+	first, last string
+	key         string // non-person key
+	acronym     string // of a multi-word non-person name
+	gender      int
+	roleHeads   map[string]bool
+	hasRole     bool
+}
+
+func (a *annotator) coref() {
+	d := a.d
+	nNames := len(a.loc)
+	// Bare surnames the tagger typed otherwise become PERSON.
+	lasts := map[string]bool{}
+	for mi := 0; mi < nNames; mi++ {
+		if d.Mentions[mi].Type == "PERSON" {
+			if f, l, _ := personName(d.Mentions[mi].Text); f != "" {
+				lasts[l] = true
+			}
+		}
+	}
+	for mi := 0; mi < nNames; mi++ {
+		m := &d.Mentions[mi]
+		if m.Type != "PERSON" && !strings.Contains(m.Text, " ") && lasts[strings.ToLower(m.Text)] {
+			m.Type = "PERSON"
+		}
+	}
+	var chains []*chainInfo
+	newChain := func(c *chainInfo) int {
+		chains = append(chains, c)
+		return len(chains) - 1
+	}
+	for mi := 0; mi < nNames; mi++ {
+		m := &d.Mentions[mi]
+		if m.Type == "PERSON" {
+			first, last, _ := personName(m.Text)
+			if last == "" {
+				continue
+			}
+			best := -1
+			for ci := len(chains) - 1; ci >= 0; ci-- {
+				c := chains[ci]
+				if c.typ != "PERSON" {
+					continue
+				}
+				if c.last == last && firstCompatible(c.first, first) {
+					best = ci
+					break
+				}
+				// A first name alone ("Wendy") after a full name.
+				if first == "" && c.first == last && c.last != "" {
+					best = ci
+					break
+				}
+			}
+			if best < 0 {
+				best = newChain(&chainInfo{typ: "PERSON", first: first, last: last})
+			} else if chains[best].first == "" || len([]rune(chains[best].first)) == 1 {
+				if len([]rune(first)) > 1 {
+					chains[best].first = first
+				}
+			}
+			m.Chain = best
+			if g := a.honorificGender(mi); g != genderUnknown && chains[best].gender == genderUnknown {
+				chains[best].gender = g
+			}
+			continue
+		}
+		key := NormKey(m.Text)
+		acr := isAcronym(m.Text)
+		exp := Acronym(m.Text)
+		best := -1
+		for ci := len(chains) - 1; ci >= 0; ci-- {
+			c := chains[ci]
+			if c.typ == "PERSON" {
+				continue
+			}
+			if c.key == key || (acr != "" && c.acronym == acr) || (exp != "" && isAcronym(c.key) == "" && strings.EqualFold(c.key, exp) && exp == strings.ToUpper(c.key)) {
+				best = ci
+				break
+			}
+		}
+		if best < 0 {
+			best = newChain(&chainInfo{typ: m.Type, key: key, acronym: exp})
+		} else if chains[best].acronym == "" && exp != "" {
+			chains[best].acronym = exp
+		}
+		m.Chain = best
+	}
+	for _, r := range d.Roles {
+		if r.Mention >= 0 && r.Mention < len(d.Mentions) {
+			if ci := d.Mentions[r.Mention].Chain; ci >= 0 {
+				c := chains[ci]
+				if c.roleHeads == nil {
+					c.roleHeads = map[string]bool{}
+				}
+				for _, w := range strings.Fields(strings.ToLower(r.Role)) {
+					if titleHeads[w] {
+						c.roleHeads[w] = true
+					}
+				}
+				c.hasRole = true
+			}
+		}
+	}
+
+	// Appositive nominals join their holder.
+	for _, n := range a.nominals {
+		if n.holder < 0 || n.holder >= len(d.Mentions) {
+			continue
+		}
+		h := d.Mentions[n.holder]
+		d.Mentions = append(d.Mentions, accord.Mention{
+			Span: n.span, Text: d.Text[n.span.Start:n.span.End], Type: h.Type, Kind: accord.MentionNominal, Chain: h.Chain,
+		})
+	}
+
+	// Pronouns and role nouns, in text order, against the mentions before them.
+	type ante struct {
+		start, sent, chain int
+		typ                string
+	}
+	var hist []ante
+	for mi := 0; mi < nNames; mi++ {
+		if d.Mentions[mi].Chain >= 0 {
+			hist = append(hist, ante{d.Mentions[mi].Start, a.loc[mi].s, d.Mentions[mi].Chain, d.Mentions[mi].Type})
+		}
+	}
+	covered := func(sp accord.Span) bool {
+		for i := range d.Mentions {
+			if d.Mentions[i].Overlaps(sp) {
+				return true
+			}
+		}
+		return false
+	}
+	var added []accord.Mention
+	var addedSent []int
+	hi := 0 // hist entries before the current position
+	var sortedHist []ante
+	for si, ws := range a.sents {
+		for i := 0; i < len(ws); i++ {
+			for hi < len(hist) && hist[hi].start < ws[i].Start {
+				sortedHist = append(sortedHist, hist[hi])
+				hi++
+			}
+			lw := strings.ToLower(ws[i].text)
+			if g, ok := pronounGender[lw]; ok {
+				resolved := -1
+				typ := "PERSON"
+				for k := len(sortedHist) - 1; k >= 0; k-- {
+					h := sortedHist[k]
+					if si-h.sent > 3 {
+						break
+					}
+					if g < 0 {
+						if h.typ == "ORG" || h.typ == "GPE" || h.typ == "NORP" {
+							if si-h.sent <= 1 {
+								resolved, typ = h.chain, h.typ
+							}
+							break
+						}
+						continue
+					}
+					if h.typ != "PERSON" {
+						continue
+					}
+					cg := chains[h.chain].gender
+					if cg == genderUnknown || cg == g {
+						resolved = h.chain
+						if cg == genderUnknown {
+							chains[h.chain].gender = g
+						}
+						break
+					}
+				}
+				if g < 0 && resolved < 0 {
+					continue
+				}
+				m := accord.Mention{Span: ws[i].Span, Text: ws[i].text, Type: typ, Kind: accord.MentionPronoun, Chain: resolved}
+				added = append(added, m)
+				addedSent = append(addedSent, si)
+				if resolved >= 0 {
+					sortedHist = append(sortedHist, ante{m.Start, si, resolved, typ})
+				}
+				continue
+			}
+			// "the (Russian) (deputy foreign) minister" not followed by a name.
+			if lw != "the" {
+				continue
+			}
+			j := i + 1
+			for j < len(ws) && (titleMods[strings.ToLower(ws[j].text)] || isDemonymWord(ws[j].text)) && !titleHeads[strings.ToLower(ws[j].text)] {
+				j++
+			}
+			if j >= len(ws) || !titleHeads[strings.ToLower(ws[j].text)] {
+				continue
+			}
+			for j+1 < len(ws) && titleHeads[strings.ToLower(ws[j+1].text)] {
+				j++
+			}
+			if j+1 < len(ws) {
+				nx := ws[j+1].text
+				if firstUpper(nx) || strings.EqualFold(nx, "of") || strings.EqualFold(nx, "for") {
+					continue
+				}
+			}
+			sp := accord.Span{Start: ws[i].Start, End: ws[j].End}
+			if covered(sp) {
+				continue
+			}
+			head := strings.ToLower(ws[j].text)
+			resolved := -1
+			for k := len(sortedHist) - 1; k >= 0; k-- {
+				h := sortedHist[k]
+				if si-h.sent > 5 {
+					break
+				}
+				if h.typ == "PERSON" && chains[h.chain].roleHeads[head] {
+					resolved = h.chain
+					break
+				}
+			}
+			if resolved < 0 {
+				for k := len(sortedHist) - 1; k >= 0; k-- {
+					h := sortedHist[k]
+					if si-h.sent > 2 {
+						break
+					}
+					if h.typ == "PERSON" && chains[h.chain].hasRole {
+						resolved = h.chain
+						break
+					}
+				}
+			}
+			if resolved < 0 {
+				continue
+			}
+			m := accord.Mention{Span: sp, Text: d.Text[sp.Start:sp.End], Type: "PERSON", Kind: accord.MentionNominal, Chain: resolved}
+			added = append(added, m)
+			addedSent = append(addedSent, si)
+			sortedHist = append(sortedHist, ante{m.Start, si, resolved, "PERSON"})
+			i = j
+		}
+	}
+	d.Mentions = append(d.Mentions, added...)
+	a.sortMentions()
+}
+
+func isDemonymWord(w string) bool {
+	return firstUpper(w) && demonymLike(strings.ToLower(w))
+}
+
+// honorificGender reads Mr/Ms before name mention mi.
+func (a *annotator) honorificGender(mi int) int {
+	if mi >= len(a.loc) {
+		return genderUnknown
+	}
+	l := a.loc[mi]
+	w := a.lower(l.s, l.i-1)
+	if w == "." {
+		w = a.lower(l.s, l.i-2)
+	}
+	switch {
+	case honorificsMale[w]:
+		return genderMale
+	case honorificsFemale[w]:
+		return genderFemale
+	}
+	return genderUnknown
+}
+
+// sortMentions orders mentions by position and remaps role holders.
+func (a *annotator) sortMentions() {
+	d := a.d
+	idx := make([]int, len(d.Mentions))
+	for i := range idx {
+		idx[i] = i
+	}
+	sort.SliceStable(idx, func(x, y int) bool {
+		p, q := d.Mentions[idx[x]], d.Mentions[idx[y]]
+		if p.Start != q.Start {
+			return p.Start < q.Start
+		}
+		return p.End > q.End
+	})
+	newPos := make([]int, len(idx))
+	ms := make([]accord.Mention, len(idx))
+	for n, o := range idx {
+		ms[n] = d.Mentions[o]
+		newPos[o] = n
+	}
+	d.Mentions = ms
+	for i := range d.Roles {
+		if r := d.Roles[i].Mention; r >= 0 && r < len(newPos) {
+			d.Roles[i].Mention = newPos[r]
+		}
+	}
+	// Renumber chains by first appearance.
+	ren := map[int]int{}
+	for i := range d.Mentions {
+		c := d.Mentions[i].Chain
+		if c < 0 {
+			continue
+		}
+		if _, ok := ren[c]; !ok {
+			ren[c] = len(ren)
+		}
+		d.Mentions[i].Chain = ren[c]
+	}
+}

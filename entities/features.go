@@ -1,0 +1,321 @@
+package entities
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// Tags of the sequence model: BIO over the four CoNLL classes.
+const (
+	tagO = iota
+	tagBPER
+	tagIPER
+	tagBORG
+	tagIORG
+	tagBLOC
+	tagILOC
+	tagBMISC
+	tagIMISC
+	numTags
+)
+
+// TagNames are the model's tags in index order.
+var TagNames = [numTags]string{"O", "B-PER", "I-PER", "B-ORG", "I-ORG", "B-LOC", "I-LOC", "B-MISC", "I-MISC"}
+
+// TagIndex returns the index of a BIO tag name, or 0 (O) when unknown.
+func TagIndex(s string) int {
+	for i, n := range TagNames {
+		if n == s {
+			return i
+		}
+	}
+	return tagO
+}
+
+func tagClass(t int) int { // 0 none, 1 PER, 2 ORG, 3 LOC, 4 MISC
+	if t <= 0 || t >= numTags {
+		return 0
+	}
+	return (t + 1) / 2
+}
+
+func isBegin(t int) bool { return t > 0 && t%2 == 1 }
+
+// allowed reports whether tag t may follow tag prev under BIO.
+func allowed(prev, t int) bool {
+	if t == tagO || isBegin(t) {
+		return true
+	}
+	return tagClass(prev) == tagClass(t)
+}
+
+// Feature template ids. Each feature is hashed from its template byte and its
+// string parts; the hash keys the model's weight table.
+const (
+	fBias byte = iota + 1
+	fWord
+	fLower
+	fShape
+	fPre1
+	fPre2
+	fPre3
+	fPre4
+	fSuf1
+	fSuf2
+	fSuf3
+	fSuf4
+	fWm1
+	fWm2
+	fWp1
+	fWp2
+	fShm1
+	fShp1
+	fBgm1
+	fBgp1
+	fPrev
+	fPrev2
+	fPrevWord
+	fFirst
+	fCaps
+	fClusC
+	fClusF
+	fClusCm1
+	fClusCp1
+	fClusFm1
+	fClusFp1
+	fGaz
+	fGazm1
+	fGazp1
+	fHist
+	fHyph
+	fShpair
+	fPrevShape
+	fLen
+	fUpperRatio
+	fClusF2
+)
+
+const fnvOffset = 14695981039346656037
+const fnvPrime = 1099511628211
+
+func hashStr(h uint64, s string) uint64 {
+	for i := 0; i < len(s); i++ {
+		h ^= uint64(s[i])
+		h *= fnvPrime
+	}
+	return h
+}
+
+func feat(t byte, s string) uint64 {
+	h := uint64(fnvOffset)
+	h ^= uint64(t)
+	h *= fnvPrime
+	return hashStr(h, s)
+}
+
+func feat2(t byte, a, b string) uint64 {
+	h := feat(t, a)
+	h ^= 0xff
+	h *= fnvPrime
+	return hashStr(h, b)
+}
+
+// Shape maps a word to a compressed shape: runs of upper, lower, digit and
+// other characters collapse to one symbol each ("Ryabkov" -> "Xx",
+// "U.S." -> "X.X.", "1996-08-22" -> "d-d-d").
+func Shape(w string) string {
+	var b [16]byte
+	n := 0
+	var last byte
+	for _, r := range w {
+		var c byte
+		switch {
+		case unicode.IsUpper(r):
+			c = 'X'
+		case unicode.IsLower(r):
+			c = 'x'
+		case unicode.IsDigit(r):
+			c = 'd'
+		case r < utf8.RuneSelf:
+			c = byte(r)
+		default:
+			c = 'o'
+		}
+		if c == last {
+			continue
+		}
+		last = c
+		if n < len(b) {
+			b[n] = c
+			n++
+		}
+	}
+	return string(b[:n])
+}
+
+// Sentence is the model's view of one sentence: its words and the
+// per-word information computed once.
+type Sentence struct {
+	Words  []string
+	lower  []string
+	shapes []string
+	gaz    []string // gazetteer feature per word ("B-PER", "I-LOC|B-ORG") or ""
+	// AllCaps marks a sentence whose letters are all upper case (headlines).
+	AllCaps bool
+}
+
+// NewSentence prepares words for tagging with gazetteer g (may be nil).
+func NewSentence(words []string, g *Gazetteer) *Sentence {
+	s := &Sentence{Words: words, lower: make([]string, len(words)), shapes: make([]string, len(words))}
+	letters, upper := 0, 0
+	for i, w := range words {
+		s.lower[i] = strings.ToLower(w)
+		s.shapes[i] = Shape(w)
+		for _, r := range w {
+			if unicode.IsLetter(r) {
+				letters++
+				if unicode.IsUpper(r) {
+					upper++
+				}
+			}
+		}
+	}
+	s.AllCaps = letters > 6 && upper == letters
+	if g != nil {
+		s.gaz = g.Match(s.lower)
+	}
+	return s
+}
+
+func affix(w string, n int, suffix bool) (string, bool) {
+	if utf8.RuneCountInString(w) < n {
+		return "", false
+	}
+	if !suffix {
+		i, k := 0, 0
+		for k < n {
+			_, sz := utf8.DecodeRuneInString(w[i:])
+			i += sz
+			k++
+		}
+		return w[:i], true
+	}
+	i, k := len(w), 0
+	for k < n {
+		_, sz := utf8.DecodeLastRuneInString(w[:i])
+		i -= sz
+		k++
+	}
+	return w[i:], true
+}
+
+// features appends the feature hashes of word i given the previous two tags
+// and the document history feature hist ("" when none).
+func (m *Model) features(out []uint64, s *Sentence, i int, prev, prev2 int, hist string) []uint64 {
+	n := len(s.Words)
+	w, lw, sh := s.Words[i], s.lower[i], s.shapes[i]
+	if s.AllCaps {
+		// Headline case carries no signal; tag from the lower-cased form.
+		w = capFirst(lw)
+		sh = Shape(w)
+	}
+	out = append(out, feat(fBias, ""), feat(fWord, w), feat(fLower, lw), feat(fShape, sh))
+	for k := 1; k <= 4; k++ {
+		if p, ok := affix(lw, k, false); ok {
+			out = append(out, feat(fPre1+byte(k-1), p))
+		}
+		if p, ok := affix(lw, k, true); ok {
+			out = append(out, feat(fSuf1+byte(k-1), p))
+		}
+	}
+	wm1, wm2, wp1, wp2 := "<s>", "<s>", "</s>", "</s>"
+	shm1, shp1 := "<s>", "</s>"
+	if i > 0 {
+		wm1, shm1 = s.lower[i-1], s.shapes[i-1]
+		if s.AllCaps {
+			shm1 = Shape(capFirst(wm1))
+		}
+	}
+	if i > 1 {
+		wm2 = s.lower[i-2]
+	}
+	if i+1 < n {
+		wp1, shp1 = s.lower[i+1], s.shapes[i+1]
+		if s.AllCaps {
+			shp1 = Shape(capFirst(wp1))
+		}
+	}
+	if i+2 < n {
+		wp2 = s.lower[i+2]
+	}
+	out = append(out, feat(fWm1, wm1), feat(fWm2, wm2), feat(fWp1, wp1), feat(fWp2, wp2),
+		feat(fShm1, shm1), feat(fShp1, shp1), feat2(fBgm1, wm1, lw), feat2(fBgp1, lw, wp1),
+		feat2(fShpair, shm1+"|"+sh, shp1))
+	pt, pt2 := "<s>", "<s>"
+	if prev >= 0 && prev < numTags {
+		pt = TagNames[prev]
+	}
+	if prev2 >= 0 && prev2 < numTags {
+		pt2 = TagNames[prev2]
+	}
+	out = append(out, feat(fPrev, pt), feat2(fPrev2, pt2, pt), feat2(fPrevWord, pt, lw), feat2(fPrevShape, pt, sh))
+	if i == 0 {
+		out = append(out, feat(fFirst, sh))
+	}
+	if s.AllCaps {
+		out = append(out, feat(fCaps, ""))
+	}
+	if m != nil && m.clusters != nil {
+		if c, ok := m.clusters[lw]; ok {
+			out = append(out, feat(fClusC, c.coarse), feat(fClusF, c.fine), feat2(fClusF2, c.fine, sh))
+		}
+		if i > 0 {
+			if c, ok := m.clusters[wm1]; ok {
+				out = append(out, feat(fClusCm1, c.coarse), feat(fClusFm1, c.fine))
+			}
+		}
+		if i+1 < n {
+			if c, ok := m.clusters[wp1]; ok {
+				out = append(out, feat(fClusCp1, c.coarse), feat(fClusFp1, c.fine))
+			}
+		}
+	}
+	if s.gaz != nil {
+		if g := s.gaz[i]; g != "" {
+			out = append(out, feat(fGaz, g), feat2(fGaz, g, sh))
+		}
+		if i > 0 && s.gaz[i-1] != "" {
+			out = append(out, feat(fGazm1, s.gaz[i-1]))
+		}
+		if i+1 < n && s.gaz[i+1] != "" {
+			out = append(out, feat(fGazp1, s.gaz[i+1]))
+		}
+	}
+	if hist != "" {
+		out = append(out, feat(fHist, hist))
+	}
+	if j := strings.IndexByte(lw, '-'); j > 0 && j < len(lw)-1 {
+		out = append(out, feat(fHyph, lw[:j]), feat2(fHyph, "2", lw[j+1:]))
+	}
+	return out
+}
+
+func capFirst(lw string) string {
+	r, n := utf8.DecodeRuneInString(lw)
+	if r == utf8.RuneError {
+		return lw
+	}
+	return string(unicode.ToUpper(r)) + lw[n:]
+}
+
+// histKey is the document-history key of a word: only capitalised words
+// that are not sentence-initial carry one.
+func histKey(s *Sentence, i int) string {
+	w := s.Words[i]
+	r, _ := utf8.DecodeRuneInString(w)
+	if !unicode.IsUpper(r) || s.AllCaps {
+		return ""
+	}
+	return s.lower[i]
+}

@@ -1,0 +1,350 @@
+package entities
+
+import (
+	"context"
+	"sort"
+	"strconv"
+	"strings"
+
+	"github.com/accord-news/accord"
+)
+
+// Linker is the corpus stage that groups the within-document chains of all
+// documents into canonical entities (c.Entities) and sets every chained
+// mention's EntityID.
+//
+// People are grouped by surname, then by compatible first names (equal, an
+// initial, or a transliteration variant); chains that only ever use the
+// surname join the surname's one full-name entity, or, when several people
+// share the surname, each other. Other names are grouped on their
+// normalised keys and on acronyms of their expansions.
+type Linker struct{}
+
+// NewCorpus returns the canonical-entity corpus stage.
+func NewCorpus() *Linker { return &Linker{} }
+
+// Name implements accord.CorpusStage.
+func (*Linker) Name() string { return "entities" }
+
+type chainNode struct {
+	doc   *accord.Document
+	chain int
+	names []int // indices of name mentions
+	typ   string
+	first string
+	last  string
+	keys  []string
+	acr   string // acronym of a multi-word name
+	short string // the name when it is itself an acronym
+	order int
+}
+
+// Analyze implements accord.CorpusStage.
+func (*Linker) Analyze(ctx context.Context, c *accord.Corpus) error {
+	var nodes []*chainNode
+	for _, d := range c.Docs {
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+		byChain := map[int]*chainNode{}
+		for mi := range d.Mentions {
+			m := &d.Mentions[mi]
+			m.EntityID = ""
+			if m.Chain < 0 {
+				continue
+			}
+			n := byChain[m.Chain]
+			if n == nil {
+				n = &chainNode{doc: d, chain: m.Chain, order: len(nodes)}
+				byChain[m.Chain] = n
+				nodes = append(nodes, n)
+			}
+			if m.Kind == accord.MentionName {
+				n.names = append(n.names, mi)
+			}
+		}
+		for _, n := range byChain {
+			describe(n)
+		}
+	}
+	// Union-find over nodes.
+	parent := make([]int, len(nodes))
+	for i := range parent {
+		parent[i] = i
+	}
+	var find func(int) int
+	find = func(x int) int {
+		for parent[x] != x {
+			parent[x] = parent[parent[x]]
+			x = parent[x]
+		}
+		return x
+	}
+	union := func(a, b int) {
+		ra, rb := find(a), find(b)
+		if ra == rb {
+			return
+		}
+		if ra < rb {
+			parent[rb] = ra
+		} else {
+			parent[ra] = rb
+		}
+	}
+	// People.
+	bySurname := map[string][]int{}
+	for i, n := range nodes {
+		if n.typ == "PERSON" && n.last != "" {
+			bySurname[n.last] = append(bySurname[n.last], i)
+		}
+	}
+	for _, s := range sortedKeys(bySurname) {
+		idx := bySurname[s]
+		var full, bare []int
+		for _, i := range idx {
+			if nodes[i].first != "" {
+				full = append(full, i)
+			} else {
+				bare = append(bare, i)
+			}
+		}
+		// Full names: compatible first names, full-length names first so an
+		// initial does not bridge two different people.
+		sort.SliceStable(full, func(x, y int) bool {
+			return len([]rune(nodes[full[x]].first)) > len([]rune(nodes[full[y]].first))
+		})
+		var reps []int // one representative per person
+		for _, i := range full {
+			joined := false
+			for _, r := range reps {
+				if firstCompatible(nodes[r].first, nodes[i].first) {
+					union(r, i)
+					joined = true
+					break
+				}
+			}
+			if !joined {
+				reps = append(reps, i)
+			}
+		}
+		for k := 1; k < len(bare); k++ {
+			union(bare[0], bare[k])
+		}
+		if len(bare) > 0 && len(reps) == 1 {
+			union(reps[0], bare[0])
+		}
+	}
+	// Other names: shared keys and acronyms.
+	byKey := map[string]int{}
+	byAcr := map[string][]int{}
+	for i, n := range nodes {
+		if n.typ == "PERSON" {
+			continue
+		}
+		for _, k := range n.keys {
+			if j, ok := byKey[k]; ok {
+				union(i, j)
+			} else {
+				byKey[k] = i
+			}
+		}
+		if n.acr != "" {
+			byAcr[n.acr] = append(byAcr[n.acr], i)
+		}
+	}
+	for i, n := range nodes {
+		if n.typ == "PERSON" || n.short == "" {
+			continue
+		}
+		if js := byAcr[n.short]; len(js) > 0 {
+			// Only an unambiguous expansion: all candidates already one entity.
+			r := find(js[0])
+			ok := true
+			for _, j := range js[1:] {
+				if find(j) != r {
+					ok = false
+				}
+			}
+			if ok {
+				union(i, js[0])
+			}
+		}
+	}
+	// Build entities, ordered by first appearance.
+	groups := map[int][]*chainNode{}
+	var roots []int
+	for i, n := range nodes {
+		r := find(i)
+		if _, ok := groups[r]; !ok {
+			roots = append(roots, r)
+		}
+		groups[r] = append(groups[r], n)
+	}
+	c.Entities = c.Entities[:0]
+	for _, r := range roots {
+		g := groups[r]
+		hasName := false
+		for _, n := range g {
+			if len(n.names) > 0 {
+				hasName = true
+			}
+		}
+		if !hasName {
+			continue
+		}
+		id := "E" + strconv.Itoa(len(c.Entities)+1)
+		c.Entities = append(c.Entities, buildEntity(id, g))
+	}
+	return nil
+}
+
+func sortedKeys[T any](m map[string]T) []string {
+	out := make([]string, 0, len(m))
+	for k := range m {
+		out = append(out, k)
+	}
+	sort.Strings(out)
+	return out
+}
+
+// describe fills a chain's type, person name parts, keys and acronyms from
+// its name mentions.
+func describe(n *chainNode) {
+	d := n.doc
+	types := map[string]int{}
+	for _, mi := range n.names {
+		types[d.Mentions[mi].Type]++
+	}
+	best, bc := "", -1
+	for _, t := range sortedKeys(types) {
+		if types[t] > bc {
+			best, bc = t, types[t]
+		}
+	}
+	n.typ = best
+	seen := map[string]bool{}
+	for _, mi := range n.names {
+		m := d.Mentions[mi]
+		if n.typ == "PERSON" {
+			f, l, _ := personName(m.Text)
+			if l == "" {
+				continue
+			}
+			if n.last == "" || (f != "" && n.first == "") {
+				n.last = l
+			}
+			if len([]rune(f)) > len([]rune(n.first)) {
+				n.first, n.last = f, l
+			}
+			continue
+		}
+		k := NormKey(m.Text)
+		if k != "" && !seen[k] {
+			seen[k] = true
+			n.keys = append(n.keys, k)
+		}
+		if a := Acronym(m.Text); a != "" && n.acr == "" {
+			n.acr = a
+		}
+		if s := isAcronym(m.Text); s != "" && n.short == "" {
+			n.short = s
+		}
+	}
+}
+
+func buildEntity(id string, g []*chainNode) accord.Entity {
+	forms := map[string]int{}
+	types := map[string]int{}
+	type roleKey struct{ role, org string }
+	roleDocs := map[roleKey]map[string]bool{}
+	var refs []accord.SpanRef
+	for _, n := range g {
+		d := n.doc
+		for mi := range d.Mentions {
+			m := &d.Mentions[mi]
+			if m.Chain != n.chain {
+				continue
+			}
+			m.EntityID = id
+			if m.Kind != accord.MentionName {
+				continue
+			}
+			forms[m.Text]++
+			types[m.Type]++
+			refs = append(refs, accord.SpanRef{Document: d.ID, Start: m.Start, End: m.End, Text: m.Text})
+		}
+		for _, r := range d.Roles {
+			if r.Mention < 0 || r.Mention >= len(d.Mentions) || d.Mentions[r.Mention].Chain != n.chain {
+				continue
+			}
+			k := roleKey{r.Role, r.Organization}
+			if roleDocs[k] == nil {
+				roleDocs[k] = map[string]bool{}
+			}
+			roleDocs[k][d.ID] = true
+		}
+	}
+	e := accord.Entity{ID: id, Aliases: sortedKeys(forms), Mentions: refs}
+	bt, bc := "", -1
+	for _, t := range sortedKeys(types) {
+		if types[t] > bc {
+			bt, bc = t, types[t]
+		}
+	}
+	e.Type = bt
+	e.Name = canonicalName(forms)
+	sort.SliceStable(e.Mentions, func(i, j int) bool {
+		a, b := e.Mentions[i], e.Mentions[j]
+		if a.Document != b.Document {
+			return a.Document < b.Document
+		}
+		return a.Start < b.Start
+	})
+	var rks []roleKey
+	for k := range roleDocs {
+		rks = append(rks, k)
+	}
+	sort.Slice(rks, func(i, j int) bool {
+		if rks[i].role != rks[j].role {
+			return rks[i].role < rks[j].role
+		}
+		return rks[i].org < rks[j].org
+	})
+	for _, k := range rks {
+		var docs []string
+		for dd := range roleDocs[k] {
+			docs = append(docs, dd)
+		}
+		sort.Strings(docs)
+		r := accord.Role{Role: k.role, Documents: docs}
+		if k.org != "" {
+			o := k.org
+			r.Organization = &o
+		}
+		e.Roles = append(e.Roles, r)
+	}
+	return e
+}
+
+// canonicalName picks the most complete frequent form: among multi-word
+// forms (if any), the most frequent; ties go to the longer, then the
+// lexicographically first.
+func canonicalName(forms map[string]int) string {
+	multi := false
+	for f := range forms {
+		if strings.Contains(strings.TrimSpace(f), " ") {
+			multi = true
+		}
+	}
+	best, bc := "", -1
+	for _, f := range sortedKeys(forms) {
+		if multi && !strings.Contains(strings.TrimSpace(f), " ") {
+			continue
+		}
+		c := forms[f]
+		if c > bc || (c == bc && len(f) > len(best)) {
+			best, bc = f, c
+		}
+	}
+	return best
+}

@@ -1,0 +1,353 @@
+package entities
+
+import (
+	"bufio"
+	"bytes"
+	"compress/gzip"
+	"encoding/binary"
+	"errors"
+	"fmt"
+	"io"
+	"math"
+	"sort"
+	"strconv"
+	"strings"
+)
+
+type cluster struct{ coarse, fine string }
+
+// Model is the trained sequence tagger: hashed feature weights (int16,
+// one scale), word clusters and a gazetteer.
+type Model struct {
+	index    map[uint64]int32 // feature hash -> offset into weights
+	weights  []int16
+	scale    float32
+	clusters map[string]cluster
+	gaz      *Gazetteer
+}
+
+// Gazetteer maps lower-cased token n-grams to the CoNLL classes they were
+// seen as (bit 1<<class).
+type Gazetteer struct {
+	entries map[string]uint8
+	maxLen  int
+}
+
+// NewGazetteer returns an empty gazetteer.
+func NewGazetteer() *Gazetteer { return &Gazetteer{entries: map[string]uint8{}} }
+
+// Add records the lower-cased words as a name of class c (1 PER, 2 ORG, 3 LOC, 4 MISC).
+func (g *Gazetteer) Add(words []string, c int) {
+	if len(words) == 0 || len(words) > 6 || c < 1 || c > 4 {
+		return
+	}
+	k := strings.ToLower(strings.Join(words, " "))
+	g.entries[k] |= 1 << uint(c)
+	if len(words) > g.maxLen {
+		g.maxLen = len(words)
+	}
+}
+
+// Len is the number of entries.
+func (g *Gazetteer) Len() int { return len(g.entries) }
+
+var classNames = [5]string{"", "PER", "ORG", "LOC", "MISC"}
+
+// Match returns, per word, the gazetteer feature of the longest entry
+// covering it ("B-PER", "I-ORG+LOC") or "".
+func (g *Gazetteer) Match(lower []string) []string {
+	out := make([]string, len(lower))
+	var sb strings.Builder
+	for i := 0; i < len(lower); {
+		best, mask := 0, uint8(0)
+		sb.Reset()
+		for n := 1; n <= g.maxLen && i+n <= len(lower); n++ {
+			if n > 1 {
+				sb.WriteByte(' ')
+			}
+			sb.WriteString(lower[i+n-1])
+			if m, ok := g.entries[sb.String()]; ok {
+				best, mask = n, m
+			}
+		}
+		if best == 0 {
+			i++
+			continue
+		}
+		var cls []string
+		for c := 1; c <= 4; c++ {
+			if mask&(1<<uint(c)) != 0 {
+				cls = append(cls, classNames[c])
+			}
+		}
+		t := strings.Join(cls, "+")
+		for k := 0; k < best; k++ {
+			if k == 0 {
+				out[i+k] = "B-" + t
+			} else {
+				out[i+k] = "I-" + t
+			}
+		}
+		i += best
+	}
+	return out
+}
+
+const modelMagic = "ACCORDNER2"
+
+// WriteModel serializes a model from float weights (pruned and quantized),
+// clusters (word -> coarse, fine) and a gazetteer.
+func WriteModel(w io.Writer, weights map[uint64][numTags]float32, minAbs float32, clusters map[string][2]int, g *Gazetteer) (kept int, err error) {
+	var maxAbs float32
+	for _, ws := range weights {
+		for _, v := range ws {
+			if a := float32(math.Abs(float64(v))); a > maxAbs {
+				maxAbs = a
+			}
+		}
+	}
+	if maxAbs == 0 {
+		maxAbs = 1
+	}
+	scale := maxAbs / 32767
+	keys := make([]uint64, 0, len(weights))
+	for k, ws := range weights {
+		keep := false
+		for _, v := range ws {
+			if float32(math.Abs(float64(v))) >= minAbs && math.Abs(float64(v/scale)) >= 1 {
+				keep = true
+				break
+			}
+		}
+		if keep {
+			keys = append(keys, k)
+		}
+	}
+	sortU64(keys)
+	zw := gzip.NewWriter(w)
+	bw := bufio.NewWriter(zw)
+	bw.WriteString(modelMagic)
+	binary.Write(bw, binary.LittleEndian, scale)
+	binary.Write(bw, binary.LittleEndian, uint32(len(keys)))
+	var buf [8]byte
+	for _, k := range keys {
+		binary.LittleEndian.PutUint64(buf[:], k)
+		bw.Write(buf[:])
+		for _, v := range weights[k] {
+			q := int16(math.Round(float64(v / scale)))
+			binary.LittleEndian.PutUint16(buf[:2], uint16(q))
+			bw.Write(buf[:2])
+		}
+	}
+	words := make([]string, 0, len(clusters))
+	for wd := range clusters {
+		words = append(words, wd)
+	}
+	sortStrings(words)
+	binary.Write(bw, binary.LittleEndian, uint32(len(words)))
+	for _, wd := range words {
+		writeString(bw, wd)
+		c := clusters[wd]
+		binary.Write(bw, binary.LittleEndian, uint16(c[0]))
+		binary.Write(bw, binary.LittleEndian, uint16(c[1]))
+	}
+	var ents []string
+	if g != nil {
+		for k := range g.entries {
+			ents = append(ents, k)
+		}
+	}
+	sortStrings(ents)
+	binary.Write(bw, binary.LittleEndian, uint32(len(ents)))
+	for _, e := range ents {
+		writeString(bw, e)
+		bw.WriteByte(g.entries[e])
+	}
+	if err := bw.Flush(); err != nil {
+		return 0, err
+	}
+	return len(keys), zw.Close()
+}
+
+func writeString(w *bufio.Writer, s string) {
+	var b [binary.MaxVarintLen64]byte
+	n := binary.PutUvarint(b[:], uint64(len(s)))
+	w.Write(b[:n])
+	w.WriteString(s)
+}
+
+func readString(r *bufio.Reader) (string, error) {
+	n, err := binary.ReadUvarint(r)
+	if err != nil {
+		return "", err
+	}
+	if n > 1<<16 {
+		return "", errors.New("string too long")
+	}
+	b := make([]byte, n)
+	if _, err := io.ReadFull(r, b); err != nil {
+		return "", err
+	}
+	return string(b), nil
+}
+
+// ReadModel parses a model written by WriteModel.
+func ReadModel(data []byte) (*Model, error) {
+	zr, err := gzip.NewReader(bytes.NewReader(data))
+	if err != nil {
+		return nil, err
+	}
+	r := bufio.NewReaderSize(zr, 1<<16)
+	magic := make([]byte, len(modelMagic))
+	if _, err := io.ReadFull(r, magic); err != nil || string(magic) != modelMagic {
+		return nil, errors.New("entities: not a model file")
+	}
+	m := &Model{clusters: map[string]cluster{}, gaz: NewGazetteer()}
+	if err := binary.Read(r, binary.LittleEndian, &m.scale); err != nil {
+		return nil, err
+	}
+	var n uint32
+	if err := binary.Read(r, binary.LittleEndian, &n); err != nil {
+		return nil, err
+	}
+	if n > 1<<24 {
+		return nil, fmt.Errorf("entities: %d features", n)
+	}
+	m.index = make(map[uint64]int32, n)
+	m.weights = make([]int16, int(n)*numTags)
+	rec := make([]byte, 8+2*numTags)
+	for i := 0; i < int(n); i++ {
+		if _, err := io.ReadFull(r, rec); err != nil {
+			return nil, err
+		}
+		m.index[binary.LittleEndian.Uint64(rec)] = int32(i * numTags)
+		for t := 0; t < numTags; t++ {
+			m.weights[i*numTags+t] = int16(binary.LittleEndian.Uint16(rec[8+2*t:]))
+		}
+	}
+	if err := binary.Read(r, binary.LittleEndian, &n); err != nil {
+		return nil, err
+	}
+	if n > 1<<24 {
+		return nil, fmt.Errorf("entities: %d clusters", n)
+	}
+	names := map[uint32]string{}
+	name := func(v uint16, p byte) string {
+		k := uint32(v)<<8 | uint32(p)
+		if s, ok := names[k]; ok {
+			return s
+		}
+		s := string(p) + strconv.Itoa(int(v))
+		names[k] = s
+		return s
+	}
+	for i := 0; i < int(n); i++ {
+		wd, err := readString(r)
+		if err != nil {
+			return nil, err
+		}
+		var c [2]uint16
+		if err := binary.Read(r, binary.LittleEndian, &c); err != nil {
+			return nil, err
+		}
+		m.clusters[wd] = cluster{coarse: name(c[0], 'c'), fine: name(c[1], 'f')}
+	}
+	if len(m.clusters) == 0 {
+		m.clusters = nil
+	}
+	if err := binary.Read(r, binary.LittleEndian, &n); err != nil {
+		return nil, err
+	}
+	if n > 1<<24 {
+		return nil, fmt.Errorf("entities: %d gazetteer entries", n)
+	}
+	for i := 0; i < int(n); i++ {
+		e, err := readString(r)
+		if err != nil {
+			return nil, err
+		}
+		b, err := r.ReadByte()
+		if err != nil {
+			return nil, err
+		}
+		m.gaz.entries[e] = b
+		if k := strings.Count(e, " ") + 1; k > m.gaz.maxLen {
+			m.gaz.maxLen = k
+		}
+	}
+	if len(m.gaz.entries) == 0 {
+		m.gaz = nil
+	}
+	return m, nil
+}
+
+// Tag tags the sentences of one document greedily, left to right, with the
+// document history of earlier decisions as a feature. It returns BIO tag
+// indices per sentence.
+func (m *Model) Tag(sents []*Sentence) [][]int {
+	out := make([][]int, len(sents))
+	hist := map[string]*[5]int{}
+	var fs []uint64
+	var scores [numTags]int32
+	for si, s := range sents {
+		tags := make([]int, len(s.Words))
+		prev, prev2 := -1, -1
+		for i := range s.Words {
+			hk := histKey(s, i)
+			fs = m.features(fs[:0], s, i, prev, prev2, histFeature(hist, hk))
+			scores = [numTags]int32{}
+			for _, f := range fs {
+				if off, ok := m.index[f]; ok {
+					w := m.weights[off : off+numTags]
+					for t := range scores {
+						scores[t] += int32(w[t])
+					}
+				}
+			}
+			best := tagO
+			bestScore := int32(math.MinInt32)
+			pv := prev
+			if pv < 0 {
+				pv = tagO
+			}
+			for t := 0; t < numTags; t++ {
+				if allowed(pv, t) && scores[t] > bestScore {
+					best, bestScore = t, scores[t]
+				}
+			}
+			tags[i] = best
+			prev2, prev = prev, best
+			if hk != "" && best != tagO {
+				h := hist[hk]
+				if h == nil {
+					h = &[5]int{}
+					hist[hk] = h
+				}
+				h[tagClass(best)]++
+			}
+		}
+		out[si] = tags
+	}
+	return out
+}
+
+func histFeature(hist map[string]*[5]int, k string) string {
+	if k == "" {
+		return ""
+	}
+	h := hist[k]
+	if h == nil {
+		return ""
+	}
+	best, bc := 0, 0
+	for c := 1; c < 5; c++ {
+		if h[c] > bc {
+			best, bc = c, h[c]
+		}
+	}
+	return classNames[best]
+}
+
+func sortU64(a []uint64) { sort.Slice(a, func(i, j int) bool { return a[i] < a[j] }) }
+
+func sortStrings(a []string) { sort.Strings(a) }

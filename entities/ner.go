@@ -1,0 +1,233 @@
+// Package entities finds the people, organizations, places and other named
+// things in each document (a named-entity tagger trained here, see
+// internal/train), the titles given to people (roles), links mentions within a
+// document (coreference: names, role nouns, pronouns), and groups them across
+// documents into canonical entities.
+//
+// The tagger is an averaged perceptron over word, shape, affix, context,
+// word-cluster and gazetteer features, decoded greedily left to right with
+// BIO constraints and a document-history feature. Its model is embedded
+// (model.bin.gz) and loaded once, on first use.
+package entities
+
+import (
+	_ "embed"
+	"strings"
+	"sync"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/accord-news/accord"
+	"github.com/accord-news/accord/text"
+)
+
+//go:generate go run ./internal/train -data /work/shared/data -out model.bin.gz -clusters /tmp/accord-ner-clusters.tsv
+
+//go:embed model.bin.gz
+var modelData []byte
+
+var (
+	modelOnce sync.Once
+	model     *Model
+	modelErr  error
+)
+
+// DefaultModel returns the embedded model, loading it on first use.
+func DefaultModel() (*Model, error) {
+	modelOnce.Do(func() { model, modelErr = ReadModel(modelData) })
+	return model, modelErr
+}
+
+// Tagger is the per-document stage: NER, roles and within-document
+// coreference. It is safe for concurrent use.
+type Tagger struct{}
+
+// New returns the tagger stage.
+func New() *Tagger { return &Tagger{} }
+
+// Name implements accord.DocStage.
+func (*Tagger) Name() string { return "entities" }
+
+// word is one model token: a document token, or a piece of one (a
+// possessive "'s" is split off its noun, as in the training data).
+type word struct {
+	accord.Span
+	text string
+}
+
+// Annotate implements accord.DocStage.
+func (t *Tagger) Annotate(d *accord.Document) error {
+	m, err := DefaultModel()
+	if err != nil {
+		return err
+	}
+	sents := docWords(d)
+	d.Mentions = d.Mentions[:0]
+	d.Roles = d.Roles[:0]
+	if len(sents) == 0 {
+		return nil
+	}
+	ms := make([]*Sentence, len(sents))
+	for i, s := range sents {
+		ws := make([]string, len(s))
+		for j, w := range s {
+			ws[j] = w.text
+		}
+		ms[i] = NewSentence(ws, m.gaz)
+	}
+	tags := m.Tag(ms)
+	a := &annotator{d: d, sents: sents, tags: tags}
+	a.names()
+	a.roles()
+	a.coref()
+	return nil
+}
+
+// docWords returns the model tokens of each sentence.
+func docWords(d *accord.Document) [][]word {
+	toks := d.Tokens
+	if len(toks) == 0 && d.Text != "" {
+		toks = text.Tokens(d.Text, accord.Span{Start: 0, End: len(d.Text)})
+	}
+	sents := d.Sentences
+	if len(sents) == 0 && len(toks) > 0 {
+		sents = []accord.Span{{Start: 0, End: len(d.Text)}}
+	}
+	var out [][]word
+	ti := 0
+	for _, s := range sents {
+		var ws []word
+		for ti < len(toks) && toks[ti].Start < s.Start {
+			ti++
+		}
+		for ; ti < len(toks) && toks[ti].End <= s.End; ti++ {
+			tk := toks[ti]
+			if tk.Start < 0 || tk.End > len(d.Text) || tk.Start >= tk.End {
+				continue
+			}
+			w := d.Text[tk.Start:tk.End]
+			if p := possessive(w); p > 0 {
+				ws = append(ws, word{accord.Span{Start: tk.Start, End: tk.Start + p}, w[:p]},
+					word{accord.Span{Start: tk.Start + p, End: tk.End}, w[p:]})
+				continue
+			}
+			ws = append(ws, word{tk.Span, w})
+			if len(ws) >= 400 { // guard pathological "sentences"
+				out = append(out, ws)
+				ws = nil
+			}
+		}
+		if len(ws) > 0 {
+			out = append(out, ws)
+		}
+	}
+	return out
+}
+
+// possessive returns the byte offset of a trailing 's / ’s, or 0.
+func possessive(w string) int {
+	for _, suf := range []string{"'s", "’s", "'S", "’S"} {
+		if len(w) > len(suf) && strings.HasSuffix(w, suf) {
+			return len(w) - len(suf)
+		}
+	}
+	return 0
+}
+
+type annotator struct {
+	d     *accord.Document
+	sents [][]word
+	tags  [][]int
+	// per name mention: sentence index and word range
+	loc []mloc
+	// appositive role phrases, nominal mentions of their holder
+	nominals []nominalRef
+}
+
+type nominalRef struct {
+	span   accord.Span
+	holder int
+}
+
+type mloc struct{ s, i, j int }
+
+// names turns BIO tags into name mentions with fine types.
+func (a *annotator) names() {
+	for si, ts := range a.tags {
+		ws := a.sents[si]
+		start, cls := -1, 0
+		for i := 0; i <= len(ts); i++ {
+			t := tagO
+			if i < len(ts) {
+				t = ts[i]
+			}
+			if start >= 0 && (t == tagO || isBegin(t) || tagClass(t) != cls) {
+				a.addName(si, start, i, cls)
+				start = -1
+			}
+			if t != tagO && start < 0 {
+				start, cls = i, tagClass(t)
+			}
+		}
+		_ = ws
+	}
+}
+
+func (a *annotator) addName(si, i, j, cls int) {
+	ws := a.sents[si]
+	// Trim punctuation at the edges (a model error, never a name part).
+	for i < j && !hasLetterOrDigit(ws[i].text) {
+		i++
+	}
+	for j > i && !hasLetterOrDigit(ws[j-1].text) {
+		j--
+	}
+	if i >= j {
+		return
+	}
+	sp := accord.Span{Start: ws[i].Start, End: ws[j-1].End}
+	txt := a.d.Text[sp.Start:sp.End]
+	if !hasUpper(txt) && !hasDigit(txt) {
+		return
+	}
+	lows := make([]string, j-i)
+	for k := i; k < j; k++ {
+		lows[k-i] = strings.ToLower(ws[k].text)
+	}
+	a.d.Mentions = append(a.d.Mentions, accord.Mention{
+		Span: sp, Text: txt, Type: fineType(cls, lows), Kind: accord.MentionName, Chain: -1,
+	})
+	a.loc = append(a.loc, mloc{si, i, j})
+}
+
+func hasLetterOrDigit(s string) bool {
+	for _, r := range s {
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			return true
+		}
+	}
+	return false
+}
+
+func hasUpper(s string) bool {
+	for _, r := range s {
+		if unicode.IsUpper(r) {
+			return true
+		}
+	}
+	return false
+}
+
+func hasDigit(s string) bool {
+	for _, r := range s {
+		if unicode.IsDigit(r) {
+			return true
+		}
+	}
+	return false
+}
+
+func firstUpper(s string) bool {
+	r, _ := utf8.DecodeRuneInString(s)
+	return unicode.IsUpper(r)
+}
