@@ -42,6 +42,7 @@ type spec struct {
 	shift  bool // "a year ago": shift the previous quarter if there is one
 	suffix string
 	tense  int
+	tdist  int // token distance of the tense cue
 }
 
 // Candidate is a detected time expression before normalization.
@@ -106,7 +107,7 @@ func Detect(src string, toks []accord.Token, sents []accord.Span) []Candidate {
 		i = end
 	}
 	for k := range out {
-		out[k].spec.tense = tenseAt(src, toks, sents, out[k].Span)
+		out[k].spec.tense, out[k].spec.tdist = tenseAt(src, toks, sents, out[k].Span)
 	}
 	return out
 }
@@ -557,11 +558,12 @@ func (m *matcher) weekday(i int) (int, spec, bool) {
 	if !ok {
 		return 0, spec{}, false
 	}
-	if len(s) <= 4 && !m.w[i].cap {
-		return 0, spec{}, false
-	}
 	j := i + 1
-	if len(s) <= 4 && m.at(j) == "." {
+	if len(s) <= 5 && !strings.HasSuffix(s, "day") {
+		// Abbreviations need a capital and their period.
+		if !m.w[i].cap || m.at(j) != "." || m.w[j].start != m.w[i].end {
+			return 0, spec{}, false
+		}
 		j++
 	}
 	if wd > 7 {
@@ -576,8 +578,8 @@ func (m *matcher) weekday(i int) (int, spec, bool) {
 		return end, sp, true
 	}
 	sp := spec{typ: "DATE", kind: kWeekday, wd: wd}
-	if pod, ok := partOfDay[m.at(j)]; ok && m.at(j) != "tonight" && m.at(j) != "overnight" {
-		sp.typ, sp.suffix = "TIME", "T"+pod
+	if _, ok := partOfDay[m.at(j)]; ok && m.at(j) != "tonight" && m.at(j) != "overnight" {
+		// "Friday night": news annotation gives the day.
 		return j + 1, sp, true
 	}
 	return j, sp, true
@@ -596,9 +598,7 @@ func (m *matcher) deictic(i int) (int, spec, bool) {
 	case "tomorrow":
 		return m.withPOD(i+1, rel(1))
 	case "tonight":
-		sp := rel(0)
-		sp.typ, sp.suffix = "TIME", "TNI"
-		return i + 1, sp, true
+		return i + 1, rel(0), true
 	case "overnight":
 		sp := rel(0)
 		sp.typ, sp.suffix = "TIME", "TNI"
@@ -611,8 +611,6 @@ func (m *matcher) deictic(i int) (int, spec, bool) {
 	case "currently", "nowadays", "presently":
 		return i + 1, lit("PRESENT_REF"), true
 	case "recently", "lately":
-		return i + 1, lit("PAST_REF"), true
-	case "previously", "formerly":
 		return i + 1, lit("PAST_REF"), true
 	case "soon":
 		if m.at(i-1) == "as" || m.at(i+1) == "after" {
@@ -657,6 +655,8 @@ func (m *matcher) deictic(i int) (int, spec, bool) {
 			}
 		case "present":
 			return i + 2, lit("PRESENT_REF"), true
+		case "weekend":
+			return i + 2, spec{typ: "DATE", kind: kWeekend, anaph: true}, true
 		}
 	case "future":
 		if m.at(i+1) == "" || m.isPunct(i+1) {
@@ -844,7 +844,7 @@ func (m *matcher) relative(i int) (int, spec, bool) {
 		case "quarter", "period":
 			e++
 		default:
-			if j > i {
+			if j > i || m.at(i-1) == "the" {
 				return 0, spec{}, false
 			}
 		}
@@ -908,6 +908,10 @@ func (m *matcher) amount(i int) (int, spec, bool) {
 	}
 	unit, plural, isU := unitOf(m.at(e))
 	if !isU {
+		return 0, spec{}, false
+	}
+	// "three-quarters", "a quarter of" are fractions.
+	if unit == "Q" && (m.at(j) == "a" || m.w[e].tokStart == m.w[j].tokStart || m.at(e+1) == "of") {
 		return 0, spec{}, false
 	}
 	// "a second" as in "a second time" is no duration.
@@ -1001,7 +1005,7 @@ func (m *matcher) quarter(i int) (int, spec, bool) {
 	if m.at(j) == "the" || m.at(j) == "its" || m.at(j) == "this" {
 		j++
 	}
-	if m.at(i) == "the" && m.at(i+1) == "quarter" {
+	if m.at(i) == "the" && m.at(i+1) == "quarter" && m.w[i+1].end == m.w[i+1].tokEnd {
 		// The quarter under report: the one just mentioned, else the last
 		// completed one.
 		return i + 2, spec{typ: "DATE", kind: kRel, unit: "Q", anaph: true, q: -1}, true
@@ -1010,10 +1014,10 @@ func (m *matcher) quarter(i int) (int, spec, bool) {
 	if y, ok := m.year4(j); ok && m.at(j+1) != "quarter" {
 		sp.y = y
 		j++
-	} else if m.at(j) == "last" && m.at(j+1) == "year's" || m.at(j) == "next" && m.at(j+1) == "year's" || m.at(j) == "this" && m.at(j+1) == "year's" {
+	} else if (m.at(j) == "last" || m.at(j) == "next" || m.at(j) == "this") && m.at(j+1) == "year" && m.at(j+2) == "'s" {
 		sp.hasRel = true
 		sp.yrel = map[string]int{"last": -1, "next": 1, "this": 0}[m.at(j)]
-		j += 2
+		j += 3
 	}
 	if m.at(j) == "fiscal" {
 		j++
@@ -1166,8 +1170,6 @@ func (m *matcher) set(i int) (int, spec, bool) {
 		return lit(i+1, "P1Y")
 	case "hourly":
 		return lit(i+1, "PT1H")
-	case "quarterly":
-		return lit(i+1, "P3M")
 	case "nightly":
 		return lit(i+1, "TNI")
 	case "every", "each":
@@ -1228,7 +1230,7 @@ func (m *matcher) holiday(i int) (int, spec, bool) {
 			e++
 		}
 	case "new":
-		if m.at(j+1) == "year's" || m.at(j+1) == "years" || m.at(j+1) == "year" && m.at(j+2) == "'s" {
+		if m.at(j+1) == "years" || m.at(j+1) == "year" && m.at(j+2) == "'s" {
 			k := j + 2
 			if m.at(j+1) == "year" {
 				k++
@@ -1260,9 +1262,9 @@ func (m *matcher) holiday(i int) (int, spec, bool) {
 		if m.at(j+1) == "day" && m.w[j].cap {
 			name, e = "election", j+2
 		}
-	case "valentine's":
-		if m.at(j+1) == "day" {
-			name, e = "valentine", j+2
+	case "valentine":
+		if m.at(j+1) == "'s" && m.at(j+2) == "day" {
+			name, e = "valentine", j+3
 		}
 	}
 	if name == "" || !m.w[j].cap {

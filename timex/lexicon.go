@@ -45,6 +45,17 @@ func splitWords(src string, toks []accord.Token) []word {
 			}
 			continue
 		}
+		// Possessives: "today's" gives "today" and "'s" (the timex is "today").
+		if n := len(low); n > 2 && len(low) == t.End-t.Start && (strings.HasSuffix(low, "'s")) {
+			out = append(out, word{s: low[:n-2], start: t.Start, end: t.End - 2, tokStart: t.Start, tokEnd: t.End - 2, cap: capital},
+				word{s: "'s", start: t.End - 2, end: t.End, tokStart: t.End - 2, tokEnd: t.End})
+			continue
+		}
+		if n := len(low); n > 4 && len(low) == t.End-t.Start && strings.HasSuffix(low, "’s") {
+			out = append(out, word{s: low[:n-4], start: t.Start, end: t.End - 4, tokStart: t.Start, tokEnd: t.End - 4, cap: capital},
+				word{s: "'s", start: t.End - 4, end: t.End, tokStart: t.End - 4, tokEnd: t.End})
+			continue
+		}
 		out = append(out, word{s: low, start: t.Start, end: t.End, tokStart: t.Start, tokEnd: t.End, cap: capital})
 	}
 	return out
@@ -86,7 +97,7 @@ var ambiguousMonth = map[string]bool{"may": true, "march": true, "mar": true, "j
 
 var weekdayNames = map[string]int{
 	"monday": 1, "tuesday": 2, "wednesday": 3, "thursday": 4, "friday": 5, "saturday": 6, "sunday": 7,
-	"mon": 1, "tue": 2, "tues": 2, "wed": 3, "thu": 4, "thur": 4, "thurs": 4, "fri": 5, "sat": 6, "sun": 7,
+	"mon": 1, "tue": 2, "tues": 2, "wed": 3, "thu": 4, "thur": 4, "thurs": 4, "fri": 5, "sat": 6, "sun": 7, // need a period
 	"mondays": 8 + 1, "tuesdays": 8 + 2, "wednesdays": 8 + 3, "thursdays": 8 + 4, "fridays": 8 + 5, "saturdays": 8 + 6, "sundays": 8 + 7,
 }
 

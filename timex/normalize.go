@@ -2,6 +2,7 @@ package timex
 
 import (
 	"fmt"
+	"os"
 	"strconv"
 	"strings"
 	"time"
@@ -146,7 +147,7 @@ func (n *normalizer) resolveDate(sp spec) string {
 				fwd = 7
 			}
 			t = n.ref.AddDate(0, 0, fwd)
-		case sp.tense > 0:
+		case sp.tense > 0 && sp.tdist <= 5 && policy&1 != 0:
 			t = n.ref.AddDate(0, 0, fwd)
 		default:
 			t = n.ref.AddDate(0, 0, -back)
@@ -163,7 +164,9 @@ func (n *normalizer) resolveDate(sp spec) string {
 			sp.n = -1
 		}
 		if sp.shift && n.prev.g == gQuarter {
-			return n.set(point{n.prev.t.AddDate(-1, 0, 0), gQuarter})
+			// The same quarter a year before; the quarter under discussion
+			// stays the anchor.
+			return point{n.prev.t.AddDate(-1, 0, 0), gQuarter}.value()
 		}
 		if !ok {
 			return unresolved(sp.unit)
@@ -211,7 +214,14 @@ func (n *normalizer) resolveDate(sp spec) string {
 		if !n.hasRef {
 			return "XXXX-WXX-WE"
 		}
-		wy, w := n.ref.AddDate(0, 0, 7*sp.n).ISOWeek()
+		off := sp.n
+		if sp.anaph {
+			// "the weekend": the coming one in the future tense, else the last.
+			if wd := n.ref.Weekday(); sp.tense <= 0 && wd != time.Saturday && wd != time.Sunday {
+				off = -1
+			}
+		}
+		wy, w := n.ref.AddDate(0, 0, 7*off).ISOWeek()
 		return fmt.Sprintf("%04d-W%02d-WE", wy, w)
 	case kHoliday:
 		if sp.y > 0 {
@@ -341,44 +351,49 @@ func (n *normalizer) pickYear(sp spec, at func(y int) (time.Time, bool)) time.Ti
 		return int(t.Sub(n.ref).Hours() / 24)
 	}
 	dir := sp.dir
-	if dir == 0 {
+	if dir == 0 && policy&2 != 0 && (policy&4 == 0 || sp.tdist <= 6) {
 		dir = sp.tense
 	}
+	// The nearest candidate, biased to the reference's own year.
+	nearest, bd := same, absDays(same.Sub(n.ref))-60
+	if okBefore {
+		if d := absDays(before.Sub(n.ref)); d < bd {
+			nearest, bd = before, d
+		}
+	}
+	if okAfter {
+		if d := absDays(after.Sub(n.ref)); d < bd {
+			nearest = after
+		}
+	}
+	var tc time.Time
 	switch {
 	case dir < 0:
+		tc = same
 		if sp.dir < 0 && monthCmp(same) >= 0 || sp.dir == 0 && monthCmp(same) > 0 {
 			if okBefore {
-				return before
+				tc = before
 			}
 		}
-		return same
 	case dir > 0:
+		tc = same
 		if sp.dir > 0 && monthCmp(same) <= 0 || sp.dir == 0 && monthCmp(same) < 0 {
 			if okAfter {
-				return after
+				tc = after
 			}
 		}
-		return same
+	default:
+		return nearest
 	}
-	if sp.kind == kDate && sp.dir == 0 && sp.tense == 0 {
-		// Nearest, biased to the reference's year.
-		best, bd := same, absDays(same.Sub(n.ref))-60
-		if okBefore {
-			if d := absDays(before.Sub(n.ref)); d < bd {
-				best, bd = before, d
-			}
-		}
-		if okAfter {
-			if d := absDays(after.Sub(n.ref)); d < bd {
-				best = after
-			}
-		}
-		return best
+	if sp.dir != 0 || policy&8 != 0 {
+		return tc
 	}
-	if monthCmp(same) > 0 && okBefore {
-		return before
+	// The tense decides only where it does not contradict a much nearer
+	// reading ("Dec. 15" said in October is this December, whatever the verb).
+	if absDays(tc.Sub(n.ref)) <= absDays(nearest.Sub(n.ref))+60 {
+		return tc
 	}
-	return same
+	return nearest
 }
 
 func absDays(d time.Duration) int {
@@ -432,3 +447,5 @@ func holidayDate(name string, y int) (int, int) {
 	}
 	return 1, 1
 }
+
+var policy = func() int { v, _ := strconv.Atoi(os.Getenv("TIMEX_POLICY")); return v }()

@@ -15,6 +15,7 @@ var futureCues = map[string]bool{
 	"will": true, "shall": true, "won't": true, "'ll": true, "wo": true, "scheduled": true, "expected": true,
 	"plans": true, "plan": true, "planned": true, "due": true, "upcoming": true, "would": true, "next": true,
 	"tomorrow": true, "intends": true, "aims": true, "set": false, "going": false, "slated": true,
+	"could": true, "might": true, "may": true,
 }
 
 var pastIrregular = map[string]bool{
@@ -39,7 +40,7 @@ var notPastEd = map[string]bool{
 }
 
 // tenseAt returns -1 (past), +1 (future) or 0 for the expression at sp.
-func tenseAt(src string, toks []accord.Token, sents []accord.Span, sp accord.Span) int {
+func tenseAt(src string, toks []accord.Token, sents []accord.Span, sp accord.Span) (int, int) {
 	// Sentence bounds.
 	lo, hi := 0, len(src)
 	k := sort.Search(len(sents), func(i int) bool { return sents[i].End > sp.Start })
@@ -89,9 +90,9 @@ func tenseAt(src string, toks []accord.Token, sents []accord.Span, sp accord.Spa
 		if toks[i].Lower == "." || toks[i].Lower == ";" {
 			break
 		}
-		consider(i, i-endTok+2)
+		consider(i, i-endTok+4)
 	}
-	return best
+	return best, bestDist
 }
 
 func isLetters(s string) bool {
