@@ -2,7 +2,6 @@ package timex
 
 import (
 	"fmt"
-	"os"
 	"strconv"
 	"strings"
 	"time"
@@ -147,7 +146,7 @@ func (n *normalizer) resolveDate(sp spec) string {
 				fwd = 7
 			}
 			t = n.ref.AddDate(0, 0, fwd)
-		case sp.tense > 0 && sp.tdist <= 5 && policy&1 != 0:
+		case sp.tense > 0 && sp.tdist <= 5:
 			t = n.ref.AddDate(0, 0, fwd)
 		default:
 			t = n.ref.AddDate(0, 0, -back)
@@ -351,7 +350,7 @@ func (n *normalizer) pickYear(sp spec, at func(y int) (time.Time, bool)) time.Ti
 		return int(t.Sub(n.ref).Hours() / 24)
 	}
 	dir := sp.dir
-	if dir == 0 && policy&2 != 0 && (policy&4 == 0 || sp.tdist <= 6) {
+	if dir == 0 {
 		dir = sp.tense
 	}
 	// The nearest candidate, biased to the reference's own year.
@@ -385,7 +384,7 @@ func (n *normalizer) pickYear(sp spec, at func(y int) (time.Time, bool)) time.Ti
 	default:
 		return nearest
 	}
-	if sp.dir != 0 || policy&8 != 0 {
+	if sp.dir != 0 {
 		return tc
 	}
 	// The tense decides only where it does not contradict a much nearer
@@ -447,5 +446,3 @@ func holidayDate(name string, y int) (int, int) {
 	}
 	return 1, 1
 }
-
-var policy = func() int { v, _ := strconv.Atoi(os.Getenv("TIMEX_POLICY")); return v }()
