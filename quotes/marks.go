@@ -87,6 +87,9 @@ func findQuoted(txt string, paras []accord.Span) []quoted {
 					openMark, openRune = mark, r
 				case r == '"':
 					kind, openMark, openRune = mDouble, mark, r
+				case r == '”' && (prev == 0 || unicode.IsSpace(prev)) && unicode.IsLetter(next):
+					// A right mark typed for a left one at a word start.
+					kind, openMark, openRune = mDouble, mark, '“'
 				case (r == '‘' || r == '\'') && openContext(prev) && unicode.IsLetter(next):
 					kind, openMark, openRune = mSingle, mark, r
 				case r == '‘' && openContext(prev) && next != 0 && !unicode.IsSpace(next):

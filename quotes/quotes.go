@@ -15,6 +15,7 @@
 package quotes
 
 import (
+	"fmt"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -49,7 +50,8 @@ type docCtx struct {
 	last      speaker
 	lastPara  int
 	haveLast  bool
-	mentionsK bool // d.Mentions has any named mention
+	// collect, when set, receives every candidate instead of filtering.
+	collect *[]Candidate
 }
 
 type speaker struct {
@@ -63,16 +65,18 @@ type speaker struct {
 // Extract returns the quotes of d, in text order. It computes paragraphs,
 // sentences and tokens itself when the document has none.
 func Extract(d *accord.Document) []accord.QuoteMention {
-	if d == nil || d.Text == "" {
+	x := newCtx(d)
+	if x == nil {
+		return nil
+	}
+	return x.attribute(findQuoted(x.txt, x.paras))
+}
+
+func newCtx(d *accord.Document) *docCtx {
+	if d == nil || d.Text == "" || !utf8.ValidString(d.Text) {
 		return nil
 	}
 	x := &docCtx{d: d, txt: d.Text, paras: d.Paragraphs, sents: d.Sentences, toks: d.Tokens}
-	if !utf8.ValidString(x.txt) {
-		x.txt = strings.ToValidUTF8(x.txt, "\uFFFD")
-		if len(x.txt) != len(d.Text) {
-			return nil // offsets would not be true
-		}
-	}
 	if len(x.paras) == 0 {
 		x.paras = text.Paragraphs(x.txt)
 	}
@@ -84,14 +88,7 @@ func Extract(d *accord.Document) []accord.QuoteMention {
 	if len(x.toks) == 0 {
 		x.toks = text.Tokens(x.txt, accord.Span{Start: 0, End: len(x.txt)})
 	}
-	for _, m := range d.Mentions {
-		if m.Kind == accord.MentionName {
-			x.mentionsK = true
-			break
-		}
-	}
-	qs := findQuoted(x.txt, x.paras)
-	return x.attribute(qs)
+	return x
 }
 
 // sentenceOf returns the sentence span containing off, or the paragraph.
@@ -187,9 +184,13 @@ func (x *docCtx) findAttribution(q quoted, prevEnd, nextStart int) attribution {
 			}
 		}
 	}
-	if beforeWords > 0 {
-		// The last cue before the quote in its sentence.
-		for c := before.b - 1; c >= before.a; c-- {
+	if beforeWords > 0 && !(a.where == 1 && a.sub.Found) {
+		type cand struct {
+			c   int
+			sub subject
+		}
+		var cands []cand
+		for c := before.a; c < before.b; c++ {
 			w := x.toks[c].Lower
 			if !isCue(w) {
 				continue
@@ -200,35 +201,158 @@ func (x *docCtx) findAttribution(q quoted, prevEnd, nextStart int) attribution {
 			} else {
 				sub = subjectBefore(x.txt, x.toks, before.a, c)
 				if !sub.Found {
-					sub = subjectAfter(x.txt, x.toks, c, before.b)
+					if s2 := subjectAfter(x.txt, x.toks, c, before.b); s2.Found && s2.Kind == accord.MentionName {
+						sub = s2
+					}
+				}
+				if !sub.Found && strings.HasSuffix(w, "ing") && len(cands) > 0 {
+					// A participle shares its main clause's subject:
+					// "X dismissed it, saying …".
+					sub = cands[len(cands)-1].sub
 				}
 			}
-			if !sub.Found {
-				continue
+			if sub.Found {
+				cands = append(cands, cand{c, sub})
 			}
-			if a.where == 1 && a.sub.Found {
-				// Both sides: keep the after-quote attribution.
-				break
+		}
+		if len(cands) > 0 {
+			pick := cands[len(cands)-1]
+			lw := x.toks[pick.c].Lower
+			if !(strings.HasSuffix(lw, "ing") && cueStrength(lw) >= 0.6) {
+				for _, cd := range cands {
+					if cueStrength(x.toks[cd.c].Lower) >= speechCue {
+						pick = cd
+						break
+					}
+				}
 			}
+			c, sub := pick.c, pick.sub
 			r := attribution{sub: sub, cue: x.toks[c].Span, where: 2, mixStart: -1}
-			// Words between the cue (or the inverted subject) and the quote
-			// make the quote part of a reported clause.
-			k := c + 1
-			if w == "according" || sub.Span.Start > x.toks[c].Start {
-				for k < before.b && x.toks[k].Start < sub.Span.End {
-					k++
-				}
-			}
-			for k < before.b && !isWord(x.toks[k]) {
-				k++
-			}
-			if k < before.b {
-				r.mixStart = x.toks[k].Start
-			}
+			r.mixStart = x.clauseStart(c, sub, before, q)
 			return r
 		}
 	}
 	return a
+}
+
+// clauseStart returns where the reported clause that holds quote q begins,
+// after its cue at token c, or -1 when the quote follows its cue directly
+// (X said: “…”) and is no clause of its own.
+func (x *docCtx) clauseStart(c int, sub subject, before tokRange, q quoted) int {
+	k := c + 1
+	lw := x.toks[c].Lower
+	if lw == "according" || sub.Span.Start > x.toks[c].Start {
+		for k < before.b && x.toks[k].Start < sub.Span.End {
+			k++
+		}
+	}
+	// "told reporters that …", "tweeted in the early hours that …".
+	for j := k; j < before.b && j <= k+10; j++ {
+		w := x.toks[j].Lower
+		if w == "that" || w == "whether" {
+			k = j
+			break
+		}
+		if isCue(w) || w == "." || w == ";" {
+			break
+		}
+	}
+	for k < before.b && !isWord(x.toks[k]) {
+		k++
+	}
+	if k >= before.b {
+		return -1
+	}
+	// A comma or colon right before the opening mark introduces the quote
+	// as such: "…, adding later, “…”".
+	j := q.Open.Start
+	for j > 0 {
+		r, n := utf8.DecodeLastRuneInString(x.txt[:j])
+		if !unicode.IsSpace(r) {
+			if r == ':' || r == ',' && !strings.HasSuffix(strings.ToLower(x.txt[x.toks[k].Start:j-n]), "that") {
+				return -1
+			}
+			break
+		}
+		j -= n
+	}
+	return x.toks[k].Start
+}
+
+// clauseEnd returns where a reported clause holding the quote q ends: at the
+// closing mark when punctuation or a new clause follows it, else at the end
+// of the words that go on after it (“the gold standard” of trade deals), up
+// to the sentence's end or a clause break.
+func (x *docCtx) clauseEnd(qs []quoted, i int) (int, int) {
+	q := qs[i]
+	if !q.Closed {
+		return q.Content.End, i
+	}
+	s := x.sentenceOf(q.Close.Start, q.Para)
+	end := q.Close.End
+	last := i
+	for {
+		rest := tokensIn(x.toks, accord.Span{Start: end, End: s.End})
+		if rest.a >= rest.b {
+			return end, last
+		}
+		t := x.toks[rest.a]
+		if !isWord(t) {
+			return end, last
+		}
+		if clauseStop[t.Lower] {
+			// "“disgusting” and “a con”": a further quoted part of the
+			// same clause.
+			if (t.Lower == "and" || t.Lower == "or") && last+1 < len(qs) && qs[last+1].Para == q.Para && rest.a+1 < rest.b && qs[last+1].Open.Start == x.toks[rest.a+1].Start && qs[last+1].Closed {
+				last++
+				end = qs[last].Close.End
+				continue
+			}
+			return end, last
+		}
+		took := false
+		for k := rest.a; k < rest.b; k++ {
+			w := x.toks[k].Lower
+			if w == "," || w == ";" || w == "—" || w == "–" || w == "(" || w == ":" {
+				return x.toks[k].Start, last
+			}
+			if (w == "and" || w == "but") && k+1 < rest.b && isCue(x.toks[k+1].Lower) {
+				return x.toks[k].Start, last
+			}
+			if last+1 < len(qs) && qs[last+1].Para == q.Para && x.toks[k].Start >= qs[last+1].Open.Start {
+				// Another quote in the run-on words: take it in.
+				last++
+				if !qs[last].Closed {
+					return qs[last].Content.End, last
+				}
+				end = qs[last].Close.End
+				took = true
+				break
+			}
+			end = x.toks[k].End
+		}
+		if !took {
+			return end, last
+		}
+	}
+}
+
+// runsOn reports whether words of the same sentence follow the quote's
+// closing mark (the quote is part of a longer clause).
+func (x *docCtx) runsOn(q quoted) bool {
+	if !q.Closed {
+		return false
+	}
+	s := x.sentenceOf(q.Close.Start, q.Para)
+	r := tokensIn(x.toks, accord.Span{Start: q.Close.End, End: s.End})
+	return r.a < r.b && isWord(x.toks[r.a])
+}
+
+// clauseStop are words after a closing mark that start a new clause.
+var clauseStop = map[string]bool{
+	"and": true, "but": true, "or": true, "during": true, "while": true, "because": true, "although": true,
+	"after": true, "before": true, "since": true, "as": true, "until": true, "though": true, "when": true,
+	"whereas": true, "so": true,
 }
 
 // afterPattern reads "…,” Sherman said", "…,” said Sherman", "…,” the
@@ -359,6 +483,10 @@ type qfeat struct {
 	titleCase bool
 	endPunct  bool // the content ends with , . ? ! (speech punctuation)
 	initial   bool // the quote opens its sentence
+	// Set by the caller.
+	attributed bool
+	continued  bool
+	cue        int
 }
 
 func (x *docCtx) features(q quoted) qfeat {
@@ -387,18 +515,129 @@ func (x *docCtx) features(q quoted) qfeat {
 	return f
 }
 
-// speech decides whether a quote with these features is reported speech.
-func speech(f qfeat, attributed, continued bool) bool {
-	if continued {
-		return true
+// speech decides whether a quote with these features is reported speech:
+// by the share of such quotes inside attribution contents in PolNeAR train
+// (acceptTable, by the full feature key, else the coarse one), else by rule.
+func speech(f qfeat) bool {
+	if p, ok := acceptTable[f.key()]; ok {
+		return p >= acceptShare
 	}
-	if f.titleCase && f.words <= 8 {
-		return attributed && f.words >= 3
+	if p, ok := acceptTable[f.coarse()]; ok {
+		return p >= acceptShare
 	}
-	if attributed {
+	if f.continued || f.attributed && !(f.titleCase && f.words < 3) {
 		return true
 	}
 	return f.words >= minUnattributedWords || (f.initial && f.endPunct && f.words >= 3)
+}
+
+// acceptShare is the share of training quotes with the same features that
+// must be speech for a quote to be kept.
+const acceptShare = 0.5
+
+func bucketWords(n int) int {
+	switch {
+	case n <= 3:
+		return n
+	case n <= 5:
+		return 4
+	case n <= 8:
+		return 5
+	case n <= 15:
+		return 6
+	}
+	return 7
+}
+
+func b2i(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
+}
+
+// key is the full feature cell of a quote.
+func (f qfeat) key() string {
+	return fmt.Sprintf("w%d t%d a%d c%d i%d p%d n%d", bucketWords(f.words), b2i(f.titleCase), b2i(f.attributed), f.cue,
+		b2i(f.initial), b2i(f.endPunct), b2i(f.continued))
+}
+
+// coarse is the back-off cell.
+func (f qfeat) coarse() string {
+	return fmt.Sprintf("w%d a%d c%d", bucketWords(f.words), b2i(f.attributed || f.continued), f.cue)
+}
+
+// cueBucket grades the strongest cue word in the quote's sentence outside
+// the quote: 0 none, 1 weak, 2 strong.
+func (x *docCtx) cueBucket(q quoted) int {
+	s := x.sentenceOf(q.Open.Start, q.Para)
+	r := tokensIn(x.toks, s)
+	best := float32(0)
+	for i := r.a; i < r.b; i++ {
+		t := x.toks[i]
+		if t.Start >= q.Open.Start && (t.End <= q.Close.End || !q.Closed) {
+			continue
+		}
+		if c := cueStrength(t.Lower); c > best {
+			best = c
+		}
+	}
+	switch {
+	case best >= strongCue:
+		return 2
+	case best >= 0.25:
+		return 1
+	}
+	return 0
+}
+
+// label finds a transcript speaker label ("PENCE:", "MR. SMITH:") at the start
+// of a quote's content; it returns the label and the rest of the content.
+func (x *docCtx) label(c accord.Span) (accord.Span, accord.Span, bool) {
+	s := x.txt[c.Start:c.End]
+	i := strings.IndexByte(s, ':')
+	if i <= 1 || i > 40 {
+		return accord.Span{}, accord.Span{}, false
+	}
+	lab := s[:i]
+	letters := 0
+	for _, r := range lab {
+		if unicode.IsLower(r) {
+			return accord.Span{}, accord.Span{}, false
+		}
+		if unicode.IsLetter(r) {
+			letters++
+		}
+	}
+	if letters < 2 {
+		return accord.Span{}, accord.Span{}, false
+	}
+	rest := trimSpace(x.txt, accord.Span{Start: c.Start + i + 1, End: c.End})
+	if rest.Len() == 0 {
+		return accord.Span{}, accord.Span{}, false
+	}
+	return accord.Span{Start: c.Start, End: c.Start + i}, rest, true
+}
+
+// Candidate is one quoted stretch with its feature cells, for training the
+// acceptance table (quotes/internal/gencues).
+type Candidate struct {
+	Content accord.Span
+	Key     string
+	Coarse  string
+}
+
+// Candidates returns every quoted stretch of d with its features, before the
+// decision whether it is speech.
+func Candidates(d *accord.Document) []Candidate {
+	var out []Candidate
+	x := newCtx(d)
+	if x == nil {
+		return nil
+	}
+	x.collect = &out
+	x.attribute(findQuoted(x.txt, x.paras))
+	return out
 }
 
 // minUnattributedWords is how long quoted words with no speech cue must be to
@@ -431,10 +670,25 @@ func (x *docCtx) attribute(qs []quoted) []accord.QuoteMention {
 			spk = prevSpk
 			continued = true
 		}
-		if !speech(f, a.sub.Found, q.Continued) {
+		f.attributed = a.sub.Found
+		f.continued = q.Continued || continued
+		f.cue = x.cueBucket(q)
+		if x.collect != nil {
+			*x.collect = append(*x.collect, Candidate{Content: q.Content, Key: f.key(), Coarse: f.coarse()})
+			continue
+		}
+		if !speech(f) {
 			continue
 		}
 		m := accord.QuoteMention{Span: q.Content, Speaker: -1, Direct: true}
+		if lab, rest, ok := x.label(q.Content); ok {
+			// A transcript line inside the quote: "NAME: words".
+			m.Span = rest
+			if !a.sub.Found {
+				spk = x.resolve(subject{Span: lab, Kind: accord.MentionName, Found: true}, q.Para)
+				continued = false
+			}
+		}
 		if a.sub.Found {
 			m.Cue = a.cue
 		}
@@ -442,7 +696,7 @@ func (x *docCtx) attribute(qs []quoted) []accord.QuoteMention {
 		if a.where == 1 && i+1 < len(qs) && qs[i+1].Para == q.Para && q.Closed {
 			n := qs[i+1]
 			gap := tokensIn(x.toks, accord.Span{Start: q.Close.End, End: n.Open.Start})
-			if gap.b <= a.between.b+2 && gap.b-gap.a <= 16 {
+			if gap.b <= a.between.b+4 && gap.b-gap.a <= 12 && !x.runsOn(n) {
 				na := x.findAttribution(n, q.Close.End, nextAfter(qs, i+1))
 				if na.where == 0 || na.where == 2 && na.sub.Span == a.sub.Span {
 					m.Span = accord.Span{Start: q.Content.Start, End: n.Content.End}
@@ -454,15 +708,12 @@ func (x *docCtx) attribute(qs []quoted) []accord.QuoteMention {
 		}
 		if a.where == 2 && a.mixStart >= 0 && a.mixStart < q.Content.Start {
 			// A reported clause with a quoted part: X said that … “…” ….
-			s := x.sentenceOf(q.Open.Start, q.Para)
-			end := s.End
-			if q.Closed && end < q.Close.End {
-				end = q.Close.End
-			}
-			if !q.Closed {
-				end = q.Content.End
-			}
+			end, last := x.clauseEnd(qs, i)
 			m.Fragments = []accord.Span{q.Content}
+			for k := i + 1; k <= last; k++ {
+				m.Fragments = append(m.Fragments, qs[k].Content)
+			}
+			i = last
 			m.Span = trimSpace(x.txt, accord.Span{Start: a.mixStart, End: end})
 			m.Partial = true
 		} else if !f.initial {

@@ -13,12 +13,35 @@ import (
 // an attribution cue, or 0 for words that are not in the learned table.
 func cueStrength(w string) float32 {
 	w = strings.ReplaceAll(w, "’", "'")
-	return cueTable[w]
+	if s, ok := cueTable[w]; ok {
+		return s
+	}
+	return cueByStem[stem(w)]
+}
+
+// cueByStem backs off to the other forms of a word ("reports" from
+// "reported"): the mean share of the table's forms with that stem.
+var cueByStem = map[string]float32{}
+
+func init() {
+	sum, n := map[string]float32{}, map[string]int{}
+	for w, s := range cueTable {
+		k := stem(w)
+		sum[k] += s
+		n[k]++
+	}
+	for k, s := range sum {
+		cueByStem[k] = s / float32(n[k])
+	}
 }
 
 // strongCue is the share above which a word alone marks attribution next to a
 // direct quote ("said", "told", "according", "tweeted"...).
-const strongCue = 0.45
+const strongCue = 0.5
+
+// speechCue is the share above which a cue word before a reported clause is
+// taken as its main speech verb rather than one inside the clause.
+const speechCue = 0.75
 
 func isCue(w string) bool { return cueStrength(w) >= strongCue }
 
