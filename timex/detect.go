@@ -649,10 +649,6 @@ func (m *matcher) deictic(i int) (int, spec, bool) {
 			if m.at(i+2) == "future" || m.at(i+2) == "term" {
 				return i + 3, lit("FUTURE_REF"), true
 			}
-		case "short", "long":
-			if m.at(i+2) == "term" || m.at(i+2) == "run" {
-				return i + 3, lit("FUTURE_REF"), true
-			}
 		case "present":
 			return i + 2, lit("PRESENT_REF"), true
 		case "weekend":
@@ -697,7 +693,7 @@ func (m *matcher) relative(i int) (int, spec, bool) {
 		dir = 0
 	case "the":
 		switch m.at(i + 1) {
-		case "next", "following", "coming", "previous", "prior", "preceding", "same", "current", "past", "last", "latest":
+		case "next", "following", "coming", "previous", "prior", "preceding", "same", "current", "past", "last", "latest", "full":
 			j = i + 1
 			s = m.at(j)
 			switch s {
@@ -709,7 +705,7 @@ func (m *matcher) relative(i int) (int, spec, bool) {
 				dir, anaph = -1, true
 			case "same":
 				dir, anaph = 0, true
-			case "current":
+			case "current", "full":
 				dir = 0
 			case "past", "last", "latest":
 				dir = -1
@@ -745,6 +741,9 @@ func (m *matcher) relative(i int) (int, spec, bool) {
 			}
 			if s == "latest" && unit != "Q" {
 				return 0, spec{}, false
+			}
+			if unit == "Y" && s == "full" {
+				sp.n = 0
 			}
 			if anaph && (unit == "D") {
 				// "the next day" / "that day": a part of day may follow.
@@ -871,7 +870,7 @@ func (m *matcher) amount(i int) (int, spec, bool) {
 	e, n, half, ok := m.number(j)
 	if !ok {
 		// "recent years", "the coming weeks", bare "years".
-		if unit, plural, isU := unitOf(m.at(j)); isU && plural {
+		if unit, plural, isU := unitOf(m.at(j)); isU && plural && m.w[j].start == m.w[j].tokStart {
 			if m.at(j+1) == "ago" || m.at(j+1) == "earlier" {
 				return j + 2, spec{typ: "DATE", kind: kLit, lit: "PAST_REF"}, true
 			}
@@ -936,6 +935,10 @@ func (m *matcher) amount(i int) (int, spec, bool) {
 		return 0, spec{}, false
 	}
 	_ = lead
+	// Ages ("a 6-year-old", "52 years old") are not time expressions.
+	if m.at(e+1) == "old" {
+		return 0, spec{}, false
+	}
 	return e + 1, spec{typ: "DURATION", kind: kLit, lit: durValue(n, unit, half)}, true
 }
 
@@ -1004,6 +1007,15 @@ func (m *matcher) quarter(i int) (int, spec, bool) {
 	j := i
 	if m.at(j) == "the" || m.at(j) == "its" || m.at(j) == "this" {
 		j++
+	}
+	if m.at(i) == "the" && (m.at(i+1) == "latest" || m.at(i+1) == "most" && m.at(i+2) == "recent") {
+		k := i + 2
+		if m.at(i+1) == "most" {
+			k++
+		}
+		if m.at(k) == "period" {
+			return k + 1, spec{typ: "DATE", kind: kRel, unit: "Q", n: -1}, true
+		}
 	}
 	if m.at(i) == "the" && m.at(i+1) == "quarter" && m.w[i+1].end == m.w[i+1].tokEnd {
 		// The quarter under report: the one just mentioned, else the last
