@@ -47,9 +47,9 @@ type docCtx struct {
 	sents []accord.Span
 	toks  []accord.Token
 	// last named speaker, for pronoun fallback and quote continuation.
-	last      speaker
-	lastPara  int
-	haveLast  bool
+	last     speaker
+	lastPara int
+	haveLast bool
 	// collect, when set, receives every candidate instead of filtering.
 	collect *[]Candidate
 }
@@ -172,6 +172,11 @@ func (x *docCtx) findAttribution(q quoted, prevEnd, nextStart int) attribution {
 				return a
 			}
 		}
+		if a.where == 0 && beforeWords == 0 && q.Open.Start == para.Start && q.Para > 0 {
+			if r, ok := x.colonIntro(q.Para - 1); ok {
+				return r
+			}
+		}
 		if a.where == 0 && beforeWords == 0 && hi == q.Close.End {
 			if ns, ok := x.nextSentence(q.Close.End, para); ok && (nextStart < 0 || ns.Start < nextStart) {
 				nt := tokensIn(x.toks, ns)
@@ -201,8 +206,11 @@ func (x *docCtx) findAttribution(q quoted, prevEnd, nextStart int) attribution {
 			} else {
 				sub = subjectBefore(x.txt, x.toks, before.a, c)
 				if !sub.Found {
-					if s2 := subjectAfter(x.txt, x.toks, c, before.b); s2.Found && s2.Kind == accord.MentionName {
-						sub = s2
+					// "Said Trump: “…”": an inverted name right before the quote.
+					if s2 := subjectAfter(x.txt, x.toks, c, before.b); s2.Found && s2.Kind == accord.MentionName && !notName[strings.ToLower(x.txt[s2.Span.Start:s2.Span.End])] {
+						if e := tokensIn(x.toks, accord.Span{Start: s2.Span.End, End: q.Open.Start}); e.b-e.a <= 1 {
+							sub = s2
+						}
 					}
 				}
 				if !sub.Found && strings.HasSuffix(w, "ing") && len(cands) > 0 {
@@ -227,6 +235,16 @@ func (x *docCtx) findAttribution(q quoted, prevEnd, nextStart int) attribution {
 				}
 			}
 			c, sub := pick.c, pick.sub
+			if sub.Kind != accord.MentionName {
+				// A named speaker of another cue of the sentence is better
+				// evidence than a pronoun or role noun.
+				for k := len(cands) - 1; k >= 0; k-- {
+					if cands[k].sub.Kind == accord.MentionName {
+						sub = cands[k].sub
+						break
+					}
+				}
+			}
 			r := attribution{sub: sub, cue: x.toks[c].Span, where: 2, mixStart: -1}
 			r.mixStart = x.clauseStart(c, sub, before, q)
 			return r
@@ -355,10 +373,42 @@ var clauseStop = map[string]bool{
 	"whereas": true, "so": true,
 }
 
+// colonIntro reads an attribution that ends paragraph p with a colon and
+// introduces the quote of the next paragraph: "Caddell continued:", "The New
+// York Times reports:".
+func (x *docCtx) colonIntro(p int) (attribution, bool) {
+	ps := x.paras[p]
+	if ps.End <= ps.Start || x.txt[ps.End-1] != ':' {
+		return attribution{}, false
+	}
+	s := x.sentenceOf(ps.End-1, p)
+	r := tokensIn(x.toks, s)
+	for c := r.b - 1; c >= r.a; c-- {
+		if !isCue(x.toks[c].Lower) {
+			continue
+		}
+		sub := subjectBefore(x.txt, x.toks, r.a, c)
+		if !sub.Found {
+			sub = subjectAfter(x.txt, x.toks, c, r.b)
+		}
+		if sub.Found {
+			return attribution{sub: sub, cue: x.toks[c].Span, where: 3, mixStart: -1}, true
+		}
+		break
+	}
+	return attribution{}, false
+}
+
 // afterPattern reads "…,” Sherman said", "…,” said Sherman", "…,” the
 // official told reporters" from the tokens after a closing mark.
 func (x *docCtx) afterPattern(r tokRange) (attribution, bool) {
 	i := r.a
+	// "“…” ― Sonya Herridge": a dash and a name.
+	if i+1 < r.b && isDash(x.toks[i].Lower) && isUpperWord(x.txt, x.toks[i+1]) {
+		if sub := x.phraseSubject(i+1, min(r.b, i+8)); sub.Found && sub.Kind == accord.MentionName {
+			return attribution{sub: sub, cue: x.toks[i].Span, where: 1, between: tokRange{r.a, i + 1}, mixStart: -1}, true
+		}
+	}
 	for i < r.b && !isWord(x.toks[i]) && x.toks[i].Lower != "“" && x.toks[i].Lower != "\"" {
 		i++
 	}
@@ -373,7 +423,7 @@ func (x *docCtx) afterPattern(r tokRange) (attribution, bool) {
 		}
 		return attribution{}, false
 	}
-	for c := i + 1; c < r.b && c <= i+12; c++ {
+	for c := i + 1; c < r.b && c <= i+10; c++ {
 		w := x.toks[c].Lower
 		if w == "“" || w == "\"" || w == "." || w == ";" {
 			break
@@ -381,13 +431,68 @@ func (x *docCtx) afterPattern(r tokRange) (attribution, bool) {
 		if !isCue(w) {
 			continue
 		}
-		sub := subjectBefore(x.txt, x.toks, i, c)
-		if sub.Found && sub.Span.Start <= x.toks[i].End+1 || sub.Found && sub.Kind == accord.MentionName && c-i <= 12 {
+		sub := x.phraseSubject(i, c)
+		if sub.Found {
 			return attribution{sub: sub, cue: x.toks[c].Span, where: 1, between: tokRange{r.a, c + 1}, mixStart: -1}, true
 		}
 		break
 	}
 	return attribution{}, false
+}
+
+// phraseSubject reads the words [i, c) between a quote and its cue as the
+// speaker: "Sherman", "the US", "Donald Trump, the Republican nominee,", "a
+// narrator in the Clinton ad", "he".
+func (x *docCtx) phraseSubject(i, c int) subject {
+	e := c
+	for e > i && (skippable[x.toks[e-1].Lower] || x.toks[e-1].Lower == ",") {
+		e--
+	}
+	if e <= i {
+		return subject{}
+	}
+	t := x.toks[i]
+	if e == i+1 {
+		if _, ok := pronouns[t.Lower]; ok {
+			return subject{Span: t.Span, Kind: accord.MentionPronoun, Found: true}
+		}
+	}
+	if isUpperWord(x.txt, t) && isWord(t) && !(determiners[t.Lower] && e > i+1 && !isUpperWord(x.txt, x.toks[i+1])) {
+		j := i
+		for j+1 < e {
+			w := x.toks[j+1]
+			if isUpperWord(x.txt, w) && isWord(w) || (connectors[w.Lower] || w.Lower == "." || w.Lower == "-") && j+2 < e && isUpperWord(x.txt, x.toks[j+2]) {
+				j++
+				continue
+			}
+			break
+		}
+		if !notName[t.Lower] || j > i {
+			return subject{Span: accord.Span{Start: t.Start, End: x.toks[j].End}, Kind: accord.MentionName, Found: true}
+		}
+	}
+	for k := i; k < e; k++ {
+		if !isWord(x.toks[k]) && x.toks[k].Lower != "," && x.toks[k].Lower != "-" && x.toks[k].Lower != "’" && x.toks[k].Lower != "'" {
+			return subject{}
+		}
+	}
+	if !determiners[t.Lower] && !(e == i+1 && likelyNominalHead(t.Lower)) {
+		return subject{}
+	}
+	return subject{Span: accord.Span{Start: t.Start, End: x.toks[e-1].End}, Kind: accord.MentionNominal, Found: true}
+}
+
+func isDash(w string) bool { return w == "―" || w == "—" || w == "–" || w == "-" }
+
+// notName are capitalised words that do not name a speaker by themselves.
+var notName = map[string]bool{}
+
+func init() {
+	for _, w := range strings.Fields(`monday tuesday wednesday thursday friday saturday sunday january february march april may june
+july august september october november december today yesterday tomorrow the a an this that in on at but and
+it there here when while after before then so if`) {
+		notName[w] = true
+	}
 }
 
 // resolve maps a speaker phrase to a mention (through the chains for pronouns

@@ -62,6 +62,14 @@ var determiners = map[string]bool{
 	"one": true, "another": true, "some": true, "two": true, "three": true, "several": true, "many": true, "both": true,
 }
 
+// nonNominal are words that cannot be part of a speaker noun phrase.
+var nonNominal = map[string]bool{
+	"who": true, "which": true, "that": true, "what": true, "in": true, "on": true, "at": true, "with": true, "to": true,
+	"for": true, "from": true, "by": true, "of": true, "or": true, "and": true, "but": true, "been": true, "be": true,
+	"was": true, "were": true, "is": true, "are": true, "has": true, "have": true, "had": true, "not": true, "as": true,
+	"if": true, "when": true, "than": true, "then": true, "so": true, "about": true, "into": true, "over": true,
+}
+
 // connectors may sit inside a capitalised name ("Secretary of State",
 // "Bank of England", "Charles de Gaulle").
 var connectors = map[string]bool{"of": true, "de": true, "del": true, "da": true, "van": true, "von": true, "der": true, "la": true, "bin": true, "al": true, "for": true, "and": true}
@@ -161,21 +169,31 @@ func subjectBefore(txt string, toks []accord.Token, lo, cue int) subject {
 	if isUpperWord(txt, t) && isWord(t) {
 		return nameBack(txt, toks, lo, i)
 	}
-	if isWord(t) && !determiners[t.Lower] && !connectors[t.Lower] {
-		// Nominal: "the official", "the Clinton campaign", "officials".
+	if isWord(t) && !determiners[t.Lower] && !connectors[t.Lower] && !nonNominal[t.Lower] {
+		// Nominal: "the official", "the Clinton campaign", "officials";
+		// it must start at a determiner, or be a bare agent noun.
 		j := i
-		for j-1 >= lo && i-j < 5 {
+		det := false
+		for j-1 >= lo && i-j < 4 {
 			w := toks[j-1]
-			if !isWord(w) || pronouns[w.Lower] != "" || isCueWord(w.Lower) {
+			if !isWord(w) || pronouns[w.Lower] != "" && !determiners[w.Lower] || isCueWord(w.Lower) || nonNominal[w.Lower] {
 				break
 			}
 			j--
 			if determiners[w.Lower] {
+				det = true
 				break
 			}
 		}
-		if j == i && !likelyNominalHead(t.Lower) {
-			return subject{}
+		if !det {
+			if !likelyNominalHead(t.Lower) {
+				return subject{}
+			}
+			j = i
+			if i-1 >= lo && isUpperWord(txt, toks[i-1]) && isWord(toks[i-1]) {
+				// "Clinton aides said"
+				j = i - 1
+			}
 		}
 		return subject{Span: accord.Span{Start: toks[j].Start, End: t.End}, Kind: accord.MentionNominal, Found: true}
 	}
