@@ -2,6 +2,7 @@ package copies
 
 import (
 	"regexp"
+	"sort"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -64,29 +65,99 @@ func findCitations(d *accord.Document) []citation {
 		out = append(out, citation{span: sp, outlet: name})
 	}
 	strong := map[string]bool{}
-	for _, re := range []*regexp.Regexp{reReported, reCiting, reAgency} {
-		for _, m := range re.FindAllStringSubmatchIndex(t, -1) {
-			if len(m) < 4 || m[2] < 0 {
-				continue
-			}
-			name := cleanName(t[m[2]:m[3]])
-			if name == "" || !plausibleOutlet(t, m[2], name, re == reAgency) {
+	for _, c := range []struct {
+		re     *regexp.Regexp
+		cues   []string
+		agency bool
+	}{
+		{reReported, []string{"report", "quoted"}, false},
+		{reCiting, []string{"citing", "quoting", "cited by", "quoted by", "report by", "reported by", "report from", "report in", "reports by", "reports from", "reports in"}, false},
+		{reAgency, []string{"news agency", "newspaper", "broadcaster", "news outlet", "news site", "tabloid", "daily"}, true},
+	} {
+		for _, m := range cueMatches(t, c.re, c.cues) {
+			name := cleanName(t[m[0]:m[1]])
+			if name == "" || !plausibleOutlet(t, m[0], name, c.agency) {
 				continue
 			}
 			strong[strings.ToLower(name)] = true
-			add(m[2], m[3])
+			add(m[0], m[1])
 		}
 	}
-	for _, m := range reAccording.FindAllStringSubmatchIndex(t, -1) {
-		if len(m) < 4 || m[2] < 0 {
-			continue
-		}
-		name := cleanName(t[m[2]:m[3]])
+	for _, m := range cueMatches(t, reAccording, []string{"ccording to"}) {
+		name := cleanName(t[m[0]:m[1]])
 		if name == "" {
 			continue
 		}
 		if strong[strings.ToLower(name)] || hasMediaWord(name) || isAcronym(name) && !lexicon.Known(name) {
-			add(m[2], m[3])
+			add(m[0], m[1])
+		}
+	}
+	return out
+}
+
+// cueMatches runs re only on windows around the occurrences of its cue words
+// (regular expressions over whole texts are too slow at corpus scale) and
+// returns the spans of its first group, deduplicated, in text order.
+func cueMatches(t string, re *regexp.Regexp, cues []string) [][2]int {
+	const before, after = 120, 120
+	var wins [][2]int
+	for _, cue := range cues {
+		for off := 0; off < len(t); {
+			i := strings.Index(t[off:], cue)
+			if i < 0 {
+				break
+			}
+			p := off + i
+			s, e := p-before, p+len(cue)+after
+			if s < 0 {
+				s = 0
+			}
+			if e > len(t) {
+				e = len(t)
+			}
+			if s > 0 {
+				// start the window at a word boundary
+				if k := strings.IndexAny(t[s:p], " \n\t"); k >= 0 {
+					s += k
+				} else {
+					s = p
+				}
+			}
+			for e < len(t) && !utf8.RuneStart(t[e]) {
+				e++
+			}
+			wins = append(wins, [2]int{s, e})
+			off = p + len(cue)
+		}
+	}
+	if len(wins) == 0 {
+		return nil
+	}
+	sort.Slice(wins, func(i, j int) bool { return wins[i][0] < wins[j][0] })
+	// merge overlapping windows
+	merged := wins[:1]
+	for _, w := range wins[1:] {
+		last := &merged[len(merged)-1]
+		if w[0] <= last[1] {
+			if w[1] > last[1] {
+				last[1] = w[1]
+			}
+			continue
+		}
+		merged = append(merged, w)
+	}
+	var out [][2]int
+	seen := map[[2]int]bool{}
+	for _, w := range merged {
+		for _, m := range re.FindAllStringSubmatchIndex(t[w[0]:w[1]], -1) {
+			if len(m) < 4 || m[2] < 0 {
+				continue
+			}
+			sp := [2]int{w[0] + m[2], w[0] + m[3]}
+			if !seen[sp] {
+				seen[sp] = true
+				out = append(out, sp)
+			}
 		}
 	}
 	return out

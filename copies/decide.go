@@ -15,6 +15,9 @@ const (
 	// minAlignedWords: aligned words needed on the smaller side, so that one
 	// shared quote between two short reports is not a copy.
 	minAlignedWords = 25
+	// minCoverageExact: coverage with identical words only below which the
+	// thesaurus is not tried (no spinner changes that much).
+	minCoverageExact = 0.1
 	// minOrder: share of aligned sentences in the same order in both.
 	minOrder = 0.5
 	// spunChange: share of aligned words replaced by a thesaurus relative or
@@ -38,18 +41,17 @@ func (x *Index) verify(ia, ib int32, p *prepCache) *edge {
 			evidence: []string{"identical word sequence (" + fmt.Sprint(ea.words) + " words)", why}}
 	}
 	va, vb := p.get(ea.doc), p.get(eb.doc)
-	st := align(va, vb)
-	cov := st.covA
-	if st.covB > cov {
-		cov = st.covB
+	// identical words first; the thesaurus only when that is not enough
+	st := align(va, vb, nil)
+	thesaurus := false
+	if !st.passes() && st.cov() >= minCoverageExact {
+		st = align(va, vb, newRelation(va, vb))
+		thesaurus = true
 	}
-	minAligned := st.alignedA
-	if st.alignedB < minAligned {
-		minAligned = st.alignedB
-	}
-	if cov < minCoverage || minAligned < minAlignedWords || st.order < minOrder {
+	if !st.passes() {
 		return nil
 	}
+	cov := st.cov()
 	matched := st.exact + st.related
 	total := matched + (st.gapA+st.gapB)/2
 	if total == 0 {
@@ -65,6 +67,9 @@ func (x *Index) verify(ia, ib int32, p *prepCache) *edge {
 			st.sentsA, len(va.sents), pct(st.covA), pct(st.covB), st.meanSim, pct(st.order)),
 		fmt.Sprintf("aligned words: %d identical, %d thesaurus-related, %d and %d unmatched", st.exact, st.related, st.gapA, st.gapB),
 	}
+	if thesaurus {
+		ev[1] += " (thesaurus used)"
+	}
 	if change < spunChange && float64(st.related) < 0.03*float64(matched)+1 {
 		from, to, why := nearDirection(ea, eb, ia, ib)
 		return &edge{from: from, to: to, kind: accord.LinkNear, score: score, evidence: append(ev, why)}
@@ -72,6 +77,21 @@ func (x *Index) verify(ia, ib int32, p *prepCache) *edge {
 	from, to, why := spunDirection(va, vb, ia, ib, &st, ea, eb)
 	ev = append(ev, fmt.Sprintf("%s of aligned words changed", pct(change)), why)
 	return &edge{from: from, to: to, kind: accord.LinkSpun, score: score, evidence: ev}
+}
+
+func (st *pairStats) cov() float64 {
+	if st.covB > st.covA {
+		return st.covB
+	}
+	return st.covA
+}
+
+func (st *pairStats) passes() bool {
+	minAligned := st.alignedA
+	if st.alignedB < minAligned {
+		minAligned = st.alignedB
+	}
+	return st.cov() >= minCoverage && minAligned >= minAlignedWords && st.order >= minOrder
 }
 
 // dateOf returns the YYYY-MM-DD prefix of a publication date, or "".
@@ -106,25 +126,25 @@ func nearDirection(ea, eb *entry, ia, ib int32) (int32, int32, string) {
 	return ib, ia, "direction: no date or length difference; larger id taken as the copy"
 }
 
-// spunDirection picks the spun side: the one whose replaced words are rarer
-// in reference news text (spinners draw context-blind synonyms; writers use
-// the usual word), with the function-word fingerprint as support; when that
-// is inconclusive it falls back to nearDirection.
+// spunDirection picks the spun side: the one whose changed words sit in
+// word pairs that reference news text uses less (a spinner's context-blind
+// substitutes and inserted habits read less fluently than the writer's own
+// wording), with the function-word fingerprint as support; when that is
+// inconclusive it falls back to nearDirection.
 func spunDirection(va, vb *vdoc, ia, ib int32, st *pairStats, ea, eb *entry) (int32, int32, string) {
-	fa, na := meanLogFreq(va, append(append([]int(nil), st.subsA...), st.insA...))
-	fb, nb := meanLogFreq(vb, append(append([]int(nil), st.subsB...), st.insB...))
+	fa, na := fluency(va, append(append([]int(nil), st.subsA...), st.insA...))
+	fb, nb := fluency(vb, append(append([]int(nil), st.subsB...), st.insB...))
 	pa, pb := fingerprint(va), fingerprint(vb)
-	if na >= 3 && nb >= 3 {
-		// fingerprint difference scaled into log-frequency units as support
-		da := fa - 4*pa
-		db := fb - 4*pb
-		if d := da - db; d < -0.15 || d > 0.15 {
+	if na >= 4 && nb >= 4 {
+		da := fa - 0.5*pa
+		db := fb - 0.5*pb
+		if d := da - db; d < -0.02 || d > 0.02 {
 			if da < db {
-				return ia, ib, fmt.Sprintf("direction: %s's changed words are rarer in reference news (mean log-frequency %.2f vs %.2f; odd function-word bigrams %s vs %s)", ea.doc.ID, fa, fb, pct(pa), pct(pb))
+				return ia, ib, fmt.Sprintf("direction: %s reads less fluently where the two differ (%s vs %s of word pairs around the changes known from reference news; odd function-word pairs %s vs %s)", ea.doc.ID, pct(fa), pct(fb), pct(pa), pct(pb))
 			}
-			return ib, ia, fmt.Sprintf("direction: %s's changed words are rarer in reference news (mean log-frequency %.2f vs %.2f; odd function-word bigrams %s vs %s)", eb.doc.ID, fb, fa, pct(pb), pct(pa))
+			return ib, ia, fmt.Sprintf("direction: %s reads less fluently where the two differ (%s vs %s of word pairs around the changes known from reference news; odd function-word pairs %s vs %s)", eb.doc.ID, pct(fb), pct(fa), pct(pb), pct(pa))
 		}
 	}
 	from, to, why := nearDirection(ea, eb, ia, ib)
-	return from, to, why + " (word-choice evidence inconclusive)"
+	return from, to, why + " (fluency evidence inconclusive)"
 }

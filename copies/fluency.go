@@ -1,10 +1,15 @@
 package copies
 
 import (
+	"encoding/binary"
+	"io"
+	"sort"
+
 	"bufio"
 	"bytes"
 	"compress/gzip"
 	_ "embed"
+	"github.com/zeebo/xxh3"
 	"math"
 	"strconv"
 	"strings"
@@ -15,14 +20,18 @@ import (
 // text (see internal/train); it is the reference that tells a writer's usual
 // word choice from a spinner's.
 //
-//go:generate go run ./internal/train -data /work/shared/data -out reffreq.txt.gz
+//go:generate go run ./internal/train -data /work/shared/data -out reffreq.txt.gz -bigrams refbigrams.bin.gz
 //go:embed reffreq.txt.gz
 var refGz []byte
+
+//go:embed refbigrams.bin.gz
+var refBigramsGz []byte
 
 type refStats struct {
 	total   float64
 	words   map[string]float64
 	bigrams map[[2]string]float64
+	seen    []uint32 // sorted hashes of the bigrams seen at least twice
 }
 
 var (
@@ -33,22 +42,36 @@ var (
 func reference() *refStats {
 	refOnce.Do(func() {
 		ref = &refStats{total: 1, words: map[string]float64{}, bigrams: map[[2]string]float64{}}
+		ref.seen = loadBigramSet(refBigramsGz)
 		zr, err := gzip.NewReader(bytes.NewReader(refGz))
 		if err != nil {
 			return
 		}
 		sc := bufio.NewScanner(zr)
-		section := ""
+		section, left := "", 0
 		for sc.Scan() {
 			f := strings.Fields(sc.Text())
-			switch {
-			case len(f) == 2 && (f[0] == "total" || f[0] == "words" || f[0] == "bigrams"):
-				if f[0] == "total" {
-					if v, err := strconv.ParseFloat(f[1], 64); err == nil && v > 0 {
+			if left == 0 {
+				// a header line: "total N", "words n" or "bigrams m"
+				if len(f) != 2 {
+					return
+				}
+				v, err := strconv.ParseFloat(f[1], 64)
+				if err != nil || v < 0 {
+					return
+				}
+				switch f[0] {
+				case "total":
+					if v > 0 {
 						ref.total = v
 					}
+				case "words", "bigrams":
+					section, left = f[0], int(v)
 				}
-				section = f[0]
+				continue
+			}
+			left--
+			switch {
 			case section == "words" && len(f) == 2:
 				if v, err := strconv.ParseFloat(f[1], 64); err == nil {
 					ref.words[f[0]] = v
@@ -61,6 +84,79 @@ func reference() *refStats {
 		}
 	})
 	return ref
+}
+
+func loadBigramSet(gz []byte) []uint32 {
+	zr, err := gzip.NewReader(bytes.NewReader(gz))
+	if err != nil {
+		return nil
+	}
+	raw, err := io.ReadAll(zr)
+	if err != nil {
+		return nil
+	}
+	n, k := binary.Uvarint(raw)
+	if k <= 0 || n > uint64(len(raw)) {
+		return nil
+	}
+	raw = raw[k:]
+	out := make([]uint32, 0, n)
+	prev := uint32(0)
+	for i := uint64(0); i < n; i++ {
+		d, k := binary.Uvarint(raw)
+		if k <= 0 {
+			return nil
+		}
+		raw = raw[k:]
+		prev += uint32(d)
+		out = append(out, prev)
+	}
+	return out
+}
+
+// bigramSeen reports whether reference news text has the bigram "w1 w2"
+// at least twice.
+func bigramSeen(w1, w2 string) bool {
+	r := reference()
+	k := uint32(xxh3.HashString(w1 + " " + w2))
+	i := sort.Search(len(r.seen), func(i int) bool { return r.seen[i] >= k })
+	return i < len(r.seen) && r.seen[i] == k
+}
+
+// fluency is the share of the word bigrams touching the given words of v
+// (inside their sentence) that reference news text uses: a writer's own
+// wording scores higher than a spinner's context-blind substitutes.
+func fluency(v *vdoc, idx []int) (float64, int) {
+	mark := map[int]bool{}
+	for _, i := range idx {
+		if i >= 0 && i < len(v.words) {
+			mark[i] = true
+		}
+	}
+	pairs := map[int]bool{} // index of the bigram's first word
+	for i := range mark {
+		if i > 0 && v.words[i-1].sent == v.words[i].sent {
+			pairs[i-1] = true
+		}
+		if i+1 < len(v.words) && v.words[i+1].sent == v.words[i].sent {
+			pairs[i] = true
+		}
+	}
+	seen, n := 0, 0
+	for i := range pairs {
+		a, b := v.words[i], v.words[i+1]
+		if a.has(fNum) || b.has(fNum) || a.has(fCap) || b.has(fCap) {
+			continue // names and numbers say nothing about fluency
+		}
+		n++
+		if bigramSeen(lowerWord(v.doc.Text, a), lowerWord(v.doc.Text, b)) {
+			seen++
+		}
+	}
+	if n == 0 {
+		return 0, 0
+	}
+	return float64(seen) / float64(n), n
 }
 
 // logFreq is the smoothed log relative frequency of a lower-cased word in the

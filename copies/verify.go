@@ -75,12 +75,13 @@ const alignSim = 0.5
 // similar sentence of b and vice versa, similarity being the longest common
 // subsequence of words (identical, or related in the thesaurus when both are
 // content words) over the longer sentence's length.
-func align(a, b *vdoc) pairStats {
+//
+// rel may be nil: then only identical words match.
+func align(a, b *vdoc, rel *relation) pairStats {
 	st := pairStats{wordsA: len(a.words), wordsB: len(b.words)}
 	if len(a.words) == 0 || len(b.words) == 0 {
 		return st
 	}
-	rel := newRelation(a, b)
 	na, nb := len(a.sents), len(b.sents)
 	bestA := make([]int, na)
 	simA := make([]float64, na)
@@ -220,6 +221,9 @@ func newRelation(a, b *vdoc) *relation {
 }
 
 func (r *relation) related(i, j int) bool {
+	if r == nil {
+		return false
+	}
 	a, b := r.idA[i], r.idB[j]
 	if a < 0 || b < 0 {
 		return false

@@ -18,6 +18,7 @@ import (
 	"log"
 	"os"
 	"runtime"
+	"runtime/pprof"
 	"strings"
 	"time"
 
@@ -31,7 +32,16 @@ func main() {
 	in := flag.String("in", "", "input JSONL (.gz allowed)")
 	out := flag.String("out", "", "output report JSON (default stdout)")
 	linksOnly := flag.Bool("no-text", false, "leave document texts out of the report (for big inputs)")
+	cpuprof := flag.String("cpuprofile", "", "write a CPU profile")
 	flag.Parse()
+	if *cpuprof != "" {
+		pf, err := os.Create(*cpuprof)
+		if err != nil {
+			log.Fatal(err)
+		}
+		_ = pprof.StartCPUProfile(pf)
+		defer pprof.StopCPUProfile()
+	}
 	f, err := os.Open(*in)
 	if err != nil {
 		log.Fatal(err)

@@ -3,17 +3,21 @@
 // counts and function-word bigram counts over real news text (the Reuters-21578
 // bodies and the BBC full-text articles under shared/data).
 //
-//	go run ./copies/internal/train -data /work/shared/data -out copies/reffreq.txt.gz
+//	go run ./copies/internal/train -data /work/shared/data -out copies/reffreq.txt.gz -bigrams copies/refbigrams.bin.gz
 //
 // Output (gzip text): "total <N>", "words <n>", n lines "<word> <count>"
 // (count >= 3, most frequent first, at most 60,000), "bigrams <m>", m lines
 // "<w1> <w2> <count>" for adjacent pairs of the 300 most frequent words.
+// Second output (gzip binary): every word bigram seen at least twice, as the
+// sorted low 32 bits of xxh3("w1 w2"), delta-coded as unsigned varints after
+// a varint count.
 package main
 
 import (
 	"archive/tar"
 	"bufio"
 	"compress/gzip"
+	"encoding/binary"
 	"flag"
 	"fmt"
 	"html"
@@ -25,6 +29,8 @@ import (
 	"sort"
 	"strings"
 	"unicode"
+
+	"github.com/zeebo/xxh3"
 )
 
 var bodyRE = regexp.MustCompile(`(?s)<BODY>(.*?)</BODY>`)
@@ -32,6 +38,7 @@ var bodyRE = regexp.MustCompile(`(?s)<BODY>(.*?)</BODY>`)
 func main() {
 	data := flag.String("data", "/work/shared/data", "shared data directory")
 	out := flag.String("out", "copies/reffreq.txt.gz", "output file")
+	biOut := flag.String("bigrams", "copies/refbigrams.bin.gz", "bigram set output file")
 	flag.Parse()
 	var docs []string
 	files, _ := filepath.Glob(filepath.Join(*data, "reuters21578", "reut2-*.sgm.gz"))
@@ -104,13 +111,43 @@ func main() {
 		top[list[i].w] = true
 	}
 	bi := map[[2]string]int{}
+	all := map[uint32]int{}
 	for _, ws := range seqs {
 		for i := 0; i+1 < len(ws); i++ {
 			if top[ws[i]] && top[ws[i+1]] {
 				bi[[2]string{ws[i], ws[i+1]}]++
 			}
+			all[uint32(xxh3.HashString(ws[i]+" "+ws[i+1]))]++
 		}
 	}
+	var keys []uint32
+	for k, c := range all {
+		if c >= 2 {
+			keys = append(keys, k)
+		}
+	}
+	sort.Slice(keys, func(i, j int) bool { return keys[i] < keys[j] })
+	raw := binary.AppendUvarint(nil, uint64(len(keys)))
+	prev := uint32(0)
+	for _, k := range keys {
+		raw = binary.AppendUvarint(raw, uint64(k-prev))
+		prev = k
+	}
+	bf, err := os.Create(*biOut)
+	if err != nil {
+		log.Fatal(err)
+	}
+	bz, _ := gzip.NewWriterLevel(bf, gzip.BestCompression)
+	if _, err := bz.Write(raw); err != nil {
+		log.Fatal(err)
+	}
+	if err := bz.Close(); err != nil {
+		log.Fatal(err)
+	}
+	if err := bf.Close(); err != nil {
+		log.Fatal(err)
+	}
+	fmt.Fprintf(os.Stderr, "train: %d bigrams seen twice or more\n", len(keys))
 	var bl []wc
 	for k, c := range bi {
 		bl = append(bl, wc{k[0] + " " + k[1], c})
@@ -177,8 +214,11 @@ func words(s string) []string {
 			b.WriteRune(unicode.ToLower(r))
 			continue
 		}
-		if (r == '\'' || r == '’') && b.Len() > 0 && i+1 < len(rs) && unicode.IsLetter(rs[i+1]) {
-			b.WriteByte('\'')
+		if (r == '\'' || r == '’' || r == '-') && b.Len() > 0 && i+1 < len(rs) && (unicode.IsLetter(rs[i+1]) || unicode.IsDigit(rs[i+1])) {
+			if r == '’' {
+				r = '\''
+			}
+			b.WriteRune(r)
 			continue
 		}
 		if b.Len() > 0 {
