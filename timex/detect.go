@@ -764,7 +764,11 @@ func (m *matcher) relative(i int) (int, spec, bool) {
 			return e, sp, true
 		}
 		if mo, e, isMo := m.month(k, false); isMo && !anaph {
-			return e, spec{typ: "DATE", kind: kDate, m: mo, dir: dirOrZero(dir)}, true
+			sp := spec{typ: "DATE", kind: kDate, m: mo, dir: dir}
+			if s == "this" {
+				sp.hasRel = true
+			}
+			return e, sp, true
 		}
 		if se, isSe := seasonNames[u]; isSe && !anaph {
 			sp := spec{typ: "DATE", kind: kSeason, season: se, yrel: dir, hasRel: true}
@@ -805,11 +809,8 @@ func (m *matcher) relative(i int) (int, spec, bool) {
 				}
 				sp := spec{typ: "DATE", kind: kRel, unit: unit, n: sign * n, anaph: sign > 0 && w != "hence"}
 				if n < 0 {
-					lit := "PAST_REF"
-					if sign > 0 {
-						lit = "FUTURE_REF"
-					}
-					return e + 2, spec{typ: "DATE", kind: kLit, lit: lit}, true
+					// "a few days later", "months ago": a vague amount.
+					return e + 2, spec{typ: "DURATION", kind: kLit, lit: durValue(-1, unit, false)}, true
 				}
 				if unit == "Y" && n == 1 && (w == "ago" || w == "earlier") {
 					sp.shift = true
@@ -839,20 +840,20 @@ func (m *matcher) relative(i int) (int, spec, bool) {
 	}
 	if m.at(j) == "year" && (m.at(j+1) == "earlier" || m.at(j+1) == "ago") {
 		e := j + 2
+		q := 0
 		switch m.at(e) {
 		case "quarter", "period":
 			e++
+			q = -1
 		default:
 			if j > i || m.at(i-1) == "the" {
 				return 0, spec{}, false
 			}
 		}
-		return e, spec{typ: "DATE", kind: kRel, unit: "Y", n: -1, shift: true}, true
+		return e, spec{typ: "DATE", kind: kRel, unit: "Y", n: -1, shift: true, q: q}, true
 	}
 	return 0, spec{}, false
 }
-
-func dirOrZero(d int) int { return d }
 
 // amount matches durations: "three years", "the past two months", "a
 // 10-year", "several weeks", "years".
@@ -935,6 +936,10 @@ func (m *matcher) amount(i int) (int, spec, bool) {
 		return 0, spec{}, false
 	}
 	_ = lead
+	// "the 1988 quarter" is no amount.
+	if n >= 1000 && !plural && len(m.at(j)) == 4 {
+		return 0, spec{}, false
+	}
 	// Ages ("a 6-year-old", "52 years old") are not time expressions.
 	if m.at(e+1) == "old" {
 		return 0, spec{}, false
@@ -973,6 +978,12 @@ func durValue(n int, unit string, half bool) string {
 			}
 		}
 		return v
+	case "Q":
+		// Quarters as months (TimeML).
+		if n >= 0 {
+			return "P" + strconv.Itoa(3*n) + "M"
+		}
+		return "PXM"
 	case "E":
 		if n >= 0 {
 			return "P" + strconv.Itoa(10*n) + "Y"

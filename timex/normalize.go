@@ -162,6 +162,12 @@ func (n *normalizer) resolveDate(sp spec) string {
 			b, ok = n.ref, n.hasRef
 			sp.n = -1
 		}
+		if sp.shift && sp.q == -1 && n.prev.g != gQuarter && n.hasRef {
+			// "the year-ago quarter" with no quarter in view: the last
+			// completed quarter, a year before.
+			q := date(n.ref.Year(), (int(n.ref.Month())-1)/3*3+1, 1).AddDate(-1, -3, 0)
+			return point{q, gQuarter}.value()
+		}
 		if sp.shift && n.prev.g == gQuarter {
 			// The same quarter a year before; the quarter under discussion
 			// stays the anchor.
@@ -354,7 +360,7 @@ func (n *normalizer) pickYear(sp spec, at func(y int) (time.Time, bool)) time.Ti
 		dir = sp.tense
 	}
 	// The nearest candidate, biased to the reference's own year.
-	nearest, bd := same, absDays(same.Sub(n.ref))-60
+	nearest, bd := same, absDays(same.Sub(n.ref))-sameYearBias
 	if okBefore {
 		if d := absDays(before.Sub(n.ref)); d < bd {
 			nearest, bd = before, d
@@ -446,3 +452,7 @@ func holidayDate(name string, y int) (int, int) {
 	}
 	return 1, 1
 }
+
+// sameYearBias (days) favours the reference's own year for a month given
+// without one.
+var sameYearBias = 90
