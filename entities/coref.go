@@ -266,7 +266,7 @@ func (a *annotator) coref() {
 			if c.typ == "PERSON" {
 				continue
 			}
-			if c.key == key || (acr != "" && c.acronym == acr) || (exp != "" && isAcronym(c.key) == "" && strings.EqualFold(c.key, exp) && exp == strings.ToUpper(c.key)) {
+			if c.typ == m.Type && c.key == key || (acr != "" && c.acronym == acr) || (exp != "" && isAcronym(c.key) == "" && strings.EqualFold(c.key, exp) && exp == strings.ToUpper(c.key)) {
 				best = ci
 				break
 			}

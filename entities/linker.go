@@ -142,6 +142,7 @@ func (*Linker) Analyze(ctx context.Context, c *accord.Corpus) error {
 			continue
 		}
 		for _, k := range n.keys {
+			k = n.typ + "|" + k
 			if j, ok := byKey[k]; ok {
 				union(i, j)
 			} else {

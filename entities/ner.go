@@ -106,6 +106,23 @@ func docWords(d *accord.Document) [][]word {
 				continue
 			}
 			w := d.Text[tk.Start:tk.End]
+			if ti+1 < len(toks) && toks[ti+1].Start == tk.End && toks[ti+1].End <= s.End {
+				nx := d.Text[toks[ti+1].Start:toks[ti+1].End]
+				// An initial or a short capitalised abbreviation and its period
+				// are one word ("P. Simmons", "St. Louis"), unless the period
+				// ends the sentence.
+				if nx == "." && (isInitial(w) || isAbbrevLike(w) && ti+2 < len(toks) && toks[ti+2].End <= s.End) {
+					ti++
+					ws = append(ws, word{accord.Span{Start: tk.Start, End: toks[ti].End}, w + "."})
+					continue
+				}
+				// A clitic split off by the tokenizer: "'" + "s" -> "'s".
+				if (w == "'" || w == "’") && clitics[strings.ToLower(nx)] {
+					ti++
+					ws = append(ws, word{accord.Span{Start: tk.Start, End: toks[ti].End}, w + nx})
+					continue
+				}
+			}
 			if p := possessive(w); p > 0 {
 				ws = append(ws, word{accord.Span{Start: tk.Start, End: tk.Start + p}, w[:p]},
 					word{accord.Span{Start: tk.Start + p, End: tk.End}, w[p:]})
@@ -122,6 +139,18 @@ func docWords(d *accord.Document) [][]word {
 		}
 	}
 	return out
+}
+
+var clitics = set("s", "m", "ll", "ve", "re", "d", "t")
+
+func isAbbrevLike(w string) bool {
+	n := utf8.RuneCountInString(w)
+	return n >= 2 && n <= 4 && firstUpper(w) && !isAllUpper(w)
+}
+
+func isInitial(w string) bool {
+	r, n := utf8.DecodeRuneInString(w)
+	return n == len(w) && unicode.IsUpper(r)
 }
 
 // possessive returns the byte offset of a trailing 's / ’s, or 0.
