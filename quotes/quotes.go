@@ -164,7 +164,7 @@ func (x *docCtx) findAttribution(q quoted, prevEnd, nextStart int) attribution {
 			hi = nextStart
 		}
 		after := tokensIn(x.toks, accord.Span{Start: q.Close.End, End: hi})
-		if r, ok := x.afterPattern(after); ok && (beforeWords == 0 || r.where == 1) {
+		if r, ok := x.afterPattern(after); ok && (beforeWords == 0 || !x.hasCueBefore(before)) {
 			a = r
 			a.mixStart = -1
 			a.between = tokRange{after.a, r.between.b}
@@ -208,7 +208,7 @@ func (x *docCtx) findAttribution(q quoted, prevEnd, nextStart int) attribution {
 				if !sub.Found {
 					// "Said Trump: “…”": an inverted name right before the quote.
 					if s2 := subjectAfter(x.txt, x.toks, c, before.b); s2.Found && s2.Kind == accord.MentionName && !notName[strings.ToLower(x.txt[s2.Span.Start:s2.Span.End])] {
-						if e := tokensIn(x.toks, accord.Span{Start: s2.Span.End, End: q.Open.Start}); e.b-e.a <= 1 {
+						if e := tokensIn(x.toks, accord.Span{Start: s2.Span.End, End: q.Open.Start}); e.b == e.a || e.b-e.a == 1 && (x.toks[e.a].Lower == ":" || x.toks[e.a].Lower == ",") {
 							sub = s2
 						}
 					}
@@ -373,6 +373,15 @@ var clauseStop = map[string]bool{
 	"whereas": true, "so": true,
 }
 
+func (x *docCtx) hasCueBefore(r tokRange) bool {
+	for i := r.a; i < r.b; i++ {
+		if isCue(x.toks[i].Lower) {
+			return true
+		}
+	}
+	return false
+}
+
 // colonIntro reads an attribution that ends paragraph p with a colon and
 // introduces the quote of the next paragraph: "Caddell continued:", "The New
 // York Times reports:".
@@ -425,7 +434,10 @@ func (x *docCtx) afterPattern(r tokRange) (attribution, bool) {
 	}
 	for c := i + 1; c < r.b && c <= i+10; c++ {
 		w := x.toks[c].Lower
-		if w == "“" || w == "\"" || w == "." || w == ";" {
+		if w == "“" || w == "\"" || w == ";" {
+			break
+		}
+		if w == "." && !(c+1 < r.b && (x.toks[c+1].Lower == ")" || x.toks[c+1].Lower == ",")) {
 			break
 		}
 		if !isCue(w) {

@@ -37,7 +37,7 @@ func init() {
 
 // strongCue is the share above which a word alone marks attribution next to a
 // direct quote ("said", "told", "according", "tweeted"...).
-const strongCue = 0.5
+const strongCue = 0.45
 
 // speechCue is the share above which a cue word before a reported clause is
 // taken as its main speech verb rather than one inside the clause.
@@ -129,7 +129,7 @@ type subject struct {
 // "Donald Trump, the Republican nominee, said", "the official said".
 func subjectBefore(txt string, toks []accord.Token, lo, cue int) subject {
 	i := cue - 1
-	for i >= lo && skippable[toks[i].Lower] {
+	for i >= lo && (skippable[toks[i].Lower] || len(toks[i].Lower) > 4 && strings.HasSuffix(toks[i].Lower, "ly") && !isUpperWord(txt, toks[i])) {
 		i--
 	}
 	if i < lo {

@@ -12,6 +12,7 @@ import (
 	"bufio"
 	"context"
 	"encoding/json"
+	"flag"
 	"fmt"
 	"log"
 	"os"
@@ -67,10 +68,12 @@ func (speakerEntities) Analyze(_ context.Context, c *accord.Corpus) error {
 }
 
 func main() {
-	if len(os.Args) < 2 {
-		log.Fatal("usage: evalreport INPUT.jsonl")
+	debug := flag.String("doc", "", "print the quotes of documents whose id starts with this to stderr")
+	flag.Parse()
+	if flag.NArg() < 1 {
+		log.Fatal("usage: evalreport [-doc ID] INPUT.jsonl")
 	}
-	f, err := os.Open(os.Args[1])
+	f, err := os.Open(flag.Arg(0))
 	if err != nil {
 		log.Fatal(err)
 	}
@@ -95,6 +98,16 @@ func main() {
 	c, errs := p.Run(context.Background(), inputs, accord.Options{NoClean: true})
 	for _, e := range errs {
 		log.Print(e)
+	}
+	if *debug != "" {
+		for _, d := range c.Docs {
+			if !strings.HasPrefix(d.ID, *debug) {
+				continue
+			}
+			for _, q := range d.Quotes {
+				fmt.Fprintf(os.Stderr, "%d-%d partial=%v speaker=%q cue=%q\n    %q\n", q.Start, q.End, q.Partial, q.SpeakerText, d.Slice(q.Cue), q.Text)
+			}
+		}
 	}
 	r := pipeline.BuildReport(c)
 	enc := json.NewEncoder(os.Stdout)
