@@ -610,6 +610,12 @@ func (m *matcher) deictic(i int) (int, spec, bool) {
 		return i + 1, lit("PRESENT_REF"), true
 	case "currently", "nowadays", "presently":
 		return i + 1, lit("PRESENT_REF"), true
+	case "current":
+		// "current" as a time word ("current levels"), not "current account".
+		if _, _, isU := unitOf(m.at(i + 1)); isU || m.at(i+1) == "account" || m.at(i+1) == "affairs" || m.at(i+1) == "events" || m.at(i+1) == "fiscal" {
+			return 0, spec{}, false
+		}
+		return i + 1, lit("PRESENT_REF"), true
 	case "recently", "lately":
 		return i + 1, lit("PAST_REF"), true
 	case "soon":
@@ -653,6 +659,10 @@ func (m *matcher) deictic(i int) (int, spec, bool) {
 			return i + 2, lit("PRESENT_REF"), true
 		case "weekend":
 			return i + 2, spec{typ: "DATE", kind: kWeekend, anaph: true}, true
+		}
+	case "year":
+		if m.at(i-1) == "the" && (m.isPunct(i+1) || m.at(i+1) == "" || m.at(i+1) == "ended" || m.at(i+1) == "ending") {
+			return i + 1, spec{typ: "DURATION", kind: kLit, lit: "P1Y"}, true
 		}
 	case "future":
 		if m.at(i+1) == "" || m.isPunct(i+1) {

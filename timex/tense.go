@@ -67,6 +67,10 @@ func tenseAt(src string, toks []accord.Token, sents []accord.Span, sp accord.Spa
 			t = 1
 		case (w == "is" || w == "are") && i+1 < len(toks) && toks[i+1].Lower == "to":
 			t = 1
+		case w == "as" && i > 0 && (toks[i-1].Lower == "early" || toks[i-1].Lower == "soon"):
+			t = 1
+		case w == "to" && i+2 < len(toks) && toks[i+1].Start < sp.Start && infinitive(toks[i+1].Lower):
+			t = 1
 		case pastIrregular[w]:
 			t = -1
 		case len(w) > 4 && strings.HasSuffix(w, "ed") && !notPastEd[w] && isLetters(w):
@@ -103,4 +107,17 @@ func isLetters(s string) bool {
 		}
 	}
 	return true
+}
+
+// infinitive: a word after "to" that looks like a verb, not a noun phrase
+// ("to close", not "to the", "to Thursday").
+func infinitive(w string) bool {
+	if !isLetters(w) || len(w) < 3 {
+		return false
+	}
+	switch w {
+	case "the", "and", "his", "her", "its", "their", "our", "this", "that", "these", "those", "him", "them", "some", "all", "any", "about", "more", "less", "date", "court", "power":
+		return false
+	}
+	return !strings.HasSuffix(w, "ed") && !strings.HasSuffix(w, "ing") && !strings.HasSuffix(w, "s")
 }
