@@ -4,6 +4,7 @@ import (
 	"github.com/accord-news/accord"
 	"github.com/accord-news/accord/clean"
 	"github.com/accord-news/accord/entities"
+	"github.com/accord-news/accord/quotes"
 	"github.com/accord-news/accord/text"
 )
 
@@ -16,10 +17,12 @@ func Default() *Pipeline {
 		Doc: []accord.DocStage{
 			text.New(),
 			entities.New(),
+			quotes.New(), // keep after entities, timex, quantity
 			// entities (NER, roles, coreference), timex, quantity, quotes
 		},
 		Corpus: []accord.CorpusStage{
 			entities.NewCorpus(), // keep after copies
+			quotes.NewCorpus(),   // keep after entities, before claims
 			// copies, entities (canonical), stories, timex (dates, timeline),
 			// quotes (statements), claims (corroboration, conflicts), brief
 		},

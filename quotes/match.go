@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/accord-news/accord"
+	"github.com/accord-news/accord/lexicon"
 	"github.com/accord-news/accord/text"
 )
 
@@ -28,9 +29,9 @@ type Matcher struct {
 // NewCorpus returns the statement matcher.
 func NewCorpus() *Matcher { return &Matcher{Related: defaultRelated} }
 
-// defaultRelated is the synonym function NewCorpus uses; the lexicon package
-// plugs in here when it is available.
-var defaultRelated func(a, b string) bool
+// defaultRelated is the synonym function NewCorpus uses: WordNet (lexicon),
+// one hypernym hop.
+var defaultRelated = lexicon.Related
 
 // Name implements accord.CorpusStage.
 func (*Matcher) Name() string { return "quotes" }
@@ -76,6 +77,22 @@ func (m *Matcher) Analyze(ctx context.Context, c *accord.Corpus) error {
 
 // Match groups the quote mentions of c's documents into statements.
 func (m *Matcher) Match(c *accord.Corpus) []accord.Quote {
+	if m.Related != nil {
+		// Memoize: a corpus repeats the same word pairs often.
+		rel := m.Related
+		memo := map[[2]string]bool{}
+		mm := *m
+		mm.Related = func(a, b string) bool {
+			k := [2]string{a, b}
+			if v, ok := memo[k]; ok {
+				return v
+			}
+			v := rel(a, b)
+			memo[k] = v
+			return v
+		}
+		m = &mm
+	}
 	ents := newEntityIndex(c)
 	var items []qitem
 	for _, d := range c.Docs {
