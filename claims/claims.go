@@ -1,0 +1,463 @@
+// Package claims finds the key statements of each story, matches them across
+// documents, counts the independent sources that carry each (copies and
+// reports relaying one outlet count once), and finds where documents
+// disagree: who said a statement, a person's title or name, an office's
+// holder, a number, a date, a place.
+//
+// Everything is read from the documents' text and layers (sentences, tokens,
+// quantities, mentions, citations) plus the corpus's groups, links and
+// stories; the stage works, with less, when the other stages left their
+// layers empty.
+package claims
+
+import (
+	"context"
+	"fmt"
+	"sort"
+	"strings"
+
+	"github.com/accord-news/accord"
+	"github.com/accord-news/accord/text"
+)
+
+// Stage is the corpus stage that fills Corpus.Claims and Corpus.Conflicts.
+type Stage struct {
+	// LeadClaims is how many leading sentences of each document become
+	// single-source claims when no other document matches them (default 2).
+	LeadClaims int
+}
+
+// New returns the claims stage.
+func New() *Stage { return &Stage{LeadClaims: 2} }
+
+// Name implements accord.CorpusStage.
+func (*Stage) Name() string { return "claims" }
+
+// Analyze implements accord.CorpusStage.
+func (s *Stage) Analyze(ctx context.Context, c *accord.Corpus) error {
+	infos := map[string]*docInfo{}
+	for _, d := range c.Docs {
+		if ctx.Err() != nil {
+			return ctx.Err()
+		}
+		infos[d.ID] = newDocInfo(c, d)
+	}
+	var stories []*story
+	inStory := map[string]bool{}
+	for _, st := range c.Stories {
+		var ds []*docInfo
+		for _, id := range st.Documents {
+			if di := infos[id]; di != nil && !inStory[id] {
+				ds = append(ds, di)
+				inStory[id] = true
+			}
+		}
+		if len(ds) > 0 {
+			stories = append(stories, newStory(st.ID, ds))
+		}
+	}
+	var rest []*docInfo
+	for _, d := range c.Docs {
+		if !inStory[d.ID] {
+			rest = append(rest, infos[d.ID])
+		}
+	}
+	if len(rest) > 0 {
+		if len(c.Stories) == 0 {
+			stories = append(stories, newStory("", rest))
+		} else {
+			for _, di := range rest {
+				stories = append(stories, newStory("", []*docInfo{di}))
+			}
+		}
+	}
+	c.Claims = c.Claims[:0]
+	c.Conflicts = c.Conflicts[:0]
+	for _, st := range stories {
+		if ctx.Err() != nil {
+			return ctx.Err()
+		}
+		if len(st.docs) > 1 {
+			for _, f := range st.findConflicts() {
+				c.Conflicts = append(c.Conflicts, toConflict(f, st.id))
+			}
+		}
+	}
+	for i := range c.Conflicts {
+		c.Conflicts[i].ID = fmt.Sprintf("conflict-%04d", i+1)
+	}
+	for _, st := range stories {
+		c.Claims = append(c.Claims, s.storyClaims(c, st)...)
+	}
+	markDisputed(c)
+	for i := range c.Claims {
+		c.Claims[i].ID = fmt.Sprintf("claim-%04d", i+1)
+	}
+	return nil
+}
+
+func spanRef(di *docInfo, sp accord.Span) accord.SpanRef {
+	return accord.SpanRef{Document: di.d.ID, Start: sp.Start, End: sp.End, Text: di.d.Slice(sp)}
+}
+
+func toConflict(f finding, storyID string) accord.Conflict {
+	odd := f.odd
+	var otherDocs []string
+	seen := map[string]bool{odd.di.d.ID: true}
+	ev := []accord.SpanRef{spanRef(odd.di, odd.span)}
+	var otherSays string
+	for _, o := range f.others {
+		if !seen[o.di.d.ID] {
+			seen[o.di.d.ID] = true
+			otherDocs = append(otherDocs, o.di.d.ID)
+		}
+		if otherSays == "" {
+			otherSays = o.says
+		}
+		ev = append(ev, spanRef(o.di, o.span))
+	}
+	sort.Strings(otherDocs)
+	oddDocs := []string{odd.di.d.ID}
+	if odd.di == f.others[0].di {
+		// Both sides in one document (a document contradicting itself).
+		otherDocs = []string{odd.di.d.ID}
+	}
+	all := append([]string{}, oddDocs...)
+	for _, d := range otherDocs {
+		if d != odd.di.d.ID {
+			all = append(all, d)
+		}
+	}
+	sort.Strings(all)
+	var summary string
+	switch f.kind {
+	case accord.ConflictSpeaker:
+		summary = fmt.Sprintf("Sources disagree on who said it: %s (%s) vs %s (%s).", odd.says, docList(oddDocs), otherSays, docList(otherDocs))
+	default:
+		summary = fmt.Sprintf("Sources disagree on %s: %q (%s) vs %q (%s).", f.topic, odd.says, docList(oddDocs), otherSays, docList(otherDocs))
+	}
+	return accord.Conflict{
+		Kind:      f.kind,
+		Subkind:   f.subkind,
+		Summary:   summary,
+		Documents: all,
+		Sides: []accord.ConflictSide{
+			{Says: odd.says, Documents: oddDocs},
+			{Says: otherSays, Documents: otherDocs},
+		},
+		Evidence: ev,
+		Story:    storyID,
+	}
+}
+
+func docList(ids []string) string {
+	if len(ids) > 4 {
+		return strings.Join(ids[:4], ", ") + fmt.Sprintf(" and %d more", len(ids)-4)
+	}
+	return strings.Join(ids, ", ")
+}
+
+// ---- claims
+
+type unit struct {
+	di    *docInfo
+	sent  int
+	words int
+}
+
+// storyClaims matches the sentences of a story's documents: two sentences of
+// different documents state one claim when they share a five-word sequence
+// with content, or most of their content words.
+func (s *Stage) storyClaims(c *accord.Corpus, st *story) []accord.Claim {
+	var units []unit
+	index := map[string][]int{}
+	for _, di := range st.docs {
+		for si := range di.sents {
+			sn := &di.sents[si]
+			if len(sn.words) < 5 || len(sn.content) < 3 {
+				continue
+			}
+			u := len(units)
+			units = append(units, unit{di: di, sent: si, words: len(sn.words)})
+			for w := range sn.content {
+				index[w] = append(index[w], u)
+			}
+		}
+	}
+	parent := make([]int, len(units))
+	for i := range parent {
+		parent[i] = i
+	}
+	var find func(int) int
+	find = func(x int) int {
+		for parent[x] != x {
+			parent[x] = parent[parent[x]]
+			x = parent[x]
+		}
+		return x
+	}
+	maxPost := len(st.docs) * 4
+	for i, u := range units {
+		a := &u.di.sents[u.sent]
+		cnt := map[int]int{}
+		for w := range a.content {
+			post := index[w]
+			if len(post) > maxPost && len(post) > 50 {
+				continue // too common in this story to tell claims apart
+			}
+			for _, j := range post {
+				if j > i && units[j].di != u.di {
+					cnt[j]++
+				}
+			}
+		}
+		for j, n := range cnt {
+			b := &units[j].di.sents[units[j].sent]
+			small := len(a.content)
+			if len(b.content) < small {
+				small = len(b.content)
+			}
+			jac := float64(n) / float64(len(a.content)+len(b.content)-n)
+			if jac >= 0.4 || n >= 4 && float64(n) >= 0.6*float64(small) || n >= 3 && sharedGram(a, b) {
+				parent[find(i)] = find(j)
+			}
+		}
+	}
+	comps := map[int][]int{}
+	var roots []int
+	for i := range units {
+		r := find(i)
+		if _, ok := comps[r]; !ok {
+			roots = append(roots, r)
+		}
+		comps[r] = append(comps[r], i)
+	}
+	var out []accord.Claim
+	for _, r := range roots {
+		members := comps[r]
+		docs := map[*docInfo]bool{}
+		for _, m := range members {
+			docs[units[m].di] = true
+		}
+		if len(docs) < 2 {
+			u := units[members[0]]
+			if len(members) > 1 || u.sent >= s.LeadClaims {
+				continue
+			}
+		}
+		out = append(out, buildClaim(c, st, units, members))
+	}
+	sort.SliceStable(out, func(i, j int) bool {
+		if out[i].IndependentSources != out[j].IndependentSources {
+			return out[i].IndependentSources > out[j].IndependentSources
+		}
+		return len(out[i].Documents) > len(out[j].Documents)
+	})
+	return out
+}
+
+func sharedGram(a, b *sent) bool {
+	grams := map[string]bool{}
+	for i := 0; i+5 <= len(a.words); i++ {
+		grams[strings.Join(a.words[i:i+5], " ")] = true
+	}
+	for i := 0; i+5 <= len(b.words); i++ {
+		g := b.words[i : i+5]
+		if !grams[strings.Join(g, " ")] {
+			continue
+		}
+		content := 0
+		for _, w := range g {
+			if !text.IsStopword(w) {
+				content++
+			}
+		}
+		if content >= 2 {
+			return true
+		}
+	}
+	return false
+}
+
+func buildClaim(c *accord.Corpus, st *story, units []unit, members []int) accord.Claim {
+	// The statement: the member sharing most content words with the others.
+	best, bestScore := members[0], -1
+	for _, i := range members {
+		a := &units[i].di.sents[units[i].sent]
+		score := 0
+		for _, j := range members {
+			if j != i {
+				score += overlap(a, &units[j].di.sents[units[j].sent], nil)
+			}
+		}
+		if score > bestScore {
+			best, bestScore = i, score
+		}
+	}
+	bu := units[best]
+	cl := accord.Claim{
+		Statement: bu.di.d.Slice(bu.di.sents[bu.sent].span),
+		Story:     st.id,
+	}
+	docSet := map[string]bool{}
+	origins := map[string]bool{}
+	hasQuote, hasNumber := false, false
+	for _, i := range members {
+		u := units[i]
+		sp := u.di.sents[u.sent].span
+		cl.Evidence = append(cl.Evidence, spanRef(u.di, sp))
+		docSet[u.di.d.ID] = true
+		origins[origin(c, u.di, sp)] = true
+		t := u.di.d.Slice(sp)
+		if strings.ContainsAny(t, "\"“”") {
+			hasQuote = true
+		}
+		for _, q := range u.di.qs {
+			if sp.Contains(q.Span) && numKey(&q) != "" {
+				hasNumber = true
+			}
+		}
+	}
+	for id := range docSet {
+		cl.Documents = append(cl.Documents, id)
+	}
+	sort.Strings(cl.Documents)
+	sort.SliceStable(cl.Evidence, func(i, j int) bool {
+		if cl.Evidence[i].Document != cl.Evidence[j].Document {
+			return cl.Evidence[i].Document < cl.Evidence[j].Document
+		}
+		return cl.Evidence[i].Start < cl.Evidence[j].Start
+	})
+	cl.IndependentSources = len(origins)
+	switch {
+	case hasQuote:
+		cl.Kind = "quote"
+	case hasNumber:
+		cl.Kind = "number"
+	default:
+		cl.Kind = "event"
+	}
+	cl.Status = accord.StatusSingle
+	if cl.IndependentSources >= 2 {
+		cl.Status = accord.StatusCorroborated
+	}
+	return cl
+}
+
+// origin is where a document's sentence comes from: the outlet it relays
+// when the sentence (or the document, through a cites link whose outlet the
+// sentence names) says so, else the document's independent group.
+func origin(c *accord.Corpus, di *docInfo, sp accord.Span) string {
+	for _, ct := range di.d.Citations {
+		if ct.Outlet != "" && (sp.Contains(ct.Span) || sp.Overlaps(ct.Span)) {
+			return "outlet:" + normOutlet(ct.Outlet)
+		}
+	}
+	t := di.d.Slice(sp)
+	for _, l := range c.Links {
+		if l.Kind != accord.LinkCites || l.From != di.d.ID {
+			continue
+		}
+		name := l.Outlet
+		if name == "" {
+			if o := c.Doc(l.To); o != nil {
+				name = o.Outlet
+			}
+		}
+		if name != "" && strings.Contains(strings.ToLower(t), strings.ToLower(name)) {
+			return "outlet:" + normOutlet(name)
+		}
+	}
+	if o := relayedAcronym(di, sp); o != "" {
+		return "outlet:" + o
+	}
+	return fmt.Sprintf("group:%d", di.group)
+}
+
+func normOutlet(s string) string {
+	return strings.Join(strings.Fields(strings.ToLower(s)), " ")
+}
+
+// relayedAcronym reads "according to ... TASS" / "citing AFP" in a sentence:
+// an all-capital name of two or more letters within six words of the cue.
+func relayedAcronym(di *docInfo, sp accord.Span) string {
+	si := sentIndex(di, sp.Start)
+	if si < 0 {
+		return ""
+	}
+	s := &di.sents[si]
+	for k, t := range s.toks {
+		cue := t.Lower == "citing" || t.Lower == "according" && k+1 < len(s.toks) && s.toks[k+1].Lower == "to" ||
+			(t.Lower == "quoted" || t.Lower == "reported") && k+1 < len(s.toks) && s.toks[k+1].Lower == "by"
+		if !cue {
+			continue
+		}
+		for j := k + 1; j < len(s.toks) && j <= k+7; j++ {
+			raw := di.raw(si, j)
+			if len(raw) >= 2 && strings.ToUpper(raw) == raw && isWordTok(raw) && !isDigitStr(raw) {
+				return strings.ToLower(raw)
+			}
+		}
+	}
+	return ""
+}
+
+func isDigitStr(s string) bool {
+	for _, r := range s {
+		if r < '0' || r > '9' {
+			return false
+		}
+	}
+	return true
+}
+
+// markDisputed sets status disputed on claims whose evidence holds a
+// conflict's evidence, and adds a disputed claim for a conflict no claim covers.
+func markDisputed(c *accord.Corpus) {
+	for _, cf := range c.Conflicts {
+		covered := false
+		for i := range c.Claims {
+			cl := &c.Claims[i]
+			for _, e := range cl.Evidence {
+				for _, x := range cf.Evidence {
+					if e.Document == x.Document && e.Start <= x.Start && x.End <= e.End {
+						covered = true
+						cl.Status = accord.StatusDisputed
+					}
+				}
+			}
+		}
+		if covered || len(cf.Evidence) == 0 {
+			continue
+		}
+		// The sentence of the first evidence span is the disputed statement.
+		x := cf.Evidence[0]
+		d := c.Doc(x.Document)
+		if d == nil {
+			continue
+		}
+		si := d.SentenceAt(x.Start)
+		sp := accord.Span{Start: x.Start, End: x.End}
+		if si >= 0 {
+			sp = d.Sentences[si]
+		}
+		cl := accord.Claim{
+			Statement:          d.Slice(sp),
+			Kind:               cf.Kind,
+			Documents:          cf.Documents,
+			IndependentSources: c.IndependentCount(cf.Documents),
+			Status:             accord.StatusDisputed,
+			Story:              cf.Story,
+		}
+		cl.Evidence = append(cl.Evidence, accord.SpanRef{Document: d.ID, Start: sp.Start, End: sp.End, Text: d.Slice(sp)})
+		for _, e := range cf.Evidence[1:] {
+			if od := c.Doc(e.Document); od != nil {
+				if sj := od.SentenceAt(e.Start); sj >= 0 {
+					s2 := od.Sentences[sj]
+					cl.Evidence = append(cl.Evidence, accord.SpanRef{Document: od.ID, Start: s2.Start, End: s2.End, Text: od.Slice(s2)})
+				}
+			}
+		}
+		c.Claims = append(c.Claims, cl)
+	}
+}

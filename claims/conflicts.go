@@ -1,0 +1,729 @@
+package claims
+
+import (
+	"fmt"
+	"math"
+	"sort"
+	"strings"
+
+	"github.com/accord-news/accord"
+	"github.com/accord-news/accord/quantity"
+	"github.com/accord-news/accord/text"
+)
+
+// Conflict detection reads facts out of every document of a story (numbers
+// with what they count, weekdays and month-days, given names of surnames,
+// titles of people, offices and their holders, places, speakers of
+// statements) and compares each fact with the facts of the same key in the
+// other documents whose sentences share context. A document's fact is in
+// conflict when at least minGroups independent groups state one other,
+// mutually compatible, incompatible value and no other independent group
+// backs it. The rule finds the odd one out, and stays silent where sources
+// are split or where only one source speaks (except speakers and offices,
+// whose conflicts are symmetric: both sides are shown).
+
+// Context thresholds: content words two sentences must share besides the
+// compared values.
+const (
+	ctxNumber = 2
+	ctxDate   = 3
+	ctxPlace  = 3
+)
+
+type fact struct {
+	di    *docInfo
+	sent  int
+	span  accord.Span // the value as written (evidence)
+	says  string
+	key   string
+	value string
+	q     *quantity.Q
+	local map[string]bool // content words near the value
+	leave map[string]bool // words of the value itself
+}
+
+type finding struct {
+	kind, subkind string
+	odd           *fact
+	others        []*fact
+	topic         string // for the summary: "the number of people", "the date", ...
+	symmetric     bool
+}
+
+// story is the set of documents compared with one another.
+type story struct {
+	id   string
+	docs []*docInfo
+	// docFreq of lower-case words: how many documents use each.
+	docFreq map[string]int
+}
+
+func newStory(id string, docs []*docInfo) *story {
+	st := &story{id: id, docs: docs, docFreq: map[string]int{}}
+	for _, d := range docs {
+		for w := range d.words {
+			st.docFreq[w]++
+		}
+	}
+	return st
+}
+
+func (st *story) findConflicts() []finding {
+	var out []finding
+	out = append(out, st.speakerConflicts()...)
+	out = append(out, st.officeConflicts()...)
+	out = append(out, st.roleConflicts()...)
+	out = append(out, st.nameConflicts()...)
+	out = append(out, st.numberConflicts()...)
+	out = append(out, st.dateConflicts()...)
+	out = append(out, st.placeConflicts()...)
+	// One finding per evidence span in the odd document.
+	var kept []finding
+	for _, f := range out {
+		dup := false
+		for _, k := range kept {
+			if k.odd.di == f.odd.di && (k.odd.span.Overlaps(f.odd.span) || k.odd.sent == f.odd.sent && k.kind == f.kind) {
+				dup = true
+				break
+			}
+		}
+		if !dup {
+			kept = append(kept, f)
+		}
+	}
+	return kept
+}
+
+func sentIndex(di *docInfo, off int) int {
+	for i, s := range di.sents {
+		if s.span.Start <= off && off < s.span.End {
+			return i
+		}
+	}
+	return -1
+}
+
+func wordsOf(s string) map[string]bool {
+	m := map[string]bool{}
+	for _, w := range text.Words(s) {
+		w, _ = stripPoss(w)
+		m[w] = true
+		for _, p := range strings.Split(w, "-") {
+			m[p] = true
+		}
+	}
+	return m
+}
+
+func localWords(di *docInfo, si int, sp accord.Span, win int) map[string]bool {
+	m := map[string]bool{}
+	s := &di.sents[si]
+	at := -1
+	for k, t := range s.toks {
+		if t.Start >= sp.Start {
+			at = k
+			break
+		}
+	}
+	if at < 0 {
+		return m
+	}
+	for k := at - win; k <= at+win; k++ {
+		if k < 0 || k >= len(s.toks) {
+			continue
+		}
+		t := s.toks[k]
+		if t.Start >= sp.Start && t.End <= sp.End {
+			continue
+		}
+		w, _ := stripPoss(t.Lower)
+		if isWordTok(w) && !text.IsStopword(w) {
+			m[w] = true
+		}
+	}
+	return m
+}
+
+// oddOneOut applies the majority rule to facts grouped by key. compat says
+// whether two values agree; ctx whether two facts speak of the same thing.
+func (st *story) oddOneOut(facts []*fact, compat func(a, b *fact) bool, ctx func(a, b *fact) bool, minGroups int) [][2][]*fact {
+	var res [][2][]*fact
+	byKey := map[string][]*fact{}
+	var keys []string
+	for _, f := range facts {
+		if _, ok := byKey[f.key]; !ok {
+			keys = append(keys, f.key)
+		}
+		byKey[f.key] = append(byKey[f.key], f)
+	}
+	sort.Strings(keys)
+	for _, k := range keys {
+		fs := byKey[k]
+		for _, f := range fs {
+			support := false
+			var opp []*fact
+			for _, g := range fs {
+				if g.di == f.di || !ctx(f, g) {
+					continue
+				}
+				if compat(f, g) {
+					if g.di.group != f.di.group {
+						support = true
+						break
+					}
+					continue
+				}
+				opp = append(opp, g)
+			}
+			if support || len(opp) == 0 {
+				continue
+			}
+			// The document must not itself state an opposing value in context.
+			// Pick the opposing value held by the most independent groups.
+			var best []*fact
+			bestN := 0
+			for _, pivot := range opp {
+				var agree []*fact
+				groups := map[int]bool{}
+				for _, g := range opp {
+					if compat(pivot, g) {
+						agree = append(agree, g)
+						groups[g.di.group] = true
+					}
+				}
+				if len(groups) > bestN {
+					best, bestN = agree, len(groups)
+				}
+			}
+			if bestN < minGroups {
+				continue
+			}
+			// Opposing facts that disagree with the chosen value among
+			// themselves mean a split, not an odd one out.
+			split := false
+			for _, g := range opp {
+				if !compat(best[0], g) && g.di.group != f.di.group {
+					split = true
+				}
+			}
+			if split {
+				continue
+			}
+			res = append(res, [2][]*fact{{f}, best})
+		}
+	}
+	return res
+}
+
+// ---- numbers
+
+func numKey(q *quantity.Q) string {
+	if q.Unit == "" && q.Counts == "" {
+		return ""
+	}
+	if q.Unit == "year" && q.Counts == "age" {
+		return "age"
+	}
+	return q.Unit + "|" + q.Counts
+}
+
+func bounds(q *quantity.Q) (float64, float64) {
+	lo, hi := q.Low, q.High
+	switch q.Bound {
+	case quantity.BoundMin:
+		lo, hi = q.Value, math.MaxFloat64
+	case quantity.BoundMax:
+		lo, hi = 0, q.Value
+	}
+	if q.Approximate {
+		lo, hi = lo*0.9, hi*1.1
+	} else {
+		lo, hi = lo*0.99, hi*1.01
+	}
+	return lo, hi
+}
+
+func numCompat(a, b *fact) bool {
+	al, ah := bounds(a.q)
+	bl, bh := bounds(b.q)
+	return al <= bh && bl <= ah
+}
+
+func (st *story) numberConflicts() []finding {
+	var facts []*fact
+	for _, di := range st.docs {
+		for i := range di.qs {
+			q := &di.qs[i]
+			k := numKey(q)
+			if k == "" || k == "age" {
+				continue // ages belong to people: many per story, rarely one fact
+			}
+			if q.Unit != "" && strings.Contains(q.Text, "-") {
+				continue // "a 30-day sentence": a modifier, not a stated amount
+			}
+			si := sentIndex(di, q.Start)
+			if si < 0 {
+				continue
+			}
+			f := &fact{di: di, sent: si, span: q.Span, says: q.Text, key: k, q: q,
+				leave: wordsOf(q.Text), local: localWords(di, si, q.Span, 4)}
+			if sn := nearestPerson(di, si, q.Span); sn != "" {
+				f.local[sn] = true
+			}
+			facts = append(facts, f)
+		}
+	}
+	ctx := func(a, b *fact) bool {
+		return overlap(&a.di.sents[a.sent], &b.di.sents[b.sent], union(a.leave, b.leave)) >= ctxNumber && localMatch(a, b)
+	}
+	var out []finding
+	for _, r := range st.oddOneOut(facts, numCompat, ctx, 2) {
+		f := r[0][0]
+		what := f.q.Counts
+		if what == "" {
+			what = f.q.Unit
+		}
+		out = append(out, finding{kind: accord.ConflictNumber, odd: f, others: r[1], topic: "the number (" + what + ")"})
+	}
+	return out
+}
+
+// localMatch: the words next to the two values share a content word.
+func localMatch(a, b *fact) bool {
+	for w := range a.local {
+		if b.local[w] && !a.leave[w] && !b.leave[w] {
+			return true
+		}
+	}
+	return false
+}
+
+// nearestPerson returns the surname of the person named closest to sp in
+// the sentence, or "".
+func nearestPerson(di *docInfo, si int, sp accord.Span) string {
+	best, bestD := "", 1<<30
+	for _, p := range di.persons {
+		if p.sent != si {
+			continue
+		}
+		d := p.span.Start - sp.End
+		if d < 0 {
+			d = sp.Start - p.span.End
+		}
+		if d < 0 {
+			d = 0
+		}
+		if d < bestD {
+			best, bestD = p.surname, d
+		}
+	}
+	return best
+}
+
+func union(a, b map[string]bool) map[string]bool {
+	m := make(map[string]bool, len(a)+len(b))
+	for k := range a {
+		m[k] = true
+	}
+	for k := range b {
+		m[k] = true
+	}
+	return m
+}
+
+// ---- dates
+
+func (st *story) dateFacts() []*fact {
+	var facts []*fact
+	for _, di := range st.docs {
+		for si := range di.sents {
+			s := &di.sents[si]
+			for k, t := range s.toks {
+				w, _ := stripPoss(t.Lower)
+				if wd := weekdays[w]; wd != "" {
+					sp := t.Span
+					if ss, poss := stripPoss(di.d.Text[t.Start:t.End]); poss {
+						sp.End = sp.Start + len(ss)
+					}
+					facts = append(facts, &fact{di: di, sent: si, span: sp, says: di.d.Text[sp.Start:sp.End], key: "weekday", value: wd,
+						leave: map[string]bool{w: true}, local: localWords(di, si, sp, 4)})
+					continue
+				}
+				// Month-day: "October 8", "Oct. 8", "8 October".
+				m := months[strings.TrimSuffix(w, ".")]
+				if m == 0 || !isUpperWord(di.raw(si, k)) {
+					continue
+				}
+				day, sp := 0, t.Span
+				if k+1 < len(s.toks) {
+					day = dayNum(s.toks[k+1].Lower)
+					if day > 0 {
+						sp.End = s.toks[k+1].End
+					}
+				}
+				if day == 0 && k > 0 {
+					day = dayNum(s.toks[k-1].Lower)
+					if day > 0 {
+						sp.Start = s.toks[k-1].Start
+					}
+				}
+				if day == 0 {
+					continue
+				}
+				v := fmt.Sprintf("%02d-%02d", m, day)
+				facts = append(facts, &fact{di: di, sent: si, span: sp, says: monthNames[m] + " " + fmt.Sprint(day), key: "monthday", value: v,
+					leave: map[string]bool{w: true, fmt.Sprint(day): true}, local: localWords(di, si, sp, 3)})
+			}
+		}
+	}
+	return facts
+}
+
+func dayNum(w string) int {
+	w = strings.TrimRight(w, "stndrh")
+	if len(w) == 0 || len(w) > 2 {
+		return 0
+	}
+	n := 0
+	for _, r := range w {
+		if r < '0' || r > '9' {
+			return 0
+		}
+		n = n*10 + int(r-'0')
+	}
+	if n < 1 || n > 31 {
+		return 0
+	}
+	return n
+}
+
+func (st *story) dateConflicts() []finding {
+	facts := st.dateFacts()
+	compat := func(a, b *fact) bool { return a.value == b.value }
+	ctx := func(a, b *fact) bool {
+		return overlap(&a.di.sents[a.sent], &b.di.sents[b.sent], union(a.leave, b.leave)) >= ctxDate && localMatch(a, b)
+	}
+	var out []finding
+	for _, r := range st.oddOneOut(facts, compat, ctx, 2) {
+		f := r[0][0]
+		// The other value must not be in the odd sentence already
+		// ("arrested Sunday ..., police said Wednesday").
+		if sentHas(f.di, f.sent, r[1][0].value) {
+			continue
+		}
+		out = append(out, finding{kind: accord.ConflictDate, odd: f, others: r[1], topic: "the date"})
+	}
+	return bestPerSentence(out)
+}
+
+func sentHas(di *docInfo, si int, w string) bool {
+	for _, x := range di.sents[si].words {
+		if x == w {
+			return true
+		}
+	}
+	return false
+}
+
+// bestPerSentence keeps, per odd sentence, the finding whose value's
+// neighbourhood best matches its opponents'.
+func bestPerSentence(fs []finding) []finding {
+	best := map[[2]interface{}]int{}
+	score := func(f finding) int {
+		n := 0
+		for _, o := range f.others {
+			for w := range f.odd.local {
+				if o.local[w] {
+					n++
+				}
+			}
+		}
+		return n
+	}
+	var out []finding
+	for _, f := range fs {
+		k := [2]interface{}{f.odd.di, f.odd.sent}
+		if i, ok := best[k]; ok {
+			if score(f) > score(out[i]) {
+				out[i] = f
+			}
+			continue
+		}
+		best[k] = len(out)
+		out = append(out, f)
+	}
+	return out
+}
+
+// ---- names
+
+func (st *story) nameConflicts() []finding {
+	// surname -> doc -> given names (with the fact of first use)
+	type use struct {
+		first string
+		f     *fact
+	}
+	bySurname := map[string]map[*docInfo][]use{}
+	var surnames []string
+	for _, di := range st.docs {
+		for _, p := range di.persons {
+			if p.first == "" || len(p.surname) < 2 {
+				continue
+			}
+			m := bySurname[p.surname]
+			if m == nil {
+				m = map[*docInfo][]use{}
+				bySurname[p.surname] = m
+				surnames = append(surnames, p.surname)
+			}
+			dup := false
+			for _, u := range m[di] {
+				if strings.EqualFold(u.first, p.first) {
+					dup = true
+				}
+			}
+			if !dup {
+				m[di] = append(m[di], use{first: p.first, f: &fact{di: di, sent: p.sent, span: p.span, says: di.d.Text[p.span.Start:p.span.End], key: p.surname, value: strings.ToLower(p.first)}})
+			}
+		}
+	}
+	sort.Strings(surnames)
+	var out []finding
+	for _, sn := range surnames {
+		m := bySurname[sn]
+		if len(m) < 3 {
+			continue
+		}
+		for _, di := range st.docs {
+			mine := m[di]
+			if len(mine) == 0 {
+				continue
+			}
+			// Given names of this surname in other documents, by independent group.
+			others := map[string]map[int]bool{}
+			otherFacts := map[string][]*fact{}
+			for dj, us := range m {
+				if dj == di {
+					continue
+				}
+				for _, u := range us {
+					k := strings.ToLower(u.first)
+					if others[k] == nil {
+						others[k] = map[int]bool{}
+					}
+					others[k][dj.group] = true
+					otherFacts[k] = append(otherFacts[k], u.f)
+				}
+			}
+			// Pair off compatible names; what is left on both sides conflicts.
+			var leftMine []use
+			for _, u := range mine {
+				ok := false
+				for k, g := range others {
+					if compatibleFirst(u.first, k) && (len(g) > 0) {
+						// Backed by another group?
+						for grp := range g {
+							if grp != di.group {
+								ok = true
+							}
+						}
+					}
+				}
+				if !ok {
+					leftMine = append(leftMine, u)
+				}
+			}
+			if len(leftMine) != 1 {
+				continue
+			}
+			var leftOther []string
+			for k, g := range others {
+				compatMine := false
+				for _, u := range mine {
+					if compatibleFirst(u.first, k) {
+						compatMine = true
+					}
+				}
+				if compatMine || len(g) < 2 {
+					continue
+				}
+				leftOther = append(leftOther, k)
+			}
+			if len(leftOther) != 1 {
+				continue
+			}
+			u := leftMine[0]
+			if di.mentions(leftOther[0] + " " + sn) {
+				continue
+			}
+			out = append(out, finding{kind: accord.ConflictName, odd: u.f, others: otherFacts[leftOther[0]], topic: "the name of " + titleCase(sn)})
+		}
+	}
+	return out
+}
+
+func titleCase(s string) string {
+	if s == "" {
+		return s
+	}
+	return strings.ToUpper(s[:1]) + s[1:]
+}
+
+// ---- roles (titles of one person)
+
+func (st *story) roleConflicts() []finding {
+	var facts []*fact
+	titles := map[*fact]title{}
+	for _, di := range st.docs {
+		for _, p := range di.persons {
+			if p.title.empty() {
+				continue
+			}
+			key := p.surname
+			f := &fact{di: di, sent: p.sent, span: p.full, says: di.d.Text[p.full.Start:p.full.End], key: key, value: p.title.String()}
+			if f.span.Len() == 0 || f.span.Start < 0 || f.span.End > len(di.d.Text) {
+				continue
+			}
+			titles[f] = p.title
+			facts = append(facts, f)
+		}
+	}
+	compat := func(a, b *fact) bool { return titlesCompatible(titles[a], titles[b]) }
+	ctx := func(a, b *fact) bool { return true }
+	var out []finding
+	for _, r := range st.oddOneOut(facts, compat, ctx, 2) {
+		f := r[0][0]
+		// The document must not also give the majority's title to that person.
+		also := false
+		for _, g := range facts {
+			if g.di == f.di && g.key == f.key && compat(g, r[1][0]) {
+				also = true
+			}
+		}
+		if also {
+			continue
+		}
+		out = append(out, finding{kind: accord.ConflictRole, odd: f, others: r[1], topic: "the title of " + titleCase(f.key)})
+	}
+	return out
+}
+
+// ---- offices held by one person at a time
+
+func (st *story) officeConflicts() []finding {
+	type holder struct {
+		f *fact
+	}
+	byOffice := map[string][]*fact{}
+	var offices []string
+	for _, di := range st.docs {
+		for _, p := range di.persons {
+			if p.office == "" {
+				continue
+			}
+			if _, ok := byOffice[p.office]; !ok {
+				offices = append(offices, p.office)
+			}
+			sp := p.offSpan
+			byOffice[p.office] = append(byOffice[p.office], &fact{di: di, sent: p.sent, span: sp, says: di.d.Text[sp.Start:sp.End], key: p.office, value: p.surname})
+		}
+	}
+	sort.Strings(offices)
+	var out []finding
+	for _, off := range offices {
+		fs := byOffice[off]
+		for _, f := range fs {
+			if st.docFreq[f.value] != 1 {
+				continue // the holder is named elsewhere too
+			}
+			var opp []*fact
+			groups := map[int]bool{}
+			for _, g := range fs {
+				if g.value != f.value && st.docFreq[g.value] >= 2 {
+					if len(opp) > 0 && opp[0].value != g.value {
+						continue
+					}
+					opp = append(opp, g)
+					groups[g.di.group] = true
+				}
+			}
+			if len(opp) == 0 {
+				continue
+			}
+			out = append(out, finding{kind: accord.ConflictRole, odd: f, others: opp, topic: "who is " + off})
+		}
+	}
+	return out
+}
+
+// ---- places
+
+func (st *story) placeConflicts() []finding {
+	var facts []*fact
+	for _, di := range st.docs {
+		for _, p := range di.places {
+			if p.sent < 0 || p.sent >= len(di.sents) {
+				continue
+			}
+			facts = append(facts, &fact{di: di, sent: p.sent, span: p.span, says: di.d.Text[p.span.Start:p.span.End], key: "place", value: p.norm,
+				leave: wordsOf(p.norm), local: localWords(di, p.sent, p.span, 3)})
+		}
+	}
+	var out []finding
+	for _, f := range facts {
+		// The place must be named by this document only.
+		if st.docsMentioning(f.value) != 1 {
+			continue
+		}
+		var opp []*fact
+		count := map[string]map[int]bool{}
+		for _, g := range facts {
+			if g.di == f.di || g.value == f.value {
+				continue
+			}
+			if overlap(&f.di.sents[f.sent], &g.di.sents[g.sent], union(f.leave, g.leave)) < ctxPlace {
+				continue
+			}
+			if f.di.mentions(g.value) || strings.Contains(g.value, f.value) || strings.Contains(f.value, g.value) {
+				continue
+			}
+			if count[g.value] == nil {
+				count[g.value] = map[int]bool{}
+			}
+			count[g.value][g.di.group] = true
+			opp = append(opp, g)
+		}
+		best, bestN := "", 0
+		for v, gs := range count {
+			if len(gs) > bestN || len(gs) == bestN && v < best {
+				best, bestN = v, len(gs)
+			}
+		}
+		if bestN < 2 || len(count) > 1 {
+			continue
+		}
+		var others []*fact
+		for _, g := range opp {
+			if g.value == best {
+				others = append(others, g)
+			}
+		}
+		out = append(out, finding{kind: accord.ConflictOther, subkind: "place", odd: f, others: others, topic: "the place"})
+	}
+	return bestPerSentence(out)
+}
+
+// docsMentioning counts the documents that write the phrase.
+func (st *story) docsMentioning(phrase string) int {
+	ws := strings.Fields(phrase)
+	if len(ws) == 1 {
+		return st.docFreq[ws[0]]
+	}
+	n := 0
+	for _, di := range st.docs {
+		if di.mentions(phrase) {
+			n++
+		}
+	}
+	return n
+}

@@ -1,0 +1,537 @@
+package claims
+
+import (
+	"strings"
+
+	"github.com/accord-news/accord"
+	"github.com/accord-news/accord/quantity"
+	"github.com/accord-news/accord/text"
+)
+
+// sent is one sentence of a document with the word views the matchers use.
+type sent struct {
+	span    accord.Span
+	toks    []accord.Token // tokens inside the sentence
+	words   []string       // lower-cased word tokens (possessives stripped)
+	content map[string]bool
+}
+
+// person is a personal name found in a sentence.
+type person struct {
+	span    accord.Span // the name
+	full    accord.Span // title + name when a title precedes
+	first   string      // given name ("" for a surname alone)
+	surname string      // lower-case
+	tokens  []string    // the name's words as written
+	title   title
+	// appos is a title given after the name ("X, the city's director,").
+	appos   title
+	sent    int
+	tok     int // index in sent.toks of the name's first token
+	tokEnd  int // index after the name's last token
+	// office is a title with its organization ("deputy secretary of
+	// state"), the kind of title only one person holds at a time.
+	office  string
+	offSpan accord.Span
+}
+
+// place is a capitalized place name after a locative preposition, or a
+// GPE/LOC mention.
+type place struct {
+	span accord.Span
+	norm string
+	sent int
+}
+
+// docInfo is everything the claim and conflict matchers read from one document.
+type docInfo struct {
+	d       *accord.Document
+	group   int
+	sents   []sent
+	persons []person
+	places  []place
+	qs      []quantity.Q
+	// wordDocs: lower-cased words of the whole text, for "is X mentioned" checks.
+	words map[string]bool
+	// names: lower-cased "first surname" pairs written in the document.
+	names map[string]bool
+}
+
+func newDocInfo(c *accord.Corpus, d *accord.Document) *docInfo {
+	di := &docInfo{d: d, group: c.GroupOf(d.ID), words: map[string]bool{}, names: map[string]bool{}}
+	toks := d.Tokens
+	if len(toks) == 0 {
+		toks = text.Tokens(d.Text, accord.Span{Start: 0, End: len(d.Text)})
+	}
+	sents := d.Sentences
+	if len(sents) == 0 {
+		for _, p := range text.Paragraphs(d.Text) {
+			sents = append(sents, text.Sentences(d.Text, p)...)
+		}
+	}
+	ti := 0
+	for _, sp := range sents {
+		if sp.Start < 0 || sp.End > len(d.Text) || sp.Start >= sp.End {
+			continue
+		}
+		s := sent{span: sp, content: map[string]bool{}}
+		for ti < len(toks) && toks[ti].Start < sp.Start {
+			ti++
+		}
+		for k := ti; k < len(toks) && toks[k].End <= sp.End; k++ {
+			t := toks[k]
+			if t.Start < 0 || t.End > len(d.Text) || t.Start >= t.End {
+				continue
+			}
+			if t.Lower == "" {
+				t.Lower = strings.ToLower(d.Text[t.Start:t.End])
+			}
+			s.toks = append(s.toks, t)
+		}
+		for _, t := range s.toks {
+			if !isWordTok(t.Lower) {
+				continue
+			}
+			w, _ := stripPoss(t.Lower)
+			s.words = append(s.words, w)
+			di.words[w] = true
+			for _, part := range strings.Split(w, "-") {
+				if part != "" && !text.IsStopword(part) {
+					s.content[part] = true
+				}
+			}
+		}
+		di.sents = append(di.sents, s)
+	}
+	for si := range di.sents {
+		di.readPersons(si)
+		di.readAppositives(si)
+		di.readPlaces(si)
+	}
+	di.keepNamedPersons()
+	for _, m := range d.Mentions {
+		if (m.Type == "GPE" || m.Type == "LOC") && m.Kind != accord.MentionPronoun && m.Start >= 0 && m.End <= len(d.Text) && m.Start < m.End {
+			si := d.SentenceAt(m.Start)
+			if si < 0 || si >= len(di.sents) || di.sents[si].span != d.Sentences[si] {
+				continue
+			}
+			di.addPlace(place{span: m.Span, norm: normPlace(d.Text[m.Start:m.End]), sent: si})
+		}
+	}
+	for _, p := range di.persons {
+		if p.first != "" {
+			di.names[strings.ToLower(p.first)+" "+p.surname] = true
+		}
+	}
+	di.qs = quantity.FindQ(d)
+	return di
+}
+
+// keepNamedPersons: where an entity tagger ran (the document has name
+// mentions), a person must overlap a PERSON mention.
+func (di *docInfo) keepNamedPersons() {
+	var pers []accord.Span
+	named := false
+	for _, m := range di.d.Mentions {
+		if m.Kind == accord.MentionName || m.Kind == "" {
+			named = true
+		}
+		if m.Type == "PERSON" {
+			pers = append(pers, m.Span)
+		}
+	}
+	if !named {
+		return
+	}
+	kept := di.persons[:0]
+	for _, p := range di.persons {
+		ok := false
+		for _, m := range pers {
+			if m.Overlaps(p.span) {
+				ok = true
+				break
+			}
+		}
+		if ok {
+			kept = append(kept, p)
+		}
+	}
+	di.persons = kept
+}
+
+func (di *docInfo) raw(si, k int) string {
+	t := di.sents[si].toks[k]
+	return di.d.Text[t.Start:t.End]
+}
+
+// readPersons finds personal names: runs of capitalized words (with
+// initials), split after the last title word; a title is read back from the
+// name over title words in any case ("agent Mark Roesler", "Interior
+// Secretary Dirk Kempthorne", "Deputy Secretary of State John Bolton").
+func (di *docInfo) readPersons(si int) {
+	s := &di.sents[si]
+	n := len(s.toks)
+	for k := 0; k < n; {
+		if !di.capTok(si, k) {
+			k++
+			continue
+		}
+		// A run of capitalized words, "of" inside titles, initials.
+		e := k
+		for e < n {
+			if di.capTok(si, e) {
+				raw := di.raw(si, e)
+				e++
+				if _, poss := stripPoss(raw); poss {
+					break
+				}
+				// An initial's period is its own token ("A .").
+				if e < n && di.raw(si, e) == "." && len([]rune(raw)) == 1 {
+					e++
+				}
+				continue
+			}
+			if di.raw(si, e) == "of" && e+1 < n && di.capTok(si, e+1) && e > k && isTitleWord(di.raw(si, e-1)) {
+				e++
+				continue
+			}
+			break
+		}
+		di.personInRun(si, k, e)
+		k = e
+	}
+}
+
+func (di *docInfo) capTok(si, k int) bool {
+	raw := di.raw(si, k)
+	return isWordTok(raw) && isUpperWord(raw)
+}
+
+func (di *docInfo) personInRun(si, a, b int) {
+	s := &di.sents[si]
+	// Word tokens of the run (initial periods dropped).
+	var idx []int
+	for k := a; k < b; k++ {
+		if isWordTok(s.toks[k].Lower) {
+			idx = append(idx, k)
+		}
+	}
+	if len(idx) == 0 {
+		return
+	}
+	// Split after the last title word (and an "of <Org>" that follows it).
+	last := -1
+	for j, k := range idx {
+		if isTitleWord(di.raw(si, k)) {
+			last = j
+		}
+	}
+	nameIdx := idx
+	var titleIdx []int
+	if last >= 0 {
+		titleIdx = idx[:last+1]
+		nameIdx = idx[last+1:]
+		// "Secretary of State John Bolton": the org follows "of"; the name
+		// is the last two words.
+		if last+1 < len(idx) && idx[last+1] > idx[last]+1 && di.raw(si, idx[last]+1) == "of" {
+			rest := idx[last+1:]
+			if len(rest) >= 3 {
+				titleIdx = idx[:len(idx)-2]
+				nameIdx = idx[len(idx)-2:]
+			} else {
+				return
+			}
+		}
+	}
+	// Leading words that are no names.
+	for len(nameIdx) > 0 {
+		lw, _ := stripPoss(s.toks[nameIdx[0]].Lower)
+		if text.IsStopword(lw) || weekdays[lw] != "" || months[strings.TrimSuffix(lw, ".")] > 0 || notFirstName[lw] && len(nameIdx) > 1 {
+			nameIdx = nameIdx[1:]
+			continue
+		}
+		break
+	}
+	if len(nameIdx) == 0 || len(nameIdx) > 4 {
+		return
+	}
+	// Title words before the run, in any case ("agent Mark Roesler").
+	k := nameIdx[0]
+	if len(titleIdx) == 0 {
+		for j := a - 1; j >= 0 && a-j <= 4; j-- {
+			raw := di.raw(si, j)
+			if !isTitleWord(raw) || isUpperWord(raw) && j != a-1 {
+				break
+			}
+			titleIdx = append([]int{j}, titleIdx...)
+		}
+	}
+	var tw []string
+	titleStart := -1
+	// Only the title words adjacent to the name count.
+	for j := len(titleIdx) - 1; j >= 0; j-- {
+		raw := di.raw(si, titleIdx[j])
+		ws := normTitleWord(raw)
+		if len(ws) == 0 {
+			break
+		}
+		tw = append(ws, tw...)
+		titleStart = titleIdx[j]
+	}
+	// A title ends in a head word ("under Cheeks" is no title).
+	if len(tw) > 0 && !titleHeads[tw[len(tw)-1]] && tw[len(tw)-1] != "deputy" {
+		tw = nil
+		titleStart = -1
+	}
+	var words []string
+	for _, j := range nameIdx {
+		words = append(words, di.raw(si, j))
+	}
+	surname, _ := stripPoss(words[len(words)-1])
+	ls := strings.ToLower(surname)
+	if text.IsStopword(ls) || notSurname[ls] || weekdays[ls] != "" || months[ls] > 0 || isTitleWord(surname) {
+		return
+	}
+	for _, r := range surname {
+		if !(r >= 'A' && r <= 'Z' || r >= 'a' && r <= 'z' || r == '-' || r == '\'' || r == '’' || r > 127) {
+			return
+		}
+	}
+	first := ""
+	if len(words) >= 2 {
+		first = words[0]
+		if notFirstName[strings.ToLower(first)] || isTitleWord(first) {
+			return
+		}
+		if strings.HasSuffix(first, ".") || len([]rune(first)) == 1 {
+			first = "" // an initial: no given name to compare
+		}
+	}
+	lastTok := s.toks[nameIdx[len(nameIdx)-1]]
+	end := lastTok.End
+	if ss, poss := stripPoss(di.d.Text[lastTok.Start:lastTok.End]); poss {
+		end = lastTok.Start + len(ss)
+	}
+	p := person{
+		span:    accord.Span{Start: s.toks[k].Start, End: end},
+		first:   first,
+		surname: ls,
+		tokens:  words,
+		title:   makeTitle(tw),
+		sent:    si,
+		tok:     k,
+		tokEnd:  nameIdx[len(nameIdx)-1] + 1,
+	}
+	p.full = p.span
+	if titleStart >= 0 {
+		p.full.Start = s.toks[titleStart].Start
+		// "Deputy Secretary of State John Bolton": an office.
+		if org := di.ofOrg(si, titleIdx); org != "" && !p.title.empty() {
+			p.office = p.title.String() + " of " + org
+			p.offSpan = p.full
+		}
+	}
+	di.persons = append(di.persons, p)
+}
+
+// ofOrg returns the lower-case organization after "of" inside a title run
+// (the capitalized words between "of" and the name), or "".
+func (di *docInfo) ofOrg(si int, titleIdx []int) string {
+	s := &di.sents[si]
+	for j := 0; j+1 < len(titleIdx); j++ {
+		k := titleIdx[j]
+		if k+1 < len(s.toks) && s.toks[k+1].Lower == "of" {
+			var org []string
+			for _, x := range titleIdx[j+1:] {
+				org = append(org, s.toks[x].Lower)
+			}
+			return strings.Join(org, " ")
+		}
+	}
+	return ""
+}
+
+// readAppositives reads titles after names: "Wendy Sherman, the Deputy
+// Secretary of State," and "Kenneth Dorsey, the city's public safety
+// director, said".
+func (di *docInfo) readAppositives(si int) {
+	s := &di.sents[si]
+	n := len(s.toks)
+	for pi := range di.persons {
+		p := &di.persons[pi]
+		if p.sent != si || p.tokEnd >= n || s.toks[p.tokEnd].Lower != "," {
+			continue
+		}
+		k := p.tokEnd + 1
+		if k < n && (s.toks[k].Lower == "the" || s.toks[k].Lower == "a" || s.toks[k].Lower == "an") {
+			k++
+		}
+		var tw []string
+		var org []string
+		e := k
+		lastTitle := -1
+		for e < n && e-k < 8 {
+			l := s.toks[e].Lower
+			if l == "," || l == "." || l == ";" || l == ")" || l == "(" {
+				break
+			}
+			if ws := normTitleWord(di.raw(si, e)); len(ws) > 0 && len(org) == 0 {
+				tw = append(tw, ws...)
+				lastTitle = e
+			} else if l == "of" && lastTitle == e-1 && e+1 < n && di.capTok(si, e+1) {
+				for e+1 < n && di.capTok(si, e+1) {
+					e++
+					org = append(org, s.toks[e].Lower)
+				}
+			} else if lastTitle >= 0 && len(org) == 0 {
+				tw = nil // words after the title: not a plain appositive title
+				lastTitle = -1
+			}
+			e++
+		}
+		if lastTitle < 0 || len(tw) == 0 {
+			continue
+		}
+		if e < n && s.toks[e].Lower != "," && s.toks[e].Lower != "." {
+			continue
+		}
+		t := makeTitle(tw)
+		if t.empty() {
+			continue
+		}
+		if p.appos.empty() {
+			p.appos = t
+		}
+		if len(org) > 0 && p.office == "" {
+			p.office = t.String() + " of " + strings.Join(org, " ")
+			p.offSpan = accord.Span{Start: p.span.Start, End: s.toks[e-1].End}
+		}
+	}
+}
+
+// readPlaces reads capitalized names after locative prepositions, with
+// coordination ("in Bulgaria and Portugal").
+func (di *docInfo) readPlaces(si int) {
+	s := &di.sents[si]
+	n := len(s.toks)
+	for k := 0; k+1 < n; k++ {
+		if !locPreps[s.toks[k].Lower] {
+			continue
+		}
+		j := k + 1
+		if j < n && s.toks[j].Lower == "the" {
+			j++
+		}
+		for j < n && di.capTok(si, j) {
+			e := j
+			for e < n && di.capTok(si, e) && e-j < 4 {
+				raw := di.raw(si, e)
+				if lw := strings.ToLower(raw); weekdays[lw] != "" || months[strings.TrimSuffix(lw, ".")] > 0 {
+					break
+				}
+				e++
+				if _, poss := stripPoss(raw); poss {
+					break
+				}
+			}
+			di.placeRun(si, j, e)
+			// Coordination: "X and Y", "X, Y".
+			if e+1 < n && (s.toks[e].Lower == "and" || s.toks[e].Lower == "or" || s.toks[e].Lower == ",") && di.capTok(si, e+1) {
+				j = e + 1
+				continue
+			}
+			break
+		}
+	}
+}
+
+func (di *docInfo) placeRun(si, a, b int) {
+	s := &di.sents[si]
+	var ws []string
+	for k := a; k < b; k++ {
+		ws = append(ws, s.toks[k].Lower)
+	}
+	if len(ws) == 0 {
+		return
+	}
+	w0 := strings.TrimSuffix(ws[0], ".")
+	if weekdays[w0] != "" || months[w0] > 0 || text.IsStopword(w0) || isTitleWord(ws[0]) {
+		return
+	}
+	// A person's name is no place: skip runs that are a known person here.
+	for _, p := range di.persons {
+		if p.sent == si && p.span.Start <= s.toks[a].Start && s.toks[a].Start < p.span.End {
+			return
+		}
+	}
+	last := s.toks[b-1]
+	end := last.End
+	if ss, poss := stripPoss(di.d.Text[last.Start:last.End]); poss {
+		end = last.Start + len(ss)
+	}
+	sp := accord.Span{Start: s.toks[a].Start, End: end}
+	di.addPlace(place{span: sp, norm: normPlace(di.d.Text[sp.Start:sp.End]), sent: si})
+}
+
+func (di *docInfo) addPlace(p place) {
+	if p.norm == "" {
+		return
+	}
+	for _, q := range di.places {
+		if q.span.Overlaps(p.span) {
+			return
+		}
+	}
+	di.places = append(di.places, p)
+}
+
+func normPlace(s string) string {
+	s, _ = stripPoss(s)
+	s = strings.ToLower(strings.TrimSpace(s))
+	s = strings.TrimPrefix(s, "the ")
+	return strings.Join(strings.Fields(s), " ")
+}
+
+// mentions reports whether the document writes the (lower-case) words of
+// phrase as consecutive words.
+func (di *docInfo) mentions(phrase string) bool {
+	ws := strings.Fields(phrase)
+	if len(ws) == 0 {
+		return false
+	}
+	for _, w := range ws {
+		if !di.words[w] {
+			return false
+		}
+	}
+	if len(ws) == 1 {
+		return true
+	}
+	for _, s := range di.sents {
+		for i := 0; i+len(ws) <= len(s.words); i++ {
+			ok := true
+			for j, w := range ws {
+				if s.words[i+j] != w {
+					ok = false
+					break
+				}
+			}
+			if ok {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// overlap counts the content words two sentences share, leaving out the
+// given words (the compared values themselves).
+func overlap(a, b *sent, leave map[string]bool) int {
+	n := 0
+	for w := range a.content {
+		if b.content[w] && !leave[w] {
+			n++
+		}
+	}
+	return n
+}

@@ -1,0 +1,97 @@
+// Command evalreport runs the claims stage over JSONL corpora (one corpus per
+// file, e.g. shared/data/conflicts-dev/clusters/*.jsonl) and writes one
+// contract report per input file into an output folder, for the
+// conflicts scorer. It is a development harness: the full pipeline is
+// cmd/accord.
+//
+//	go run ./claims/internal/evalreport -out /tmp/cf ../shared/data/conflicts-dev/clusters/*.jsonl
+//	python3 ../shared/eval/score_conflicts.py /tmp/cf ../shared/data/conflicts-dev/gold.json
+package main
+
+import (
+	"bufio"
+	"context"
+	"encoding/json"
+	"flag"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"github.com/accord-news/accord"
+	"github.com/accord-news/accord/brief"
+	"github.com/accord-news/accord/claims"
+	"github.com/accord-news/accord/pipeline"
+	"github.com/accord-news/accord/quantity"
+	"github.com/accord-news/accord/text"
+)
+
+func main() {
+	out := flag.String("out", "/tmp/claims-eval", "output folder")
+	flag.Parse()
+	if err := os.MkdirAll(*out, 0o755); err != nil {
+		fmt.Fprintln(os.Stderr, err)
+		os.Exit(1)
+	}
+	p := &pipeline.Pipeline{
+		Cleaner: pipeline.Passthrough{},
+		Doc:     []accord.DocStage{text.New(), quantity.New()},
+		Corpus:  []accord.CorpusStage{claims.New(), brief.New()},
+	}
+	for _, path := range flag.Args() {
+		inputs, err := readJSONL(path)
+		if err != nil {
+			fmt.Fprintln(os.Stderr, err)
+			continue
+		}
+		c, errs := p.Run(context.Background(), inputs, accord.Options{NoClean: true})
+		for _, e := range errs {
+			fmt.Fprintln(os.Stderr, path, e)
+		}
+		if c == nil {
+			continue
+		}
+		r := pipeline.BuildReport(c)
+		b, err := json.Marshal(r)
+		if err != nil {
+			fmt.Fprintln(os.Stderr, path, err)
+			continue
+		}
+		name := strings.TrimSuffix(filepath.Base(path), filepath.Ext(path)) + ".json"
+		if err := os.WriteFile(filepath.Join(*out, name), b, 0o644); err != nil {
+			fmt.Fprintln(os.Stderr, err)
+		}
+	}
+}
+
+func readJSONL(path string) ([]*accord.Input, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	var out []*accord.Input
+	sc := bufio.NewScanner(f)
+	sc.Buffer(make([]byte, 1<<20), 64<<20)
+	for sc.Scan() {
+		var rec struct {
+			ID        string  `json:"id"`
+			Title     string  `json:"title"`
+			Text      string  `json:"text"`
+			Published *string `json:"published"`
+			Outlet    *string `json:"outlet"`
+		}
+		if err := json.Unmarshal(sc.Bytes(), &rec); err != nil {
+			continue
+		}
+		in := &accord.Input{ID: rec.ID, Source: path, Title: rec.Title, Text: rec.Text}
+		if rec.Published != nil {
+			in.Published = *rec.Published
+		}
+		if rec.Outlet != nil {
+			in.Outlet = *rec.Outlet
+		}
+		out = append(out, in)
+	}
+	return out, sc.Err()
+}
