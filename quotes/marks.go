@@ -1,6 +1,7 @@
 package quotes
 
 import (
+	"strings"
 	"unicode"
 	"unicode/utf8"
 
@@ -78,6 +79,17 @@ func findQuoted(txt string, paras []accord.Span) []quoted {
 			next := runeAt(txt, i+n, p.End)
 			mark := accord.Span{Start: i, End: i + n}
 			if kind == mNone {
+				if (r == '"' || r == '”') && (next == 0 || unicode.IsSpace(next)) && (prev == ',' || prev == '.' || prev == '?' || prev == '!') && len(out) == first && !hasMark(txt, p.Start, i) {
+					// A closing mark whose opening one is missing or slipped
+					// into the previous paragraph: the quote is the paragraph
+					// up to here.
+					c := trimSpace(txt, accord.Span{Start: p.Start, End: i})
+					if len(strings.Fields(txt[c.Start:c.End])) >= 3 {
+						out = append(out, quoted{Open: accord.Span{Start: p.Start, End: p.Start}, Close: mark, Content: c, Para: pi, Closed: true})
+						i += n
+						continue
+					}
+				}
 				switch {
 				case r == '“' || r == '„' || r == '«':
 					kind = mDouble
@@ -153,6 +165,11 @@ func findQuoted(txt string, paras []accord.Span) []quoted {
 		}
 	}
 	return out[:k]
+}
+
+// hasMark reports whether s[from:to] holds a quotation mark.
+func hasMark(s string, from, to int) bool {
+	return strings.ContainsAny(s[from:to], "\"“”«»„")
 }
 
 func laterSingleClose(txt string, from, to int, r rune) bool {

@@ -38,22 +38,71 @@ func (*Matcher) Name() string { return "quotes" }
 
 // Thresholds of the alignment.
 const (
-	sameRatio    = 0.8  // exact-word LCS share of the shorter: same wording
-	fuzzyRatio   = 0.6  // LCS share with stems and synonyms: reworded
-	spunRatio    = 0.4  // within a spun copy: LCS share with stems and synonyms
-	spunFuncFrac = 0.75 // within a spun copy: share of function words kept
-	minWords     = 3    // shorter variants match only by identity
-	partialFrac  = 0.8  // a variant shorter than this share of the canonical is partial
+	sameRatio     = 0.8  // exact-word LCS share of the shorter: same wording
+	fuzzyRatio    = 0.7  // LCS share with stems and synonyms: reworded
+	minPartWords  = 4    // a fragment under half the other's length needs this many words
+	minFuzzyWords = 5    // reworded variants need this many words
+	spunRatio     = 0.4  // within a spun copy: LCS share with stems and synonyms
+	spunFuncFrac  = 0.75 // within a spun copy: share of function words kept
+	minWords      = 3    // shorter variants match only by identity
+	partialFrac   = 0.8  // a variant shorter than this share of the canonical is partial
 )
 
 type qitem struct {
+	unit
 	doc   *accord.Document
 	qi    int
+	eid   string // stated speaker entity, "" if none
+	group int    // independent group
+	// parts are the quoted fragments and sentences of a longer quote, so
+	// that an outlet quoting one of them matches.
+	parts []unit
+}
+
+// unit is a word sequence to align.
+type unit struct {
 	words []string
 	stems []string
 	funcs []string
-	eid   string // stated speaker entity, "" if none
-	group int    // independent group
+}
+
+func newUnit(s string) unit {
+	ws := text.Words(s)
+	u := unit{words: ws, stems: make([]string, len(ws))}
+	for i, w := range ws {
+		u.stems[i] = stem(w)
+		if text.IsStopword(w) {
+			u.funcs = append(u.funcs, w)
+		}
+	}
+	return u
+}
+
+// quoteParts returns the fragments of q and the sentences of each, when
+// there is more than one.
+func quoteParts(d *accord.Document, q *accord.QuoteMention) []unit {
+	var spans []accord.Span
+	if len(q.Fragments) > 0 {
+		spans = q.Fragments
+	} else {
+		spans = []accord.Span{q.Span}
+	}
+	var out []unit
+	for _, f := range spans {
+		if f.Start < 0 || f.End > len(d.Text) || f.Start >= f.End {
+			continue
+		}
+		ss := text.Sentences(d.Text, f)
+		if len(spans) > 1 {
+			out = append(out, newUnit(d.Slice(f)))
+		}
+		if len(ss) > 1 {
+			for _, x := range ss {
+				out = append(out, newUnit(d.Slice(x)))
+			}
+		}
+	}
+	return out
 }
 
 // quoteWords is the quoted wording of a mention: its fragments (the words in
@@ -102,20 +151,17 @@ func (m *Matcher) Match(c *accord.Corpus) []accord.Quote {
 			if q.Start < 0 || q.End > len(d.Text) || q.Start > q.End {
 				continue
 			}
-			ws := text.Words(quoteWords(d, q))
-			it := qitem{doc: d, qi: qi, words: ws, group: g, eid: ents.stated(d, q)}
-			it.stems = make([]string, len(ws))
-			for i, w := range ws {
-				it.stems[i] = stem(w)
-				if text.IsStopword(w) {
-					it.funcs = append(it.funcs, w)
-				}
-			}
+			it := qitem{unit: newUnit(quoteWords(d, q)), doc: d, qi: qi, group: g, eid: ents.stated(d, q)}
+			it.parts = quoteParts(d, q)
 			items = append(items, it)
 		}
 	}
 	spunPair := map[[2]string]bool{}
+	spunFrom := map[string]bool{} // documents that are spun copies
 	for _, l := range c.Links {
+		if l.Kind == accord.LinkSpun {
+			spunFrom[l.From] = true
+		}
 		if l.Kind == accord.LinkSpun || l.Kind == accord.LinkNear || l.Kind == accord.LinkExact {
 			spunPair[[2]string{l.From, l.To}] = true
 			spunPair[[2]string{l.To, l.From}] = true
@@ -161,7 +207,7 @@ func (m *Matcher) Match(c *accord.Corpus) []accord.Quote {
 			return
 		}
 		copies := spunPair[[2]string{items[i].doc.ID, items[j].doc.ID}]
-		if ok, _, _ := m.align(&items[i], &items[j], copies); ok {
+		if m.matchItems(&items[i], &items[j], copies) {
 			parent[find(i)] = find(j)
 		}
 	}
@@ -201,7 +247,7 @@ func (m *Matcher) Match(c *accord.Corpus) []accord.Quote {
 	sort.Slice(groups, func(a, b int) bool { return itemLess(&items[groups[a][0]], &items[groups[b][0]]) })
 	out := make([]accord.Quote, 0, len(groups))
 	for n, g := range groups {
-		out = append(out, m.statement(c, items, g, n+1))
+		out = append(out, m.statement(c, items, g, n+1, spunFrom))
 	}
 	return out
 }
@@ -218,20 +264,29 @@ func itemLess(a, b *qitem) bool {
 }
 
 // statement builds one Quote from a cluster of items.
-func (m *Matcher) statement(c *accord.Corpus, items []qitem, g []int, n int) accord.Quote {
+func (m *Matcher) statement(c *accord.Corpus, items []qitem, g []int, n int, spunFrom map[string]bool) accord.Quote {
 	// Canonical wording: the variant whose wording the most independent
-	// groups share, then the longest, then the first.
-	best, bestSupport := g[0], -1
-	for _, i := range g {
+	// groups share, then one that is no spun copy, then the one that shares
+	// its wording with the most variants, then the longest.
+	best := g[0]
+	var bestKey [3]float64
+	for n, i := range g {
 		groups := map[int]bool{}
+		sim := 0.0
 		for _, j := range g {
 			if lcsRatio(items[i].words, items[j].words, nil) >= sameRatio {
 				groups[items[j].group] = true
+				sim++
 			}
 		}
-		s := len(groups)
-		if s > bestSupport || s == bestSupport && len(items[i].words) > len(items[best].words) {
-			best, bestSupport = i, s
+		notSpun := 1.0
+		if spunFrom[items[i].doc.ID] {
+			notSpun = 0
+		}
+		key := [3]float64{float64(len(groups)), notSpun, sim}
+		if n == 0 || key[0] > bestKey[0] || key[0] == bestKey[0] && (key[1] > bestKey[1] || key[1] == bestKey[1] &&
+			(key[2] > bestKey[2]+1e-9 || key[2] > bestKey[2]-1e-9 && len(items[i].words) > len(items[best].words))) {
+			best, bestKey = i, key
 		}
 	}
 	can := &items[best]
@@ -267,17 +322,57 @@ func (m *Matcher) statement(c *accord.Corpus, items []qitem, g []int, n int) acc
 		v.Direct = &direct
 		if i != best {
 			r := lcsRatio(it.words, can.words, nil)
-			v.Partial = len(it.words) < int(partialFrac*float64(len(can.words))+0.5) && r >= sameRatio
-			v.Spun = r < sameRatio
+			v.Partial = len(it.words) < int(partialFrac*float64(len(can.words))+0.5)
+			v.Spun = r < sameRatio && !m.fragmentOf(it, can)
 		}
 		q.Variants = append(q.Variants, v)
 	}
 	return q
 }
 
-// align decides whether two items are one statement; it returns also whether
+// fragmentOf reports whether a's wording is (nearly) word for word inside
+// one of b's parts or b itself: a partial quote, not a rewording.
+func (m *Matcher) fragmentOf(a, b *qitem) bool {
+	if lcsRatio(a.words, b.words, nil) >= sameRatio {
+		return true
+	}
+	for k := range b.parts {
+		if lcsRatio(a.words, b.parts[k].words, nil) >= sameRatio {
+			return true
+		}
+	}
+	return false
+}
+
+// matchItems aligns two quotes, whole or by their parts.
+func (m *Matcher) matchItems(a, b *qitem, copies bool) bool {
+	if ok, _, _ := m.align(&a.unit, &b.unit, copies); ok {
+		return true
+	}
+	for k := -1; k < len(a.parts); k++ {
+		ua := &a.unit
+		if k >= 0 {
+			ua = &a.parts[k]
+		}
+		for l := -1; l < len(b.parts); l++ {
+			if k < 0 && l < 0 {
+				continue
+			}
+			ub := &b.unit
+			if l >= 0 {
+				ub = &b.parts[l]
+			}
+			if ok, _, _ := m.align(ua, ub, copies); ok {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// align decides whether two word sequences are one statement; it returns also whether
 // b (or a) is partial and whether the match needed rewording.
-func (m *Matcher) align(a, b *qitem, copies bool) (same, partial, spun bool) {
+func (m *Matcher) align(a, b *unit, copies bool) (same, partial, spun bool) {
 	la, lb := len(a.words), len(b.words)
 	if la == 0 || lb == 0 {
 		return false, false, false
@@ -289,9 +384,10 @@ func (m *Matcher) align(a, b *qitem, copies bool) (same, partial, spun bool) {
 	if short < minWords {
 		return equalWords(a.words, b.words) && la >= 1, false, false
 	}
+	long := max(la, lb)
 	exact := lcsRatio(a.words, b.words, nil)
-	if exact >= sameRatio {
-		return true, short < int(partialFrac*float64(max(la, lb))), false
+	if exact >= sameRatio && (short >= minPartWords || 2*short >= long) {
+		return true, short < int(partialFrac*float64(long)), false
 	}
 	related := func(x, y int, aw, bw []string, as, bs []string) bool {
 		if as[x] == bs[y] {
@@ -301,8 +397,8 @@ func (m *Matcher) align(a, b *qitem, copies bool) (same, partial, spun bool) {
 	}
 	fuzzy := lcsFunc(len(a.words), len(b.words), func(x, y int) bool { return related(x, y, a.words, b.words, a.stems, b.stems) })
 	fr := float64(fuzzy) / float64(short)
-	if fr >= fuzzyRatio && contentMatches(a, b, m.Related) >= 2 {
-		return true, short < int(partialFrac*float64(max(la, lb))), true
+	if fr >= fuzzyRatio && 2*short >= long && short >= minFuzzyWords && contentMatches(a, b, m.Related) >= min(3, (contentCount(a, b)+1)/2) {
+		return true, short < int(partialFrac*float64(long)), true
 	}
 	if copies && fr >= spunRatio && short >= 5 {
 		fa, fb := a.funcs, b.funcs
@@ -316,7 +412,7 @@ func (m *Matcher) align(a, b *qitem, copies bool) (same, partial, spun bool) {
 	return false, false, false
 }
 
-func contentMatches(a, b *qitem, rel func(x, y string) bool) int {
+func contentMatches(a, b *unit, rel func(x, y string) bool) int {
 	n := 0
 	for i, w := range a.words {
 		if text.IsStopword(w) {
@@ -333,6 +429,15 @@ func contentMatches(a, b *qitem, rel func(x, y string) bool) int {
 		}
 	}
 	return n
+}
+
+// contentCount is the number of content words of the shorter sequence.
+func contentCount(a, b *unit) int {
+	u := a
+	if len(b.words) < len(a.words) {
+		u = b
+	}
+	return len(u.words) - len(u.funcs)
 }
 
 func equalWords(a, b []string) bool {
