@@ -65,7 +65,51 @@ func newStory(id string, docs []*docInfo) *story {
 			st.docFreq[w]++
 		}
 	}
+	st.spreadPlaces()
 	return st
+}
+
+// spreadPlaces: a name any document of the story uses as a place ("in
+// Malibu") is a place wherever it is written ("a Malibu rehab center").
+func (st *story) spreadPlaces() {
+	vocab := map[string]bool{}
+	for _, d := range st.docs {
+		for _, p := range d.places {
+			vocab[p.norm] = true
+		}
+	}
+	for _, d := range st.docs {
+		for si := range d.sents {
+			s := &d.sents[si]
+			for k := range s.toks {
+				if !d.capTok(si, k) {
+					continue
+				}
+				// Longest vocabulary name starting here (up to 4 words).
+				for n := 4; n >= 1; n-- {
+					if k+n > len(s.toks) {
+						continue
+					}
+					var ws []string
+					for j := k; j < k+n; j++ {
+						w, _ := stripPoss(s.toks[j].Lower)
+						ws = append(ws, w)
+					}
+					name := strings.Join(ws, " ")
+					if !vocab[name] {
+						continue
+					}
+					last := s.toks[k+n-1]
+					end := last.End
+					if ss, poss := stripPoss(d.d.Text[last.Start:last.End]); poss {
+						end = last.Start + len(ss)
+					}
+					d.addPlace(place{span: accord.Span{Start: s.toks[k].Start, End: end}, norm: name, sent: si})
+					break
+				}
+			}
+		}
+	}
 }
 
 func (st *story) findConflicts() []finding {
@@ -162,8 +206,20 @@ func (st *story) oddOneOut(facts []*fact, compat func(a, b *fact) bool, ctx func
 		for _, f := range fs {
 			support := false
 			var opp []*fact
+			// Per other document, the fact that best matches f's context.
+			bestOf := map[*docInfo]*fact{}
+			scoreOf := map[*docInfo]int{}
 			for _, g := range fs {
 				if g.di == f.di || !ctx(f, g) {
+					continue
+				}
+				sc := overlap(&f.di.sents[f.sent], &g.di.sents[g.sent], nil) + 2*localOverlap(f, g)
+				if b, ok := bestOf[g.di]; !ok || sc > scoreOf[g.di] || sc == scoreOf[g.di] && compat(f, g) && !compat(f, b) {
+					bestOf[g.di], scoreOf[g.di] = g, sc
+				}
+			}
+			for _, g := range fs {
+				if bestOf[g.di] != g {
 					continue
 				}
 				if compat(f, g) {
@@ -269,16 +325,30 @@ func (st *story) numberConflicts() []finding {
 				leave: wordsOf(q.Text), local: localWords(di, si, q.Span, 4)}
 			if sn := nearestPerson(di, si, q.Span); sn != "" {
 				f.local[sn] = true
+				f.value = sn
 			}
 			facts = append(facts, f)
 		}
 	}
 	ctx := func(a, b *fact) bool {
+		if a.value != "" && b.value != "" && a.value != b.value {
+			return false // about different people
+		}
 		return overlap(&a.di.sents[a.sent], &b.di.sents[b.sent], union(a.leave, b.leave)) >= ctxNumber && localMatch(a, b)
 	}
 	var out []finding
 	for _, r := range st.oddOneOut(facts, numCompat, ctx, 2) {
 		f := r[0][0]
+		// The document must not state the majority's value itself.
+		also := false
+		for _, g := range facts {
+			if g.di == f.di && g.key == f.key && numCompat(g, r[1][0]) {
+				also = true
+			}
+		}
+		if also {
+			continue
+		}
 		what := f.q.Counts
 		if what == "" {
 			what = f.q.Unit
@@ -286,6 +356,16 @@ func (st *story) numberConflicts() []finding {
 		out = append(out, finding{kind: accord.ConflictNumber, odd: f, others: r[1], topic: "the number (" + what + ")"})
 	}
 	return out
+}
+
+func localOverlap(a, b *fact) int {
+	n := 0
+	for w := range a.local {
+		if b.local[w] {
+			n++
+		}
+	}
+	return n
 }
 
 // localMatch: the words next to the two values share a content word.
@@ -675,39 +755,50 @@ func (st *story) placeConflicts() []finding {
 		if st.docsMentioning(f.value) != 1 {
 			continue
 		}
-		var opp []*fact
-		count := map[string]map[int]bool{}
+		// Per other document, the place whose sentence best matches.
+		bestOf := map[*docInfo]*fact{}
+		scoreOf := map[*docInfo]int{}
 		for _, g := range facts {
 			if g.di == f.di || g.value == f.value {
 				continue
 			}
-			if overlap(&f.di.sents[f.sent], &g.di.sents[g.sent], union(f.leave, g.leave)) < ctxPlace {
+			ov := overlap(&f.di.sents[f.sent], &g.di.sents[g.sent], union(f.leave, g.leave))
+			if ov < ctxPlace || !localMatch(f, g) {
 				continue
 			}
-			if f.di.mentions(g.value) || strings.Contains(g.value, f.value) || strings.Contains(f.value, g.value) {
-				continue
+			sc := ov + 2*localOverlap(f, g)
+			if _, ok := bestOf[g.di]; !ok || sc > scoreOf[g.di] {
+				bestOf[g.di], scoreOf[g.di] = g, sc
 			}
+		}
+		count := map[string]map[int]bool{}
+		for _, g := range bestOf {
 			if count[g.value] == nil {
 				count[g.value] = map[int]bool{}
 			}
 			count[g.value][g.di.group] = true
-			opp = append(opp, g)
 		}
-		best, bestN := "", 0
+		best, bestN, second := "", 0, 0
 		for v, gs := range count {
 			if len(gs) > bestN || len(gs) == bestN && v < best {
-				best, bestN = v, len(gs)
+				best, second, bestN = v, bestN, len(gs)
+			} else if len(gs) > second {
+				second = len(gs)
 			}
 		}
-		if bestN < 2 || len(count) > 1 {
+		if bestN < 2 || second >= bestN {
+			continue
+		}
+		if f.di.mentions(best) || strings.Contains(best, f.value) || strings.Contains(f.value, best) {
 			continue
 		}
 		var others []*fact
-		for _, g := range opp {
+		for _, g := range bestOf {
 			if g.value == best {
 				others = append(others, g)
 			}
 		}
+		sort.Slice(others, func(i, j int) bool { return others[i].di.d.ID < others[j].di.d.ID })
 		out = append(out, finding{kind: accord.ConflictOther, subkind: "place", odd: f, others: others, topic: "the place"})
 	}
 	return bestPerSentence(out)

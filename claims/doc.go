@@ -4,6 +4,7 @@ import (
 	"strings"
 
 	"github.com/accord-news/accord"
+	"github.com/accord-news/accord/lexicon"
 	"github.com/accord-news/accord/quantity"
 	"github.com/accord-news/accord/text"
 )
@@ -25,10 +26,10 @@ type person struct {
 	tokens  []string    // the name's words as written
 	title   title
 	// appos is a title given after the name ("X, the city's director,").
-	appos   title
-	sent    int
-	tok     int // index in sent.toks of the name's first token
-	tokEnd  int // index after the name's last token
+	appos  title
+	sent   int
+	tok    int // index in sent.toks of the name's first token
+	tokEnd int // index after the name's last token
 	// office is a title with its organization ("deputy secretary of
 	// state"), the kind of title only one person holds at a time.
 	office  string
@@ -297,6 +298,14 @@ func (di *docInfo) personInRun(si, a, b int) {
 			return
 		}
 	}
+	if len(words) == 1 && (lexicon.Known(ls) || isNumberWord(ls)) {
+		return // a lone capitalized common word ("Four", "Forensic", "Paris")
+	}
+	if len(words) == 1 && len(tw) == 0 && a > 0 {
+		if pl := s.toks[a-1].Lower; locPreps[pl] && pl != "to" && pl != "into" {
+			return // "in Malibu": a place
+		}
+	}
 	first := ""
 	if len(words) >= 2 {
 		first = words[0]
@@ -460,7 +469,7 @@ func (di *docInfo) placeRun(si, a, b int) {
 	}
 	// A person's name is no place: skip runs that are a known person here.
 	for _, p := range di.persons {
-		if p.sent == si && p.span.Start <= s.toks[a].Start && s.toks[a].Start < p.span.End {
+		if p.sent == si && p.span.Start <= s.toks[a].Start && s.toks[a].Start < p.span.End && (len(p.tokens) > 1 || !p.title.empty()) {
 			return
 		}
 	}
@@ -534,4 +543,13 @@ func overlap(a, b *sent, leave map[string]bool) int {
 		}
 	}
 	return n
+}
+
+func isNumberWord(w string) bool {
+	switch w {
+	case "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
+		"twenty", "thirty", "forty", "fifty", "hundred", "thousand", "million", "billion", "dozen":
+		return true
+	}
+	return false
 }

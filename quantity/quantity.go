@@ -288,6 +288,15 @@ func (p *parser) at(i int) (Q, int, bool) {
 	if hyphenTail != "" {
 		// "12-gauge", "59-year-old", "35-yards": the tail names the unit or noun.
 		parts := strings.Split(hyphenTail, "-")
+		// "$2.6-million": a scale word.
+		if m, ok := scales[parts[0]]; ok && len(parts[0]) > 2 {
+			q.Value *= m
+			q.Low, q.High = q.Value, q.Value
+			if len(parts) == 1 {
+				return p.finish(i, i, end, q)
+			}
+			parts = parts[1:]
+		}
 		if u, kind := unitOf(parts[0]); kind != "" {
 			q.Unit = u
 			if len(parts) > 1 && parts[len(parts)-1] == "old" {
@@ -377,7 +386,13 @@ func (p *parser) number(j int) (float64, int, bool, string) {
 		}
 		return v, end, true, ""
 	}
-	// Written-out numbers.
+	// Written-out numbers; capitalized ones inside a sentence are names
+	// ("Zero Day", "Seven Sisters").
+	if isCapitalized(p.raw(j)) && !sentenceInitial(p, j) && !(j > 0 && currencySymbol(p.raw(j-1)) != "") {
+		if _, ok := wordValue(w); ok {
+			return 0, j + 1, false, ""
+		}
+	}
 	total, current := 0.0, 0.0
 	end := j
 	seen := false

@@ -21,6 +21,7 @@ import (
 	"github.com/accord-news/accord"
 	"github.com/accord-news/accord/brief"
 	"github.com/accord-news/accord/claims"
+	"github.com/accord-news/accord/entities"
 	"github.com/accord-news/accord/pipeline"
 	"github.com/accord-news/accord/quantity"
 	"github.com/accord-news/accord/text"
@@ -28,6 +29,7 @@ import (
 
 func main() {
 	out := flag.String("out", "/tmp/claims-eval", "output folder")
+	ner := flag.Bool("ner", false, "run the entity tagger (PERSON/GPE mentions)")
 	flag.Parse()
 	if err := os.MkdirAll(*out, 0o755); err != nil {
 		fmt.Fprintln(os.Stderr, err)
@@ -37,6 +39,9 @@ func main() {
 		Cleaner: pipeline.Passthrough{},
 		Doc:     []accord.DocStage{text.New(), quantity.New()},
 		Corpus:  []accord.CorpusStage{claims.New(), brief.New()},
+	}
+	if *ner {
+		p.Doc = []accord.DocStage{text.New(), entities.New(), quantity.New()}
 	}
 	for _, path := range flag.Args() {
 		inputs, err := readJSONL(path)
