@@ -2,12 +2,21 @@ package timex
 
 import (
 	"context"
+	"math"
+	"sort"
+	"strings"
+	"time"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/accord-news/accord"
+	"github.com/accord-news/accord/text"
 )
 
-// Dater is the corpus stage: publication-date inference, re-normalization
-// and the timeline.
+// Dater is the corpus stage: it infers the publication dates of undated
+// documents from the dated documents of the same story, re-normalizes every
+// document's time expressions against its final reference date, and builds
+// the timeline.
 type Dater struct{}
 
 // NewCorpus returns the corpus stage.
@@ -16,7 +25,416 @@ func NewCorpus() *Dater { return &Dater{} }
 // Name implements accord.CorpusStage.
 func (*Dater) Name() string { return "timex" }
 
+// docInfo is what the corpus stage keeps per document.
+type docInfo struct {
+	d     *accord.Document
+	toks  []accord.Token
+	cands []Candidate
+	sigs  []signature // per candidate: its sentence's signature
+	sents []accord.Span
+	ref   time.Time
+	has   bool // ref is set
+	pub   bool // ref is the publication date (stated or inferred)
+}
+
 // Analyze implements accord.CorpusStage.
 func (*Dater) Analyze(ctx context.Context, c *accord.Corpus) error {
+	infos := make(map[string]*docInfo, len(c.Docs))
+	for _, d := range c.Docs {
+		if ctx.Err() != nil {
+			return ctx.Err()
+		}
+		toks := tokenize(d)
+		cands := Detect(d.Text, toks, d.Sentences)
+		inf := &docInfo{d: d, toks: toks, cands: cands, sents: d.Sentences}
+		inf.sigs = make([]signature, len(cands))
+		for k, cd := range cands {
+			inf.sigs[k] = sentenceSignature(d, toks, sentenceOf(d, cd.Span), cd.Span)
+		}
+		if t, ok := ParseRef(d.Published); ok {
+			inf.ref, inf.has, inf.pub = t, true, true
+		}
+		infos[d.ID] = inf
+	}
+	for _, g := range groups(c) {
+		inferGroup(g, infos)
+	}
+	// Re-normalize against the final reference date.
+	refDate, hasRefDate := ParseRef(c.Options.RefDate)
+	for _, d := range c.Docs {
+		inf := infos[d.ID]
+		ref, ok := inf.ref, inf.has
+		if !ok && hasRefDate {
+			ref, ok = refDate, true
+		}
+		d.Timexes = Normalize(d.Text, inf.cands, ref, ok)
+	}
+	c.Timeline = buildTimeline(c, infos)
 	return nil
 }
+
+// group is a set of documents about one story.
+type group struct {
+	story string
+	ids   []string
+}
+
+// groups returns the stories, or the whole corpus as one group when no story
+// stage ran. Documents in no story form one leftover group each.
+func groups(c *accord.Corpus) []group {
+	if len(c.Stories) == 0 {
+		g := group{}
+		for _, d := range c.Docs {
+			g.ids = append(g.ids, d.ID)
+		}
+		return []group{g}
+	}
+	var out []group
+	seen := map[string]bool{}
+	for _, s := range c.Stories {
+		g := group{story: s.ID}
+		for _, id := range s.Documents {
+			if c.Doc(id) != nil {
+				g.ids = append(g.ids, id)
+				seen[id] = true
+			}
+		}
+		out = append(out, g)
+	}
+	for _, d := range c.Docs {
+		if !seen[d.ID] {
+			out = append(out, group{ids: []string{d.ID}})
+		}
+	}
+	return out
+}
+
+// anchor is a happening with a known date in some document.
+type anchor struct {
+	date      time.Time
+	yearKnown bool
+	sig       signature
+	doc       string
+	weight    float64
+}
+
+// dayValue parses a day-granular value ("2022-01-10", "2022-01-10T14:00").
+func dayValue(v string) (time.Time, bool) {
+	if len(v) < 10 || v[4] != '-' || v[7] != '-' || (len(v) > 10 && v[10] != 'T') {
+		return time.Time{}, false
+	}
+	t, err := time.Parse("2006-01-02", v[:10])
+	return t, err == nil
+}
+
+// refDependent: the candidate's day depends on the reference date.
+func refDependent(sp spec) bool {
+	switch sp.kind {
+	case kWeekday:
+		return true
+	case kRel:
+		return sp.unit == "D" && !sp.anaph
+	}
+	return false
+}
+
+// inferGroup infers publication dates for the undated documents of g.
+func inferGroup(g group, infos map[string]*docInfo) {
+	var anchors []anchor
+	addAnchors := func(inf *docInfo, w float64) {
+		vals := normalizeAll(inf, inf.ref, true)
+		for k, v := range vals {
+			if t, ok := dayValue(v); ok {
+				anchors = append(anchors, anchor{date: t, yearKnown: true, sig: inf.sigs[k], doc: inf.d.ID, weight: w})
+			}
+		}
+	}
+	var undated []*docInfo
+	for _, id := range g.ids {
+		inf := infos[id]
+		if inf == nil {
+			continue
+		}
+		if inf.pub {
+			addAnchors(inf, 1)
+			continue
+		}
+		undated = append(undated, inf)
+		// Dates written out in an undated document anchor too ("January 10").
+		for k, cd := range inf.cands {
+			sp := cd.spec
+			if sp.kind == kDate && sp.m > 0 && sp.d > 0 {
+				y := sp.y
+				if y == 0 {
+					y = 2000
+				}
+				if validDate(y, sp.m, sp.d) {
+					anchors = append(anchors, anchor{date: date(y, sp.m, sp.d), yearKnown: sp.y > 0, sig: inf.sigs[k], doc: inf.d.ID, weight: 0.6})
+				}
+			}
+		}
+	}
+	for pass := 0; pass < 3 && len(undated) > 0; pass++ {
+		var rest []*docInfo
+		progress := false
+		for _, u := range undated {
+			if t, ok := inferDoc(u, anchors); ok {
+				u.ref, u.has, u.pub = t, true, true
+				u.d.Published = t.Format("2006-01-02")
+				u.d.PublishedBasis = accord.BasisInferred
+				progress = true
+				continue
+			}
+			rest = append(rest, u)
+		}
+		// Newly dated documents anchor the rest.
+		for _, u := range undated {
+			if u.pub {
+				addAnchors(u, 0.7)
+			}
+		}
+		undated = rest
+		if !progress {
+			break
+		}
+	}
+}
+
+// normalizeAll returns each candidate's value against ref (empty where
+// normalization gave none), keeping candidate order.
+func normalizeAll(inf *docInfo, ref time.Time, ok bool) []string {
+	n := &normalizer{ref: ref, hasRef: ok}
+	out := make([]string, len(inf.cands))
+	for k, c := range inf.cands {
+		out[k] = n.resolve(c.spec)
+	}
+	return out
+}
+
+// inferDoc scores candidate publication dates for u against the anchors:
+// a date scores where u's reference-dependent expressions ("on Monday",
+// "yesterday") land on the day of a happening that a dated document puts
+// there with the same event words and names, plus a preference for
+// references close to the publication day (news is fresh).
+func inferDoc(u *docInfo, anchors []anchor) (time.Time, bool) {
+	var deps []int
+	for k, c := range u.cands {
+		if refDependent(c.spec) {
+			deps = append(deps, k)
+		}
+	}
+	if len(deps) == 0 || len(anchors) == 0 {
+		return time.Time{}, false
+	}
+	// Candidate days: within a week either side of an anchor from another
+	// document or a year-known anchor.
+	days := map[time.Time]bool{}
+	for _, a := range anchors {
+		if a.doc == u.d.ID || !a.yearKnown {
+			continue
+		}
+		for k := -7; k <= 7; k++ {
+			days[a.date.AddDate(0, 0, k)] = true
+		}
+	}
+	var cand []time.Time
+	for t := range days {
+		cand = append(cand, t)
+	}
+	sort.Slice(cand, func(i, j int) bool { return cand[i].Before(cand[j]) })
+	best, bestScore, bestMatch := time.Time{}, 0.0, 0.0
+	for _, p := range cand {
+		vals := normalizeAll(u, p, true)
+		score, match := 0.0, 0.0
+		fresh := map[time.Time]bool{}
+		for _, k := range deps {
+			t, ok := dayValue(vals[k])
+			if !ok {
+				continue
+			}
+			if !fresh[t] {
+				// Each day referred to counts once for freshness.
+				fresh[t] = true
+				d := math.Abs(t.Sub(p).Hours() / 24)
+				score += math.Exp(-d / 2)
+			}
+			m := 0.0
+			for _, a := range anchors {
+				if a.doc == u.d.ID && a.yearKnown {
+					continue
+				}
+				same := a.date.Equal(t) || !a.yearKnown && a.date.Month() == t.Month() && a.date.Day() == t.Day()
+				if !same {
+					continue
+				}
+				s := similarity(u.sigs[k], a.sig)
+				if a.doc == u.d.ID {
+					// The document's own written date agrees with its weekday.
+					s = math.Max(s, 0.5)
+				}
+				if s < 0.25 {
+					continue
+				}
+				if v := s * a.weight; v > m {
+					m = v
+				}
+			}
+			match += m
+		}
+		score += 3 * match
+		if debugInfer != nil {
+			debugInfer(u.d.ID, p, score, match, vals)
+		}
+		if match > 0 && score > bestScore+1e-9 {
+			best, bestScore, bestMatch = p, score, match
+		}
+	}
+	if bestMatch == 0 {
+		return time.Time{}, false
+	}
+	return best, true
+}
+
+// signature is what a sentence is about: content stems, names and event
+// classes.
+type signature struct {
+	words  map[string]bool
+	names  map[string]bool
+	events map[string]bool
+}
+
+// eventClass maps event words to a class so that "talks", "meeting" and
+// "negotiations" match. General English, not tied to any story.
+var eventClass = map[string]string{
+	"meet": "meet", "meets": "meet", "met": "meet", "meeting": "meet", "meetings": "meet", "talks": "meet",
+	"talked": "meet", "negotiations": "meet", "negotiated": "meet", "session": "meet", "conference": "meet",
+	"summit": "meet", "dialogue": "meet", "discussions": "meet", "discussed": "meet", "round": "meet",
+	"council": "meet", "gathering": "meet", "consultations": "meet", "negotiation": "meet",
+	"call": "call", "called": "call", "phone": "call", "telephone": "call", "telephonic": "call",
+	"conversation": "call", "spoke": "call", "video": "call",
+	"said": "say", "says": "say", "told": "say", "stated": "say", "statement": "say", "announced": "say",
+	"warned": "say", "reiterated": "say", "declared": "say", "urged": "say", "remarks": "say",
+	"deployed": "deploy", "deployment": "deploy", "deploy": "deploy", "troops": "deploy", "buildup": "deploy",
+	"massed": "deploy", "sent": "deploy", "moved": "deploy",
+	"attack": "attack", "attacked": "attack", "attacks": "attack", "strike": "attack", "strikes": "attack",
+	"bombing": "attack", "explosion": "attack", "killed": "attack", "shot": "attack", "invasion": "attack",
+	"invaded": "attack", "fire": "attack",
+	"signed": "sign", "agreement": "sign", "treaty": "sign", "deal": "sign", "accord": "sign",
+	"visit": "visit", "visited": "visit", "arrived": "visit", "trip": "visit", "travelled": "visit", "traveled": "visit",
+	"election": "vote", "elections": "vote", "vote": "vote", "voted": "vote", "referendum": "vote", "elected": "vote",
+	"launched": "start", "began": "start", "begin": "start", "started": "start", "opened": "start",
+	"ended": "end", "concluded": "end", "finished": "end", "closed": "end",
+	"resigned": "resign", "resignation": "resign", "fired": "resign", "dismissed": "resign",
+	"arrested": "arrest", "arrest": "arrest", "charged": "arrest", "sentenced": "arrest", "convicted": "arrest",
+	"released": "release", "published": "release", "report": "release", "unveiled": "release",
+	"held": "hold", "hosted": "hold",
+	"died": "die", "death": "die", "dead": "die",
+	"exercises": "drill", "drills": "drill",
+}
+
+// timeWords are words that time expressions are made of; they do not make
+// two sentences about the same happening.
+var timeWords = map[string]bool{
+	"monday": true, "tuesday": true, "wednesday": true, "thursday": true, "friday": true, "saturday": true,
+	"sunday": true, "today": true, "yesterday": true, "tomorrow": true, "week": true, "month": true, "year": true,
+	"last": true, "next": true, "day": true, "earlier": true, "later": true,
+}
+
+func stem(w string) string {
+	for _, suf := range []string{"ations", "ation", "ings", "ing", "ies", "ied", "es", "ed", "s"} {
+		if len(w) > len(suf)+3 && strings.HasSuffix(w, suf) {
+			return w[:len(w)-len(suf)]
+		}
+	}
+	return w
+}
+
+// sentenceOf returns the sentence holding sp, or a window around it.
+func sentenceOf(d *accord.Document, sp accord.Span) accord.Span {
+	if k := d.SentenceAt(sp.Start); k >= 0 {
+		return d.Sentences[k]
+	}
+	lo, hi := sp.Start-200, sp.End+200
+	if lo < 0 {
+		lo = 0
+	}
+	if hi > len(d.Text) {
+		hi = len(d.Text)
+	}
+	return accord.Span{Start: lo, End: hi}
+}
+
+// sentenceSignature builds the signature of sentence sent, leaving out the
+// time expression at tx.
+func sentenceSignature(d *accord.Document, toks []accord.Token, sent, tx accord.Span) signature {
+	sig := signature{words: map[string]bool{}, names: map[string]bool{}, events: map[string]bool{}}
+	i := sort.Search(len(toks), func(i int) bool { return toks[i].Start >= sent.Start })
+	first := true
+	for ; i < len(toks) && toks[i].End <= sent.End; i++ {
+		t := toks[i]
+		if t.Start >= tx.Start && t.End <= tx.End {
+			first = false
+			continue
+		}
+		w := t.Lower
+		r, _ := utf8.DecodeRuneInString(w)
+		if !text.IsWordRune(r) {
+			continue
+		}
+		if c, ok := eventClass[w]; ok {
+			sig.events[c] = true
+		}
+		if len(w) < 3 || text.IsStopword(w) || timeWords[w] {
+			first = false
+			continue
+		}
+		orig, _ := utf8.DecodeRuneInString(d.Text[t.Start:])
+		if unicode.IsUpper(orig) && !first {
+			sig.names[w] = true
+		}
+		sig.words[stem(w)] = true
+		first = false
+	}
+	// Entity mentions in the sentence count as names.
+	for _, m := range d.Mentions {
+		if m.Start >= sent.Start && m.End <= sent.End && m.Kind != accord.MentionPronoun {
+			key := strings.ToLower(m.Text)
+			if m.EntityID != "" {
+				key = m.EntityID
+			}
+			sig.names[key] = true
+		}
+	}
+	return sig
+}
+
+// similarity of two sentence signatures, in [0, 1].
+func similarity(a, b signature) float64 {
+	shared := func(x, y map[string]bool) int {
+		n := 0
+		for k := range x {
+			if y[k] {
+				n++
+			}
+		}
+		return n
+	}
+	w := shared(a.words, b.words)
+	nm := shared(a.names, b.names)
+	ev := shared(a.events, b.events)
+	// Shared event class without any shared word or name proves little.
+	s := 0.15*float64(w) + 0.2*float64(nm)
+	if ev > 0 {
+		s += 0.25
+	}
+	if w+nm == 0 {
+		return 0
+	}
+	if s > 1 {
+		s = 1
+	}
+	return s
+}
+
+// debugInfer, when set (tests), sees every scored candidate day.
+var debugInfer func(doc string, p time.Time, score, match float64, vals []string)

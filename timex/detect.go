@@ -701,6 +701,10 @@ func (m *matcher) relative(i int) (int, spec, bool) {
 	switch s {
 	case "this", "current":
 		dir = 0
+		// "This Week" in mid-sentence capitals is a title, not a time.
+		if i > 0 && m.w[i].cap && i+1 < len(m.w) && m.w[i+1].cap && !m.isPunct(i-1) {
+			ok = false
+		}
 	case "the":
 		switch m.at(i + 1) {
 		case "next", "following", "coming", "previous", "prior", "preceding", "same", "current", "past", "last", "latest", "full":

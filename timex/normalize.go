@@ -146,7 +146,7 @@ func (n *normalizer) resolveDate(sp spec) string {
 				fwd = 7
 			}
 			t = n.ref.AddDate(0, 0, fwd)
-		case sp.tense > 0 && sp.tdist <= 5:
+		case sp.tense > 0 && sp.tdist <= 30:
 			t = n.ref.AddDate(0, 0, fwd)
 		default:
 			t = n.ref.AddDate(0, 0, -back)

@@ -51,7 +51,7 @@ func tenseAt(src string, toks []accord.Token, sents []accord.Span, sp accord.Spa
 	at := sort.Search(len(toks), func(i int) bool { return toks[i].Start >= sp.Start })
 	endTok := sort.Search(len(toks), func(i int) bool { return toks[i].Start >= sp.End })
 	best, bestDist := 0, 1<<30
-	consider := func(i, dist int) {
+	consider := func(i, dist int, after bool) {
 		if i < 0 || i >= len(toks) || toks[i].Start < lo || toks[i].End > hi {
 			return
 		}
@@ -74,27 +74,44 @@ func tenseAt(src string, toks []accord.Token, sents []accord.Span, sp accord.Spa
 		case pastIrregular[w]:
 			t = -1
 		case len(w) > 4 && strings.HasSuffix(w, "ed") && !notPastEd[w] && isLetters(w):
+			// A participle after "be"/"been" ("will be followed") is no past.
+			if i > 0 && (toks[i-1].Lower == "be" || toks[i-1].Lower == "been" || toks[i-1].Lower == "being") {
+				return
+			}
 			t = -1
 		}
 		if t == 0 {
 			return
 		}
+		// A future modal governs its whole clause: count it as nearer.
+		if t > 0 && (w == "will" || w == "shall" || w == "won't" || strings.HasSuffix(w, "'ll")) {
+			dist /= 2
+		}
 		// Reporting verbs govern the report, not the event: weaker.
-		if w == "said" || w == "told" {
+		if (w == "said" || w == "told") && dist > 2 {
 			dist += 6
+		}
+		// "said Friday that he would": a modal after the expression belongs
+		// to the reported clause.
+		if after && (w == "would" || w == "could" || w == "might" || w == "may") {
+			return
 		}
 		if dist < bestDist {
 			best, bestDist = t, dist
 		}
 	}
-	for i := at - 1; i >= first && at-i <= 12; i-- {
-		consider(i, at-i)
-	}
-	for i := endTok; i < len(toks) && i-endTok < 8; i++ {
-		if toks[i].Lower == "." || toks[i].Lower == ";" {
+	for i := at - 1; i >= first && at-i <= 30; i-- {
+		if isQuoteMark(toks[i].Lower) {
+			// Verbs inside a quotation do not govern what follows it.
 			break
 		}
-		consider(i, i-endTok+4)
+		consider(i, at-i, false)
+	}
+	for i := endTok; i < len(toks) && i-endTok < 8; i++ {
+		if toks[i].Lower == "." || toks[i].Lower == ";" || isQuoteMark(toks[i].Lower) {
+			break
+		}
+		consider(i, i-endTok+4, true)
 	}
 	return best, bestDist
 }
@@ -120,4 +137,12 @@ func infinitive(w string) bool {
 		return false
 	}
 	return !strings.HasSuffix(w, "ed") && !strings.HasSuffix(w, "ing") && !strings.HasSuffix(w, "s")
+}
+
+func isQuoteMark(w string) bool {
+	switch w {
+	case "\"", "“", "”", "«", "»", "‘", "’", "``", "''":
+		return true
+	}
+	return false
 }

@@ -1,0 +1,283 @@
+package timex
+
+import (
+	"sort"
+	"strconv"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/accord-news/accord"
+)
+
+// happening is one sentence that ties an event to a date.
+type happening struct {
+	date  string
+	doc   *accord.Document
+	sent  accord.Span
+	tx    accord.Span
+	sig   signature
+	story string
+}
+
+// timelineDate returns the timeline date of a value: a day or a month.
+func timelineDate(v string) (string, bool) {
+	if t, ok := dayValue(v); ok {
+		return t.Format("2006-01-02"), true
+	}
+	if len(v) == 7 && v[4] == '-' && !strings.ContainsAny(v, "XQWHS") {
+		if _, ok := atoi(v[:4]); ok {
+			if m, ok := atoi(v[5:]); ok && m >= 1 && m <= 12 {
+				return v, true
+			}
+		}
+	}
+	return "", false
+}
+
+// hasEvent: the sentence names a happening (a meeting, a call, a statement...)
+// or has a past-tense verb.
+func hasEvent(sig signature) bool { return len(sig.events) > 0 }
+
+// buildTimeline collects the dated happenings per story and merges those of
+// the same date and the same event across documents.
+func buildTimeline(c *accord.Corpus, infos map[string]*docInfo) []accord.TimelineItem {
+	var items []accord.TimelineItem
+	for _, g := range groups(c) {
+		byDate := map[string][]happening{}
+		for _, id := range g.ids {
+			inf := infos[id]
+			if inf == nil {
+				continue
+			}
+			d := inf.d
+			for _, tx := range d.Timexes {
+				if tx.Type != "DATE" && tx.Type != "TIME" {
+					continue
+				}
+				day, ok := timelineDate(tx.Value)
+				if !ok {
+					continue
+				}
+				sent := sentenceOf(d, tx.Span)
+				sig := sentenceSignature(d, inf.toks, sent, tx.Span)
+				if !hasEvent(sig) {
+					continue
+				}
+				byDate[day] = append(byDate[day], happening{date: day, doc: d, sent: sent, tx: tx.Span, sig: sig, story: g.story})
+			}
+		}
+		dates := make([]string, 0, len(byDate))
+		for k := range byDate {
+			dates = append(dates, k)
+		}
+		sort.Strings(dates)
+		for _, day := range dates {
+			items = append(items, mergeHappenings(byDate[day])...)
+		}
+	}
+	sort.SliceStable(items, func(i, j int) bool {
+		if items[i].Date != items[j].Date {
+			return items[i].Date < items[j].Date
+		}
+		if items[i].Story != items[j].Story {
+			return items[i].Story < items[j].Story
+		}
+		return items[i].Summary < items[j].Summary
+	})
+	return items
+}
+
+// mergeHappenings clusters the happenings of one date by event similarity.
+func mergeHappenings(hs []happening) []accord.TimelineItem {
+	// Drop repeats of one sentence (two timexes in it).
+	uniq := hs[:0]
+	seen := map[string]bool{}
+	for _, h := range hs {
+		k := h.doc.ID + "\x00" + strconv.Itoa(h.sent.Start)
+		if seen[k] {
+			continue
+		}
+		seen[k] = true
+		uniq = append(uniq, h)
+	}
+	hs = uniq
+	parent := make([]int, len(hs))
+	for i := range parent {
+		parent[i] = i
+	}
+	var find func(int) int
+	find = func(i int) int {
+		for parent[i] != i {
+			parent[i] = parent[parent[i]]
+			i = parent[i]
+		}
+		return i
+	}
+	sim := make([][]float64, len(hs))
+	for i := range hs {
+		sim[i] = make([]float64, len(hs))
+	}
+	for i := range hs {
+		for j := i + 1; j < len(hs); j++ {
+			s := similarity(hs[i].sig, hs[j].sig)
+			sim[i][j], sim[j][i] = s, s
+			if s >= 0.35 && sharesEvent(hs[i].sig, hs[j].sig) {
+				parent[find(i)] = find(j)
+			}
+		}
+	}
+	clusters := map[int][]int{}
+	var roots []int
+	for i := range hs {
+		r := find(i)
+		if _, ok := clusters[r]; !ok {
+			roots = append(roots, r)
+		}
+		clusters[r] = append(clusters[r], i)
+	}
+	var out []accord.TimelineItem
+	for _, r := range roots {
+		members := clusters[r]
+		// The best-supported sentence: most similar to the others; then the
+		// shortest.
+		best, bestS := members[0], -1.0
+		for _, i := range members {
+			s := 0.0
+			for _, j := range members {
+				if i != j {
+					s += sim[i][j]
+				}
+			}
+			if s > bestS+1e-9 || s > bestS-1e-9 && hs[i].sent.Len() < hs[best].sent.Len() {
+				best, bestS = i, s
+			}
+		}
+		item := accord.TimelineItem{
+			Date:      hs[best].date,
+			Summary:   clause(hs[best].doc.Text, hs[best].sent, hs[best].tx),
+			Entities:  []string{},
+			Documents: []string{},
+			Evidence:  []accord.SpanRef{},
+			Story:     hs[best].story,
+		}
+		docs := map[string]bool{}
+		ents := map[string]bool{}
+		places := map[string]int{}
+		var placeOrder []string
+		for _, i := range members {
+			h := hs[i]
+			docs[h.doc.ID] = true
+			item.Evidence = append(item.Evidence, accord.SpanRef{Document: h.doc.ID, Start: h.sent.Start, End: h.sent.End, Text: h.doc.Slice(h.sent)})
+			for _, m := range h.doc.Mentions {
+				if m.Start < h.sent.Start || m.End > h.sent.End {
+					continue
+				}
+				if m.EntityID != "" {
+					ents[m.EntityID] = true
+				}
+				if (m.Type == "GPE" || m.Type == "LOC") && m.Kind == accord.MentionName {
+					p := h.doc.Slice(m.Span)
+					if p == "" {
+						continue
+					}
+					if places[p] == 0 {
+						placeOrder = append(placeOrder, p)
+					}
+					places[p]++
+				}
+			}
+		}
+		for id := range docs {
+			item.Documents = append(item.Documents, id)
+		}
+		sort.Strings(item.Documents)
+		for id := range ents {
+			item.Entities = append(item.Entities, id)
+		}
+		sort.Strings(item.Entities)
+		sort.Slice(item.Evidence, func(i, j int) bool {
+			if item.Evidence[i].Document != item.Evidence[j].Document {
+				return item.Evidence[i].Document < item.Evidence[j].Document
+			}
+			return item.Evidence[i].Start < item.Evidence[j].Start
+		})
+		if len(placeOrder) > 0 {
+			bp := placeOrder[0]
+			for _, p := range placeOrder {
+				if places[p] > places[bp] {
+					bp = p
+				}
+			}
+			item.Place = &bp
+		}
+		out = append(out, item)
+	}
+	return out
+}
+
+// sharesEvent: the two sentences name the same kind of happening (a shared
+// statement verb alone is enough only with names in common).
+func sharesEvent(a, b signature) bool {
+	for k := range a.events {
+		if b.events[k] {
+			return true
+		}
+	}
+	return false
+}
+
+// clause returns the part of the sentence that carries the time expression:
+// the whole sentence when short, else the clause around tx, cut at word
+// boundaries.
+func clause(src string, sent, tx accord.Span) string {
+	if sent.Start < 0 || sent.End > len(src) || sent.Start > sent.End {
+		return ""
+	}
+	s := strings.TrimSpace(src[sent.Start:sent.End])
+	if len(s) <= 220 {
+		return s
+	}
+	lo, hi := sent.Start, sent.End
+	// Clause boundaries: ; — : and quotation breaks.
+	for _, b := range []string{"; ", " — ", " – ", ": "} {
+		if k := strings.LastIndex(src[lo:tx.Start], b); k >= 0 {
+			lo = lo + k + len(b)
+		}
+		if k := strings.Index(src[tx.End:hi], b); k >= 0 {
+			hi = tx.End + k
+		}
+	}
+	if hi-lo > 220 {
+		// A window around the expression, at word boundaries.
+		wlo, whi := tx.Start-110, tx.End+110
+		if wlo < lo {
+			wlo = lo
+		}
+		if whi > hi {
+			whi = hi
+		}
+		for wlo > lo && !isSpaceAt(src, wlo-1) {
+			wlo--
+		}
+		for whi < hi && !isSpaceAt(src, whi) {
+			whi++
+		}
+		lo, hi = wlo, whi
+	}
+	for lo < hi && !utf8.RuneStart(src[lo]) {
+		lo++
+	}
+	for hi > lo && hi < len(src) && !utf8.RuneStart(src[hi]) {
+		hi--
+	}
+	return strings.TrimSpace(src[lo:hi])
+}
+
+func isSpaceAt(s string, i int) bool {
+	if i < 0 || i >= len(s) {
+		return true
+	}
+	r, _ := utf8.DecodeRuneInString(s[i:])
+	return unicode.IsSpace(r)
+}
