@@ -58,8 +58,10 @@ func personName(s string) (first, last string, words []string) {
 	return first, last, words
 }
 
-// firstCompatible: equal names, an initial and a name, or spelling variants
-// (Sergei/Sergey: same initial, edit distance <= 2 on names of 4+ letters).
+// firstCompatible: equal names, an initial and a name, or transliteration
+// variants (Sergei/Sergey, Alexander/Aleksandr): the same after folding
+// common spelling alternations, or within a small edit distance on long
+// names with the same initial.
 func firstCompatible(a, b string) bool {
 	if a == "" || b == "" || a == b {
 		return true
@@ -71,11 +73,26 @@ func firstCompatible(a, b string) bool {
 	if len(ra) == 1 || len(rb) == 1 {
 		return true
 	}
-	if len(ra) < 4 || len(rb) < 4 {
-		return false
+	fa, fb := []rune(translitFold(a)), []rune(translitFold(b))
+	if string(fa) == string(fb) {
+		return true
 	}
-	return editDistance(ra, rb) <= 2
+	n := len(fa)
+	if len(fb) < n {
+		n = len(fb)
+	}
+	switch {
+	case n >= 8:
+		return editDistance(fa, fb) <= 2
+	case n >= 5:
+		return editDistance(fa, fb) <= 1
+	}
+	return false
 }
+
+var translit = strings.NewReplacer("x", "ks", "ph", "f", "y", "i", "kh", "h", "w", "v", "ou", "u", "ck", "k", "c", "k", "j", "i", "ee", "i", "ie", "i")
+
+func translitFold(s string) string { return translit.Replace(s) }
 
 func editDistance(a, b []rune) int {
 	prev := make([]int, len(b)+1)
@@ -254,6 +271,9 @@ func (a *annotator) coref() {
 			m.Chain = best
 			if g := a.honorificGender(mi); g != genderUnknown && chains[best].gender == genderUnknown {
 				chains[best].gender = g
+			}
+			if chains[best].gender == genderUnknown && first != "" {
+				chains[best].gender = firstNameGender(first)
 			}
 			continue
 		}

@@ -94,7 +94,13 @@ const (
 	fLen
 	fUpperRatio
 	fClusF2
+	fNamePart
+	fNamePartP1
+	fNamePartM1
+	fClusExact
 )
+
+var partNames = [4]string{"", "first", "last", "both"}
 
 const fnvOffset = 14695981039346656037
 const fnvPrime = 1099511628211
@@ -161,6 +167,7 @@ type Sentence struct {
 	lower  []string
 	shapes []string
 	gaz    []string // gazetteer feature per word ("B-PER", "I-LOC|B-ORG") or ""
+	parts  []uint8  // name-part bits per word (1 first name, 2 surname)
 	// AllCaps marks a sentence whose letters are all upper case (headlines).
 	AllCaps bool
 }
@@ -184,6 +191,12 @@ func NewSentence(words []string, g *Gazetteer) *Sentence {
 	s.AllCaps = letters > 6 && upper == letters
 	if g != nil {
 		s.gaz = g.Match(s.lower)
+		if len(g.nameParts) > 0 {
+			s.parts = make([]uint8, len(words))
+			for i, l := range s.lower {
+				s.parts[i] = g.nameParts[l]
+			}
+		}
 	}
 	return s
 }
@@ -267,16 +280,18 @@ func (m *Model) features(out []uint64, s *Sentence, i int, prev, prev2 int, hist
 		out = append(out, feat(fCaps, ""))
 	}
 	if m != nil && m.clusters != nil {
-		if c, ok := m.clusters[lw]; ok {
+		if c, ok := m.clusters[w]; ok {
 			out = append(out, feat(fClusC, c.coarse), feat(fClusF, c.fine), feat2(fClusF2, c.fine, sh))
+		} else if c, ok := m.clusters[lw]; ok {
+			out = append(out, feat(fClusC, c.coarse), feat(fClusF, c.fine), feat(fClusExact, "lower"))
 		}
 		if i > 0 {
-			if c, ok := m.clusters[wm1]; ok {
+			if c, ok := m.clusters[s.Words[i-1]]; ok {
 				out = append(out, feat(fClusCm1, c.coarse), feat(fClusFm1, c.fine))
 			}
 		}
 		if i+1 < n {
-			if c, ok := m.clusters[wp1]; ok {
+			if c, ok := m.clusters[s.Words[i+1]]; ok {
 				out = append(out, feat(fClusCp1, c.coarse), feat(fClusFp1, c.fine))
 			}
 		}
@@ -290,6 +305,17 @@ func (m *Model) features(out []uint64, s *Sentence, i int, prev, prev2 int, hist
 		}
 		if i+1 < n && s.gaz[i+1] != "" {
 			out = append(out, feat(fGazp1, s.gaz[i+1]))
+		}
+	}
+	if s.parts != nil {
+		if p := s.parts[i]; p != 0 {
+			out = append(out, feat(fNamePart, partNames[p&3]), feat2(fNamePart, partNames[p&3], sh))
+		}
+		if i+1 < n && s.parts[i+1] != 0 {
+			out = append(out, feat(fNamePartP1, partNames[s.parts[i+1]&3]))
+		}
+		if i > 0 && s.parts[i-1] != 0 {
+			out = append(out, feat(fNamePartM1, partNames[s.parts[i-1]&3]))
 		}
 	}
 	if hist != "" {

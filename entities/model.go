@@ -31,10 +31,14 @@ type Model struct {
 type Gazetteer struct {
 	entries map[string]uint8
 	maxLen  int
+	// nameParts: bit 1 first name, bit 2 surname (from multi-word person names)
+	nameParts map[string]uint8
 }
 
 // NewGazetteer returns an empty gazetteer.
-func NewGazetteer() *Gazetteer { return &Gazetteer{entries: map[string]uint8{}} }
+func NewGazetteer() *Gazetteer {
+	return &Gazetteer{entries: map[string]uint8{}, nameParts: map[string]uint8{}}
+}
 
 // Add records the lower-cased words as a name of class c (1 PER, 2 ORG, 3 LOC, 4 MISC).
 func (g *Gazetteer) Add(words []string, c int) {
@@ -43,6 +47,12 @@ func (g *Gazetteer) Add(words []string, c int) {
 	}
 	k := strings.ToLower(strings.Join(words, " "))
 	g.entries[k] |= 1 << uint(c)
+	if c == 1 && len(words) > 1 {
+		if f := strings.ToLower(words[0]); len(f) > 2 && !strings.HasSuffix(f, ".") {
+			g.nameParts[f] |= 1
+		}
+		g.nameParts[strings.ToLower(words[len(words)-1])] |= 2
+	}
 	if len(words) > g.maxLen {
 		g.maxLen = len(words)
 	}
@@ -93,7 +103,7 @@ func (g *Gazetteer) Match(lower []string) []string {
 	return out
 }
 
-const modelMagic = "ACCORDNER2"
+const modelMagic = "ACCORDNER3"
 
 // WriteModel serializes a model from float weights (pruned and quantized),
 // clusters (word -> coarse, fine) and a gazetteer.
@@ -162,6 +172,18 @@ func WriteModel(w io.Writer, weights map[uint64][numTags]float32, minAbs float32
 	for _, e := range ents {
 		writeString(bw, e)
 		bw.WriteByte(g.entries[e])
+	}
+	var parts []string
+	if g != nil {
+		for k := range g.nameParts {
+			parts = append(parts, k)
+		}
+	}
+	sortStrings(parts)
+	binary.Write(bw, binary.LittleEndian, uint32(len(parts)))
+	for _, e := range parts {
+		writeString(bw, e)
+		bw.WriteByte(g.nameParts[e])
 	}
 	if err := bw.Flush(); err != nil {
 		return 0, err
@@ -275,11 +297,31 @@ func ReadModel(data []byte) (*Model, error) {
 			m.gaz.maxLen = k
 		}
 	}
-	if len(m.gaz.entries) == 0 {
+	if err := binary.Read(r, binary.LittleEndian, &n); err != nil {
+		return nil, err
+	}
+	if n > 1<<24 {
+		return nil, fmt.Errorf("entities: %d name parts", n)
+	}
+	for i := 0; i < int(n); i++ {
+		e, err := readString(r)
+		if err != nil {
+			return nil, err
+		}
+		b, err := r.ReadByte()
+		if err != nil {
+			return nil, err
+		}
+		m.gaz.nameParts[e] = b
+	}
+	if len(m.gaz.entries) == 0 && len(m.gaz.nameParts) == 0 {
 		m.gaz = nil
 	}
 	return m, nil
 }
+
+// Sentence prepares words for Tag with the model's gazetteer.
+func (m *Model) Sentence(words []string) *Sentence { return NewSentence(words, m.gaz) }
 
 // Tag tags the sentences of one document greedily, left to right, with the
 // document history of earlier decisions as a feature. It returns BIO tag

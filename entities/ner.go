@@ -71,7 +71,7 @@ func (t *Tagger) Annotate(d *accord.Document) error {
 	for i, s := range sents {
 		ws := make([]string, len(s))
 		for j, w := range s {
-			ws[j] = w.text
+			ws[j] = modelForm(w.text)
 		}
 		ms[i] = NewSentence(ws, m.gaz)
 	}
@@ -141,6 +141,17 @@ func docWords(d *accord.Document) [][]word {
 	return out
 }
 
+var typographic = strings.NewReplacer("’", "'", "‘", "'", "“", "\"", "”", "\"", "„", "\"", "«", "\"", "»", "\"", "–", "-", "—", "--")
+
+// modelForm is the word as the model sees it: typographic quotes and dashes
+// as the ASCII forms of the training data.
+func modelForm(w string) string {
+	if strings.IndexFunc(w, func(r rune) bool { return r >= 0x2000 || r == '«' || r == '»' }) < 0 {
+		return w
+	}
+	return typographic.Replace(w)
+}
+
 var clitics = set("s", "m", "ll", "ve", "re", "d", "t")
 
 func isAbbrevLike(w string) bool {
@@ -183,7 +194,7 @@ type mloc struct{ s, i, j int }
 // names turns BIO tags into name mentions with fine types.
 func (a *annotator) names() {
 	for si, ts := range a.tags {
-		ws := a.sents[si]
+		var cs []span
 		start, cls := -1, 0
 		for i := 0; i <= len(ts); i++ {
 			t := tagO
@@ -191,14 +202,16 @@ func (a *annotator) names() {
 				t = ts[i]
 			}
 			if start >= 0 && (t == tagO || isBegin(t) || tagClass(t) != cls) {
-				a.addName(si, start, i, cls)
+				cs = append(cs, span{start, i, cls})
 				start = -1
 			}
 			if t != tagO && start < 0 {
 				start, cls = i, tagClass(t)
 			}
 		}
-		_ = ws
+		for _, c := range a.repair(si, cs) {
+			a.addName(si, c.i, c.j, c.cls)
+		}
 	}
 }
 

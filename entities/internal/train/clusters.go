@@ -27,8 +27,8 @@ import (
 // the words into fineK clusters, and the fine centroids are grouped again into
 // coarseK clusters. Features use both granularities.
 const (
-	vocabSize = 60000
-	minCount  = 4
+	vocabSize = 80000
+	minCount  = 3
 	ctxSize   = 1000
 	fineK     = 320
 	coarseK   = 40
@@ -50,27 +50,60 @@ func loadOrLearnClusters(cache, root string, train []doc) (map[string][2]int, er
 		return out, nil
 	}
 	var sents [][]string
-	add := func(s string) {
-		for _, p := range text.Paragraphs(s) {
-			toks := text.Tokens(s, p)
-			ws := make([]string, 0, len(toks)+2)
-			for _, t := range toks {
-				l := t.Lower
-				if strings.HasSuffix(l, "'s") && len(l) > 2 {
-					ws = append(ws, l[:len(l)-2], "'s")
-					continue
-				}
-				ws = append(ws, l)
-			}
+	for _, s := range loadUnlabeled(root) {
+		addSent(&sents, s)
+	}
+	for _, d := range train {
+		for _, s := range d {
+			ws := make([]string, len(s.words))
+			copy(ws, s.words)
 			sents = append(sents, ws)
 		}
 	}
+	log.Printf("clusters: %d sentences of unlabeled text", len(sents))
+	out := learnClusters(sents)
+	var sb strings.Builder
+	words := make([]string, 0, len(out))
+	for w := range out {
+		words = append(words, w)
+	}
+	sort.Strings(words)
+	for _, w := range words {
+		fmt.Fprintf(&sb, "%s\t%d\t%d\n", w, out[w][0], out[w][1])
+	}
+	if err := os.WriteFile(cache, []byte(sb.String()), 0o644); err != nil {
+		log.Printf("clusters cache: %v", err)
+	}
+	return out, nil
+}
+
+func addSent(sents *[][]string, s string) {
+	for _, p := range text.Paragraphs(s) {
+		toks := text.Tokens(s, p)
+		ws := make([]string, 0, len(toks)+2)
+		for _, t := range toks {
+			l := s[t.Start:t.End]
+			if strings.HasSuffix(l, "'s") && len(l) > 2 {
+				ws = append(ws, l[:len(l)-2], "'s")
+				continue
+			}
+			ws = append(ws, l)
+		}
+		*sents = append(*sents, ws)
+	}
+}
+
+// loadUnlabeled returns the article texts of Reuters-21578 and BBC News.
+func loadUnlabeled(root string) []string {
+	var out []string
+	add := func(s string) { out = append(out, s) }
 	// Reuters-21578 bodies.
 	files, _ := filepath.Glob(filepath.Join(root, "reuters21578", "reut2-*.sgm.gz"))
 	for _, fn := range files {
 		b, err := readGz(fn)
 		if err != nil {
-			return nil, err
+			log.Printf("unlabeled: %v", err)
+			continue
 		}
 		s := strings.ToValidUTF8(string(b), " ")
 		for {
@@ -105,30 +138,7 @@ func loadOrLearnClusters(cache, root string, train []doc) (map[string][2]int, er
 		}
 		f.Close()
 	}
-	for _, d := range train {
-		for _, s := range d {
-			ws := make([]string, len(s.words))
-			for i, w := range s.words {
-				ws[i] = strings.ToLower(w)
-			}
-			sents = append(sents, ws)
-		}
-	}
-	log.Printf("clusters: %d sentences of unlabeled text", len(sents))
-	out := learnClusters(sents)
-	var sb strings.Builder
-	words := make([]string, 0, len(out))
-	for w := range out {
-		words = append(words, w)
-	}
-	sort.Strings(words)
-	for _, w := range words {
-		fmt.Fprintf(&sb, "%s\t%d\t%d\n", w, out[w][0], out[w][1])
-	}
-	if err := os.WriteFile(cache, []byte(sb.String()), 0o644); err != nil {
-		log.Printf("clusters cache: %v", err)
-	}
-	return out, nil
+	return out
 }
 
 func readGz(fn string) ([]byte, error) {

@@ -123,6 +123,7 @@ func main() {
 	epochs := flag.Int("epochs", 12, "maximum epochs")
 	minAbs := flag.Float64("prune", 0.05, "drop features whose largest averaged |weight| is below this")
 	noClusters := flag.Bool("noclusters", false, "train without word clusters")
+	genderOut := flag.String("gender", "entities/gender.tsv", "first-name gender table output (empty: skip)")
 	flag.Parse()
 	log.SetFlags(0)
 
@@ -136,6 +137,15 @@ func main() {
 		log.Fatal(err)
 	}
 	log.Printf("train %d docs, dev %d docs", len(train), len(dev))
+
+	if *epochs <= 0 {
+		m, err := entities.DefaultModel()
+		if err != nil {
+			log.Fatal(err)
+		}
+		writeGender(*genderOut, *dataRoot, train, m)
+		return
+	}
 
 	var clusters map[string][2]int
 	if !*noClusters {
@@ -226,6 +236,22 @@ func main() {
 		log.Fatal(err)
 	}
 	log.Printf("best epoch %d dev F1 %.4f; wrote %s (%d KB)", bestEpoch, bestF, *out, len(best)/1024)
+	m, err := entities.ReadModel(best)
+	if err != nil {
+		log.Fatal(err)
+	}
+	writeGender(*genderOut, *dataRoot, train, m)
+}
+
+func writeGender(out, root string, train []doc, m *entities.Model) {
+	if out == "" {
+		return
+	}
+	n, err := learnGender(train, loadUnlabeled(root), m, out)
+	if err != nil {
+		log.Fatal(err)
+	}
+	log.Printf("gender table: %d first names -> %s", n, out)
 }
 
 func sentChunks(s sent) []chunk {
@@ -294,5 +320,7 @@ func externalGazetteer(root string) []gazEntry {
 	}
 	return out
 }
+
+func tagName(t int) string { return entities.TagNames[t] }
 
 func init() { _ = fmt.Sprint }
