@@ -38,6 +38,9 @@ func parseSGML(data []byte, source string) ([]*accord.Input, []*Error, error) {
 	var errs []*Error
 	line, lineAt := 1, 0
 	lineOf := func(off int) int {
+		if off < lineAt {
+			line, lineAt = 1, 0
+		}
 		line += strings.Count(text[lineAt:off], "\n")
 		lineAt = off
 		return line
@@ -56,7 +59,7 @@ func parseSGML(data []byte, source string) ([]*accord.Input, []*Error, error) {
 			break
 		}
 		openTag := text[i : i+openEnd+1]
-		end := indexFold(text, i, "</REUTERS>")
+		end := indexFold(text, i+openEnd+1, "</REUTERS>")
 		next := indexFold(text, i+len("<REUTERS"), "<REUTERS")
 		if end < 0 || (next >= 0 && next < end) {
 			errs = append(errs, &Error{Source: source, Line: lineOf(i), Err: errors.New("malformed REUTERS element: no closing tag")})

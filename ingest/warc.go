@@ -77,12 +77,13 @@ func (s *sink) readWARC(r *bufio.Reader, source string) error {
 			}
 			continue
 		}
-		block := make([]byte, cl)
-		if _, err := io.ReadFull(r, block); err != nil {
+		// Grow the buffer as data arrives: a short file may claim a long block.
+		var buf bytes.Buffer
+		if _, err := io.CopyN(&buf, r, cl); err != nil {
 			s.bad(source, 0, fmt.Errorf("WARC record %d: %w", n, truncErr(err)))
 			return nil
 		}
-		in, err := warcResponse(rec, block, s.opt)
+		in, err := warcResponse(rec, buf.Bytes(), s.opt)
 		if err != nil {
 			s.bad(source, 0, fmt.Errorf("WARC record %d: %w", n, err))
 			continue
