@@ -22,16 +22,35 @@ import (
 // with too few words to be distinctive join a statement only by identity.
 type Matcher struct {
 	// Related reports whether two lower-cased words are synonyms or otherwise
-	// related in meaning (WordNet); nil means only equal words and stems match.
+	// related in meaning; nil means WordNet (lexicon: shared sense or one
+	// hypernym hop) when WordNet is set, else only equal words and stems.
 	Related func(a, b string) bool
+	// WordNet enables lexicon synonyms when Related is nil.
+	WordNet bool
 }
 
-// NewCorpus returns the statement matcher.
-func NewCorpus() *Matcher { return &Matcher{Related: defaultRelated} }
+// NewCorpus returns the statement matcher, with WordNet synonyms.
+func NewCorpus() *Matcher { return &Matcher{WordNet: true} }
 
-// defaultRelated is the synonym function NewCorpus uses: WordNet (lexicon),
-// one hypernym hop.
-var defaultRelated = lexicon.Related
+// senseCache answers lexicon.Related from per-word sense lists looked up once.
+type senseCache map[string][]uint32
+
+func (sc senseCache) related(a, b string) bool {
+	if a == b {
+		return true
+	}
+	sa, ok := sc[a]
+	if !ok {
+		sa = lexicon.Senses(nil, a, 0)
+		sc[a] = sa
+	}
+	sb, ok := sc[b]
+	if !ok {
+		sb = lexicon.Senses(nil, b, 0)
+		sc[b] = sb
+	}
+	return lexicon.SensesRelated(sa, sb)
+}
 
 // Name implements accord.CorpusStage.
 func (*Matcher) Name() string { return "quotes" }
@@ -126,6 +145,9 @@ func (m *Matcher) Analyze(ctx context.Context, c *accord.Corpus) error {
 
 // Match groups the quote mentions of c's documents into statements.
 func (m *Matcher) Match(c *accord.Corpus) []accord.Quote {
+	if m.Related == nil && m.WordNet {
+		m = &Matcher{Related: senseCache{}.related}
+	}
 	if m.Related != nil {
 		// Memoize: a corpus repeats the same word pairs often.
 		rel := m.Related
@@ -388,6 +410,9 @@ func (m *Matcher) align(a, b *unit, copies bool) (same, partial, spun bool) {
 	exact := lcsRatio(a.words, b.words, nil)
 	if exact >= sameRatio && (short >= minPartWords || 2*short >= long) {
 		return true, short < int(partialFrac*float64(long)), false
+	}
+	if !(copies || 2*short >= long && short >= minFuzzyWords) {
+		return false, false, false
 	}
 	related := func(x, y int, aw, bw []string, as, bs []string) bool {
 		if as[x] == bs[y] {

@@ -488,7 +488,7 @@ func (x *docCtx) phraseSubject(i, c int) subject {
 			return subject{}
 		}
 	}
-	if !determiners[t.Lower] && !(e == i+1 && likelyNominalHead(t.Lower)) {
+	if !(determiners[t.Lower] && e > i+1) && !(e == i+1 && likelyNominalHead(t.Lower)) {
 		return subject{}
 	}
 	return subject{Span: accord.Span{Start: t.Start, End: x.toks[e-1].End}, Kind: accord.MentionNominal, Found: true}

@@ -16,7 +16,12 @@ func cueStrength(w string) float32 {
 	if s, ok := cueTable[w]; ok {
 		return s
 	}
-	return cueByStem[stem(w)]
+	// Back off only for inflected forms ("reports"), never to a bare stem
+	// ("official" from "officially").
+	if st := stem(w); st != w {
+		return cueByStem[st]
+	}
+	return 0
 }
 
 // cueByStem backs off to the other forms of a word ("reports" from

@@ -1,0 +1,129 @@
+package quotes
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/accord-news/accord"
+	"github.com/accord-news/accord/text"
+)
+
+func annotate(t testing.TB, id, txt string) *accord.Document {
+	t.Helper()
+	d := &accord.Document{ID: id, Text: txt}
+	if err := text.New().Annotate(d); err != nil {
+		t.Fatal(err)
+	}
+	if err := New().Annotate(d); err != nil {
+		t.Fatal(err)
+	}
+	return d
+}
+
+func TestExtract(t *testing.T) {
+	type want struct {
+		text, speaker string
+		frags         int
+	}
+	cases := []struct {
+		name string
+		in   string
+		want []want
+	}{
+		{"after name", "“We will win this race,” Smith said on Monday.", []want{{"We will win this race,", "Smith", 0}}},
+		{"inverted", "“We will win this race,” said Jane Smith.", []want{{"We will win this race,", "Jane Smith", 0}}},
+		{"colon before", "Smith said: “We will win this race.”", []want{{"We will win this race.", "Smith", 0}}},
+		{"according to", "According to Jane Smith, “the talks failed again.”", []want{{"the talks failed again.", "Jane Smith", 0}}},
+		{"headline single", "‘The talks failed again,’ says US Deputy Secretary of State John Doe.", []want{{"The talks failed again,", "John Doe", 0}}},
+		{"apostrophes", "'We don't know what they're planning,' the official said.", []want{{"We don't know what they're planning,", "the official", 0}}},
+		{"straight double", "\"We are not going anywhere,\" Maria Lopez told reporters.", []want{{"We are not going anywhere,", "Maria Lopez", 0}}},
+		{"guillemets", "«We will leave tomorrow morning,» Dupont said.", []want{{"We will leave tomorrow morning,", "Dupont", 0}}},
+		{"interrupted", "“We will listen to your concerns,” Smith said on Twitter, “but we will not move.”",
+			[]want{{"We will listen to your concerns,” Smith said on Twitter, “but we will not move.", "Smith", 2}}},
+		{"two paragraphs", "Smith said: “The first part is long enough to count.\n“And the second part goes on,” she added.",
+			[]want{{"The first part is long enough to count.", "Smith", 0}, {"And the second part goes on,", "Smith", 0}}},
+		{"pronoun", "Jane Smith arrived late. “We are ready for anything,” she said.", []want{{"We are ready for anything,", "Jane Smith", 0}}},
+		{"dash", "“It is over and we all know it.” ― Maria Lopez", []want{{"It is over and we all know it.", "Maria Lopez", 0}}},
+		{"appositive", "“We need more time,” Donald Duck, the party's nominee, said.", []want{{"We need more time,", "Donald Duck", 0}}},
+		{"reported clause", "Smith said that the plan was “dead on arrival” in the Senate.",
+			[]want{{"that the plan was “dead on arrival” in the Senate.", "Smith", 1}}},
+		{"transcript label", "“SMITH: We will see what happens next.", []want{{"We will see what happens next.", "SMITH", 0}}},
+		{"scare quote", "The so-called “peace dividend” never came.", nil},
+		{"title", "She watched “The Long Goodbye” on Sunday.", nil},
+		{"empty marks", "He said “” and left.", nil},
+		{"unclosed apostrophe", "It was the ’90s and rock ’n’ roll ruled.", nil},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			d := annotate(t, "t", c.in)
+			if len(d.Quotes) != len(c.want) {
+				for _, q := range d.Quotes {
+					t.Logf("got %q speaker %q", q.Text, q.SpeakerText)
+				}
+				t.Fatalf("got %d quotes, want %d", len(d.Quotes), len(c.want))
+			}
+			for i, w := range c.want {
+				q := d.Quotes[i]
+				if q.Text != w.text || d.Slice(q.Span) != q.Text {
+					t.Errorf("quote %d: text %q, want %q", i, q.Text, w.text)
+				}
+				if q.SpeakerText != w.speaker {
+					t.Errorf("quote %d: speaker %q, want %q", i, q.SpeakerText, w.speaker)
+				}
+				if len(q.Fragments) != w.frags {
+					t.Errorf("quote %d: %d fragments, want %d", i, len(q.Fragments), w.frags)
+				}
+				if !q.Direct || q.Speaker != -1 {
+					t.Errorf("quote %d: direct %v speaker index %d", i, q.Direct, q.Speaker)
+				}
+			}
+		})
+	}
+}
+
+// TestMentions checks that a speaker resolves through the entity chains when
+// the entities stage has filled Mentions.
+func TestMentions(t *testing.T) {
+	txt := "Wendy Sherman met the press. “We will not discuss it without our allies,” she said."
+	d := &accord.Document{ID: "m", Text: txt}
+	_ = text.New().Annotate(d)
+	name := strings.Index(txt, "Wendy Sherman")
+	she := strings.Index(txt, "she said")
+	d.Mentions = []accord.Mention{
+		{Span: accord.Span{Start: name, End: name + len("Wendy Sherman")}, Text: "Wendy Sherman", Type: "PERSON", Kind: accord.MentionName, Chain: 0},
+		{Span: accord.Span{Start: she, End: she + 3}, Text: "she", Type: "PERSON", Kind: accord.MentionPronoun, Chain: 0},
+	}
+	_ = New().Annotate(d)
+	if len(d.Quotes) != 1 || d.Quotes[0].Speaker != 0 {
+		t.Fatalf("quotes %+v", d.Quotes)
+	}
+}
+
+func FuzzExtract(f *testing.F) {
+	for _, s := range []string{
+		"“We will win,” Smith said.", "'a' 'b ' ' c'", "\"\"\"", "« »", "„Ja“, sagte er.", "”Wrong way round,” he said",
+		"“Open\n“Still open\nEnd”", "SMITH: “x: y”", "\xff“\xfe”", "’’’‘‘‘", "said said said “ said ” said",
+	} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		d := &accord.Document{ID: "f", Text: s}
+		_ = text.New().Annotate(d)
+		_ = New().Annotate(d)
+		for _, q := range d.Quotes {
+			if q.Start < 0 || q.End > len(s) || q.Start >= q.End || s[q.Start:q.End] != q.Text {
+				t.Fatalf("bad span %+v in %q", q, s)
+			}
+			for _, fr := range q.Fragments {
+				if fr.Start < q.Start || fr.End > q.End || fr.Start > fr.End {
+					t.Fatalf("bad fragment %+v of %+v", fr, q.Span)
+				}
+			}
+			if q.SpeakerSpan.Start < 0 || q.SpeakerSpan.End > len(s) || q.SpeakerSpan.Start > q.SpeakerSpan.End {
+				t.Fatalf("bad speaker span %+v", q.SpeakerSpan)
+			}
+		}
+		c := accord.NewCorpus([]*accord.Document{d}, accord.Options{})
+		_ = NewCorpus().Analyze(t.Context(), c)
+	})
+}
