@@ -253,10 +253,15 @@ func inferDoc(u *docInfo, anchors []anchor) (time.Time, bool) {
 				continue
 			}
 			if !fresh[t] {
-				// Each day referred to counts once for freshness.
+				// Each day referred to counts once for freshness. News
+				// reports the recent past and previews further ahead.
 				fresh[t] = true
-				d := math.Abs(t.Sub(p).Hours() / 24)
-				score += math.Exp(-d / 2)
+				d := t.Sub(p).Hours() / 24
+				if d <= 0 {
+					score += math.Exp(d / 1.5)
+				} else {
+					score += math.Exp(-d / 4)
+				}
 			}
 			m := 0.0
 			for _, a := range anchors {
@@ -277,6 +282,9 @@ func inferDoc(u *docInfo, anchors []anchor) (time.Time, bool) {
 				}
 				if v := s * a.weight; v > m {
 					m = v
+					if debugMatch != nil {
+						debugMatch(u.d.ID, p, u.d.Text[u.cands[k].Start:u.cands[k].End], a, v)
+					}
 				}
 			}
 			match += m
@@ -438,3 +446,5 @@ func similarity(a, b signature) float64 {
 
 // debugInfer, when set (tests), sees every scored candidate day.
 var debugInfer func(doc string, p time.Time, score, match float64, vals []string)
+
+var debugMatch func(doc string, p time.Time, tx string, a anchor, v float64)

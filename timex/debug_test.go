@@ -16,7 +16,12 @@ func TestDebugInfer(t *testing.T) {
 			t.Logf("%s %s score=%.2f match=%.2f", doc, p.Format("2006-01-02 Mon"), score, match)
 		}
 	}
-	defer func() { debugInfer = nil }()
+	debugMatch = func(doc string, p time.Time, tx string, a anchor, v float64) {
+		if doc == id {
+			t.Logf("   match %s %q -> %s %s w=%.2f v=%.2f names=%v", p.Format("01-02"), tx, a.doc, a.date.Format("2006-01-02"), a.weight, v, a.sig.names)
+		}
+	}
+	defer func() { debugInfer, debugMatch = nil, nil }()
 	loadSeeds(t)
 }
 

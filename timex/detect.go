@@ -727,10 +727,12 @@ func (m *matcher) relative(i int) (int, spec, bool) {
 		default:
 			ok = false
 		}
-	case "last", "past", "previous":
+	case "last", "past", "previous", "prior", "preceding":
 		dir = -1
-	case "next", "coming":
+		anaph = m.at(i-1) == "the" && s != "last" && s != "past"
+	case "next", "coming", "following":
 		dir = 1
+		anaph = m.at(i-1) == "the" && s != "coming"
 	case "that":
 		dir, anaph = 0, true
 	default:

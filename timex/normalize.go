@@ -173,7 +173,8 @@ func (n *normalizer) resolveDate(sp spec) string {
 			// stays the anchor.
 			return point{n.prev.t.AddDate(-1, 0, 0), gQuarter}.value()
 		}
-		if !ok {
+		if !ok || sp.anaph && sp.unit == "D" && n.prev.g != gNone && n.prev.g != gDay {
+			// "the next day" after a month or year: no day to count from.
 			return unresolved(sp.unit)
 		}
 		switch sp.unit {
