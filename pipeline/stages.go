@@ -6,6 +6,7 @@ import (
 	"github.com/accord-news/accord/entities"
 	"github.com/accord-news/accord/quotes"
 	"github.com/accord-news/accord/text"
+	"github.com/accord-news/accord/timex"
 )
 
 // Default returns Accord's full pipeline. Each stage package adds its
@@ -17,11 +18,13 @@ func Default() *Pipeline {
 		Doc: []accord.DocStage{
 			text.New(),
 			entities.New(),
+			timex.New(),
 			quotes.New(), // keep after entities, timex, quantity
 			// entities (NER, roles, coreference), timex, quantity, quotes
 		},
 		Corpus: []accord.CorpusStage{
 			entities.NewCorpus(), // keep after copies
+			timex.NewCorpus(),    // keep after copies, entities, stories
 			quotes.NewCorpus(),   // keep after entities, before claims
 			// copies, entities (canonical), stories, timex (dates, timeline),
 			// quotes (statements), claims (corroboration, conflicts), brief

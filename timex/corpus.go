@@ -397,10 +397,15 @@ func sentenceSignature(d *accord.Document, toks []accord.Token, sent, tx accord.
 			continue
 		}
 		orig, _ := utf8.DecodeRuneInString(d.Text[t.Start:])
-		if unicode.IsUpper(orig) && !first {
-			sig.names[w] = true
+		for _, part := range strings.Split(w, "-") {
+			if len(part) < 2 || text.IsStopword(part) {
+				continue
+			}
+			if unicode.IsUpper(orig) && !first {
+				sig.names[part] = true
+			}
+			sig.words[stem(part)] = true
 		}
-		sig.words[stem(w)] = true
 		first = false
 	}
 	// Entity mentions in the sentence count as names.

@@ -43,6 +43,14 @@ func hasEvent(sig signature) bool { return len(sig.events) > 0 }
 // the same date and the same event across documents.
 func buildTimeline(c *accord.Corpus, infos map[string]*docInfo) []accord.TimelineItem {
 	var items []accord.TimelineItem
+	// Documents that copy or rewrite another one.
+	copies := map[string]bool{}
+	for _, l := range c.Links {
+		switch l.Kind {
+		case accord.LinkExact, accord.LinkNear, accord.LinkSpun:
+			copies[l.From] = true
+		}
+	}
 	for _, g := range groups(c) {
 		byDate := map[string][]happening{}
 		for _, id := range g.ids {
@@ -59,6 +67,10 @@ func buildTimeline(c *accord.Corpus, infos map[string]*docInfo) []accord.Timelin
 				if !ok {
 					continue
 				}
+				// "this month" is the present, not a happening's date.
+				if low := strings.ToLower(tx.Text); len(day) == 7 && (strings.Contains(low, "this") || strings.Contains(low, "current")) {
+					continue
+				}
 				sent := sentenceOf(d, tx.Span)
 				sig := sentenceSignature(d, inf.toks, sent, tx.Span)
 				if !hasEvent(sig) {
@@ -73,7 +85,7 @@ func buildTimeline(c *accord.Corpus, infos map[string]*docInfo) []accord.Timelin
 		}
 		sort.Strings(dates)
 		for _, day := range dates {
-			items = append(items, mergeHappenings(byDate[day])...)
+			items = append(items, mergeHappenings(byDate[day], copies)...)
 		}
 	}
 	sort.SliceStable(items, func(i, j int) bool {
@@ -89,7 +101,7 @@ func buildTimeline(c *accord.Corpus, infos map[string]*docInfo) []accord.Timelin
 }
 
 // mergeHappenings clusters the happenings of one date by event similarity.
-func mergeHappenings(hs []happening) []accord.TimelineItem {
+func mergeHappenings(hs []happening, copies map[string]bool) []accord.TimelineItem {
 	// Drop repeats of one sentence (two timexes in it).
 	uniq := hs[:0]
 	seen := map[string]bool{}
@@ -148,6 +160,17 @@ func mergeHappenings(hs []happening) []accord.TimelineItem {
 				if i != j {
 					s += sim[i][j]
 				}
+			}
+			// Prefer the wording of an original over a copy or rewrite,
+			// and a stated date over an inferred one.
+			if copies[hs[i].doc.ID] {
+				s -= 10
+			}
+			if hs[i].doc.PublishedBasis == accord.BasisInferred {
+				s -= 0.5
+			}
+			if hs[i].sent.Len() > 220 {
+				s -= 0.3
 			}
 			if s > bestS+1e-9 || s > bestS-1e-9 && hs[i].sent.Len() < hs[best].sent.Len() {
 				best, bestS = i, s
