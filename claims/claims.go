@@ -197,6 +197,11 @@ func (s *Stage) storyClaims(c *accord.Corpus, st *story) []accord.Claim {
 		return x
 	}
 	maxPost := len(st.docs) * 4
+	type pair struct {
+		i, j  int
+		score float64
+	}
+	var pairs []pair
 	for i, u := range units {
 		a := &u.di.sents[u.sent]
 		cnt := map[int]int{}
@@ -218,9 +223,44 @@ func (s *Stage) storyClaims(c *accord.Corpus, st *story) []accord.Claim {
 				small = len(b.content)
 			}
 			jac := float64(n) / float64(len(a.content)+len(b.content)-n)
-			if jac >= 0.4 || n >= 4 && float64(n) >= 0.6*float64(small) || n >= 3 && sharedGram(a, b) {
-				parent[find(i)] = find(j)
+			if jac >= 0.4 || n >= 4 && float64(n) >= 0.6*float64(small) || n >= 6 && float64(n) >= 0.4*float64(small) || n >= 3 && sharedGram(a, b) {
+				pairs = append(pairs, pair{i, j, jac + float64(n)/float64(small)})
 			}
+		}
+	}
+	// Best pairs first; a claim holds at most one sentence per document, so
+	// chains of loosely similar sentences do not snowball.
+	sort.Slice(pairs, func(x, y int) bool {
+		if pairs[x].score != pairs[y].score {
+			return pairs[x].score > pairs[y].score
+		}
+		if pairs[x].i != pairs[y].i {
+			return pairs[x].i < pairs[y].i
+		}
+		return pairs[x].j < pairs[y].j
+	})
+	docsOf := make([]map[*docInfo]bool, len(units))
+	for i, u := range units {
+		docsOf[i] = map[*docInfo]bool{u.di: true}
+	}
+	for _, p := range pairs {
+		ri, rj := find(p.i), find(p.j)
+		if ri == rj {
+			continue
+		}
+		clash := false
+		for d := range docsOf[rj] {
+			if docsOf[ri][d] {
+				clash = true
+				break
+			}
+		}
+		if clash {
+			continue
+		}
+		parent[rj] = ri
+		for d := range docsOf[rj] {
+			docsOf[ri][d] = true
 		}
 	}
 	comps := map[int][]int{}
@@ -300,14 +340,16 @@ func buildClaim(c *accord.Corpus, st *story, units []unit, members []int) accord
 		Story:     st.id,
 	}
 	docSet := map[string]bool{}
-	origins := map[string]bool{}
+	originOf := map[string]string{}
 	hasQuote, hasNumber := false, false
 	for _, i := range members {
 		u := units[i]
 		sp := u.di.sents[u.sent].span
 		cl.Evidence = append(cl.Evidence, spanRef(u.di, sp))
 		docSet[u.di.d.ID] = true
-		origins[origin(c, u.di, sp)] = true
+		if o := origin(c, u.di, sp); originOf[u.di.d.ID] == "" || strings.HasPrefix(o, "outlet:") {
+			originOf[u.di.d.ID] = o
+		}
 		t := u.di.d.Slice(sp)
 		if strings.ContainsAny(t, "\"“”") {
 			hasQuote = true
@@ -328,6 +370,10 @@ func buildClaim(c *accord.Corpus, st *story, units []unit, members []int) accord
 		}
 		return cl.Evidence[i].Start < cl.Evidence[j].Start
 	})
+	origins := map[string]bool{}
+	for _, o := range originOf {
+		origins[o] = true
+	}
 	cl.IndependentSources = len(origins)
 	switch {
 	case hasQuote:

@@ -126,7 +126,7 @@ func (st *story) findConflicts() []finding {
 	for _, f := range out {
 		dup := false
 		for _, k := range kept {
-			if k.odd.di == f.odd.di && (k.odd.span.Overlaps(f.odd.span) || k.odd.sent == f.odd.sent && k.kind == f.kind) {
+			if k.odd.di == f.odd.di && (k.odd.span == f.odd.span || k.kind == f.kind && (k.odd.span.Overlaps(f.odd.span) || k.odd.sent == f.odd.sent)) {
 				dup = true
 				break
 			}
@@ -541,7 +541,16 @@ func (st *story) nameConflicts() []finding {
 	// surname -> doc -> given names (with the fact of first use)
 	type use struct {
 		first string
+		given []string
 		f     *fact
+	}
+	compatUse := func(u use, k string) bool {
+		for _, g := range u.given {
+			if compatibleFirst(g, k) {
+				return true
+			}
+		}
+		return compatibleFirst(u.first, k)
 	}
 	bySurname := map[string]map[*docInfo][]use{}
 	var surnames []string
@@ -563,7 +572,7 @@ func (st *story) nameConflicts() []finding {
 				}
 			}
 			if !dup {
-				m[di] = append(m[di], use{first: p.first, f: &fact{di: di, sent: p.sent, span: p.span, says: di.d.Text[p.span.Start:p.span.End], key: p.surname, value: strings.ToLower(p.first)}})
+				m[di] = append(m[di], use{first: p.first, given: p.given, f: &fact{di: di, sent: p.sent, span: p.span, says: di.d.Text[p.span.Start:p.span.End], key: p.surname, value: strings.ToLower(p.first)}})
 			}
 		}
 	}
@@ -600,7 +609,7 @@ func (st *story) nameConflicts() []finding {
 			for _, u := range mine {
 				ok := false
 				for k, g := range others {
-					if compatibleFirst(u.first, k) && (len(g) > 0) {
+					if compatUse(u, k) && (len(g) > 0) {
 						// Backed by another group?
 						for grp := range g {
 							if grp != di.group {
@@ -620,7 +629,7 @@ func (st *story) nameConflicts() []finding {
 			for k, g := range others {
 				compatMine := false
 				for _, u := range mine {
-					if compatibleFirst(u.first, k) {
+					if compatUse(u, k) {
 						compatMine = true
 					}
 				}

@@ -22,6 +22,7 @@ type person struct {
 	span    accord.Span // the name
 	full    accord.Span // title + name when a title precedes
 	first   string      // given name ("" for a surname alone)
+	given   []string    // every given name and middle name (no initials)
 	surname string      // lower-case
 	tokens  []string    // the name's words as written
 	title   title
@@ -109,6 +110,7 @@ func newDocInfo(c *accord.Corpus, d *accord.Document) *docInfo {
 		di.readAppositives(si)
 		di.readPlaces(si)
 	}
+	di.dropLoneWords()
 	di.keepNamedPersons()
 	for _, m := range d.Mentions {
 		if (m.Type == "GPE" || m.Type == "LOC") && m.Kind != accord.MentionPronoun && m.Start >= 0 && m.End <= len(d.Text) && m.Start < m.End {
@@ -126,6 +128,31 @@ func newDocInfo(c *accord.Corpus, d *accord.Document) *docInfo {
 	}
 	di.qs = quantity.FindQ(d)
 	return di
+}
+
+// dropLoneWords removes one-word "persons" that are dictionary words or
+// number words ("Four", "Forensic") unless the document also writes them as
+// the surname of a fuller name ("Wendy Sherman" ... "Sherman said").
+func (di *docInfo) dropLoneWords() {
+	full := map[string]bool{}
+	for _, p := range di.persons {
+		if len(p.tokens) > 1 {
+			full[p.surname] = true
+		}
+	}
+	kept := di.persons[:0]
+	for _, p := range di.persons {
+		if len(p.tokens) == 1 && p.title.empty() && !full[p.surname] && (lexicon.Known(p.surname) || isNumberWord(p.surname)) {
+			continue
+		}
+		kept = append(kept, p)
+	}
+	di.persons = kept
+}
+
+func officeKey(t title, org string) string {
+	ws := append(append([]string{}, t.ranks...), t.heads...)
+	return strings.Join(ws, " ") + " of " + org
 }
 
 // keepNamedPersons: where an entity tagger ran (the document has name
@@ -244,10 +271,13 @@ func (di *docInfo) personInRun(si, a, b int) {
 			}
 		}
 	}
-	// Leading words that are no names.
+	// Leading words that are no names; a dictionary word opening a
+	// sentence ("Leading Biden officials") is taken for no given name.
 	for len(nameIdx) > 0 {
 		lw, _ := stripPoss(s.toks[nameIdx[0]].Lower)
-		if text.IsStopword(lw) || weekdays[lw] != "" || months[strings.TrimSuffix(lw, ".")] > 0 || notFirstName[lw] && len(nameIdx) > 1 {
+		initial := nameIdx[0] == 0 || nameIdx[0] > 0 && !isWordTok(s.toks[nameIdx[0]-1].Lower) && s.toks[nameIdx[0]-1].Lower != ","
+		if text.IsStopword(lw) || weekdays[lw] != "" || months[strings.TrimSuffix(lw, ".")] > 0 || notFirstName[lw] && len(nameIdx) > 1 ||
+			initial && len(nameIdx) > 1 && lexicon.Known(lw) && len(nickAll[lw]) == 0 && len(titleIdx) == 0 {
 			nameIdx = nameIdx[1:]
 			continue
 		}
@@ -270,8 +300,15 @@ func (di *docInfo) personInRun(si, a, b int) {
 	var tw []string
 	titleStart := -1
 	// Only the title words adjacent to the name count.
+	sawOf := false
 	for j := len(titleIdx) - 1; j >= 0; j-- {
 		raw := di.raw(si, titleIdx[j])
+		if raw == "of" && !sawOf && j > 0 && isTitleWord(di.raw(si, titleIdx[j-1])) {
+			// "Secretary of State": the words after "of" name the organization.
+			sawOf = true
+			tw = nil
+			continue
+		}
 		ws := normTitleWord(raw)
 		if len(ws) == 0 {
 			break
@@ -279,8 +316,8 @@ func (di *docInfo) personInRun(si, a, b int) {
 		tw = append(ws, tw...)
 		titleStart = titleIdx[j]
 	}
-	// A title ends in a head word ("under Cheeks" is no title).
-	if len(tw) > 0 && !titleHeads[tw[len(tw)-1]] && tw[len(tw)-1] != "deputy" {
+	// A title has a head word ("foreign" alone is no title).
+	if len(tw) > 0 && makeTitle(tw).empty() {
 		tw = nil
 		titleStart = -1
 	}
@@ -297,9 +334,6 @@ func (di *docInfo) personInRun(si, a, b int) {
 		if !(r >= 'A' && r <= 'Z' || r >= 'a' && r <= 'z' || r == '-' || r == '\'' || r == '’' || r > 127) {
 			return
 		}
-	}
-	if len(words) == 1 && (lexicon.Known(ls) || isNumberWord(ls)) {
-		return // a lone capitalized common word ("Four", "Forensic", "Paris")
 	}
 	if len(words) == 1 && len(tw) == 0 && a > 0 {
 		if pl := s.toks[a-1].Lower; locPreps[pl] && pl != "to" && pl != "into" {
@@ -321,7 +355,14 @@ func (di *docInfo) personInRun(si, a, b int) {
 	if ss, poss := stripPoss(di.d.Text[lastTok.Start:lastTok.End]); poss {
 		end = lastTok.Start + len(ss)
 	}
+	var given []string
+	for _, w := range words[:len(words)-1] {
+		if !strings.HasSuffix(w, ".") && len([]rune(w)) > 1 {
+			given = append(given, w)
+		}
+	}
 	p := person{
+		given:   given,
 		span:    accord.Span{Start: s.toks[k].Start, End: end},
 		first:   first,
 		surname: ls,
@@ -336,7 +377,7 @@ func (di *docInfo) personInRun(si, a, b int) {
 		p.full.Start = s.toks[titleStart].Start
 		// "Deputy Secretary of State John Bolton": an office.
 		if org := di.ofOrg(si, titleIdx); org != "" && !p.title.empty() {
-			p.office = p.title.String() + " of " + org
+			p.office = officeKey(p.title, org)
 			p.offSpan = p.full
 		}
 	}
@@ -352,7 +393,9 @@ func (di *docInfo) ofOrg(si int, titleIdx []int) string {
 		if k+1 < len(s.toks) && s.toks[k+1].Lower == "of" {
 			var org []string
 			for _, x := range titleIdx[j+1:] {
-				org = append(org, s.toks[x].Lower)
+				if s.toks[x].Lower != "of" {
+					org = append(org, s.toks[x].Lower)
+				}
 			}
 			return strings.Join(org, " ")
 		}
@@ -412,7 +455,7 @@ func (di *docInfo) readAppositives(si int) {
 			p.appos = t
 		}
 		if len(org) > 0 && p.office == "" {
-			p.office = t.String() + " of " + strings.Join(org, " ")
+			p.office = officeKey(t, strings.Join(org, " "))
 			p.offSpan = accord.Span{Start: p.span.Start, End: s.toks[e-1].End}
 		}
 	}

@@ -15,6 +15,61 @@ type attribution struct {
 	sent     int
 	speakers []int // indices into di.persons
 	grams    map[string]bool
+	stems    map[string]bool // content-word stems of the statement
+}
+
+// stem truncates a word to its first four letters: crude, but it lets
+// "share" meet "sharing" and "concern" meet "concerns".
+func stem(w string) string {
+	r := []rune(w)
+	if len(r) > 4 {
+		return string(r[:4])
+	}
+	return w
+}
+
+// statementStems: the content stems of the quoted words of a sentence, or of
+// the whole sentence (less the speakers) when nothing is quoted.
+func statementStems(di *docInfo, si int, skip map[int]bool) map[string]bool {
+	s := &di.sents[si]
+	quoted := false
+	for _, t := range s.toks {
+		switch t.Lower {
+		case "\"", "“", "”", "‘", "’", "«", "»":
+			quoted = true
+		}
+	}
+	if out := stemsOf(di, si, skip, quoted); len(out) > 0 || !quoted {
+		return out
+	}
+	return stemsOf(di, si, skip, false)
+}
+
+func stemsOf(di *docInfo, si int, skip map[int]bool, quoted bool) map[string]bool {
+	s := &di.sents[si]
+	out := map[string]bool{}
+	inQuote := false
+	for k, t := range s.toks {
+		switch t.Lower {
+		case "“", "‘", "«":
+			inQuote = true
+			continue
+		case "”", "’", "»":
+			inQuote = false
+			continue
+		case "\"":
+			inQuote = !inQuote
+			continue
+		}
+		if skip[k] || quoted && !inQuote || !isWordTok(t.Lower) {
+			continue
+		}
+		w, _ := stripPoss(t.Lower)
+		if !text.IsStopword(w) && !speechVerbs[w] {
+			out[stem(w)] = true
+		}
+	}
+	return out
 }
 
 // attributions finds "NAME said", "NAME, the ..., said", "said TITLE NAME",
@@ -109,6 +164,7 @@ func (di *docInfo) attributions() []attribution {
 				a.grams[strings.Join(ws[i:i+5], " ")] = true
 			}
 		}
+		a.stems = statementStems(di, si, skip)
 		if len(a.grams) > 0 {
 			out = append(out, a)
 		}
@@ -121,7 +177,15 @@ func (di *docInfo) attributions() []attribution {
 func (di *docInfo) personLike(pi int) bool {
 	p := di.persons[pi]
 	if len(p.tokens) < 2 && lexicon.Known(p.surname) {
-		return false // "Authorities said"
+		full := false
+		for _, q := range di.persons {
+			if len(q.tokens) > 1 && q.surname == p.surname {
+				full = true
+			}
+		}
+		if !full {
+			return false // "Authorities said"
+		}
 	}
 	for _, t := range p.tokens {
 		if len(t) > 1 && strings.ToUpper(t) == t {
@@ -269,9 +333,13 @@ func sameStatement(a, b *attribution) bool {
 	if n == 0 {
 		return false
 	}
-	sa, sb := &a.di.sents[a.sent], &b.di.sents[b.sent]
-	inter := overlap(sa, sb, nil)
-	return float64(inter) >= 0.25*float64(len(sa.content)+len(sb.content)-inter)
+	inter := 0
+	for w := range a.stems {
+		if b.stems[w] {
+			inter++
+		}
+	}
+	return float64(inter) >= 0.25*float64(len(a.stems)+len(b.stems)-inter)
 }
 
 func sharesGram(a, b map[string]bool) bool {

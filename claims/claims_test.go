@@ -1,0 +1,279 @@
+package claims
+
+import (
+	"context"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+	"testing"
+
+	"github.com/accord-news/accord"
+	"github.com/accord-news/accord/quantity"
+	"github.com/accord-news/accord/text"
+)
+
+func doc(id, body string) *accord.Document {
+	d := &accord.Document{ID: id, Text: body}
+	text.New().Annotate(d)
+	quantity.New().Annotate(d)
+	return d
+}
+
+func run(t *testing.T, docs ...*accord.Document) *accord.Corpus {
+	t.Helper()
+	c := accord.NewCorpus(docs, accord.Options{})
+	if err := New().Analyze(context.Background(), c); err != nil {
+		t.Fatal(err)
+	}
+	for _, cf := range c.Conflicts {
+		for _, e := range cf.Evidence {
+			if d := c.Doc(e.Document); d == nil || d.Slice(accord.Span{Start: e.Start, End: e.End}) != e.Text {
+				t.Fatalf("bad evidence span %+v", e)
+			}
+		}
+	}
+	return c
+}
+
+func seeds(t *testing.T) []*accord.Document {
+	t.Helper()
+	files, _ := filepath.Glob("testdata/0*.txt")
+	sort.Strings(files)
+	var out []*accord.Document
+	for _, f := range files {
+		b, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		id := strings.TrimSuffix(filepath.Base(f), ".txt")[:3]
+		out = append(out, doc(id, string(b)))
+	}
+	if len(out) != 5 {
+		t.Fatalf("want 5 seeds, got %d", len(out))
+	}
+	return out
+}
+
+func hasConflict(c *accord.Corpus, kind string, texts ...string) bool {
+	for _, cf := range c.Conflicts {
+		if cf.Kind != kind {
+			continue
+		}
+		all := cf.Summary
+		for _, e := range cf.Evidence {
+			all += " | " + e.Text
+		}
+		ok := true
+		for _, x := range texts {
+			if !strings.Contains(all, x) {
+				ok = false
+			}
+		}
+		if ok {
+			return true
+		}
+	}
+	return false
+}
+
+func TestSeeds(t *testing.T) {
+	ds := seeds(t)
+	// 002 and 004 both relay TASS for Ryabkov's "dead-end" remark.
+	for _, d := range ds {
+		if d.ID == "002" || d.ID == "004" {
+			i := strings.Index(d.Text, "TASS")
+			d.Citations = append(d.Citations, accord.Citation{Span: accord.Span{Start: i, End: i + 4}, Outlet: "TASS"})
+		}
+	}
+	c := run(t, ds...)
+	if !hasConflict(c, accord.ConflictSpeaker, "Bolton", "Sherman") {
+		t.Errorf("speaker conflict Bolton/Sherman not found: %+v", c.Conflicts)
+	}
+	if !hasConflict(c, accord.ConflictRole, "Bolton", "Sherman") {
+		t.Errorf("role conflict Bolton/Sherman (Deputy Secretary of State) not found: %+v", c.Conflicts)
+	}
+	for _, cf := range c.Conflicts {
+		if cf.Kind == accord.ConflictNumber {
+			t.Errorf("false number conflict: %s", cf.Summary)
+		}
+	}
+	// 100,000 and one lakh are one value.
+	var v []float64
+	for _, d := range ds {
+		for _, q := range d.Quantities {
+			if q.Counts == "troop" {
+				v = append(v, q.Value)
+			}
+		}
+	}
+	if len(v) < 2 {
+		t.Fatalf("troop quantities: %v", v)
+	}
+	for _, x := range v {
+		if x != 100000 {
+			t.Errorf("troop value %v", x)
+		}
+	}
+	// The dead-end claim: 002 and 004 count once.
+	found := false
+	for _, cl := range c.Claims {
+		if !strings.Contains(cl.Statement, "dead-end") {
+			continue
+		}
+		found = true
+		in := map[string]bool{}
+		for _, id := range cl.Documents {
+			in[id] = true
+		}
+		want := len(cl.Documents)
+		if in["002"] && in["004"] {
+			want--
+		}
+		if cl.IndependentSources != want {
+			t.Errorf("dead-end claim: %d independent sources for %v", cl.IndependentSources, cl.Documents)
+		}
+		if !in["002"] || !in["004"] {
+			t.Errorf("dead-end claim not matched across 002 and 004: %v", cl.Documents)
+		}
+	}
+	if !found {
+		t.Error("no dead-end claim")
+	}
+	// The talks are corroborated by several independent sources.
+	corr := 0
+	for _, cl := range c.Claims {
+		if cl.Status == accord.StatusCorroborated {
+			corr++
+		}
+	}
+	if corr == 0 {
+		t.Error("no corroborated claim")
+	}
+}
+
+// Each case: documents (one per line block) and the conflict expected, or
+// none. Groups are one per document unless noted.
+func TestConflictKinds(t *testing.T) {
+	tests := []struct {
+		name string
+		docs []string
+		kind string // "" for no conflict
+		odd  string // text the conflict must point at
+	}{
+		{"number", []string{
+			"The man who killed four people in a brazen courthouse escape was sentenced on Saturday.",
+			"A judge sentenced the man who killed four people in a courthouse escape to life.",
+			"The man who killed nine people during a brazen courthouse escape was sentenced.",
+		}, accord.ConflictNumber, "nine people"},
+		{"number words and rounding are no conflict", []string{
+			"Police said the gunman fired 12 shots at the crowd near the station.",
+			"Police said the gunman fired twelve shots at the crowd outside the station.",
+			"Witnesses said the gunman fired about 12 shots at the crowd near the station.",
+			"The back rushed for 404 yards and scored two touchdowns in the game.",
+			"He rushed for about 400 yards and scored two touchdowns in the game.",
+			"In the game he rushed for 404 yards and scored two touchdowns.",
+		}, "", ""},
+		{"weekday", []string{
+			"Williams died early Thursday in her sleep, her publicist said.",
+			"Williams, 91, passed away early Thursday in her sleep at home.",
+			"Williams died early Sunday in her sleep, according to her publicist.",
+		}, accord.ConflictDate, "Sunday"},
+		{"name", []string{
+			"Chargers receiver Vincent Jackson was arrested on Tuesday.",
+			"San Diego receiver Vincent Jackson will play on Sunday.",
+			"Receiver Vincent Jackson was arrested early yesterday.",
+			"Chargers receiver Karl Jackson was arrested on suspicion of drunk driving.",
+		}, accord.ConflictName, "Karl Jackson"},
+		{"nickname is no conflict", []string{
+			"Coach William Hakim said the team would win.",
+			"William Hakim said the team was ready.",
+			"Bill Hakim, the coach, spoke on Monday.",
+		}, "", ""},
+		{"role", []string{
+			"Interior Secretary Dirk Kempthorne called the move a clarification.",
+			"Interior Secretary Dirk Kempthorne said the rule was narrow.",
+			"Interior Undersecretary Dirk Kempthorne called the rule changes narrow.",
+		}, accord.ConflictRole, "Undersecretary Dirk Kempthorne"},
+		{"abbreviated title is no conflict", []string{
+			"Interior Secretary Dirk Kempthorne called the move a clarification.",
+			"Interior Secretary Dirk Kempthorne said the rule was narrow.",
+			"Interior Sec. Dirk Kempthorne called the rule changes narrow.",
+		}, "", ""},
+		{"speaker", []string{
+			"\"I felt we were not progressing the way we had wanted to progress,\" Stefanski said.",
+			"Team president Ed Stefanski spoke to reporters on Monday about the coach.",
+			"\"I made the decision because I felt we were not progressing the way we wanted to progress,\" said Rick Howard.",
+		}, accord.ConflictSpeaker, "Rick Howard"},
+		{"place", []string{
+			"The actress has entered the Promises Treatment Center in Malibu, her publicist said.",
+			"The actress checked into the Promises Treatment Center in Malibu on Tuesday.",
+			"The actress has checked into Promises Treatment Center in Dayton, according to her publicist.",
+		}, accord.ConflictOther, "Dayton"},
+	}
+	for _, tc := range tests {
+		var ds []*accord.Document
+		for i, b := range tc.docs {
+			ds = append(ds, doc(string(rune('a'+i)), b))
+		}
+		c := run(t, ds...)
+		if tc.kind == "" {
+			if len(c.Conflicts) != 0 {
+				t.Errorf("%s: false alarm: %+v", tc.name, c.Conflicts)
+			}
+			continue
+		}
+		if !hasConflict(c, tc.kind, tc.odd) {
+			t.Errorf("%s: want %s conflict on %q, got %+v", tc.name, tc.kind, tc.odd, c.Conflicts)
+		}
+		for _, cl := range c.Claims {
+			if cl.Status == accord.StatusDisputed {
+				goto ok
+			}
+		}
+		t.Errorf("%s: no disputed claim", tc.name)
+	ok:
+	}
+}
+
+func TestClaimsIndependence(t *testing.T) {
+	a := doc("a", "Russia and the United States began security talks in Geneva on Monday.")
+	b := doc("b", "Russia and the United States began security talks in Geneva on Monday.")
+	cc := doc("c", "On Monday Russia and the United States began their security talks in Geneva.")
+	c := accord.NewCorpus([]*accord.Document{a, b, cc}, accord.Options{})
+	c.SetGroups([][]string{{"a", "b"}, {"c"}})
+	if err := New().Analyze(context.Background(), c); err != nil {
+		t.Fatal(err)
+	}
+	if len(c.Claims) == 0 {
+		t.Fatal("no claims")
+	}
+	cl := c.Claims[0]
+	if len(cl.Documents) != 3 || cl.IndependentSources != 2 || cl.Status != accord.StatusCorroborated {
+		t.Fatalf("claim %+v", cl)
+	}
+}
+
+func TestEmptyAndBadInput(t *testing.T) {
+	ds := []*accord.Document{
+		{ID: "x", Text: ""},
+		{ID: "y", Text: "\xff\xfe \"\" said , ,", Sentences: []accord.Span{{Start: 5, End: 100}}, Tokens: []accord.Token{{Span: accord.Span{Start: -1, End: 3}}}},
+		{ID: "z", Text: "One. Two.", Mentions: []accord.Mention{{Span: accord.Span{Start: 50, End: 60}, Type: "GPE"}}},
+	}
+	c := accord.NewCorpus(ds, accord.Options{})
+	if err := New().Analyze(context.Background(), c); err != nil {
+		t.Fatal(err)
+	}
+}
+
+func FuzzAnalyze(f *testing.F) {
+	f.Add("Interior Secretary Dirk Kempthorne said 12 people died on Monday in Paris.", "Interior Undersecretary Dirk Kempthorne said nine people died on Sunday in Rome.")
+	f.Add("\"We will win,\" said John Smith.", "\"We will win,\" said Jane Doe.")
+	f.Fuzz(func(t *testing.T, a, b string) {
+		ds := []*accord.Document{doc("a", a), doc("b", b), doc("c", a)}
+		c := accord.NewCorpus(ds, accord.Options{})
+		if err := New().Analyze(context.Background(), c); err != nil {
+			t.Fatal(err)
+		}
+	})
+}
