@@ -44,12 +44,17 @@ func (x *Index) verify(ia, ib int32, p *prepCache) *edge {
 	// identical words first; the thesaurus only when that is not enough
 	st := align(va, vb, nil)
 	thesaurus := false
+	var rel *relation
 	if !st.passes() && st.cov() >= minCoverageExact {
-		st = align(va, vb, newRelation(va, vb))
+		rel = newRelation(va, vb)
+		st = align(va, vb, rel)
 		thesaurus = true
 	}
 	if !st.passes() {
-		return nil
+		if rel == nil {
+			rel = newRelation(va, vb)
+		}
+		return partialSpun(va, vb, ia, ib, ea, eb, rel)
 	}
 	cov := st.cov()
 	matched := st.exact + st.related
@@ -90,6 +95,15 @@ func (st *pairStats) passes() bool {
 	minAligned := st.alignedA
 	if st.alignedB < minAligned {
 		minAligned = st.alignedB
+	}
+	minSents := st.sentsA
+	if st.sentsB < minSents {
+		minSents = st.sentsB
+	}
+	// One shared sentence is a shared quote or wire lead, not a copy; two
+	// must be close.
+	if minSents < 2 || minSents == 2 && st.meanSim < 0.6 {
+		return false
 	}
 	return st.cov() >= minCoverage && minAligned >= minAlignedWords && st.order >= minOrder
 }
@@ -147,4 +161,53 @@ func spunDirection(va, vb *vdoc, ia, ib int32, st *pairStats, ea, eb *entry) (in
 	}
 	from, to, why := nearDirection(ea, eb, ia, ib)
 	return from, to, why + " (fluency evidence inconclusive)"
+}
+
+// partialSpun links two documents that differ as a whole but share several
+// passages rewritten word for word by a spinner (a spun copy of part of the
+// other, or of a common original whose wording the other keeps).
+func partialSpun(va, vb *vdoc, ia, ib int32, ea, eb *entry, rel *relation) *edge {
+	ps := spunPassages(va, vb, rel)
+	if len(ps) < minSpunPassages {
+		return nil
+	}
+	var st pairStats
+	words := 0
+	for _, p := range ps {
+		detail(va, vb, p.a, p.b, rel, &st)
+		words += int(p.a[1] - p.a[0])
+	}
+	from, to, why := spunDirection(va, vb, ia, ib, &st, ea, eb)
+	slots := 0
+	for _, p := range ps {
+		slots += p.slots
+	}
+	ev := []string{fmt.Sprintf("%d passages (%d words) rewritten word for word: %d identical words in the same order, %d thesaurus-related substitutions, %d other one-to-one substitutions", len(ps), words, st.exact, st.related, slots)}
+	for k, p := range ps {
+		if k == 3 {
+			break
+		}
+		ev = append(ev, fmt.Sprintf("%q ~ %q", unitText(va, p.a), unitText(vb, p.b)))
+	}
+	ev = append(ev, why)
+	small := ea.words
+	if eb.words < small {
+		small = eb.words
+	}
+	score := float64(words) / float64(small+1)
+	if score > 1 {
+		score = 1
+	}
+	return &edge{from: from, to: to, kind: accord.LinkSpun, score: score, evidence: ev, partial: true}
+}
+
+func unitText(v *vdoc, u [2]int32) string {
+	if u[0] < 0 || int(u[1]) > len(v.words) || u[0] >= u[1] {
+		return ""
+	}
+	s, e := v.words[u[0]].start, v.words[u[1]-1].end
+	if s < 0 || int(e) > len(v.doc.Text) || s > e {
+		return ""
+	}
+	return v.doc.Text[s:e]
 }

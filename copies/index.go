@@ -24,6 +24,11 @@ const (
 	// maxBucketWalk bounds how many earlier members of one bucket a new
 	// document is compared with (very common features carry no signal).
 	maxBucketWalk = 64
+	// exhaustiveLimit: the first documents of an index are compared with all
+	// earlier ones by signature (cheap below this size), with the lower
+	// threshold minExhaustiveJ.
+	exhaustiveLimit = 5000
+	minExhaustiveJ  = 0.02
 )
 
 // entry is what the index keeps per document.
@@ -41,6 +46,41 @@ type edge struct {
 	kind     string
 	score    float64
 	evidence []string
+	// partial marks a spun link resting on a few rewritten passages only:
+	// it stands only for a document that has no whole-document copy link
+	// (otherwise its passages are explained by its own original), and only
+	// the strongest one per copy.
+	partial bool
+}
+
+// resolved returns the edges that stand: every whole-document edge, and for
+// each document with no whole-document edge its strongest partial edge.
+func (x *Index) resolved() []edge {
+	inFull := map[int32]bool{}
+	for _, e := range x.edges {
+		if !e.partial {
+			inFull[e.from], inFull[e.to] = true, true
+		}
+	}
+	best := map[int32]int{}
+	var out []edge
+	for i, e := range x.edges {
+		if !e.partial {
+			out = append(out, e)
+			continue
+		}
+		if inFull[e.from] {
+			continue
+		}
+		if j, ok := best[e.from]; !ok || e.score > x.edges[j].score ||
+			e.score == x.edges[j].score && x.entries[e.to].doc.ID < x.entries[x.edges[j].to].doc.ID {
+			best[e.from] = i
+		}
+	}
+	for _, i := range best {
+		out = append(out, x.edges[i])
+	}
+	return out
 }
 
 // Index finds copies incrementally: Add documents one at a time or in
@@ -137,8 +177,17 @@ func (x *Index) AddBatch(docs []*accord.Document) {
 			x.buckets[key] = slot
 		}
 		for other := range found {
-			if x.worthVerifying(x.entries[other], e) {
+			if x.worthVerifying(x.entries[other], e, minLexJ, minRobJ) {
 				cands = append(cands, cand{other, id})
+			}
+		}
+		// Small corpora: every earlier document is compared by signature, so
+		// that pairs sharing only a few spun passages are verified too.
+		if id < exhaustiveLimit {
+			for other := int32(0); other < id; other++ {
+				if !found[other] && x.worthVerifying(x.entries[other], e, minExhaustiveJ, minExhaustiveJ) {
+					cands = append(cands, cand{other, id})
+				}
 			}
 		}
 	}
@@ -255,11 +304,11 @@ func u64bytes(hs []uint64) []byte {
 	return b
 }
 
-func (x *Index) worthVerifying(a, b *entry) bool {
+func (x *Index) worthVerifying(a, b *entry, lexJ, robJ float64) bool {
 	if a.exact != 0 && a.exact == b.exact {
 		return true
 	}
-	return a.lex.jaccard(&b.lex) >= minLexJ || a.rob.jaccard(&b.rob) >= minRobJ
+	return a.lex.jaccard(&b.lex) >= lexJ || a.rob.jaccard(&b.rob) >= robJ
 }
 
 // prepCache shares prepared documents between verifications of one batch.
@@ -332,7 +381,7 @@ func (x *Index) Links() []accord.Link {
 	x.mu.Lock()
 	defer x.mu.Unlock()
 	var out []accord.Link
-	for _, e := range x.edges {
+	for _, e := range x.resolved() {
 		out = append(out, accord.Link{
 			From: x.entries[e.from].doc.ID, To: x.entries[e.to].doc.ID,
 			Kind: e.kind, Score: e.score, Evidence: e.evidence,
@@ -368,7 +417,7 @@ func (x *Index) Groups() [][]string {
 		}
 		return i
 	}
-	for _, e := range x.edges {
+	for _, e := range x.resolved() {
 		a, b := find(e.from), find(e.to)
 		if a != b {
 			parent[a] = b

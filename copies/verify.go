@@ -1,6 +1,9 @@
 package copies
 
 import (
+	"sort"
+	"strings"
+
 	"github.com/accord-news/accord"
 )
 
@@ -11,6 +14,11 @@ type vdoc struct {
 	words []word
 	info  []*senseInfo // per word; nil for function words and unknown words
 	sents [][2]int32   // word index ranges
+	units [][2]int32   // clause-like word ranges: sentences cut at commas, quote marks, brackets, dashes
+	// thesaurus index (see senseIndex)
+	lid      []int16
+	nl       int
+	own, ext []uint64
 }
 
 func prepare(d *accord.Document, cache *wordCache) *vdoc {
@@ -21,14 +29,29 @@ func prepare(d *accord.Document, cache *wordCache) *vdoc {
 			v.info[i] = cache.info(lowerWord(d.Text, w), w.h)
 		}
 	}
-	start := 0
+	start, ustart := 0, 0
 	for i := 1; i <= len(v.words); i++ {
 		if i == len(v.words) || v.words[i].sent != v.words[start].sent {
 			v.sents = append(v.sents, [2]int32{int32(start), int32(i)})
 			start = i
 		}
+		if i == len(v.words) || v.words[i].sent != v.words[i-1].sent || clauseBreak(d.Text, v.words[i-1], v.words[i]) {
+			v.units = append(v.units, [2]int32{int32(ustart), int32(i)})
+			ustart = i
+		}
 	}
+	v.senseIndex()
 	return v
+}
+
+// clauseBreak reports whether the text between two words holds a clause
+// boundary mark.
+func clauseBreak(s string, a, b word) bool {
+	if a.end < 0 || b.start > int32(len(s)) || a.end > b.start {
+		return false
+	}
+	gap := s[a.end:b.start]
+	return strings.ContainsAny(gap, ",;:\"“”()[]—–") || strings.Contains(gap, " - ") || strings.Contains(gap, "' ") || strings.Contains(gap, " '")
 }
 
 // lowerWord re-derives the lower-cased form of w (as tokenize built it).
@@ -165,59 +188,73 @@ type relation struct {
 }
 
 func newRelation(a, b *vdoc) *relation {
-	r := &relation{idA: make([]int16, len(a.words)), idB: make([]int16, len(b.words))}
-	localIDs := func(v *vdoc, ids []int16) []*senseInfo {
-		seen := map[uint64]int16{}
-		var infos []*senseInfo
-		for i, w := range v.words {
-			ids[i] = -1
-			if v.info[i] == nil {
-				continue
-			}
-			id, ok := seen[w.h]
-			if !ok {
-				if len(infos) >= 1<<15-1 {
-					continue
-				}
-				id = int16(len(infos))
-				seen[w.h] = id
-				infos = append(infos, v.info[i])
-			}
-			ids[i] = id
-		}
-		return infos
-	}
-	ia := localIDs(a, r.idA)
-	ib := localIDs(b, r.idB)
-	r.cols = (len(ib) + 63) / 64
-	r.bits = make([]uint64, len(ia)*r.cols)
-	if len(ia) == 0 || len(ib) == 0 {
+	r := &relation{idA: a.lid, idB: b.lid, cols: (b.nl + 63) / 64}
+	r.bits = make([]uint64, a.nl*r.cols)
+	if a.nl == 0 || b.nl == 0 {
 		return r
 	}
-	own := map[uint32][]int16{}
-	ext := map[uint32][]int16{}
-	for j, si := range ib {
-		for _, s := range si.own {
-			own[s] = append(own[s], int16(j))
-		}
-		for _, s := range si.ext {
-			ext[s] = append(ext[s], int16(j))
-		}
-	}
-	for i, si := range ia {
-		row := r.bits[i*r.cols : (i+1)*r.cols]
-		for _, s := range si.own {
-			for _, j := range ext[s] {
-				row[j>>6] |= 1 << uint(j&63)
+	join := func(x, y []uint64) {
+		i, j := 0, 0
+		for i < len(x) && j < len(y) {
+			sx, sy := x[i]>>16, y[j]>>16
+			switch {
+			case sx < sy:
+				i++
+			case sx > sy:
+				j++
+			default:
+				je := j
+				for je < len(y) && y[je]>>16 == sx {
+					je++
+				}
+				for ; i < len(x) && x[i]>>16 == sx; i++ {
+					la := int(x[i] & 0xffff)
+					row := r.bits[la*r.cols : (la+1)*r.cols]
+					for k := j; k < je; k++ {
+						lb := int(y[k] & 0xffff)
+						row[lb>>6] |= 1 << uint(lb&63)
+					}
+				}
+				j = je
 			}
 		}
-		for _, s := range si.ext {
-			for _, j := range own[s] {
-				row[j>>6] |= 1 << uint(j&63)
-			}
-		}
 	}
+	join(a.own, b.ext)
+	join(a.ext, b.own)
 	return r
+}
+
+// senseIndex gives every distinct thesaurus-known content word of v a local
+// id and lists (sense<<16 | id) for its own senses and for its own plus
+// broader senses, sorted, for merge joins between two documents.
+func (v *vdoc) senseIndex() {
+	v.lid = make([]int16, len(v.words))
+	seen := map[uint64]int16{}
+	for i, w := range v.words {
+		v.lid[i] = -1
+		si := v.info[i]
+		if si == nil {
+			continue
+		}
+		id, ok := seen[w.h]
+		if !ok {
+			if v.nl >= 1<<15-1 {
+				continue
+			}
+			id = int16(v.nl)
+			v.nl++
+			seen[w.h] = id
+			for _, s := range si.own {
+				v.own = append(v.own, uint64(s)<<16|uint64(id))
+			}
+			for _, s := range si.ext {
+				v.ext = append(v.ext, uint64(s)<<16|uint64(id))
+			}
+		}
+		v.lid[i] = id
+	}
+	sort.Slice(v.own, func(i, j int) bool { return v.own[i] < v.own[j] })
+	sort.Slice(v.ext, func(i, j int) bool { return v.ext[i] < v.ext[j] })
 }
 
 func (r *relation) related(i, j int) bool {
@@ -315,4 +352,120 @@ func detail(a, b *vdoc, sa, sb [2]int32, rel *relation, st *pairStats) {
 		st.insB = append(st.insB, int(sb[0])+j)
 		st.gapB++
 	}
+}
+
+// unitPair is a clause of a aligned with a clause of b by word substitution.
+type unitPair struct {
+	a, b                  [2]int32
+	exact, related, slots int
+}
+
+// Partial-spin thresholds: a clause pair counts as a spun passage when its
+// LCS covers at least spunUnitSim of the longer clause, the clauses have at
+// least spunUnitWords words, and it holds at least spunUnitExact identical
+// words and spunUnitSubs substitutions (thesaurus-related words, or short
+// runs of different words standing between the same matched neighbours on
+// both sides). Verbatim shared quotes have no substitutions and never count.
+const (
+	spunUnitSim     = 0.6
+	spunUnitWords   = 6
+	spunUnitExact   = 3
+	spunUnitSubs    = 2
+	minSpunPassages = 3
+)
+
+// substitutions walks the LCS of two clauses and counts identical matches,
+// thesaurus-related matches and substitution slots (1-3 unmatched words on
+// each side between the same anchors).
+func substitutions(a, b *vdoc, ua, ub [2]int32, rel *relation) (exact, related, slots int) {
+	m, n := int(ua[1]-ua[0]), int(ub[1]-ub[0])
+	if m <= 0 || n <= 0 || m*n > 1<<16 {
+		return
+	}
+	t := make([]int32, (m+1)*(n+1))
+	at := func(i, j int) int32 { return t[i*(n+1)+j] }
+	for i := m - 1; i >= 0; i-- {
+		for j := n - 1; j >= 0; j-- {
+			v := at(i+1, j)
+			if w := at(i, j+1); w > v {
+				v = w
+			}
+			if match(a, b, int(ua[0])+i, int(ub[0])+j, rel) && at(i+1, j+1)+1 > v {
+				v = at(i+1, j+1) + 1
+			}
+			t[i*(n+1)+j] = v
+		}
+	}
+	i, j, ga, gb := 0, 0, 0, 0
+	closeGap := func() {
+		if ga >= 1 && ga <= 3 && gb >= 1 && gb <= 3 {
+			slots++
+		}
+		ga, gb = 0, 0
+	}
+	for i < m && j < n {
+		ai, bj := int(ua[0])+i, int(ub[0])+j
+		if match(a, b, ai, bj, rel) && at(i, j) == at(i+1, j+1)+1 {
+			closeGap()
+			if a.words[ai].h == b.words[bj].h {
+				exact++
+			} else {
+				related++
+			}
+			i++
+			j++
+		} else if at(i+1, j) >= at(i, j+1) {
+			ga++
+			i++
+		} else {
+			gb++
+			j++
+		}
+	}
+	ga += m - i
+	gb += n - j
+	closeGap()
+	return
+}
+
+// spunPassages finds clauses of a that are word-for-word substitutions of
+// clauses of b (each clause used once): the trace a spinner leaves on copied
+// passages even when the two documents differ as a whole.
+func spunPassages(a, b *vdoc, rel *relation) []unitPair {
+	var out []unitPair
+	usedB := map[int]bool{}
+	var dp []int32
+	for _, ua := range a.units {
+		m := int(ua[1] - ua[0])
+		if m < spunUnitWords {
+			continue
+		}
+		best, bestSim := -1, 0.0
+		for j, ub := range b.units {
+			n := int(ub[1] - ub[0])
+			if n < spunUnitWords || usedB[j] {
+				continue
+			}
+			mx, mn := m, n
+			if mn > mx {
+				mx, mn = mn, mx
+			}
+			if float64(mn) < spunUnitSim*float64(mx) {
+				continue
+			}
+			l := lcs(a, b, ua, ub, rel, &dp)
+			if s := float64(l) / float64(mx); s >= spunUnitSim && s > bestSim {
+				best, bestSim = j, s
+			}
+		}
+		if best < 0 {
+			continue
+		}
+		ex, re, sl := substitutions(a, b, ua, b.units[best], rel)
+		if ex >= spunUnitExact && re+sl >= spunUnitSubs {
+			usedB[best] = true
+			out = append(out, unitPair{a: ua, b: b.units[best], exact: ex, related: re, slots: sl})
+		}
+	}
+	return out
 }
