@@ -12,8 +12,9 @@ import (
 )
 
 // looksBinary reports whether b (its first 64 KB) is binary data rather than
-// text: a NUL byte, or more than 1% control characters other than
-// tab/newline/carriage return/form feed/vertical tab/escape.
+// text: more than 1% NUL and control characters (other than tab, newline,
+// carriage return, form feed, vertical tab and escape). Real pages and
+// articles sometimes carry a few stray NULs; binary files have many.
 func looksBinary(b []byte) bool {
 	if len(b) > 64<<10 {
 		b = b[:64<<10]
@@ -21,18 +22,29 @@ func looksBinary(b []byte) bool {
 	if len(b) == 0 {
 		return false
 	}
-	ctl := 0
+	ctl, nul := 0, 0
 	for _, c := range b {
 		switch {
 		case c == 0:
-			return true
+			nul++
 		case c < 0x20 && c != '\t' && c != '\n' && c != '\r' && c != '\f' && c != '\v' && c != 0x1b:
 			ctl++
 		case c == 0x7f:
 			ctl++
 		}
 	}
-	return ctl*100 > len(b)
+	if nul > 0 && len(b) < 64 {
+		return true // a tiny input with a NUL is not text
+	}
+	return (ctl+nul)*100 > len(b)
+}
+
+// dropNUL removes NUL bytes (stray ones in otherwise good text).
+func dropNUL(b []byte) []byte {
+	if bytes.IndexByte(b, 0) < 0 {
+		return b
+	}
+	return bytes.ReplaceAll(b, []byte{0}, nil)
 }
 
 // utf16BOM reports a UTF-16 byte-order mark.
@@ -58,7 +70,7 @@ func toUTF8(b []byte) (string, error) {
 	if looksBinary(b) {
 		return "", ErrBinary
 	}
-	return repairUTF8(b), nil
+	return repairUTF8(dropNUL(b)), nil
 }
 
 // repairUTF8 is toUTF8 without the binary check.
@@ -108,6 +120,7 @@ func decodeHTML(b []byte, contentType string) (string, error) {
 	if looksBinary(bytes.TrimPrefix(b, utf8BOM)) {
 		return "", ErrBinary
 	}
+	b = dropNUL(b)
 	enc, name, _ := charset.DetermineEncoding(b, contentType)
 	var s string
 	if name == "utf-8" || enc == nil {

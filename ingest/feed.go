@@ -78,13 +78,17 @@ func parseFeed(data []byte, source string) (items []*accord.Input, itemErrs []er
 		case it.Author != nil:
 			in.Author = strings.TrimSpace(it.Author.Name)
 		}
-		if it.PublishedParsed != nil {
+		// The stated value first: it keeps the publisher's own UTC offset (and
+		// so the local calendar day), which gofeed's parsed time (UTC) loses.
+		in.Published = normalizeDate(it.Published)
+		if in.Published == "" && it.PublishedParsed != nil {
 			in.Published = isoFromTime(*it.PublishedParsed)
-		} else if it.UpdatedParsed != nil {
-			in.Published = isoFromTime(*it.UpdatedParsed)
 		}
 		if in.Published == "" {
-			in.Published = normalizeDate(it.Published)
+			in.Published = normalizeDate(it.Updated)
+		}
+		if in.Published == "" && it.UpdatedParsed != nil {
+			in.Published = isoFromTime(*it.UpdatedParsed)
 		}
 		if in.Published != "" {
 			in.PublishedBasis = accord.BasisMetadata

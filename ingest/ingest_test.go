@@ -206,21 +206,22 @@ func TestFormats(t *testing.T) {
 		{in("gz/page.html.gz"), []accord.Input{{ID: "page", HTML: "“safe for another century”"}}, 0},
 		{in("nested/latin1-page.htm"), []accord.Input{{ID: "latin1-page", HTML: "La fête du village a réuni"}}, 0},
 		{in("feed.rss"), []accord.Input{
-			{ID: "gazette-1001", URL: "https://gazette.example/tide-gauge", Title: "Tide gauge installed", Outlet: "Harbour Gazette", Author: "Ola Berg", Published: "2023-03-08T08:30:00Z", HTML: "<p>A new tide gauge"},
+			{ID: "gazette-1001", URL: "https://gazette.example/tide-gauge", Title: "Tide gauge installed", Outlet: "Harbour Gazette", Author: "Ola Berg", Published: "2023-03-08T09:30:00+01:00", HTML: "<p>A new tide gauge"},
 			{ID: "https://gazette.example/fish-market", Text: "The fish market will open", Published: "2023-03-07T18:00:00Z"},
 		}, 1},
-		{in("feed.atom"), []accord.Input{{ID: "urn:example:courier:77", URL: "https://courier.example/pass-closed", Author: "Kim Tal", Outlet: "Mountain Courier", Published: "2023-03-10T11:45:00Z", HTML: "<p>Heavy snowfall"}}, 0},
+		{in("feed.atom"), []accord.Input{{ID: "urn:example:courier:77", URL: "https://courier.example/pass-closed", Author: "Kim Tal", Outlet: "Mountain Courier", Published: "2023-03-10T06:45:00-05:00", HTML: "<p>Heavy snowfall"}}, 0},
 		{in("feed.json"), []accord.Input{
 			{ID: "pw-5", Author: "Lee Moor", Outlet: "Plains Weekly", Published: "2023-03-11T08:00:00Z", Text: "Firefighters contained"},
 			{ID: "pw-6", Title: "Library extends hours", HTML: "<p>The public library"},
 		}, 0},
-		{in("records.json"), []accord.Input{{ID: "42", Title: "Numeric id record", Text: "whose id is a number"}}, 1},
+		{in("records.json"), []accord.Input{{ID: "42", Title: "Numeric id record", Text: "whose id is a number"}, {ID: accord.TextID("No body"), Text: "No body"}}, 0},
 		{in("records.jsonl"), []accord.Input{
 			{ID: "rec-1", URL: "https://wire.example/1", Outlet: "Wire Service", Author: "J. Doe", Published: "2023-03-12", PublishedBasis: "metadata", Text: "Dock workers"},
 			{ID: "https://wire.example/2", Published: "2023-03-13T09:00:00Z", HTML: "<p>Shares rose"},
 			{ID: accord.TextID("Rainfall was above average in February."), Text: "Rainfall"},
-		}, 2},
-		{in("gz/records.jsonl.gz"), []accord.Input{{ID: "rec-1"}, {ID: "https://wire.example/2"}, {ID: accord.TextID("Rainfall was above average in February.")}}, 2},
+			{ID: "rec-4", Title: "Missing body", Text: "Missing body"},
+		}, 1},
+		{in("gz/records.jsonl.gz"), []accord.Input{{ID: "rec-1"}, {ID: "https://wire.example/2"}, {ID: accord.TextID("Rainfall was above average in February.")}, {ID: "rec-4"}}, 1},
 		{in("reuters.sgm"), []accord.Input{
 			{ID: "1", Title: "GRAIN SHIPMENTS <ABC> RISE IN WEEK", Published: "1987-02-26", Text: "Grain shipments rose in the week,\nthe exchange said.\n Reuter"},
 			{ID: "2", Published: "1987-02-27", Text: "unprocessed wire text without a body element"},
@@ -328,6 +329,8 @@ func TestBadInputs(t *testing.T) {
 		{"over MaxDocBytes", write("big.txt", bytes.Repeat([]byte("word "), 1000)), Options{MaxDocBytes: 1000}, "size limit", 0},
 		{"html over MaxDocBytes", write("big.html", bytes.Repeat([]byte("<p>x</p>"), 1000)), Options{MaxDocBytes: 1000}, "size limit", 0},
 		{"sgml without elements", write("none.sgm", []byte("<!DOCTYPE lewis>\nnothing\n")), Options{}, "no REUTERS elements", 0},
+		{"stray NULs kept as text", write("nul.html", append(bytes.Repeat([]byte("<p>real page text</p>\n"), 50), 0, 0)), Options{}, "", 1},
+		{"jsonl record without body or title", write("nobody.jsonl", []byte("{\"id\":\"a\",\"text\":\"\"}\n")), Options{}, "nobody.jsonl:1: record has neither", 0},
 		{"sgml unclosed", write("open.sgm", []byte("<REUTERS NEWID=\"9\"><TEXT><BODY>x</BODY></TEXT>\n")), Options{}, "open.sgm:1: malformed REUTERS", 0},
 		{"invalid utf8 repaired", write("mixed.txt", []byte("Título ok\n\nCafé \xff and “quotes”.\n")), Options{}, "", 1},
 	}

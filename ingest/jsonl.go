@@ -38,7 +38,11 @@ func parseRecord(b []byte, source string, maxDoc int64) (*accord.Input, error) {
 		return nil, errors.New("not a JSON record: trailing data after the object")
 	}
 	if strings.TrimSpace(r.Text) == "" && strings.TrimSpace(r.HTML) == "" {
-		return nil, errors.New(`record has neither "text" nor "html"`)
+		if strings.TrimSpace(r.Title) == "" {
+			return nil, errors.New(`record has neither "text" nor "html"`)
+		}
+		// A headline-only record: its title is all the text there is.
+		r.Text = strings.TrimSpace(r.Title)
 	}
 	if int64(len(r.Text)+len(r.HTML)) > maxDoc {
 		return nil, fmt.Errorf("%w (%d bytes)", ErrTooLarge, maxDoc)

@@ -30,10 +30,10 @@ func parseSGML(data []byte, source string) ([]*accord.Input, []*Error, error) {
 	if len(bytes.TrimSpace(data)) == 0 {
 		return nil, nil, ErrEmpty
 	}
-	if bytes.IndexByte(data[:min(len(data), 64<<10)], 0) >= 0 {
+	if looksBinary(data) {
 		return nil, nil, ErrBinary
 	}
-	text := repairUTF8(data)
+	text := repairUTF8(dropNUL(data))
 	var docs []*accord.Input
 	var errs []*Error
 	line, lineAt := 1, 0
