@@ -213,10 +213,14 @@ func (x *docCtx) findAttribution(q quoted, prevEnd, nextStart int) attribution {
 						}
 					}
 				}
-				if !sub.Found && strings.HasSuffix(w, "ing") && len(cands) > 0 {
+				if !sub.Found && strings.HasSuffix(w, "ing") {
 					// A participle shares its main clause's subject:
 					// "X dismissed it, saying …".
-					sub = cands[len(cands)-1].sub
+					if len(cands) > 0 {
+						sub = cands[len(cands)-1].sub
+					} else {
+						sub = x.sentenceSubject(before.a, c)
+					}
 				}
 			}
 			if sub.Found {
@@ -226,7 +230,8 @@ func (x *docCtx) findAttribution(q quoted, prevEnd, nextStart int) attribution {
 		if len(cands) > 0 {
 			pick := cands[len(cands)-1]
 			lw := x.toks[pick.c].Lower
-			if !(strings.HasSuffix(lw, "ing") && cueStrength(lw) >= 0.6) {
+			direct := before.b-pick.c <= 2 || pick.sub.Span.End >= x.toks[max(before.b-2, before.a)].Start
+			if !direct && !(strings.HasSuffix(lw, "ing") && cueStrength(lw) >= 0.6) {
 				for _, cd := range cands {
 					if cueStrength(x.toks[cd.c].Lower) >= speechCue {
 						pick = cd
@@ -382,6 +387,22 @@ func (x *docCtx) hasCueBefore(r tokRange) bool {
 	return false
 }
 
+// sentenceSubject reads a capitalised name that opens the tokens [a, c): the
+// subject of the main clause.
+func (x *docCtx) sentenceSubject(a, c int) subject {
+	if a >= c || !isUpperWord(x.txt, x.toks[a]) || notName[x.toks[a].Lower] || isSentenceStartWord(x.toks[a].Lower) {
+		return subject{}
+	}
+	j := a
+	for j+1 < c && isUpperWord(x.txt, x.toks[j+1]) && isWord(x.toks[j+1]) {
+		j++
+	}
+	if j+1 < c && (x.toks[j+1].Lower == "’s" || x.toks[j+1].Lower == "'s") {
+		return subject{}
+	}
+	return subject{Span: accord.Span{Start: x.toks[a].Start, End: x.toks[j].End}, Kind: accord.MentionName, Found: true}
+}
+
 // colonIntro reads an attribution that ends paragraph p with a colon and
 // introduces the quote of the next paragraph: "Caddell continued:", "The New
 // York Times reports:".
@@ -432,18 +453,34 @@ func (x *docCtx) afterPattern(r tokRange) (attribution, bool) {
 		}
 		return attribution{}, false
 	}
-	for c := i + 1; c < r.b && c <= i+10; c++ {
+	window := 10
+	if i+1 < r.b && isUpperWord(x.txt, x.toks[i]) {
+		// "Scott Pruitt, the attorney general of Oklahoma, one of …, said".
+		for k := i + 1; k < r.b && k <= i+5; k++ {
+			if x.toks[k].Lower == "," {
+				window = 28
+				break
+			}
+			if !isUpperWord(x.txt, x.toks[k]) && x.toks[k].Lower != "." {
+				break
+			}
+		}
+	}
+	for c := i + 1; c < r.b && c <= i+window; c++ {
 		w := x.toks[c].Lower
 		if w == "“" || w == "\"" || w == ";" {
 			break
 		}
-		if w == "." && !(c+1 < r.b && (x.toks[c+1].Lower == ")" || x.toks[c+1].Lower == ",")) {
+		if w == "." && !(c+1 < r.b && (x.toks[c+1].Lower == ")" || x.toks[c+1].Lower == ",")) && !abbrevBefore(x.txt, x.toks, c) {
 			break
 		}
 		if !isCue(w) {
 			continue
 		}
-		sub := x.phraseSubject(i, c)
+		sub := subjectBefore(x.txt, x.toks, i, c)
+		if !sub.Found || sub.Kind != accord.MentionName {
+			sub = x.phraseSubject(i, c)
+		}
 		if sub.Found {
 			return attribution{sub: sub, cue: x.toks[c].Span, where: 1, between: tokRange{r.a, c + 1}, mixStart: -1}, true
 		}
@@ -492,6 +529,16 @@ func (x *docCtx) phraseSubject(i, c int) subject {
 		return subject{}
 	}
 	return subject{Span: accord.Span{Start: t.Start, End: x.toks[e-1].End}, Kind: accord.MentionNominal, Found: true}
+}
+
+// abbrevBefore reports whether the period token c ends an initial or a short
+// abbreviation ("Vann R. Newkirk", "Gov.") rather than a sentence.
+func abbrevBefore(txt string, toks []accord.Token, c int) bool {
+	if c == 0 {
+		return false
+	}
+	p := toks[c-1]
+	return isUpperWord(txt, p) && len(p.Lower) <= 3 && c+1 < len(toks) && isUpperWord(txt, toks[c+1])
 }
 
 func isDash(w string) bool { return w == "―" || w == "—" || w == "–" || w == "-" }
