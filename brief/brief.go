@@ -125,9 +125,15 @@ func docsOf(c *accord.Corpus, ids []string) []*accord.Document {
 // other titles.
 func centralTitle(c *accord.Corpus) string {
 	best, bestScore := "", -1
+	short := false
+	for _, d := range c.Docs {
+		if t := strings.TrimSpace(d.Title); t != "" && len(t) <= 200 {
+			short = true
+		}
+	}
 	for _, d := range c.Docs {
 		t := strings.TrimSpace(d.Title)
-		if t == "" {
+		if t == "" || short && len(t) > 200 {
 			continue
 		}
 		ws := set(text.ContentWords(t))

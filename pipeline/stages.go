@@ -2,8 +2,11 @@ package pipeline
 
 import (
 	"github.com/accord-news/accord"
+	"github.com/accord-news/accord/brief"
+	"github.com/accord-news/accord/claims"
 	"github.com/accord-news/accord/clean"
 	"github.com/accord-news/accord/entities"
+	"github.com/accord-news/accord/quantity"
 	"github.com/accord-news/accord/quotes"
 	"github.com/accord-news/accord/text"
 	"github.com/accord-news/accord/timex"
@@ -19,13 +22,16 @@ func Default() *Pipeline {
 			text.New(),
 			entities.New(),
 			timex.New(),
-			quotes.New(), // keep after entities, timex, quantity
+			quantity.New(), // keep after timex (skips numbers inside dates)
+			quotes.New(),   // keep after entities, timex, quantity
 			// entities (NER, roles, coreference), timex, quantity, quotes
 		},
 		Corpus: []accord.CorpusStage{
 			entities.NewCorpus(), // keep after copies
 			timex.NewCorpus(),    // keep after copies, entities, stories
 			quotes.NewCorpus(),   // keep after entities, before claims
+			claims.New(),         // keep after quotes, before brief
+			brief.New(),          // keep last
 			// copies, entities (canonical), stories, timex (dates, timeline),
 			// quotes (statements), claims (corroboration, conflicts), brief
 		},

@@ -1,0 +1,131 @@
+package brief
+
+import (
+	"context"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+	"testing"
+
+	"github.com/accord-news/accord"
+	"github.com/accord-news/accord/claims"
+	"github.com/accord-news/accord/quantity"
+	"github.com/accord-news/accord/text"
+)
+
+func seedCorpus(t *testing.T) *accord.Corpus {
+	t.Helper()
+	files, _ := filepath.Glob("../claims/testdata/0*.txt")
+	sort.Strings(files)
+	var docs []*accord.Document
+	for _, f := range files {
+		b, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		body := string(b)
+		title := strings.TrimSpace(strings.SplitN(body, "\n", 2)[0])
+		d := &accord.Document{ID: filepath.Base(f)[:3], Title: title, Text: body}
+		text.New().Annotate(d)
+		quantity.New().Annotate(d)
+		docs = append(docs, d)
+	}
+	c := accord.NewCorpus(docs, accord.Options{})
+	if err := claims.New().Analyze(context.Background(), c); err != nil {
+		t.Fatal(err)
+	}
+	return c
+}
+
+func TestSeedBrief(t *testing.T) {
+	c := seedCorpus(t)
+	s := New()
+	b, err := s.compose(context.Background(), c)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if b.Title == "" {
+		t.Error("no title")
+	}
+	if len(b.Sentences) < 5 || len(b.Sentences) > 12 {
+		t.Errorf("want 5-12 sentences, got %d", len(b.Sentences))
+	}
+	supported := 0
+	statuses := map[string]int{}
+	for _, bs := range b.Sentences {
+		if len(bs.Documents) == 0 {
+			t.Errorf("uncited: %q", bs.Text)
+		}
+		for _, id := range bs.Documents {
+			if c.Doc(id) == nil {
+				t.Errorf("cites unknown document %q", id)
+			}
+		}
+		var ds []*accord.Document
+		for _, id := range bs.Documents {
+			ds = append(ds, c.Doc(id))
+		}
+		if Supported(bs.Text, ds) {
+			supported++
+		} else {
+			t.Errorf("unsupported sentence %q: %v", bs.Text, Unsupported(bs.Text, ds))
+		}
+		statuses[bs.Status]++
+	}
+	t.Logf("supported %d/%d", supported, len(b.Sentences))
+	if b.Sentences[0].Status != accord.StatusCorroborated {
+		t.Errorf("first sentence is %s, want corroborated", b.Sentences[0].Status)
+	}
+	if statuses[accord.StatusDisputed] == 0 {
+		t.Error("no disputed point")
+	}
+	// The Bolton/Sherman dispute is stated with both sides.
+	found := false
+	for _, bs := range b.Sentences {
+		if strings.Contains(bs.Text, "Bolton") && strings.Contains(bs.Text, "Sherman") {
+			found = true
+		}
+	}
+	if !found {
+		t.Errorf("Bolton/Sherman dispute missing from brief: %+v", b.Sentences)
+	}
+	// The stage output equals the composed, checked brief.
+	if err := s.Analyze(context.Background(), c); err != nil {
+		t.Fatal(err)
+	}
+	if SupportRate(c) != 1 {
+		t.Errorf("support rate %v", SupportRate(c))
+	}
+}
+
+func TestSupported(t *testing.T) {
+	d := &accord.Document{ID: "a", Title: "Talks begin", Text: "Russia and the United States began security talks in Geneva on Monday."}
+	tests := []struct {
+		s    string
+		want bool
+	}{
+		{"Russia and the United States began security talks in Geneva.", true},
+		{"Sources disagree on the place: \"Geneva\" vs \"Geneva\".", true},
+		{"Russia invaded Ukraine in Geneva.", false},
+		{"One source reports: talks began on Monday.", true},
+	}
+	for _, tc := range tests {
+		if got := Supported(tc.s, []*accord.Document{d}); got != tc.want {
+			t.Errorf("Supported(%q) = %v, unsupported %v", tc.s, got, Unsupported(tc.s, []*accord.Document{d}))
+		}
+	}
+	if Supported("Russia began talks.", nil) {
+		t.Error("a sentence citing nothing is unsupported")
+	}
+}
+
+func TestEmpty(t *testing.T) {
+	c := accord.NewCorpus(nil, accord.Options{})
+	if err := New().Analyze(context.Background(), c); err != nil {
+		t.Fatal(err)
+	}
+	if c.Brief.Sentences == nil {
+		t.Error("nil sentences")
+	}
+}
