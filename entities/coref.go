@@ -291,6 +291,23 @@ func (a *annotator) coref() {
 				break
 			}
 		}
+		if best < 0 && acr == "" && !strings.Contains(key, " ") && key != "" {
+			// A one-word short form of exactly one earlier multi-word name
+			// ("Apple" after "Apple Computer").
+			cand := -1
+			for ci, c := range chains {
+				if c.typ == m.Type && strings.HasPrefix(c.key, key+" ") {
+					if cand >= 0 && cand != ci {
+						cand = -2
+						break
+					}
+					cand = ci
+				}
+			}
+			if cand >= 0 {
+				best = cand
+			}
+		}
 		if best < 0 {
 			best = newChain(&chainInfo{typ: m.Type, key: key, acronym: exp})
 		} else if chains[best].acronym == "" && exp != "" {

@@ -153,6 +153,40 @@ func (*Linker) Analyze(ctx context.Context, c *accord.Corpus) error {
 			byAcr[n.acr] = append(byAcr[n.acr], i)
 		}
 	}
+	// A one-word name and its dominant longer form across the corpus
+	// ("Apple" and "Apple Computer", when other "Apple ..." names are rare).
+	ext := map[string]map[string]int{} // typ|x -> typ|x y... -> nodes
+	for _, n := range nodes {
+		if n.typ == "PERSON" {
+			continue
+		}
+		for _, k := range n.keys {
+			if sp := strings.IndexByte(k, ' '); sp > 0 {
+				short := n.typ + "|" + k[:sp]
+				if ext[short] == nil {
+					ext[short] = map[string]int{}
+				}
+				ext[short][n.typ+"|"+k]++
+			}
+		}
+	}
+	for _, short := range sortedKeys(ext) {
+		j, ok := byKey[short]
+		if !ok {
+			continue
+		}
+		total, best, bc := 0, "", 0
+		for _, k := range sortedKeys(ext[short]) {
+			c := ext[short][k]
+			total += c
+			if c > bc {
+				best, bc = k, c
+			}
+		}
+		if bc >= 2 && float64(bc) >= 0.6*float64(total) {
+			union(j, byKey[best])
+		}
+	}
 	for i, n := range nodes {
 		if n.typ == "PERSON" || n.short == "" {
 			continue
@@ -244,12 +278,32 @@ func describe(n *chainNode) {
 			seen[k] = true
 			n.keys = append(n.keys, k)
 		}
+		_ = mi
 		if a := Acronym(m.Text); a != "" && n.acr == "" {
 			n.acr = a
 		}
 		if s := isAcronym(m.Text); s != "" && n.short == "" {
 			n.short = s
 		}
+	}
+	// A one-word short form joined to a longer name within the document
+	// ("Apple" after "Apple Computer") is no evidence across documents.
+	if len(n.keys) > 1 {
+		kept := n.keys[:0]
+		for _, k := range n.keys {
+			short := false
+			if !strings.Contains(k, " ") {
+				for _, o := range n.keys {
+					if strings.HasPrefix(o, k+" ") {
+						short = true
+					}
+				}
+			}
+			if !short {
+				kept = append(kept, k)
+			}
+		}
+		n.keys = kept
 	}
 }
 

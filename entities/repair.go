@@ -27,7 +27,18 @@ func (a *annotator) repair(si int, cs []span) []span {
 	ws := a.sents[si]
 	var out []span
 	for _, c := range cs {
-		out = append(out, a.stripTitle(si, c)...)
+		for _, r := range a.stripTitle(si, c) {
+			// Trailing titles ("Apple CEO", "Bank of England Governor").
+			if r.cls != clsPER {
+				for r.j-r.i > 1 && titleHeads[strings.ToLower(ws[r.j-1].text)] {
+					r.j--
+				}
+				for r.j-r.i > 1 && r.j < len(ws) && titleMods[strings.ToLower(ws[r.j-1].text)] && titleHeads[strings.ToLower(ws[r.j].text)] {
+					r.j--
+				}
+			}
+			out = append(out, r)
+		}
 	}
 	// Middle initials.
 	for k := 0; k+1 < len(out); k++ {
