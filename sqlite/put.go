@@ -36,7 +36,8 @@ func (s *Store) Put(ctx context.Context, inputs []*accord.Input) (added int, err
 		return 0, fmt.Errorf("sqlite: put: %w", err)
 	}
 	defer exists.Close()
-	lastVersion, err := tx.PrepareContext(ctx, "SELECT rid, version FROM docs WHERE id = ? AND latest = 1")
+	lastVersion, err := tx.PrepareContext(ctx, `SELECT rid, version, title,
+		CASE WHEN text <> '' THEN text ELSE stripped END FROM docs WHERE id = ? AND latest = 1`)
 	if err != nil {
 		return 0, fmt.Errorf("sqlite: put: %w", err)
 	}
@@ -54,6 +55,18 @@ func (s *Store) Put(ctx context.Context, inputs []*accord.Input) (added int, err
 		return 0, fmt.Errorf("sqlite: put: %w", err)
 	}
 	defer insert.Close()
+	// Single-row statements on the FTS table: they run without a statement
+	// savepoint, so FTS5 keeps buffering terms until the commit.
+	ftsAdd, err := tx.PrepareContext(ctx, "INSERT INTO docs_fts(rowid, title, body) VALUES (?, ?, ?)")
+	if err != nil {
+		return 0, fmt.Errorf("sqlite: put: %w", err)
+	}
+	defer ftsAdd.Close()
+	ftsDel, err := tx.PrepareContext(ctx, "INSERT INTO docs_fts(docs_fts, rowid, title, body) VALUES ('delete', ?, ?, ?)")
+	if err != nil {
+		return 0, fmt.Errorf("sqlite: put: %w", err)
+	}
+	defer ftsDel.Close()
 
 	now := time.Now().UTC().Format(time.RFC3339Nano)
 	for i, in := range inputs {
@@ -80,8 +93,12 @@ func (s *Store) Put(ctx context.Context, inputs []*accord.Input) (added int, err
 		version := 1
 		var rid int64
 		var prev int
-		switch err := lastVersion.QueryRowContext(ctx, id).Scan(&rid, &prev); {
+		var oldTitle, oldBody string
+		switch err := lastVersion.QueryRowContext(ctx, id).Scan(&rid, &prev, &oldTitle, &oldBody); {
 		case err == nil:
+			if _, err := ftsDel.ExecContext(ctx, rid, oldTitle, oldBody); err != nil {
+				return 0, fmt.Errorf("sqlite: put %s: unindex old version: %w", id, err)
+			}
 			if _, err := retire.ExecContext(ctx, rid); err != nil {
 				return 0, fmt.Errorf("sqlite: put %s: %w", id, err)
 			}
@@ -93,10 +110,22 @@ func (s *Store) Put(ctx context.Context, inputs []*accord.Input) (added int, err
 		if in.Text == "" && in.HTML != "" {
 			stripped = StripTags(in.HTML)
 		}
-		if _, err := insert.ExecContext(ctx, hash, id, version, in.Source, in.URL, in.Title,
+		res, err := insert.ExecContext(ctx, hash, id, version, in.Source, in.URL, in.Title,
 			in.Outlet, in.Author, in.Published, in.PublishedBasis, in.TitleFromText,
-			in.Text, in.HTML, stripped, now); err != nil {
+			in.Text, in.HTML, stripped, now)
+		if err != nil {
 			return 0, fmt.Errorf("sqlite: put %s: %w", id, err)
+		}
+		newRid, err := res.LastInsertId()
+		if err != nil {
+			return 0, fmt.Errorf("sqlite: put %s: %w", id, err)
+		}
+		body := in.Text
+		if body == "" {
+			body = stripped
+		}
+		if _, err := ftsAdd.ExecContext(ctx, newRid, in.Title, body); err != nil {
+			return 0, fmt.Errorf("sqlite: put %s: index: %w", id, err)
 		}
 		added++
 	}

@@ -263,3 +263,29 @@ func (s *Store) Stats(ctx context.Context) (Stats, error) {
 	}
 	return st, nil
 }
+
+// RebuildIndex rebuilds the full-text index from the stored documents (for a
+// store whose IntegrityCheck reports the index out of step).
+func (s *Store) RebuildIndex(ctx context.Context) error {
+	s.wmu.Lock()
+	defer s.wmu.Unlock()
+	if _, err := s.db.ExecContext(ctx, "INSERT INTO docs_fts(docs_fts) VALUES ('rebuild')"); err != nil {
+		return fmt.Errorf("sqlite: rebuild index: %w", err)
+	}
+	return nil
+}
+
+// Optimize merges the full-text index into one segment (faster searches after
+// a large ingest; costs about a second per 10,000 documents) and runs PRAGMA
+// optimize. Reads continue meanwhile; writes wait.
+func (s *Store) Optimize(ctx context.Context) error {
+	s.wmu.Lock()
+	defer s.wmu.Unlock()
+	if _, err := s.db.ExecContext(ctx, "INSERT INTO docs_fts(docs_fts) VALUES ('optimize')"); err != nil {
+		return fmt.Errorf("sqlite: optimize: %w", err)
+	}
+	if _, err := s.db.ExecContext(ctx, "PRAGMA optimize"); err != nil {
+		return fmt.Errorf("sqlite: optimize: %w", err)
+	}
+	return nil
+}
