@@ -171,6 +171,14 @@ func (x *docCtx) findAttribution(q quoted, prevEnd, nextStart int) attribution {
 			if beforeWords == 0 {
 				return a
 			}
+			if r.sub.Kind == accord.MentionPronoun {
+				// "X scolded him: “…” she said": the name before beats
+				// the pronoun after.
+				if b := x.beforeAttribution(q, before); b.sub.Found && b.sub.Kind == accord.MentionName {
+					a.sub = b.sub
+				}
+				return a
+			}
 		}
 		if a.where == 0 && beforeWords == 0 && q.Open.Start == para.Start && q.Para > 0 {
 			if r, ok := x.colonIntro(q.Para - 1); ok {
@@ -190,72 +198,81 @@ func (x *docCtx) findAttribution(q quoted, prevEnd, nextStart int) attribution {
 		}
 	}
 	if beforeWords > 0 && !(a.where == 1 && a.sub.Found) {
-		type cand struct {
-			c   int
-			sub subject
-		}
-		var cands []cand
-		for c := before.a; c < before.b; c++ {
-			w := x.toks[c].Lower
-			if !isCue(w) {
-				continue
-			}
-			var sub subject
-			if w == "according" {
-				sub = subjectAfter(x.txt, x.toks, c, before.b)
-			} else {
-				sub = subjectBefore(x.txt, x.toks, before.a, c)
-				if !sub.Found {
-					// "Said Trump: “…”": an inverted name right before the quote.
-					if s2 := subjectAfter(x.txt, x.toks, c, before.b); s2.Found && s2.Kind == accord.MentionName && !notName[strings.ToLower(x.txt[s2.Span.Start:s2.Span.End])] {
-						if e := tokensIn(x.toks, accord.Span{Start: s2.Span.End, End: q.Open.Start}); e.b == e.a || e.b-e.a == 1 && (x.toks[e.a].Lower == ":" || x.toks[e.a].Lower == ",") {
-							sub = s2
-						}
-					}
-				}
-				if !sub.Found && strings.HasSuffix(w, "ing") {
-					// A participle shares its main clause's subject:
-					// "X dismissed it, saying …".
-					if len(cands) > 0 {
-						sub = cands[len(cands)-1].sub
-					} else {
-						sub = x.sentenceSubject(before.a, c)
-					}
-				}
-			}
-			if sub.Found {
-				cands = append(cands, cand{c, sub})
-			}
-		}
-		if len(cands) > 0 {
-			pick := cands[len(cands)-1]
-			lw := x.toks[pick.c].Lower
-			direct := before.b-pick.c <= 2 || pick.sub.Span.End >= x.toks[max(before.b-2, before.a)].Start
-			if !direct && !(strings.HasSuffix(lw, "ing") && cueStrength(lw) >= 0.6) {
-				for _, cd := range cands {
-					if cueStrength(x.toks[cd.c].Lower) >= speechCue {
-						pick = cd
-						break
-					}
-				}
-			}
-			c, sub := pick.c, pick.sub
-			if sub.Kind != accord.MentionName {
-				// A named speaker of another cue of the sentence is better
-				// evidence than a pronoun or role noun.
-				for k := len(cands) - 1; k >= 0; k-- {
-					if cands[k].sub.Kind == accord.MentionName {
-						sub = cands[k].sub
-						break
-					}
-				}
-			}
-			r := attribution{sub: sub, cue: x.toks[c].Span, where: 2, mixStart: -1}
-			r.mixStart = x.clauseStart(c, sub, before, q)
-			return r
+		if b := x.beforeAttribution(q, before); b.where == 2 {
+			return b
 		}
 	}
 	return a
+}
+
+// beforeAttribution finds the cue and speaker of a quote in the words that
+// precede it in its sentence.
+func (x *docCtx) beforeAttribution(q quoted, before tokRange) attribution {
+	type cand struct {
+		c   int
+		sub subject
+	}
+	var cands []cand
+	for c := before.a; c < before.b; c++ {
+		w := x.toks[c].Lower
+		if !isCue(w) {
+			continue
+		}
+		var sub subject
+		if w == "according" {
+			sub = subjectAfter(x.txt, x.toks, c, before.b)
+		} else {
+			sub = subjectBefore(x.txt, x.toks, before.a, c)
+			if !sub.Found {
+				// "Said Trump: “…”": an inverted name right before the quote.
+				if s2 := subjectAfter(x.txt, x.toks, c, before.b); s2.Found && s2.Kind == accord.MentionName && !notName[strings.ToLower(x.txt[s2.Span.Start:s2.Span.End])] {
+					if e := tokensIn(x.toks, accord.Span{Start: s2.Span.End, End: q.Open.Start}); e.b == e.a || e.b-e.a == 1 && (x.toks[e.a].Lower == ":" || x.toks[e.a].Lower == ",") {
+						sub = s2
+					}
+				}
+			}
+			if !sub.Found && strings.HasSuffix(w, "ing") {
+				// A participle shares its main clause's subject:
+				// "X dismissed it, saying …".
+				if len(cands) > 0 {
+					sub = cands[len(cands)-1].sub
+				} else {
+					sub = x.sentenceSubject(before.a, c)
+				}
+			}
+		}
+		if sub.Found {
+			cands = append(cands, cand{c, sub})
+		}
+	}
+	if len(cands) > 0 {
+		pick := cands[len(cands)-1]
+		lw := x.toks[pick.c].Lower
+		direct := before.b-pick.c <= 2 || pick.sub.Span.End >= x.toks[max(before.b-2, before.a)].Start
+		if !direct && !(strings.HasSuffix(lw, "ing") && cueStrength(lw) >= 0.6) {
+			for _, cd := range cands {
+				if cueStrength(x.toks[cd.c].Lower) >= speechCue {
+					pick = cd
+					break
+				}
+			}
+		}
+		c, sub := pick.c, pick.sub
+		if sub.Kind != accord.MentionName {
+			// A named speaker of another cue of the sentence is better
+			// evidence than a pronoun or role noun.
+			for k := len(cands) - 1; k >= 0; k-- {
+				if cands[k].sub.Kind == accord.MentionName {
+					sub = cands[k].sub
+					break
+				}
+			}
+		}
+		r := attribution{sub: sub, cue: x.toks[c].Span, where: 2, mixStart: -1}
+		r.mixStart = x.clauseStart(c, sub, before, q)
+		return r
+	}
+	return attribution{mixStart: -1}
 }
 
 // clauseStart returns where the reported clause that holds quote q begins,
@@ -454,17 +471,10 @@ func (x *docCtx) afterPattern(r tokRange) (attribution, bool) {
 		return attribution{}, false
 	}
 	window := 10
-	if i+1 < r.b && isUpperWord(x.txt, x.toks[i]) {
-		// "Scott Pruitt, the attorney general of Oklahoma, one of …, said".
-		for k := i + 1; k < r.b && k <= i+5; k++ {
-			if x.toks[k].Lower == "," {
-				window = 28
-				break
-			}
-			if !isUpperWord(x.txt, x.toks[k]) && x.toks[k].Lower != "." {
-				break
-			}
-		}
+	if isUpperWord(x.txt, x.toks[i]) || i+1 < r.b && isUpperWord(x.txt, x.toks[i+1]) {
+		// "Scott Pruitt, the attorney general of Oklahoma, one of …, said",
+		// "Rep. Jim Jordan (R-Ohio), an oversight panel member, said".
+		window = 28
 	}
 	for c := i + 1; c < r.b && c <= i+window; c++ {
 		w := x.toks[c].Lower
@@ -518,6 +528,20 @@ func (x *docCtx) phraseSubject(i, c int) subject {
 		}
 		if !notName[t.Lower] || j > i {
 			return subject{Span: accord.Span{Start: t.Start, End: x.toks[j].End}, Kind: accord.MentionName, Found: true}
+		}
+	}
+	// "panel Chairman Rep. Jason Chaffetz (R-Utah)": a role noun, then a name.
+	for k := i + 1; k < e && k <= i+3; k++ {
+		w := x.toks[k]
+		if !isWord(w) {
+			break
+		}
+		if isUpperWord(x.txt, w) && !notName[w.Lower] {
+			j := k
+			for j+1 < e && (isUpperWord(x.txt, x.toks[j+1]) && isWord(x.toks[j+1]) || x.toks[j+1].Lower == "." && j+2 < e && isUpperWord(x.txt, x.toks[j+2])) {
+				j++
+			}
+			return subject{Span: accord.Span{Start: w.Start, End: x.toks[j].End}, Kind: accord.MentionName, Found: true}
 		}
 	}
 	for k := i; k < e; k++ {
@@ -602,11 +626,11 @@ func (x *docCtx) resolve(sub subject, para int) speaker {
 			// First person inside a quote's attribution is the writer or a
 			// group; only a known previous speaker helps.
 		}
-		if x.haveLast && para-x.lastPara <= 4 {
-			l := x.last
-			return l
+		nm, okName := x.nameBefore(sub.Span.Start)
+		if x.haveLast && para-x.lastPara <= 4 && !(okName && nm.span.Start > x.last.span.End && x.paraOf(nm.span.Start) >= para-1 && nm.text != x.last.text) {
+			return x.last
 		}
-		if nm, ok := x.nameBefore(sub.Span.Start); ok {
+		if okName {
 			return nm
 		}
 		return speaker{idx: -1, text: x.txt[sub.Span.Start:sub.Span.End], span: sub.Span, kind: accord.MentionPronoun, ok: true}
@@ -614,6 +638,16 @@ func (x *docCtx) resolve(sub subject, para int) speaker {
 		sp := sub.Span
 		return speaker{idx: -1, text: x.txt[sp.Start:sp.End], span: sp, kind: accord.MentionNominal, ok: true}
 	}
+}
+
+// paraOf returns the index of the paragraph holding off, or -1.
+func (x *docCtx) paraOf(off int) int {
+	for i, p := range x.paras {
+		if p.Start <= off && off < p.End {
+			return i
+		}
+	}
+	return -1
 }
 
 // nameBefore finds the nearest capitalised multi-word name before off, within
@@ -817,7 +851,9 @@ func (x *docCtx) attribute(qs []quoted) []accord.QuoteMention {
 	for i := 0; i < len(qs); i++ {
 		q := qs[i]
 		prevEnd, nextStart := -1, -1
-		if i > 0 && qs[i-1].Para == q.Para && qs[i-1].Closed {
+		if i > 0 && qs[i-1].Para == q.Para && qs[i-1].Closed && len(strings.Fields(x.txt[qs[i-1].Content.Start:qs[i-1].Content.End])) >= 4 {
+			// A long quote before in the sentence has its own attribution;
+			// a short quoted name or title does not end the search.
 			prevEnd = qs[i-1].Close.End
 		}
 		if i+1 < len(qs) && qs[i+1].Para == q.Para {
