@@ -105,7 +105,7 @@ func TestKilledIngestResumes(t *testing.T) {
 		seen[id] = true
 	}
 	// A third run adds nothing.
-	out, err = accordProcess(t, args...).CombinedOutput()
+	out, err = accordProcess(t, append([]string{"ingest", "--db", db}, files...)...).CombinedOutput()
 	if err != nil || !strings.Contains(string(out), " 0 new") {
 		t.Errorf("third run: %v %s", err, out)
 	}

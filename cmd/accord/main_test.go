@@ -18,7 +18,11 @@ import (
 // contract live.
 func sharedDir(t testing.TB) string {
 	t.Helper()
-	dir, err := filepath.Abs("../../../shared")
+	dir := os.Getenv("ACCORD_SHARED")
+	if dir == "" {
+		dir = "../../../shared"
+	}
+	dir, err := filepath.Abs(dir)
 	if err != nil {
 		t.Fatal(err)
 	}
