@@ -125,6 +125,9 @@ func Read(ctx context.Context, inputs []string, opt Options, emit func(*accord.I
 	if ctx == nil {
 		ctx = context.Background()
 	}
+	if emit == nil {
+		emit = func(*accord.Input) error { return nil }
+	}
 	s := &sink{ctx: ctx, opt: opt.withDefaults(), emit: emit, onErr: onErr}
 	for _, in := range inputs {
 		if err := ctx.Err(); err != nil {
