@@ -12,7 +12,7 @@ import (
 )
 
 // name is a run of capitalised words (with "of", "&" and "and" inside).
-const nameRE = `((?:[A-Z][\p{L}\p{N}'’.&-]*|[0-9]+[\p{L}]+[\p{L}\p{N}]*)(?:\s+(?:(?:of|and|&|the)\s+)?[A-Z][\p{L}\p{N}'’.&-]*){0,4})`
+const nameRE = `((?:[A-Z](?:[\p{L}\p{N}'’&-]|\.[\p{L}])*|[0-9]+[\p{L}]+[\p{L}\p{N}]*)(?:[ \t]+(?:(?:of|and|&|the)[ \t]+)?[A-Z](?:[\p{L}\p{N}'’&-]|\.[\p{L}])*){0,4})`
 
 var (
 	// strong cues: the named party is reporting.

@@ -3,6 +3,7 @@ package copies
 import (
 	"fmt"
 	"strings"
+	"sync/atomic"
 
 	"github.com/accord-news/accord"
 )
@@ -49,11 +50,13 @@ func (x *Index) verify(ia, ib int32, p *prepCache) *edge {
 		rel = newRelation(va, vb)
 		st = align(va, vb, rel)
 		thesaurus = true
+		atomic.AddInt64(&x.nThesaurus, 1)
 	}
 	if !st.passes() {
 		if rel == nil {
 			rel = newRelation(va, vb)
 		}
+		atomic.AddInt64(&x.nPartial, 1)
 		return partialSpun(va, vb, ia, ib, ea, eb, rel)
 	}
 	cov := st.cov()

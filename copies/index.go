@@ -5,6 +5,7 @@ import (
 	"runtime"
 	"sort"
 	"sync"
+	"sync/atomic"
 
 	"github.com/accord-news/accord"
 	"github.com/zeebo/xxh3"
@@ -87,13 +88,15 @@ func (x *Index) resolved() []edge {
 // batches; Links and Groups give the current result, equal to what one batch
 // of the same documents gives.
 type Index struct {
-	mu      sync.Mutex
-	cache   *wordCache
-	entries []*entry
-	byID    map[string]int32
-	buckets map[uint64]int32 // bucket key -> most recent slot
-	next    []int32          // slot -> previous slot in the same bucket, -1 at the end
-	edges   []edge
+	mu                   sync.Mutex
+	cache                *wordCache
+	entries              []*entry
+	byID                 map[string]int32
+	buckets              map[uint64]int32 // bucket key -> most recent slot
+	next                 []int32          // slot -> previous slot in the same bucket, -1 at the end
+	edges                []edge
+	stats                Stats
+	nThesaurus, nPartial int64
 	// Workers is the number of goroutines for signatures and verification
 	// (default GOMAXPROCS).
 	Workers int
@@ -102,6 +105,26 @@ type Index struct {
 // NewIndex returns an empty index.
 func NewIndex() *Index {
 	return &Index{cache: newWordCache(), byID: map[string]int32{}, buckets: map[uint64]int32{}}
+}
+
+// Stats counts the index's work.
+type Stats struct {
+	Documents  int // indexed documents
+	Candidates int // candidate pairs verified
+	Thesaurus  int // verifications that needed the thesaurus alignment
+	Partial    int // verifications that looked for spun passages
+	Edges      int // verified copy relations (before partial links are resolved)
+}
+
+// Stats returns the work counts so far.
+func (x *Index) Stats() Stats {
+	x.mu.Lock()
+	defer x.mu.Unlock()
+	st := x.stats
+	st.Thesaurus, st.Partial = int(atomic.LoadInt64(&x.nThesaurus)), int(atomic.LoadInt64(&x.nPartial))
+	st.Documents = len(x.entries)
+	st.Edges = len(x.edges)
+	return st
 }
 
 // Len is the number of indexed documents.
@@ -198,6 +221,7 @@ func (x *Index) AddBatch(docs []*accord.Document) {
 		return cands[i].a < cands[j].a
 	})
 	// 3. verification, in parallel, with prepared documents shared.
+	x.stats.Candidates += len(cands)
 	results := make([]*edge, len(cands))
 	prep := newPrepCache(x.cache)
 	parallel(len(cands), x.workers(), func(i int) {

@@ -9,7 +9,6 @@ import (
 	"testing"
 
 	"github.com/accord-news/accord"
-	"github.com/accord-news/accord/pipeline"
 	"github.com/accord-news/accord/text"
 )
 
@@ -29,7 +28,7 @@ func loadDir(t testing.TB, dir string) []*accord.Document {
 			t.Fatal(err)
 		}
 		id := strings.TrimSuffix(filepath.Base(f), ".txt")
-		d, _ := pipeline.Passthrough{}.Clean(&accord.Input{ID: id, Text: string(b)}, accord.Options{NoClean: true})
+		d := &accord.Document{ID: id, Text: string(b)}
 		_ = text.New().Annotate(d)
 		docs = append(docs, d)
 	}

@@ -24,6 +24,8 @@ import (
 type Stage struct {
 	// Workers bounds parallelism (default GOMAXPROCS).
 	Workers int
+	// LastStats are the index counts of the last Analyze.
+	LastStats Stats
 }
 
 // New returns the copies stage.
@@ -48,6 +50,7 @@ func (s *Stage) Analyze(ctx context.Context, c *accord.Corpus) error {
 		}
 		x.AddBatch(c.Docs[i:j])
 	}
+	s.LastStats = x.Stats()
 	c.Links = append(c.Links, x.Links()...)
 	c.SetGroups(x.Groups())
 	for _, e := range x.entries {

@@ -24,7 +24,6 @@ import (
 
 	"github.com/accord-news/accord"
 	"github.com/accord-news/accord/copies"
-	"github.com/accord-news/accord/pipeline"
 	"github.com/accord-news/accord/text"
 )
 
@@ -72,8 +71,7 @@ func main() {
 		if rec.Published != nil {
 			in.Published = *rec.Published
 		}
-		d, _ := pipeline.Passthrough{}.Clean(in, accord.Options{NoClean: true})
-		d.Input = nil
+		d := &accord.Document{ID: in.ID, Title: in.Title, Text: in.Text, Outlet: in.Outlet, Published: in.Published}
 		_ = seg.Annotate(d)
 		d.Tokens = nil // the copies stage does not read them
 		docs = append(docs, d)
@@ -83,9 +81,11 @@ func main() {
 	}
 	t1 := time.Now()
 	c := accord.NewCorpus(docs, accord.Options{NoClean: true})
-	if err := copies.New().Analyze(context.Background(), c); err != nil {
+	stage := copies.New()
+	if err := stage.Analyze(context.Background(), c); err != nil {
 		log.Fatal(err)
 	}
+	fmt.Fprintf(os.Stderr, "evalreport: index stats %+v\n", stage.LastStats)
 	t2 := time.Now()
 	var ms runtime.MemStats
 	runtime.ReadMemStats(&ms)
@@ -105,7 +105,7 @@ func main() {
 			d.Text = ""
 		}
 	}
-	rep := pipeline.BuildReport(c)
+	rep := buildReport(c)
 	var w io.Writer = os.Stdout
 	if *out != "" {
 		of, err := os.Create(*out)
@@ -123,4 +123,36 @@ func main() {
 	if err := bw.Flush(); err != nil {
 		log.Fatal(err)
 	}
+}
+
+func strPtr(s string) *string {
+	if s == "" {
+		return nil
+	}
+	return &s
+}
+
+// buildReport is a minimal contract report: documents, links, stories; the
+// other sections empty.
+func buildReport(c *accord.Corpus) *accord.Report {
+	r := &accord.Report{
+		Version: accord.ReportVersion, Documents: []accord.ReportDocument{}, Links: c.Links, Stories: c.Stories,
+		Entities: []accord.Entity{}, Quotes: []accord.Quote{}, TemporalExpressions: []accord.ReportTimex{},
+		Timeline: []accord.TimelineItem{}, Quantities: []accord.ReportQuantity{}, Claims: []accord.Claim{},
+		Conflicts: []accord.Conflict{}, Brief: accord.Brief{Sentences: []accord.BriefSentence{}},
+	}
+	if r.Links == nil {
+		r.Links = []accord.Link{}
+	}
+	for _, d := range c.Docs {
+		basis := accord.BasisUnknown
+		if d.Published != "" {
+			basis = accord.BasisMetadata
+		}
+		r.Documents = append(r.Documents, accord.ReportDocument{
+			ID: d.ID, Source: d.ID, Title: d.Title, Outlet: strPtr(d.Outlet), URL: nil,
+			Published: strPtr(d.Published), PublishedBasis: basis, Text: d.Text, Removed: []accord.Removed{},
+		})
+	}
+	return r
 }
