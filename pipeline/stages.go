@@ -5,6 +5,7 @@ import (
 	"github.com/accord-news/accord/brief"
 	"github.com/accord-news/accord/claims"
 	"github.com/accord-news/accord/clean"
+	"github.com/accord-news/accord/copies"
 	"github.com/accord-news/accord/entities"
 	"github.com/accord-news/accord/quantity"
 	"github.com/accord-news/accord/quotes"
@@ -27,6 +28,7 @@ func Default() *Pipeline {
 			// entities (NER, roles, coreference), timex, quantity, quotes
 		},
 		Corpus: []accord.CorpusStage{
+			copies.New(),         // keep first: links and independent groups
 			entities.NewCorpus(), // keep after copies
 			timex.NewCorpus(),    // keep after copies, entities, stories
 			quotes.NewCorpus(),   // keep after entities, before claims
