@@ -82,6 +82,10 @@ func Detect(src string, toks []accord.Token, sents []accord.Span) []Candidate {
 	m := &matcher{src: src, w: splitWords(src, toks)}
 	var out []Candidate
 	for i := 0; i < len(m.w); {
+		if !mayStart(m.w[i].s) {
+			i++
+			continue
+		}
 		end, sp, ok := m.matchWithPrefix(i)
 		if !ok {
 			i++
@@ -131,7 +135,7 @@ func (m *matcher) matchWithPrefix(i int) (int, spec, bool) {
 	// Collect up to three prefix phrases.
 	j := i
 	var used []string
-	for n := 0; n < 3; n++ {
+	for n := 0; n < 3 && prefixFirst[m.at(j)]; n++ {
 		found := false
 		for _, p := range prefixes {
 			ok := true
@@ -1182,7 +1186,6 @@ func (m *matcher) decade(i int) (int, spec, bool) {
 			return lit(j+1, "19"+strconv.Itoa(d/10))
 		}
 	}
-	decWords := map[string]string{"twenties": "192", "thirties": "193", "forties": "194", "fifties": "195", "sixties": "196", "seventies": "197", "eighties": "198", "nineties": "199"}
 	if v, ok := decWords[s]; ok && j > i {
 		return lit(j+1, v)
 	}
@@ -1419,4 +1422,52 @@ func isZone(s string) bool {
 		return true
 	}
 	return false
+}
+
+var decWords = map[string]string{"twenties": "192", "thirties": "193", "forties": "194", "fifties": "195", "sixties": "196", "seventies": "197", "eighties": "198", "nineties": "199"}
+
+// starters are the words a time expression can begin with (beyond numbers,
+// month, weekday, season and unit words); core() is not tried elsewhere.
+var starters = map[string]bool{}
+
+func init() {
+	for _, w := range strings.Fields(`the a an this that these last past next coming previous prior preceding
+		following current full today yesterday tomorrow tonight overnight now currently nowadays presently
+		recently lately soon right at future year fiscal fy every each daily weekly monthly annually yearly hourly
+		nightly per noon midday midnight several few many some numerous couple dozen dozens its christmas new
+		thanksgiving halloween easter independence election valentine ' first second third fourth final half
+		recent early remaining initial latest most`) {
+		starters[w] = true
+	}
+	for _, m := range []map[string]int{monthNames, weekdayNames, smallNumbers, tensNumbers, ordinals} {
+		for k := range m {
+			starters[k] = true
+		}
+	}
+	for k := range seasonNames {
+		starters[k] = true
+	}
+	for k := range decWords {
+		starters[k] = true
+	}
+	for _, p := range prefixes {
+		prefixFirst[p[0]] = true
+	}
+}
+
+var prefixFirst = map[string]bool{}
+
+// mayStart: a time expression (or its prefix) can begin with word s.
+func mayStart(s string) bool {
+	if s == "" {
+		return false
+	}
+	if c := s[0]; c >= '0' && c <= '9' {
+		return true
+	}
+	if starters[s] || prefixFirst[s] {
+		return true
+	}
+	_, _, ok := unitOf(s)
+	return ok
 }

@@ -204,7 +204,12 @@ func mergeHappenings(hs []happening, copies map[string]bool) []accord.TimelineIt
 					if p == "" {
 						continue
 					}
-					if places[p] == 0 {
+					// Only a locative adjunct ("in Geneva", "at Brussels") says
+					// where it happened; "talks with Moscow" does not.
+					if !prepositionBefore(h.doc.Text, m.Start) {
+						continue
+					}
+					if _, ok := places[p]; !ok {
 						placeOrder = append(placeOrder, p)
 					}
 					places[p]++
@@ -303,4 +308,18 @@ func isSpaceAt(s string, i int) bool {
 	}
 	r, _ := utf8.DecodeRuneInString(s[i:])
 	return unicode.IsSpace(r)
+}
+
+// prepositionBefore: the word before off is "in" or "at".
+func prepositionBefore(src string, off int) bool {
+	if off > len(src) {
+		return false
+	}
+	b := strings.TrimRight(src[:off], " ")
+	for _, w := range []string{" in", " at", "\nin", "\nat"} {
+		if strings.HasSuffix(strings.ToLower(b), w) {
+			return true
+		}
+	}
+	return strings.EqualFold(b, "in") || strings.EqualFold(b, "at")
 }

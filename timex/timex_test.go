@@ -1,0 +1,162 @@
+package timex
+
+import (
+	"strings"
+	"testing"
+	"unicode/utf8"
+
+	"github.com/accord-news/accord"
+	"github.com/accord-news/accord/text"
+)
+
+func tagText(s, ref string) []accord.Timex {
+	d := &accord.Document{Text: s, Published: ref}
+	_ = text.New().Annotate(d)
+	_ = New().Annotate(d)
+	return d.Timexes
+}
+
+func TestTagger(t *testing.T) {
+	// Reference: Friday 2022-01-14.
+	const ref = "2022-01-14"
+	tests := []struct {
+		text, span, typ, value string
+	}{
+		{"The talks began on Monday in Geneva.", "Monday", "DATE", "2022-01-10"},
+		{"The ministers will meet on Monday.", "Monday", "DATE", "2022-01-17"},
+		{"Officials met on Wednesday in Brussels.", "Wednesday", "DATE", "2022-01-12"},
+		{"He spoke to reporters yesterday.", "yesterday", "DATE", "2022-01-13"},
+		{"Prices rose last month.", "last month", "DATE", "2021-12"},
+		{"The summit took place in June last year.", "June last year", "DATE", "2021-06"},
+		{"Earlier on December 30, the leaders spoke.", "December 30", "DATE", "2021-12-30"},
+		{"Talks opened on 10 January 2022.", "10 January 2022", "DATE", "2022-01-10"},
+		{"The deal was signed on Jan. 10, 2022.", "Jan. 10, 2022", "DATE", "2022-01-10"},
+		{"Sales fell in the third quarter.", "the third quarter", "DATE", "2022-Q3"},
+		{"The meeting lasted four hours.", "four hours", "DURATION", "PT4H"},
+		{"Inflation has risen for three years.", "three years", "DURATION", "P3Y"},
+		{"He has worked there for the past two decades.", "the past two decades", "DURATION", "P20Y"},
+		{"The board meets every week.", "every week", "SET", "P1W"},
+		{"Dividends are paid annually.", "annually", "SET", "P1Y"},
+		{"Prices are currently high.", "currently", "DATE", "PRESENT_REF"},
+		{"The firm recently moved.", "recently", "DATE", "PAST_REF"},
+		{"The vote is expected this week.", "this week", "DATE", "2022-W02"},
+		{"The plant closed in 1998.", "1998", "DATE", "1998"},
+		{"It was a hit in the 1990s.", "the 1990s", "DATE", "199"},
+		{"The strike began at 2 p.m. Tuesday.", "2 p.m. Tuesday", "TIME", "2022-01-11T14:00"},
+		{"Protests spread this summer.", "this summer", "DATE", "2022-SU"},
+		{"A report came out two weeks ago.", "two weeks ago", "DATE", "2021-W52"},
+		{"The firm was founded in March 1995.", "March 1995", "DATE", "1995-03"},
+		{"He met her on Jan. 3. The next day they signed.", "The next day", "DATE", "2022-01-04"},
+		{"Shares rose today.", "today", "DATE", "2022-01-14"},
+		{"It reopens next year.", "next year", "DATE", "2023"},
+		{"Talks will resume in the near future.", "the near future", "DATE", "FUTURE_REF"},
+		{"They arrived on Christmas Eve.", "Christmas Eve", "DATE", "2021-12-24"},
+		{"A 6-year-old boy was hurt.", "", "", ""},
+		{"The company's results for the quarter ended Sept. 30 improved.", "Sept. 30", "DATE", "2021-09-30"},
+	}
+	for _, tc := range tests {
+		got := tagText(tc.text, ref)
+		if tc.span == "" {
+			if len(got) != 0 {
+				t.Errorf("%q: want nothing, got %+v", tc.text, got)
+			}
+			continue
+		}
+		found := false
+		for _, g := range got {
+			if g.Text == tc.span {
+				found = true
+				if g.Type != tc.typ || g.Value != tc.value {
+					t.Errorf("%q: %q = %s %s, want %s %s", tc.text, g.Text, g.Type, g.Value, tc.typ, tc.value)
+				}
+			}
+		}
+		if !found {
+			t.Errorf("%q: %q not found in %+v", tc.text, tc.span, got)
+		}
+	}
+}
+
+func TestNoReference(t *testing.T) {
+	tests := []struct{ text, span, value string }{
+		{"They met on Monday.", "Monday", "XXXX-WXX-1"},
+		{"It happened on December 30.", "December 30", "XXXX-12-30"},
+		{"It happened last year.", "last year", "XXXX"},
+		{"Talks opened on 10 January 2022.", "10 January 2022", "2022-01-10"},
+	}
+	for _, tc := range tests {
+		got := tagText(tc.text, "")
+		ok := false
+		for _, g := range got {
+			if g.Text == tc.span {
+				ok = g.Value == tc.value
+				if !ok {
+					t.Errorf("%q: %s, want %s", tc.span, g.Value, tc.value)
+				}
+			}
+		}
+		if !ok {
+			t.Errorf("%q: %q not tagged as %s: %+v", tc.text, tc.span, tc.value, got)
+		}
+	}
+}
+
+func TestParseRef(t *testing.T) {
+	for _, tc := range []struct {
+		in string
+		ok bool
+	}{{"2022-01-14", true}, {"1998-02-06T22:19:00", true}, {"2022-01-14T10:00:00Z", true}, {"", false}, {"yesterday", false}, {"2022-13-40", false}} {
+		if _, ok := ParseRef(tc.in); ok != tc.ok {
+			t.Errorf("ParseRef(%q) ok=%v", tc.in, ok)
+		}
+	}
+}
+
+func TestHolidays(t *testing.T) {
+	for _, tc := range []struct {
+		name string
+		y    int
+		m, d int
+	}{{"thanksgiving", 1999, 11, 25}, {"easter", 2000, 4, 23}, {"election", 1998, 11, 3}, {"christmas", 2021, 12, 25}} {
+		m, d := holidayDate(tc.name, tc.y)
+		if m != tc.m || d != tc.d {
+			t.Errorf("%s %d = %d-%d, want %d-%d", tc.name, tc.y, m, d, tc.m, tc.d)
+		}
+	}
+}
+
+func FuzzTag(f *testing.F) {
+	for _, s := range []string{"on Monday", "Dec. 30, 2021", "the next day", "2 1/2 years", "10:35 a.m. EST Tuesday", "the '80s", "last year's quarter", "ï¿½ 1/1/99", "the 31st of February"} {
+		f.Add(s, "2022-01-14")
+	}
+	f.Fuzz(func(t *testing.T, s, ref string) {
+		got := tagText(s, ref)
+		prev := -1
+		for _, g := range got {
+			if g.Start < 0 || g.End > len(s) || g.Start >= g.End || g.Start < prev {
+				t.Fatalf("bad span %+v in %q", g, s)
+			}
+			prev = g.End
+			if s[g.Start:g.End] != g.Text {
+				t.Fatalf("text mismatch %+v", g)
+			}
+			if utf8.ValidString(s) && !utf8.ValidString(g.Text) {
+				t.Fatalf("split rune %+v", g)
+			}
+			if g.Value == "" {
+				t.Fatalf("empty value %+v", g)
+			}
+		}
+	})
+}
+
+func BenchmarkTag(b *testing.B) {
+	body := strings.Repeat("Russian Deputy Foreign Minister met US officials in Geneva on Monday, and the NATO-Russia Council will meet on Wednesday. Talks held last month ended after three hours. The summit took place in June last year; prices rose 3% in the third quarter of 2021. ", 8)
+	d := &accord.Document{Text: body, Published: "2022-01-14"}
+	_ = text.New().Annotate(d)
+	b.SetBytes(int64(len(body)))
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		_ = New().Annotate(d)
+	}
+}
