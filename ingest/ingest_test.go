@@ -559,3 +559,43 @@ func BenchmarkReadReuters(b *testing.B) {
 	}
 	b.SetBytes(bytesIn)
 }
+
+// TestWARCPayloads: the WARC block framing wins over stale HTTP headers.
+func TestWARCPayloads(t *testing.T) {
+	page := "<html><body><p>" + strings.Repeat("Flood barriers held overnight. ", 20) + "</p></body></html>"
+	chunk := func(s string) string {
+		return fmt.Sprintf("%x\r\n%s\r\n%x\r\n%s\r\n0\r\n\r\n", 10, s[:10], len(s)-10, s[10:])
+	}
+	tests := []struct {
+		name, block string
+		want        string // substring of HTML; "" means no document
+	}{
+		{"stale content-length", "HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nContent-Length: 12\r\n\r\n" + page, "</html>"},
+		{"stale chunked header", "HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nTransfer-Encoding: chunked\r\n\r\n" + page, "</html>"},
+		{"really chunked", "HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nTransfer-Encoding: chunked\r\n\r\n" + chunk(page), "Flood barriers held overnight. Flood"},
+		{"gzip payload", "HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nContent-Encoding: gzip\r\n\r\n" + string(gzBytes([]byte(page))), "Flood barriers"},
+		{"decoded payload, stale gzip header", "HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nContent-Encoding: gzip\r\n\r\n" + page, "Flood barriers"},
+		{"no content type, sniffed", "HTTP/1.1 200 OK\r\n\r\n<!DOCTYPE html>" + page, "Flood barriers"},
+		{"bare LF headers", "HTTP/1.1 200 OK\nContent-Type: text/html\n\n" + page, "Flood barriers"},
+		{"redirect", "HTTP/1.1 301 Moved\r\nLocation: /x\r\n\r\n", ""},
+		{"json", "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\n\r\n{}", ""},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			w := buildWARC([]warcRec{{typ: "response", uri: "https://x.example/p", block: tc.block}}, false)
+			docs, errs := collect(t, []string{"-"}, Options{Stdin: bytes.NewReader(w)})
+			if len(errs) != 0 {
+				t.Errorf("errors %q", errs)
+			}
+			if tc.want == "" {
+				if len(docs) != 0 {
+					t.Errorf("got %d docs, want none", len(docs))
+				}
+				return
+			}
+			if len(docs) != 1 || !strings.Contains(docs[0].HTML, tc.want) || strings.Contains(docs[0].HTML, "\r\n0\r\n") {
+				t.Fatalf("docs %+v", docs)
+			}
+		})
+	}
+}

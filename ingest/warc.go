@@ -9,6 +9,7 @@ import (
 	"fmt"
 	"io"
 	"net/http"
+	"net/http/httputil"
 	"net/textproto"
 	"strconv"
 	"strings"
@@ -201,10 +202,7 @@ func warcResponse(rec *warcRecord, block []byte, opt Options) (*accord.Input, er
 	if resp.StatusCode < 200 || resp.StatusCode > 299 {
 		return nil, nil
 	}
-	body, err := io.ReadAll(io.LimitReader(resp.Body, opt.MaxDocBytes+1))
-	if err != nil && len(body) == 0 {
-		return nil, fmt.Errorf("malformed HTTP body: %v", err)
-	}
+	body := warcPayload(block, resp)
 	body, err = httpDecode(body, resp.Header.Get("Content-Encoding"), opt)
 	if err != nil {
 		return nil, err
@@ -231,6 +229,34 @@ func warcResponse(rec *warcRecord, block []byte, opt Options) (*accord.Input, er
 		in.ID = accord.TextID(h)
 	}
 	return in, nil
+}
+
+// warcPayload returns the HTTP payload of a response block. The WARC framing
+// is authoritative: archives often store the decoded payload but keep stale
+// Content-Length / Transfer-Encoding headers, so the payload is everything
+// after the HTTP header block, de-chunked only when it really is chunked.
+func warcPayload(block []byte, resp *http.Response) []byte {
+	end := bytes.Index(block, []byte("\r\n\r\n"))
+	sep := 4
+	if lf := bytes.Index(block, []byte("\n\n")); lf >= 0 && (end < 0 || lf < end) {
+		end, sep = lf, 2
+	}
+	if end < 0 {
+		return nil
+	}
+	payload := block[end+sep:]
+	chunked := false
+	for _, te := range resp.TransferEncoding {
+		if strings.EqualFold(te, "chunked") {
+			chunked = true
+		}
+	}
+	if chunked {
+		if out, err := io.ReadAll(httputil.NewChunkedReader(bytes.NewReader(payload))); err == nil && len(out) > 0 {
+			return out
+		}
+	}
+	return payload
 }
 
 // httpDecode undoes a Content-Encoding that is still applied to the payload
