@@ -166,8 +166,11 @@ type Sentence struct {
 	Words  []string
 	lower  []string
 	shapes []string
-	gaz    []string // gazetteer feature per word ("B-PER", "I-LOC|B-ORG") or ""
-	parts  []uint8  // name-part bits per word (1 first name, 2 surname)
+	gaz    []string   // gazetteer feature per word ("B-PER", "I-LOC|B-ORG") or ""
+	parts  []uint8    // name-part bits per word (1 first name, 2 surname)
+	clus   []*cluster // word clusters per word (nil: none), filled on first use
+	exact  []bool     // cluster found for the word's model form (not lower-cased)
+	nclus  []*cluster // clusters of the words as written, for neighbour features
 	// AllCaps marks a sentence whose letters are all upper case (headlines).
 	AllCaps bool
 }
@@ -280,20 +283,23 @@ func (m *Model) features(out []uint64, s *Sentence, i int, prev, prev2 int, hist
 		out = append(out, feat(fCaps, ""))
 	}
 	if m != nil && m.clusters != nil {
-		if c, ok := m.clusters[w]; ok {
-			out = append(out, feat(fClusC, c.coarse), feat(fClusF, c.fine), feat2(fClusF2, c.fine, sh))
-		} else if c, ok := m.clusters[lw]; ok {
-			out = append(out, feat(fClusC, c.coarse), feat(fClusF, c.fine), feat(fClusExact, "lower"))
+		if s.clus == nil {
+			s.fillClusters(m)
 		}
-		if i > 0 {
-			if c, ok := m.clusters[s.Words[i-1]]; ok {
-				out = append(out, feat(fClusCm1, c.coarse), feat(fClusFm1, c.fine))
+		if c := s.clus[i]; c != nil {
+			if s.exact[i] {
+				out = append(out, feat(fClusC, c.coarse), feat(fClusF, c.fine), feat2(fClusF2, c.fine, sh))
+			} else {
+				out = append(out, feat(fClusC, c.coarse), feat(fClusF, c.fine), feat(fClusExact, "lower"))
 			}
 		}
-		if i+1 < n {
-			if c, ok := m.clusters[s.Words[i+1]]; ok {
-				out = append(out, feat(fClusCp1, c.coarse), feat(fClusFp1, c.fine))
-			}
+		if i > 0 && s.nclus[i-1] != nil {
+			c := s.nclus[i-1]
+			out = append(out, feat(fClusCm1, c.coarse), feat(fClusFm1, c.fine))
+		}
+		if i+1 < n && s.nclus[i+1] != nil {
+			c := s.nclus[i+1]
+			out = append(out, feat(fClusCp1, c.coarse), feat(fClusFp1, c.fine))
 		}
 	}
 	if s.gaz != nil {
@@ -344,4 +350,24 @@ func histKey(s *Sentence, i int) string {
 		return ""
 	}
 	return s.lower[i]
+}
+
+func (s *Sentence) fillClusters(m *Model) {
+	s.clus = make([]*cluster, len(s.Words))
+	s.exact = make([]bool, len(s.Words))
+	s.nclus = make([]*cluster, len(s.Words))
+	for i, w := range s.Words {
+		if c, ok := m.clusters[w]; ok {
+			s.nclus[i] = &c
+		}
+		form := w
+		if s.AllCaps {
+			form = capFirst(s.lower[i])
+		}
+		if c, ok := m.clusters[form]; ok {
+			s.clus[i], s.exact[i] = &c, true
+		} else if c, ok := m.clusters[s.lower[i]]; ok {
+			s.clus[i] = &c
+		}
+	}
 }

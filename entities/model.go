@@ -19,7 +19,7 @@ type cluster struct{ coarse, fine string }
 // Model is the trained sequence tagger: hashed feature weights (int16,
 // one scale), word clusters and a gazetteer.
 type Model struct {
-	index    map[uint64]int32 // feature hash -> offset into weights
+	index    featTable // feature hash -> offset into weights
 	weights  []int16
 	scale    float32
 	clusters map[string]cluster
@@ -30,6 +30,7 @@ type Model struct {
 // seen as (bit 1<<class).
 type Gazetteer struct {
 	entries map[string]uint8
+	hashed  map[uint64]uint8 // the entries by n-gram hash (see ngramHash)
 	maxLen  int
 	// nameParts: bit 1 first name, bit 2 surname (from multi-word person names)
 	nameParts map[string]uint8
@@ -37,7 +38,7 @@ type Gazetteer struct {
 
 // NewGazetteer returns an empty gazetteer.
 func NewGazetteer() *Gazetteer {
-	return &Gazetteer{entries: map[string]uint8{}, nameParts: map[string]uint8{}}
+	return &Gazetteer{entries: map[string]uint8{}, hashed: map[uint64]uint8{}, nameParts: map[string]uint8{}}
 }
 
 // Add records the lower-cased words as a name of class c (1 PER, 2 ORG, 3 LOC, 4 MISC).
@@ -47,6 +48,7 @@ func (g *Gazetteer) Add(words []string, c int) {
 	}
 	k := strings.ToLower(strings.Join(words, " "))
 	g.entries[k] |= 1 << uint(c)
+	g.hashed[ngramHash(strings.Fields(k))] = g.entries[k]
 	if c == 1 && len(words) > 1 {
 		if f := strings.ToLower(words[0]); len(f) > 2 && !strings.HasSuffix(f, ".") {
 			g.nameParts[f] |= 1
@@ -66,17 +68,13 @@ var classNames = [5]string{"", "PER", "ORG", "LOC", "MISC"}
 // Match returns, per word, the gazetteer feature of the longest entry
 // covering it ("B-PER", "I-ORG+LOC") or "".
 func (g *Gazetteer) Match(lower []string) []string {
-	out := make([]string, len(lower))
-	var sb strings.Builder
+	var out []string
 	for i := 0; i < len(lower); {
 		best, mask := 0, uint8(0)
-		sb.Reset()
+		h := uint64(fnvOffset)
 		for n := 1; n <= g.maxLen && i+n <= len(lower); n++ {
-			if n > 1 {
-				sb.WriteByte(' ')
-			}
-			sb.WriteString(lower[i+n-1])
-			if m, ok := g.entries[sb.String()]; ok {
+			h = ngramStep(h, lower[i+n-1])
+			if m, ok := g.hashed[h]; ok {
 				best, mask = n, m
 			}
 		}
@@ -84,6 +82,42 @@ func (g *Gazetteer) Match(lower []string) []string {
 			i++
 			continue
 		}
+		if out == nil {
+			out = make([]string, len(lower))
+		}
+		b, in := gazNames(mask)
+		out[i] = b
+		for k := 1; k < best; k++ {
+			out[i+k] = in
+		}
+		i += best
+	}
+	if out == nil {
+		out = make([]string, len(lower))
+	}
+	return out
+}
+
+// ngramStep extends an n-gram hash by one word.
+func ngramStep(h uint64, w string) uint64 {
+	h = hashStr(h, w)
+	h ^= ' '
+	h *= fnvPrime
+	return h
+}
+
+func ngramHash(words []string) uint64 {
+	h := uint64(fnvOffset)
+	for _, w := range words {
+		h = ngramStep(h, w)
+	}
+	return h
+}
+
+var gazNameTable [32][2]string
+
+func init() {
+	for mask := 0; mask < 32; mask++ {
 		var cls []string
 		for c := 1; c <= 4; c++ {
 			if mask&(1<<uint(c)) != 0 {
@@ -91,16 +125,67 @@ func (g *Gazetteer) Match(lower []string) []string {
 			}
 		}
 		t := strings.Join(cls, "+")
-		for k := 0; k < best; k++ {
-			if k == 0 {
-				out[i+k] = "B-" + t
-			} else {
-				out[i+k] = "I-" + t
-			}
-		}
-		i += best
+		gazNameTable[mask] = [2]string{"B-" + t, "I-" + t}
 	}
-	return out
+}
+
+func gazNames(mask uint8) (string, string) {
+	v := gazNameTable[mask&31]
+	return v[0], v[1]
+}
+
+// featTable is an open-addressing hash table from feature hash to weight
+// offset (faster than a Go map on this hot path).
+type featTable struct {
+	keys []uint64
+	vals []int32
+	mask uint64
+}
+
+func newFeatTable(n int) featTable {
+	size := 16
+	for size < 2*n {
+		size <<= 1
+	}
+	t := featTable{keys: make([]uint64, size), vals: make([]int32, size), mask: uint64(size - 1)}
+	for i := range t.vals {
+		t.vals[i] = -1
+	}
+	return t
+}
+
+func mix(k uint64) uint64 {
+	k ^= k >> 31
+	k *= 0x9E3779B97F4A7C15
+	return k ^ k>>29
+}
+
+func (t *featTable) put(k uint64, v int32) {
+	if len(t.keys) == 0 {
+		return
+	}
+	i := mix(k) & t.mask
+	for t.vals[i] >= 0 && t.keys[i] != k {
+		i = (i + 1) & t.mask
+	}
+	t.keys[i], t.vals[i] = k, v
+}
+
+func (t *featTable) get(k uint64) int32 {
+	if len(t.keys) == 0 {
+		return -1
+	}
+	i := mix(k) & t.mask
+	for {
+		v := t.vals[i]
+		if v < 0 {
+			return -1
+		}
+		if t.keys[i] == k {
+			return v
+		}
+		i = (i + 1) & t.mask
+	}
 }
 
 const modelMagic = "ACCORDNER3"
@@ -235,14 +320,14 @@ func ReadModel(data []byte) (*Model, error) {
 	if n > 1<<24 {
 		return nil, fmt.Errorf("entities: %d features", n)
 	}
-	m.index = make(map[uint64]int32, n)
+	m.index = newFeatTable(int(n))
 	m.weights = make([]int16, int(n)*numTags)
 	rec := make([]byte, 8+2*numTags)
 	for i := 0; i < int(n); i++ {
 		if _, err := io.ReadFull(r, rec); err != nil {
 			return nil, err
 		}
-		m.index[binary.LittleEndian.Uint64(rec)] = int32(i * numTags)
+		m.index.put(binary.LittleEndian.Uint64(rec), int32(i*numTags))
 		for t := 0; t < numTags; t++ {
 			m.weights[i*numTags+t] = int16(binary.LittleEndian.Uint16(rec[8+2*t:]))
 		}
@@ -293,6 +378,7 @@ func ReadModel(data []byte) (*Model, error) {
 			return nil, err
 		}
 		m.gaz.entries[e] = b
+		m.gaz.hashed[ngramHash(strings.Split(e, " "))] = b
 		if k := strings.Count(e, " ") + 1; k > m.gaz.maxLen {
 			m.gaz.maxLen = k
 		}
@@ -339,7 +425,7 @@ func (m *Model) Tag(sents []*Sentence) [][]int {
 			fs = m.features(fs[:0], s, i, prev, prev2, histFeature(hist, hk))
 			scores = [numTags]int32{}
 			for _, f := range fs {
-				if off, ok := m.index[f]; ok {
+				if off := m.index.get(f); off >= 0 {
 					w := m.weights[off : off+numTags]
 					for t := range scores {
 						scores[t] += int32(w[t])
