@@ -16,6 +16,7 @@ package quotes
 
 import (
 	"fmt"
+	"sort"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -50,6 +51,8 @@ type docCtx struct {
 	last     speaker
 	lastPara int
 	haveLast bool
+	// quoted are the contents of all quotes, in order.
+	quoted []accord.Span
 	// collect, when set, receives every candidate instead of filtering.
 	collect *[]Candidate
 }
@@ -627,7 +630,7 @@ func (x *docCtx) resolve(sub subject, para int) speaker {
 			// group; only a known previous speaker helps.
 		}
 		nm, okName := x.nameBefore(sub.Span.Start)
-		if x.haveLast && para-x.lastPara <= 4 && !(okName && nm.span.Start > x.last.span.End && x.paraOf(nm.span.Start) >= para-1 && nm.text != x.last.text) {
+		if x.haveLast && para-x.lastPara <= 4 && !(okName && nm.span.Start > x.last.span.End && x.paraOf(nm.span.Start) == para && nm.text != x.last.text) {
 			return x.last
 		}
 		if okName {
@@ -638,6 +641,12 @@ func (x *docCtx) resolve(sub subject, para int) speaker {
 		sp := sub.Span
 		return speaker{idx: -1, text: x.txt[sp.Start:sp.End], span: sp, kind: accord.MentionNominal, ok: true}
 	}
+}
+
+// inQuote reports whether off lies inside quoted words.
+func (x *docCtx) inQuote(off int) bool {
+	k := sort.Search(len(x.quoted), func(i int) bool { return x.quoted[i].End > off })
+	return k < len(x.quoted) && x.quoted[k].Start <= off
 }
 
 // paraOf returns the index of the paragraph holding off, or -1.
@@ -657,7 +666,7 @@ func (x *docCtx) nameBefore(off int) (speaker, bool) {
 	hi := tokensIn(x.toks, accord.Span{Start: 0, End: off}).b
 	for i := hi - 1; i >= 0 && i >= hi-120; i-- {
 		t := x.toks[i]
-		if !isUpperWord(x.txt, t) || !isWord(t) || i+1 >= len(x.toks) {
+		if !isUpperWord(x.txt, t) || !isWord(t) || i+1 >= len(x.toks) || x.inQuote(t.Start) {
 			continue
 		}
 		if i > 0 && isUpperWord(x.txt, x.toks[i-1]) && isWord(x.toks[i-1]) {
@@ -843,6 +852,10 @@ func Candidates(d *accord.Document) []Candidate {
 const minUnattributedWords = 8
 
 func (x *docCtx) attribute(qs []quoted) []accord.QuoteMention {
+	x.quoted = x.quoted[:0]
+	for _, q := range qs {
+		x.quoted = append(x.quoted, q.Content)
+	}
 	var out []accord.QuoteMention
 	// lastByPara remembers the speaker of the last quote per paragraph, for
 	// continuation.
