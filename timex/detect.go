@@ -608,7 +608,8 @@ func (m *matcher) deictic(i int) (int, spec, bool) {
 		sp.typ, sp.suffix = "TIME", "TNI"
 		return i + 1, sp, true
 	case "now":
-		if m.at(i+1) == "that" || m.at(i+1) == "," && m.at(i-1) == "" {
+		// "Now, ..." opening a sentence is a discourse marker.
+		if m.at(i+1) == "that" || m.at(i+1) == "," && m.w[i].cap {
 			return 0, spec{}, false
 		}
 		return i + 1, lit("PRESENT_REF"), true
@@ -623,13 +624,10 @@ func (m *matcher) deictic(i int) (int, spec, bool) {
 	case "recently", "lately":
 		return i + 1, lit("PAST_REF"), true
 	case "soon":
-		if m.at(i-1) == "as" || m.at(i+1) == "after" {
-			if m.at(i-1) == "as" && m.at(i+1) == "as" && m.at(i+2) == "possible" {
-				return i + 3, lit("FUTURE_REF"), true
-			}
-			return 0, spec{}, false
+		// Bare "soon" is mostly not annotated; "as soon as possible" is.
+		if m.at(i-1) == "as" && m.at(i+1) == "as" && m.at(i+2) == "possible" {
+			return i + 3, lit("FUTURE_REF"), true
 		}
-		return i + 1, lit("FUTURE_REF"), true
 	case "right":
 		if m.at(i+1) == "now" {
 			return i + 2, lit("PRESENT_REF"), true
@@ -901,6 +899,14 @@ func (m *matcher) amount(i int) (int, spec, bool) {
 			if lead == "" && j > i {
 				// "the years": too vague.
 				return 0, spec{}, false
+			}
+			if lead == "" {
+				// A bare plural is a duration after "for", "over", "in"...
+				switch m.at(i - 1) {
+				case "for", "over", "in", "within", "after", "took", "take", "takes", "lasted", "last":
+				default:
+					return 0, spec{}, false
+				}
 			}
 			if unit == "s" {
 				return 0, spec{}, false
@@ -1208,7 +1214,7 @@ func (m *matcher) set(i int) (int, spec, bool) {
 		return lit(i+1, "P1W")
 	case "monthly":
 		return lit(i+1, "P1M")
-	case "annually", "yearly":
+	case "yearly":
 		return lit(i+1, "P1Y")
 	case "hourly":
 		return lit(i+1, "PT1H")

@@ -36,7 +36,7 @@ func TestTagger(t *testing.T) {
 		{"Inflation has risen for three years.", "three years", "DURATION", "P3Y"},
 		{"He has worked there for the past two decades.", "the past two decades", "DURATION", "P20Y"},
 		{"The board meets every week.", "every week", "SET", "P1W"},
-		{"Dividends are paid annually.", "annually", "SET", "P1Y"},
+		{"Dividends are paid yearly.", "yearly", "SET", "P1Y"},
 		{"Prices are currently high.", "currently", "DATE", "PRESENT_REF"},
 		{"The firm recently moved.", "recently", "DATE", "PAST_REF"},
 		{"The vote is expected this week.", "this week", "DATE", "2022-W02"},
