@@ -2,7 +2,6 @@ package ingest
 
 import (
 	"bufio"
-	"compress/gzip"
 	"fmt"
 	"io"
 	"net/http"
@@ -42,13 +41,14 @@ func (s *sink) fetch(u string) error {
 	ct := resp.Header.Get("Content-Type")
 	br := bufio.NewReaderSize(resp.Body, 64<<10)
 	var rd = br
+	var gz *gzipReader
 	if head, _ := br.Peek(2); len(head) == 2 && head[0] == 0x1f && head[1] == 0x8b {
-		zr, err := gzip.NewReader(br)
+		gz, err = newGzipReader(br, s.opt.MaxDecompressed)
 		if err != nil {
 			return &Error{Source: u, Err: fmt.Errorf("gzip: %w", err)}
 		}
-		defer zr.Close()
-		rd = bufio.NewReaderSize(&gzipReader{zr: zr, max: s.opt.MaxDecompressed}, 64<<10)
+		defer gz.Close()
+		rd = bufio.NewReaderSize(gz, 64<<10)
 	} else {
 		rd = bufio.NewReaderSize(io.LimitReader(br, s.opt.MaxDecompressed+1), 64<<10)
 	}
@@ -70,6 +70,9 @@ func (s *sink) fetch(u string) error {
 	}
 	if f == fmtUnknown {
 		f = fmtText
+	}
+	if gz != nil && f == fmtWARC {
+		gz.perMember = true
 	}
 	return s.dispatch(rd, f, u, "", final, ct)
 }

@@ -225,20 +225,19 @@ func (s *sink) readFile(path string, explicit bool) error {
 func (s *sink) readStream(r io.Reader, source, name string, explicit bool) error {
 	br := bufio.NewReaderSize(r, 64<<10)
 	head, _ := br.Peek(2)
-	var rd io.Reader = br
+	bufd := br
+	var gz *gzipReader
 	if len(head) == 2 && head[0] == 0x1f && head[1] == 0x8b {
-		zr, err := gzip.NewReader(br)
+		var err error
+		gz, err = newGzipReader(br, s.opt.MaxDecompressed)
 		if err != nil {
 			return &Error{Source: source, Err: fmt.Errorf("gzip: %w", err)}
 		}
-		defer zr.Close()
-		rd = bufio.NewReaderSize(&gzipReader{zr: zr, max: s.opt.MaxDecompressed}, 64<<10)
-	} else {
-		rd = br
+		defer gz.Close()
+		bufd = bufio.NewReaderSize(gz, 64<<10)
 	}
 	inner := stripGz(name)
 	f := formatFromExt(inner)
-	bufd := rd.(*bufio.Reader)
 	if f == fmtUnknown || f == fmtFeed || f == fmtJSON {
 		peek, err := bufd.Peek(4096)
 		if err != nil && !errors.Is(err, io.EOF) && !errors.Is(err, bufio.ErrBufferFull) && len(peek) == 0 {
@@ -254,6 +253,9 @@ func (s *sink) readStream(r io.Reader, source, name string, explicit bool) error
 	}
 	if f == fmtUnknown {
 		f = fmtText
+	}
+	if gz != nil && f == fmtWARC {
+		gz.perMember = true
 	}
 	id := idFromName(inner)
 	return s.dispatch(bufd, f, source, id, "", "")
@@ -351,30 +353,69 @@ func readErr(err error) error {
 	return err
 }
 
-// gzipReader caps the total decompressed size of one gzip stream.
+// gzipReader caps the decompressed size of a gzip stream. It reads the
+// members of a multi-member file one by one; with perMember (WARC, where
+// each record is its own member and a whole file is many GB) the cap applies
+// to each member, otherwise to the total.
 type gzipReader struct {
-	zr  *gzip.Reader
-	n   int64
-	max int64
+	src       *bufio.Reader
+	zr        *gzip.Reader
+	n         int64
+	max       int64
+	perMember bool
+}
+
+func newGzipReader(src *bufio.Reader, max int64) (*gzipReader, error) {
+	zr, err := gzip.NewReader(src)
+	if err != nil {
+		return nil, err
+	}
+	zr.Multistream(false)
+	return &gzipReader{src: src, zr: zr, max: max}, nil
 }
 
 func (g *gzipReader) Read(p []byte) (int, error) {
-	if g.n >= g.max {
-		// Allow detecting a clean end exactly at the limit.
-		var one [1]byte
-		n, err := g.zr.Read(one[:])
-		if n > 0 {
-			return 0, fmt.Errorf("%w (%d bytes)", ErrDecompressed, g.max)
+	for {
+		var n int
+		var err error
+		if g.n >= g.max {
+			// Allow a clean end exactly at the limit.
+			var one [1]byte
+			n, err = g.zr.Read(one[:])
+			if n > 0 {
+				return 0, fmt.Errorf("%w (%d bytes)", ErrDecompressed, g.max)
+			}
+		} else {
+			if rem := g.max - g.n; int64(len(p)) > rem {
+				p = p[:rem]
+			}
+			n, err = g.zr.Read(p)
+			g.n += int64(n)
 		}
-		return 0, err
+		if !errors.Is(err, io.EOF) {
+			return n, err
+		}
+		// End of a member: go on with the next one, if any.
+		if _, perr := g.src.Peek(1); perr != nil {
+			return n, io.EOF
+		}
+		if rerr := g.zr.Reset(g.src); rerr != nil {
+			if errors.Is(rerr, io.EOF) {
+				return n, io.EOF
+			}
+			return n, fmt.Errorf("gzip: next member: %w", rerr)
+		}
+		g.zr.Multistream(false)
+		if g.perMember {
+			g.n = 0
+		}
+		if n > 0 {
+			return n, nil
+		}
 	}
-	if rem := g.max - g.n; int64(len(p)) > rem {
-		p = p[:rem]
-	}
-	n, err := g.zr.Read(p)
-	g.n += int64(n)
-	return n, err
 }
+
+func (g *gzipReader) Close() error { return g.zr.Close() }
 
 func isURL(s string) bool {
 	l := strings.ToLower(s)

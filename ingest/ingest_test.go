@@ -599,3 +599,37 @@ func TestWARCPayloads(t *testing.T) {
 		})
 	}
 }
+
+// TestGzipMembers: a WARC's gzip cap applies per member (record); other
+// files' caps apply to the whole stream, members summed.
+func TestGzipMembers(t *testing.T) {
+	dir := t.TempDir()
+	w := buildWARC(testWARC, true) // 7 members, each well under 1 KB, about 1.8 KB in all
+	pw := filepath.Join(dir, "many.warc.gz")
+	os.WriteFile(pw, w, 0o644)
+	docs, errs := collect(t, []string{pw}, Options{MaxDecompressed: 1000})
+	if len(docs) != 2 || len(errs) != 0 {
+		t.Errorf("warc per member: docs %d errs %q", len(docs), errs)
+	}
+	var multi []byte
+	for i := 0; i < 4; i++ {
+		multi = append(multi, gzBytes([]byte(fmt.Sprintf("{\"id\":\"m%d\",\"text\":\"%s\"}\n", i, strings.Repeat("x", 400))))...)
+	}
+	pj := filepath.Join(dir, "multi.jsonl.gz")
+	os.WriteFile(pj, multi, 0o644)
+	docs, errs = collect(t, []string{pj}, Options{})
+	if len(docs) != 4 || len(errs) != 0 {
+		t.Errorf("multi-member jsonl: docs %d errs %q", len(docs), errs)
+	}
+	docs, errs = collect(t, []string{pj}, Options{MaxDecompressed: 1000})
+	if len(docs) != 2 || len(errs) != 1 || !strings.Contains(errs[0], "gzip bomb") {
+		t.Errorf("multi-member jsonl capped: docs %d errs %q", len(docs), errs)
+	}
+	// Trailing garbage after the last member is an error after the documents.
+	pg := filepath.Join(dir, "tail.jsonl.gz")
+	os.WriteFile(pg, append(append([]byte{}, multi...), "garbage"...), 0o644)
+	docs, errs = collect(t, []string{pg}, Options{})
+	if len(docs) != 4 || len(errs) != 1 {
+		t.Errorf("trailing garbage: docs %d errs %q", len(docs), errs)
+	}
+}

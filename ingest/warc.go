@@ -270,7 +270,7 @@ func httpDecode(body []byte, enc string, opt Options) ([]byte, error) {
 			return nil, fmt.Errorf("gzip payload: %v", err)
 		}
 		defer zr.Close()
-		return readCapped(&gzipReader{zr: zr, max: opt.MaxDecompressed}, opt.MaxDocBytes)
+		return readCapped(zr, opt.MaxDocBytes)
 	case enc == "deflate" && len(body) > 0 && !looksLikeMarkup(body):
 		fr := flate.NewReader(bytes.NewReader(body))
 		defer fr.Close()
