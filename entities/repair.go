@@ -65,6 +65,16 @@ func isInitialWord(w string) bool {
 func (a *annotator) stripTitle(si int, c span) []span {
 	ws := a.sents[si]
 	lw := func(k int) string { return strings.ToLower(ws[k].text) }
+	// "US Deputy Secretary of State John Bolton": a place, nationality or
+	// organization word before a title is a name of its own.
+	if c.j-c.i >= 3 && !isTitleWord(lw(c.i)) && isTitleWord(lw(c.i+1)) && firstUpper(ws[c.i+1].text) {
+		if cls := a.prefixClass(lw(c.i)); cls != 0 {
+			rest := a.stripTitle(si, span{c.i + 1, c.j, c.cls})
+			if len(rest) != 1 || rest[0] != (span{c.i + 1, c.j, c.cls}) {
+				return append([]span{{c.i, c.i + 1, cls}}, rest...)
+			}
+		}
+	}
 	k := c.i
 	// A title that began before the name: "Secretary of | State Wendy Sherman".
 	inTitle := c.i >= 2 && connectors[lw(c.i-1)] && isTitleWord(lw(c.i-2)) && firstUpper(ws[c.i].text)
@@ -234,4 +244,22 @@ func matchExpansion(ws []word, end int, acr string) int {
 		return -1
 	}
 	return k + 1
+}
+
+// prefixClass is the class of a one-word place, nationality or organization
+// name by the gazetteer (or the demonym form), or 0.
+func (a *annotator) prefixClass(l string) int {
+	if m, _ := DefaultModel(); m != nil && m.gaz != nil {
+		if mask, ok := m.gaz.entries[l]; ok {
+			for _, c := range []int{clsLOC, clsORG, clsMISC} {
+				if mask&(1<<uint(c)) != 0 {
+					return c
+				}
+			}
+		}
+	}
+	if demonymLike(l) {
+		return clsMISC
+	}
+	return 0
 }
