@@ -225,7 +225,21 @@ func (x *docCtx) beforeAttribution(q quoted, before tokRange) attribution {
 		if w == "according" {
 			sub = subjectAfter(x.txt, x.toks, c, before.b)
 		} else {
-			sub = subjectBefore(x.txt, x.toks, before.a, c)
+			prev := ""
+			if c > before.a {
+				prev = x.toks[c-1].Lower
+			}
+			if strings.HasSuffix(w, "ing") && prev == "," || prev == "to" {
+				// "X spoke …, arguing that …", "X took to Twitter to
+				// accuse …": the main clause's subject.
+				if len(cands) > 0 {
+					sub = cands[len(cands)-1].sub
+				} else {
+					sub = x.sentenceSubject(before.a, c)
+				}
+			} else {
+				sub = subjectBefore(x.txt, x.toks, before.a, c)
+			}
 			if !sub.Found {
 				// "Said Trump: “…”": an inverted name right before the quote.
 				if s2 := subjectAfter(x.txt, x.toks, c, before.b); s2.Found && s2.Kind == accord.MentionName && !notName[strings.ToLower(x.txt[s2.Span.Start:s2.Span.End])] {
