@@ -140,12 +140,12 @@ func refDependent(sp spec) bool {
 
 // inferGroup infers publication dates for the undated documents of g.
 func inferGroup(g group, infos map[string]*docInfo) {
-	var anchors []anchor
+	anchors := newAnchorSet()
 	addAnchors := func(inf *docInfo, w float64) {
 		vals := normalizeAll(inf, inf.ref, true)
 		for k, v := range vals {
 			if t, ok := dayValue(v); ok {
-				anchors = append(anchors, anchor{date: t, yearKnown: true, sig: inf.sigs[k], doc: inf.d.ID, weight: w})
+				anchors.add(anchor{date: t, yearKnown: true, sig: inf.sigs[k], doc: inf.d.ID, weight: w})
 			}
 		}
 	}
@@ -169,7 +169,7 @@ func inferGroup(g group, infos map[string]*docInfo) {
 					y = 2000
 				}
 				if validDate(y, sp.m, sp.d) {
-					anchors = append(anchors, anchor{date: date(y, sp.m, sp.d), yearKnown: sp.y > 0, sig: inf.sigs[k], doc: inf.d.ID, weight: 0.6})
+					anchors.add(anchor{date: date(y, sp.m, sp.d), yearKnown: sp.y > 0, sig: inf.sigs[k], doc: inf.d.ID, weight: 0.6})
 				}
 			}
 		}
@@ -216,25 +216,47 @@ func normalizeAll(inf *docInfo, ref time.Time, ok bool) []string {
 // "yesterday") land on the day of a happening that a dated document puts
 // there with the same event words and names, plus a preference for
 // references close to the publication day (news is fresh).
-func inferDoc(u *docInfo, anchors []anchor) (time.Time, bool) {
+func inferDoc(u *docInfo, anchors *anchorSet) (time.Time, bool) {
 	var deps []int
 	for k, c := range u.cands {
 		if refDependent(c.spec) {
 			deps = append(deps, k)
 		}
 	}
-	if len(deps) == 0 || len(anchors) == 0 {
+	if len(deps) == 0 || len(anchors.all) == 0 {
 		return time.Time{}, false
 	}
-	// Candidate days: within a week either side of an anchor from another
-	// document or a year-known anchor.
-	days := map[time.Time]bool{}
-	for _, a := range anchors {
-		if a.doc == u.d.ID || !a.yearKnown {
-			continue
+	// Candidate days: within a week either side of the dates of the anchors
+	// (from other documents, year known) that share words with u's dated
+	// sentences; the best-supported dates first, at most maxAnchorDates.
+	support := map[time.Time]int{}
+	for _, k := range deps {
+		for _, key := range u.sigs[k].keys() {
+			for _, ai := range anchors.byKey[key] {
+				a := &anchors.all[ai]
+				if a.doc != u.d.ID && a.yearKnown {
+					support[a.date]++
+				}
+			}
 		}
+	}
+	adates := make([]time.Time, 0, len(support))
+	for t := range support {
+		adates = append(adates, t)
+	}
+	sort.Slice(adates, func(i, j int) bool {
+		if support[adates[i]] != support[adates[j]] {
+			return support[adates[i]] > support[adates[j]]
+		}
+		return adates[i].Before(adates[j])
+	})
+	if len(adates) > maxAnchorDates {
+		adates = adates[:maxAnchorDates]
+	}
+	days := map[time.Time]bool{}
+	for _, t := range adates {
 		for k := -7; k <= 7; k++ {
-			days[a.date.AddDate(0, 0, k)] = true
+			days[t.AddDate(0, 0, k)] = true
 		}
 	}
 	var cand []time.Time
@@ -264,12 +286,9 @@ func inferDoc(u *docInfo, anchors []anchor) (time.Time, bool) {
 				}
 			}
 			m := 0.0
-			for _, a := range anchors {
+			for _, ai := range anchors.on(t) {
+				a := &anchors.all[ai]
 				if a.doc == u.d.ID && a.yearKnown {
-					continue
-				}
-				same := a.date.Equal(t) || !a.yearKnown && a.date.Month() == t.Month() && a.date.Day() == t.Day()
-				if !same {
 					continue
 				}
 				s := similarity(u.sigs[k], a.sig)
@@ -283,7 +302,7 @@ func inferDoc(u *docInfo, anchors []anchor) (time.Time, bool) {
 				if v := s * a.weight; v > m {
 					m = v
 					if debugMatch != nil {
-						debugMatch(u.d.ID, p, u.d.Text[u.cands[k].Start:u.cands[k].End], a, v)
+						debugMatch(u.d.ID, p, u.d.Text[u.cands[k].Start:u.cands[k].End], *a, v)
 					}
 				}
 			}
@@ -453,3 +472,56 @@ func similarity(a, b signature) float64 {
 var debugInfer func(doc string, p time.Time, score, match float64, vals []string)
 
 var debugMatch func(doc string, p time.Time, tx string, a anchor, v float64)
+
+// maxAnchorDates bounds the dates tried per undated document.
+const maxAnchorDates = 40
+
+// anchorSet indexes anchors by date and by signature key.
+type anchorSet struct {
+	all    []anchor
+	byDate map[time.Time][]int
+	byMD   map[int][]int // year-unknown anchors by month*100+day
+	byKey  map[string][]int
+}
+
+func newAnchorSet() *anchorSet {
+	return &anchorSet{byDate: map[time.Time][]int{}, byMD: map[int][]int{}, byKey: map[string][]int{}}
+}
+
+func (s *anchorSet) add(a anchor) {
+	i := len(s.all)
+	s.all = append(s.all, a)
+	if a.yearKnown {
+		s.byDate[a.date] = append(s.byDate[a.date], i)
+	} else {
+		md := int(a.date.Month())*100 + a.date.Day()
+		s.byMD[md] = append(s.byMD[md], i)
+	}
+	for _, k := range a.sig.keys() {
+		s.byKey[k] = append(s.byKey[k], i)
+	}
+}
+
+// on returns the anchors for day t: those of that date and the year-unknown
+// ones of the same month and day.
+func (s *anchorSet) on(t time.Time) []int {
+	md := int(t.Month())*100 + t.Day()
+	a, b := s.byDate[t], s.byMD[md]
+	if len(b) == 0 {
+		return a
+	}
+	out := make([]int, 0, len(a)+len(b))
+	return append(append(out, a...), b...)
+}
+
+// keys are the index keys of a signature: its names and content stems.
+func (g signature) keys() []string {
+	out := make([]string, 0, len(g.names)+len(g.words))
+	for k := range g.names {
+		out = append(out, "n:"+k)
+	}
+	for k := range g.words {
+		out = append(out, "w:"+k)
+	}
+	return out
+}
