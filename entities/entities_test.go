@@ -128,6 +128,9 @@ func TestRoles(t *testing.T) {
 		{"The talks were led by Sergei A Ryabkov, who is a Russian deputy foreign minister.", "Sergei A Ryabkov", "Deputy Foreign Minister/Russian"},
 		{"Angela Merkel, the German Chancellor, arrived in Paris on Monday.", "Angela Merkel", "Chancellor/German"},
 		{"Peter Smith said the market was calm.", "Peter Smith", ""},
+		{"Speaking after Ryabkov, US Ambassador to the OSCE Michael Carpenter said talks would go on.", "Ryabkov", ""},
+		{"US Deputy Secretary of State John Bolton met Russian officials.", "John Bolton", "Deputy Secretary of State/US"},
+		{"Jen Psaki, the White House press secretary, said on Friday that talks would continue.", "Jen Psaki", "Press Secretary/White House"},
 	} {
 		d := annotate(t, "t", c.text)
 		got := roleOf(d, c.holder)

@@ -106,7 +106,29 @@ func (rf *roleFinder) orgBefore(si, j int) (int, int) {
 
 func (rf *roleFinder) premodifier(mi int, l mloc) {
 	a := rf.a
-	k := l.i // role is [k, l.i)
+	k := l.i // role is [k, end)
+	end := l.i
+	// "Ambassador to the OSCE Michael Carpenter", "... to the Organization
+	// for ... (OSCE) Michael Carpenter": a posting between title and name.
+	p := k
+	if a.lower(l.s, p-1) == ")" && a.lower(l.s, p-3) == "(" {
+		p -= 3
+	}
+	if om, ok := rf.endAt[[2]int{l.s, p}]; ok && om != mi {
+		switch a.d.Mentions[om].Type {
+		case "ORG", "GPE", "LOC":
+			q := a.loc[om].i
+			if a.lower(l.s, q-1) == "the" {
+				q--
+			}
+			switch a.lower(l.s, q-1) {
+			case "to", "at", "in":
+				if titleHeads[a.lower(l.s, q-2)] {
+					k, end = q-1, a.loc[om].j
+				}
+			}
+		}
+	}
 	for {
 		w := a.lower(l.s, k-1)
 		if w == "" {
@@ -131,12 +153,11 @@ func (rf *roleFinder) premodifier(mi int, l mloc) {
 		}
 		break
 	}
-	if k == l.i || !containsHead(a, l.s, k, l.i) {
+	if k == end || !containsHead(a, l.s, k, end) {
 		return
 	}
-	// Leading modifiers that are not part of a title ("former" is kept).
-	org, start := rf.orgBefore(l.s, k)
-	rf.add(mi, l.s, k, l.i, org, start)
+	org, _ := rf.orgBefore(l.s, k)
+	rf.addRole(mi, l.s, k, end, org, -1, end)
 }
 
 func isNameOfOtherMention(rf *roleFinder, si, i int) bool {
@@ -242,10 +263,27 @@ func (rf *roleFinder) appositive(mi int, l mloc) {
 		}
 		break
 	}
-	if k == rs || !containsHead(a, l.s, rs, k) || !endsOK(a, l.s, k) {
+	if k == rs || !containsHead(a, l.s, rs, k) || !endsOK(a, l.s, k) || rf.personBeforeClauseEnd(l.s, k) {
 		return
 	}
 	rf.addRole(mi, l.s, rs, k, org, nominal, k)
+}
+
+// personBeforeClauseEnd: a person's name starts at or after word k before
+// the next punctuation mark, so the title before it is that person's
+// ("Speaking after Ryabkov, US Ambassador to the OSCE Michael Carpenter said").
+func (rf *roleFinder) personBeforeClauseEnd(si, k int) bool {
+	ws := rf.a.sents[si]
+	for ; k < len(ws); k++ {
+		w := ws[k].text
+		if w == "," || w == "." || w == ";" || w == ":" || w == "—" || w == "--" {
+			return false
+		}
+		if isPersonStart(rf, si, k) {
+			return true
+		}
+	}
+	return false
 }
 
 func isPersonStart(rf *roleFinder, si, i int) bool {
@@ -267,11 +305,6 @@ func endsOK(a *annotator, si, k int) bool {
 	}
 	r, _ := utf8.DecodeRuneInString(w)
 	return unicode.IsLower(r)
-}
-
-func (rf *roleFinder) add(mi, si, i, j, org, orgStart int) {
-	rf.addRole(mi, si, i, j, org, -1, j)
-	_ = orgStart
 }
 
 // addRole records the role words [i,j) of sentence si for mention mi with
@@ -320,12 +353,12 @@ func normalizeRole(s string) string {
 	}
 	for i, w := range f {
 		lw := strings.ToLower(w)
-		if connectors[lw] || lw == "and" || lw == "the" || lw == "in" {
+		if connectors[lw] || lw == "and" || lw == "the" || lw == "in" || lw == "to" || lw == "at" {
 			f[i] = lw
 			continue
 		}
-		if isAllUpper(w) && utf8.RuneCountInString(w) <= 4 {
-			continue // acronyms (CEO, MP)
+		if w != lw {
+			continue // written with capitals: kept as written (names, acronyms)
 		}
 		parts := strings.Split(lw, "-")
 		for k, p := range parts {
