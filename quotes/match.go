@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"sort"
 	"strings"
+	"unicode"
 
 	"github.com/accord-news/accord"
 	"github.com/accord-news/accord/lexicon"
@@ -532,6 +533,7 @@ func stem(w string) string {
 type entityIndex struct {
 	byAlias map[string][]string
 	byMent  map[string][]entSpan
+	names   map[string][]string // lower-cased name and aliases by entity id
 }
 
 type entSpan struct {
@@ -540,7 +542,7 @@ type entSpan struct {
 }
 
 func newEntityIndex(c *accord.Corpus) *entityIndex {
-	x := &entityIndex{byAlias: map[string][]string{}, byMent: map[string][]entSpan{}}
+	x := &entityIndex{byAlias: map[string][]string{}, byMent: map[string][]entSpan{}, names: map[string][]string{}}
 	for _, e := range c.Entities {
 		names := append([]string{e.Name}, e.Aliases...)
 		seen := map[string]bool{}
@@ -551,6 +553,7 @@ func newEntityIndex(c *accord.Corpus) *entityIndex {
 			}
 			seen[k] = true
 			x.byAlias[k] = append(x.byAlias[k], e.ID)
+			x.names[e.ID] = append(x.names[e.ID], k)
 		}
 		for _, mm := range e.Mentions {
 			x.byMent[mm.Document] = append(x.byMent[mm.Document], entSpan{e.ID, accord.Span{Start: mm.Start, End: mm.End}})
@@ -580,5 +583,38 @@ func (x *entityIndex) stated(d *accord.Document, q *accord.QuoteMention) string 
 	if ids := x.byAlias[strings.ToLower(strings.TrimSpace(q.SpeakerText))]; len(ids) == 1 {
 		return ids[0]
 	}
-	return ""
+	// The entity mentioned most in this document whose names hold the
+	// speaker's last name ("Sherman" for "Wendy Sherman").
+	f := strings.Fields(q.SpeakerText)
+	if len(f) == 0 {
+		return ""
+	}
+	last := strings.ToLower(strings.Trim(f[len(f)-1], ".,’'"))
+	if len(last) < 2 || !unicode.IsUpper([]rune(f[len(f)-1])[0]) {
+		return ""
+	}
+	count := map[string]int{}
+	for _, es := range x.byMent[d.ID] {
+		count[es.id]++
+	}
+	best, bestN := "", 0
+	for id, n := range count {
+		if n > bestN || n == bestN && id < best {
+			if x.hasWord(id, last) {
+				best, bestN = id, n
+			}
+		}
+	}
+	return best
+}
+
+func (x *entityIndex) hasWord(id, w string) bool {
+	for _, n := range x.names[id] {
+		for _, t := range strings.Fields(n) {
+			if strings.Trim(t, ".,’'") == w {
+				return true
+			}
+		}
+	}
+	return false
 }
