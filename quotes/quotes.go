@@ -201,7 +201,7 @@ func (x *docCtx) findAttribution(q quoted, prevEnd, nextStart int) attribution {
 		}
 	}
 	if beforeWords > 0 && !(a.where == 1 && a.sub.Found) {
-		if b := x.beforeAttribution(q, before); b.where == 2 {
+		if b := x.beforeAttribution(q, before); b.where == 2 || b.where == 4 && a.where == 0 {
 			return b
 		}
 	}
@@ -288,6 +288,13 @@ func (x *docCtx) beforeAttribution(q quoted, before tokRange) attribution {
 		r := attribution{sub: sub, cue: x.toks[c].Span, where: 2, mixStart: -1}
 		r.mixStart = x.clauseStart(c, sub, before, q)
 		return r
+	}
+	// No speaker found, but a cue: the quote may still sit in a reported
+	// clause ("… by announcing that the statement was “true.”").
+	for c := before.a; c < before.b; c++ {
+		if cueStrength(x.toks[c].Lower) >= speechCue {
+			return attribution{cue: x.toks[c].Span, where: 4, mixStart: x.clauseStart(c, subject{}, before, q)}
+		}
 	}
 	return attribution{mixStart: -1}
 }
@@ -392,6 +399,23 @@ func (x *docCtx) clauseEnd(qs []quoted, i int) (int, int) {
 			return end, last
 		}
 	}
+}
+
+// continuationGap reports whether the words between two quotes, after the
+// attribution ending at token from, only close the attribution: no further
+// cue ("…,” he said, adding, “…”) and a comma, period or colon right before
+// the second quote (not "…” a doctor had typed “…”).
+func (x *docCtx) continuationGap(gap tokRange, from int) bool {
+	for k := max(from, gap.a); k < gap.b; k++ {
+		if isCue(x.toks[k].Lower) {
+			return false
+		}
+	}
+	if gap.b <= gap.a {
+		return false
+	}
+	w := x.toks[gap.b-1].Lower
+	return w == "," || w == "." || w == ":"
 }
 
 // runsOn reports whether words of the same sentence follow the quote's
@@ -923,7 +947,7 @@ func (x *docCtx) attribute(qs []quoted) []accord.QuoteMention {
 		if a.where == 1 && i+1 < len(qs) && qs[i+1].Para == q.Para && q.Closed {
 			n := qs[i+1]
 			gap := tokensIn(x.toks, accord.Span{Start: q.Close.End, End: n.Open.Start})
-			if gap.b <= a.between.b+4 && gap.b-gap.a <= 12 && !x.runsOn(n) {
+			if gap.b <= a.between.b+4 && gap.b-gap.a <= 12 && !x.runsOn(n) && x.continuationGap(gap, a.between.b) {
 				na := x.findAttribution(n, q.Close.End, nextAfter(qs, i+1))
 				if na.where == 0 || na.where == 2 && na.sub.Span == a.sub.Span {
 					m.Span = accord.Span{Start: q.Content.Start, End: n.Content.End}
@@ -933,7 +957,7 @@ func (x *docCtx) attribute(qs []quoted) []accord.QuoteMention {
 				}
 			}
 		}
-		if a.where == 2 && a.mixStart >= 0 && a.mixStart < q.Content.Start {
+		if (a.where == 2 || a.where == 4) && a.mixStart >= 0 && a.mixStart < q.Content.Start {
 			// A reported clause with a quoted part: X said that … “…” ….
 			end, last := x.clauseEnd(qs, i)
 			m.Fragments = []accord.Span{q.Content}
