@@ -100,6 +100,7 @@ statement is traced to its sources.`,
 		newSearchCmd(g),
 		newTimelineCmd(g),
 		newVersionCmd(g),
+		newServeCmd(g),
 	)
 	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error {
 		return &exitError{code: 2, err: err}
