@@ -367,7 +367,7 @@ func (x *docCtx) clauseEnd(qs []quoted, i int) (int, int) {
 		if clauseStop[t.Lower] {
 			// "“disgusting” and “a con”": a further quoted part of the
 			// same clause.
-			if (t.Lower == "and" || t.Lower == "or") && last+1 < len(qs) && qs[last+1].Para == q.Para && rest.a+1 < rest.b && qs[last+1].Open.Start == x.toks[rest.a+1].Start && qs[last+1].Closed {
+			if (t.Lower == "and" || t.Lower == "or" || t.Lower == "but") && last+1 < len(qs) && qs[last+1].Para == q.Para && rest.a+1 < rest.b && qs[last+1].Open.Start == x.toks[rest.a+1].Start && qs[last+1].Closed {
 				last++
 				end = qs[last].Close.End
 				continue
@@ -969,6 +969,19 @@ func (x *docCtx) attribute(qs []quoted) []accord.QuoteMention {
 			m.Partial = true
 		} else if !f.initial {
 			m.Partial = true
+		} else if a.where != 1 && a.where != 3 && x.runsOn(q) {
+			// “…” opening a sentence whose words go on: the clause is the
+			// statement ("“You squeezed employees” to drive up …").
+			end, last := x.clauseEnd(qs, i)
+			if end > q.Content.End {
+				m.Fragments = []accord.Span{q.Content}
+				for k := i + 1; k <= last; k++ {
+					m.Fragments = append(m.Fragments, qs[k].Content)
+				}
+				i = last
+				m.Span = accord.Span{Start: q.Content.Start, End: end}
+				m.Partial = true
+			}
 		}
 		if m.Fragments != nil {
 			m.Span = trimEndPunct(x.txt, m.Span)
