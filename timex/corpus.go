@@ -111,6 +111,7 @@ func groups(c *accord.Corpus) []group {
 
 // anchor is a happening with a known date in some document.
 type anchor struct {
+	sent      int // start of the anchor's sentence
 	date      time.Time
 	yearKnown bool
 	sig       signature
@@ -133,7 +134,9 @@ func refDependent(sp spec) bool {
 	case kWeekday:
 		return true
 	case kRel:
-		return sp.unit == "D" && !sp.anaph
+		// "yesterday", "today"; a bare clock time ("at 3:33 a.m.") is not
+		// evidence of the day.
+		return sp.unit == "D" && !sp.anaph && !(sp.n == 0 && sp.suffix != "")
 	}
 	return false
 }
@@ -145,7 +148,7 @@ func inferGroup(g group, infos map[string]*docInfo) {
 		vals := normalizeAll(inf, inf.ref, true)
 		for k, v := range vals {
 			if t, ok := dayValue(v); ok {
-				anchors.add(anchor{date: t, yearKnown: true, sig: inf.sigs[k], doc: inf.d.ID, weight: w})
+				anchors.add(anchor{sent: sentenceOf(inf.d, inf.cands[k].Span).Start, date: t, yearKnown: true, sig: inf.sigs[k], doc: inf.d.ID, weight: w})
 			}
 		}
 	}
@@ -169,7 +172,7 @@ func inferGroup(g group, infos map[string]*docInfo) {
 					y = 2000
 				}
 				if validDate(y, sp.m, sp.d) {
-					anchors.add(anchor{date: date(y, sp.m, sp.d), yearKnown: sp.y > 0, sig: inf.sigs[k], doc: inf.d.ID, weight: 0.6})
+					anchors.add(anchor{sent: sentenceOf(inf.d, cd.Span).Start, date: date(y, sp.m, sp.d), yearKnown: sp.y > 0, sig: inf.sigs[k], doc: inf.d.ID, weight: 0.6})
 				}
 			}
 		}
@@ -234,7 +237,7 @@ func inferDoc(u *docInfo, anchors *anchorSet) (time.Time, bool) {
 		for _, key := range u.sigs[k].keys() {
 			for _, ai := range anchors.byKey[key] {
 				a := &anchors.all[ai]
-				if a.doc != u.d.ID && a.yearKnown {
+				if a.yearKnown {
 					support[a.date]++
 				}
 			}
@@ -280,21 +283,23 @@ func inferDoc(u *docInfo, anchors *anchorSet) (time.Time, bool) {
 				fresh[t] = true
 				d := t.Sub(p).Hours() / 24
 				if d <= 0 {
-					score += math.Exp(d / 1.5)
+					score += math.Exp(-math.Abs(d+1) / 2)
 				} else {
-					score += math.Exp(-d / 4)
+					score += math.Exp(-d / 8)
 				}
 			}
 			m := 0.0
 			for _, ai := range anchors.on(t) {
 				a := &anchors.all[ai]
-				if a.doc == u.d.ID && a.yearKnown {
-					continue
-				}
 				s := similarity(u.sigs[k], a.sig)
 				if a.doc == u.d.ID {
-					// The document's own written date agrees with its weekday.
-					s = math.Max(s, 0.5)
+					// The document's own written date agrees with its weekday
+					// ("today (4 November 2011)", "on Monday ... on January 10").
+					if a.sent == sentenceOf(u.d, u.cands[k].Span).Start {
+						s = 1
+					} else if a.sent != sentenceOf(u.d, u.cands[k].Span).Start && !a.yearKnown {
+						s = math.Max(s, 0.5)
+					}
 				}
 				if s < 0.25 {
 					continue
@@ -309,6 +314,13 @@ func inferDoc(u *docInfo, anchors *anchorSet) (time.Time, bool) {
 			match += m
 		}
 		score += 3 * match
+		// Dates the document tells in the past tense lie before publication.
+		for _, c := range u.cands {
+			sp := c.spec
+			if sp.kind == kDate && sp.y > 0 && sp.m > 0 && sp.d > 0 && sp.tense < 0 && validDate(sp.y, sp.m, sp.d) && date(sp.y, sp.m, sp.d).After(p) {
+				score -= 1.5
+			}
+		}
 		if debugInfer != nil {
 			debugInfer(u.d.ID, p, score, match, vals)
 		}
