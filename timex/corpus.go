@@ -162,6 +162,10 @@ func inferGroup(g group, infos map[string]*docInfo) {
 			addAnchors(inf, 1)
 			continue
 		}
+		if strings.TrimSpace(inf.d.Published) != "" {
+			// A stated date we cannot read is not ours to replace.
+			continue
+		}
 		undated = append(undated, inf)
 		// Dates written out in an undated document anchor too ("January 10").
 		for k, cd := range inf.cands {
@@ -279,7 +283,8 @@ func inferDoc(u *docInfo, anchors *anchorSet) (time.Time, bool) {
 			}
 			if !fresh[t] {
 				// Each day referred to counts once for freshness. News
-				// reports the recent past and previews further ahead.
+				// reports what happened a day or so before (the peak at one
+				// day was measured on copies-dev) and previews further ahead.
 				fresh[t] = true
 				d := t.Sub(p).Hours() / 24
 				if d <= 0 {

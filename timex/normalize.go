@@ -10,18 +10,31 @@ import (
 )
 
 // ParseRef reads a reference date: YYYY-MM-DD, optionally followed by a time
-// ("1998-02-06T22:19:00", RFC 3339), or YYYY-MM-DD HH:MM. Only the calendar
-// day is kept.
+// ("1998-02-06T22:19:00", RFC 3339), or a feed-style date (RFC 1123/822,
+// "January 2, 2006", "2 January 2006", "2006/01/02"). Only the calendar day
+// is kept.
 func ParseRef(s string) (time.Time, bool) {
 	s = strings.TrimSpace(s)
-	if len(s) < 10 {
+	if len(s) < 8 {
 		return time.Time{}, false
 	}
-	t, err := time.Parse("2006-01-02", s[:10])
-	if err != nil {
-		return time.Time{}, false
+	if len(s) >= 10 {
+		if t, err := time.Parse("2006-01-02", s[:10]); err == nil {
+			return t, true
+		}
 	}
-	return t, true
+	for _, layout := range refLayouts {
+		if t, err := time.Parse(layout, s); err == nil {
+			return date(t.Year(), int(t.Month()), t.Day()), true
+		}
+	}
+	return time.Time{}, false
+}
+
+var refLayouts = []string{
+	time.RFC1123Z, time.RFC1123, time.RFC822Z, time.RFC822, time.RFC850, time.ANSIC,
+	"Mon, 2 Jan 2006 15:04:05 -0700", "Mon, 2 Jan 2006 15:04:05 MST", "2006/01/02", "January 2, 2006",
+	"Jan 2, 2006", "2 January 2006", "2 Jan 2006", "20060102",
 }
 
 // gran is the granularity of a resolved point.

@@ -105,7 +105,7 @@ func TestParseRef(t *testing.T) {
 	for _, tc := range []struct {
 		in string
 		ok bool
-	}{{"2022-01-14", true}, {"1998-02-06T22:19:00", true}, {"2022-01-14T10:00:00Z", true}, {"", false}, {"yesterday", false}, {"2022-13-40", false}} {
+	}{{"2022-01-14", true}, {"1998-02-06T22:19:00", true}, {"2022-01-14T10:00:00Z", true}, {"", false}, {"yesterday", false}, {"2022-13-40", false}, {"Fri, 14 Jan 2022 10:00:00 GMT", true}, {"January 14, 2022", true}} {
 		if _, ok := ParseRef(tc.in); ok != tc.ok {
 			t.Errorf("ParseRef(%q) ok=%v", tc.in, ok)
 		}
