@@ -192,3 +192,46 @@ func TestSearchOptions(t *testing.T) {
 		t.Errorf("Search(no words) error = %v, want ErrEmptyQuery", err)
 	}
 }
+
+// TestTwoHandles writes through two Store handles on one file at once (as two
+// processes would): the write lock serializes them and nothing is lost.
+func TestTwoHandles(t *testing.T) {
+	ctx := context.Background()
+	path := filepath.Join(t.TempDir(), "shared.db")
+	a, err := Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer a.Close()
+	b, err := Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer b.Close()
+	docs := storetest.Inputs("two", 400, 300)
+	errc := make(chan error, 2)
+	for i, s := range []*Store{a, b} {
+		go func(s *Store, part []*accord.Input) {
+			for j := 0; j < len(part); j += 50 {
+				if _, err := s.Put(ctx, part[j:j+50]); err != nil {
+					errc <- err
+					return
+				}
+			}
+			errc <- nil
+		}(s, docs[i*200:(i+1)*200])
+	}
+	for i := 0; i < 2; i++ {
+		if err := <-errc; err != nil {
+			t.Fatal(err)
+		}
+	}
+	for _, s := range []*Store{a, b} {
+		if n, err := s.Count(ctx); err != nil || n != 400 {
+			t.Errorf("Count = %d, %v; want 400", n, err)
+		}
+	}
+	if err := a.IntegrityCheck(ctx); err != nil {
+		t.Error(err)
+	}
+}

@@ -11,6 +11,7 @@ import (
 	"strings"
 	"sync"
 	"testing"
+	"time"
 
 	"github.com/accord-news/accord"
 )
@@ -185,7 +186,7 @@ func testRoundTrip(t *testing.T, s accord.Store) {
 		{ID: "unicode ü 東京 🙂", Text: "Zürich, 東京, Ελλάδα, مرحبا — “quotes” and emoji 🙂"},
 		{ID: "bytes", Text: "invalid \xff\xfe utf-8 and a NUL \x00 byte", Title: "t\x00t"},
 		{ID: "empty"},
-		{ID: "big", Text: strings.Repeat("long text with many words ", 40000)},
+		{ID: "big", Text: strings.Repeat("long text with many words ", 10000)},
 	}
 	put(t, s, cases, len(cases))
 	for _, want := range cases {
@@ -210,7 +211,7 @@ func abbrev(in *accord.Input) accord.Input {
 
 func testEach(t *testing.T, s accord.Store) {
 	ctx := context.Background()
-	in := Inputs("e", 700, 100) // more than one page of any paging Each
+	in := Inputs("e", 600, 60) // more than one page of any paging Each
 	r := rand.New(rand.NewSource(1))
 	r.Shuffle(len(in), func(i, j int) { in[i], in[j] = in[j], in[i] })
 	put(t, s, in, len(in))
@@ -453,8 +454,8 @@ func testCanceledPut(t *testing.T, s accord.Store) {
 
 func testConcurrent(t *testing.T, s accord.Store) {
 	ctx := context.Background()
-	const batches, per = 10, 100
-	all := Inputs("w", batches*per, 400)
+	const batches, per = 8, 50
+	all := Inputs("w", batches*per, 300)
 	put(t, s, all[:per], per)
 	var wg sync.WaitGroup
 	done := make(chan struct{})
@@ -480,6 +481,7 @@ func testConcurrent(t *testing.T, s accord.Store) {
 					return
 				}
 				last = n
+				time.Sleep(time.Millisecond) // leave the writer some CPU
 				if _, err := s.Get(ctx, all[r].ID); err != nil {
 					errc <- fmt.Errorf("reader %d Get: %w", r, err)
 					return
