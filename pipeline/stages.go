@@ -9,6 +9,7 @@ import (
 	"github.com/accord-news/accord/entities"
 	"github.com/accord-news/accord/quantity"
 	"github.com/accord-news/accord/quotes"
+	"github.com/accord-news/accord/stories"
 	"github.com/accord-news/accord/text"
 	"github.com/accord-news/accord/timex"
 )
@@ -30,7 +31,9 @@ func Default() *Pipeline {
 		Corpus: []accord.CorpusStage{
 			copies.New(),         // keep first: links and independent groups
 			entities.NewCorpus(), // keep after copies
+			stories.New(),        // keep after copies and entities
 			timex.NewCorpus(),    // keep after copies, entities, stories
+			stories.NewDates(),   // keep after timex: first/last dates with inferred ones
 			quotes.NewCorpus(),   // keep after entities, before claims
 			claims.New(),         // keep after quotes, before brief
 			brief.New(),          // keep last

@@ -1,0 +1,143 @@
+// Command tune scores story clustering on a DEV set for a grid of thresholds.
+// It rebuilds documents (text, title, entity mentions, timexes) from a report
+// that the full pipeline wrote, so each grid point costs only the clustering.
+//
+//	go run ./stories/internal/tune -report R.json -gold GOLD.json
+package main
+
+import (
+	"context"
+	"encoding/json"
+	"flag"
+	"fmt"
+	"os"
+	"strings"
+
+	"github.com/accord-news/accord"
+	"github.com/accord-news/accord/stories"
+	"github.com/accord-news/accord/text"
+)
+
+func main() {
+	rep := flag.String("report", "", "report JSON")
+	goldPath := flag.String("gold", "", "gold JSON")
+	grid := flag.String("grid", "0.12,0.15,0.18,0.21,0.24", "topic thresholds")
+	egrid := flag.String("egrid", "0.2,0.25,0.3,0.35,0.4", "event thresholds")
+	mgrid := flag.String("mgrid", "0.2,0.25,0.3,0.35", "merge thresholds")
+	flag.Parse()
+	var r accord.Report
+	b, err := os.ReadFile(*rep)
+	must(err)
+	must(json.Unmarshal(b, &r))
+	var gold struct {
+		Partitions map[string]map[string]string `json:"partitions"`
+	}
+	b, err = os.ReadFile(*goldPath)
+	must(err)
+	must(json.Unmarshal(b, &gold))
+	docs := map[string]*accord.Document{}
+	var list []*accord.Document
+	for _, d := range r.Documents {
+		doc := &accord.Document{ID: d.ID, Title: d.Title, Text: d.Text}
+		if d.Published != nil {
+			doc.Published = *d.Published
+		}
+		_ = text.New().Annotate(doc)
+		docs[d.ID] = doc
+		list = append(list, doc)
+	}
+	for _, e := range r.Entities {
+		for _, m := range e.Mentions {
+			if d := docs[m.Document]; d != nil {
+				d.Mentions = append(d.Mentions, accord.Mention{Span: accord.Span{Start: m.Start, End: m.End}, Text: m.Text, Type: e.Type, Kind: accord.MentionName})
+			}
+		}
+	}
+	for _, t := range r.TemporalExpressions {
+		if d := docs[t.Document]; d != nil {
+			d.Timexes = append(d.Timexes, accord.Timex{Span: accord.Span{Start: t.Start, End: t.End}, Text: t.Text, Type: t.Type, Value: t.Value})
+		}
+	}
+	for _, tt := range floats(*grid) {
+		for _, mt := range floats(*mgrid) {
+			for _, et := range floats(*egrid) {
+				c := accord.NewCorpus(list, accord.Options{})
+				st := stories.New()
+				st.TopicThreshold, st.EventThreshold, st.MergeThreshold = tt, et, mt
+				if w := os.Getenv("NW"); w != "" {
+					fmt.Sscan(w, &st.NameWeight)
+				}
+				must(st.Analyze(context.Background(), c))
+				topic := map[string]string{}
+				event := map[string]string{}
+				for _, s := range c.Stories {
+					for _, d := range s.Documents {
+						topic[d] = s.ID
+					}
+					for _, e := range s.Events {
+						for _, d := range e.Documents {
+							event[d] = e.ID
+						}
+					}
+				}
+				var parts []string
+				for name, g := range gold.Partitions {
+					pred := topic
+					if strings.HasPrefix(name, "sub") {
+						pred = event
+					}
+					parts = append(parts, fmt.Sprintf("%s=%.3f", name, bcubed(pred, g)))
+				}
+				fmt.Printf("topic=%.2f merge=%.2f event=%.2f stories=%d %s\n", tt, mt, et, len(c.Stories), strings.Join(parts, " "))
+			}
+		}
+	}
+}
+
+func bcubed(pred, gold map[string]string) float64 {
+	pc := map[string][]string{}
+	gc := map[string][]string{}
+	for d, g := range gold {
+		p, ok := pred[d]
+		if !ok {
+			p = "single:" + d
+		}
+		pc[p] = append(pc[p], d)
+		gc[g] = append(gc[g], d)
+	}
+	var P, R float64
+	for d, g := range gold {
+		p, ok := pred[d]
+		if !ok {
+			p = "single:" + d
+		}
+		same := 0
+		for _, o := range pc[p] {
+			if gold[o] == g {
+				same++
+			}
+		}
+		P += float64(same) / float64(len(pc[p]))
+		R += float64(same) / float64(len(gc[g]))
+	}
+	n := float64(len(gold))
+	P, R = P/n, R/n
+	return 2 * P * R / (P + R)
+}
+
+func floats(s string) []float64 {
+	var out []float64
+	for _, f := range strings.Split(s, ",") {
+		var x float64
+		fmt.Sscan(f, &x)
+		out = append(out, x)
+	}
+	return out
+}
+
+func must(err error) {
+	if err != nil {
+		fmt.Fprintln(os.Stderr, err)
+		os.Exit(1)
+	}
+}

@@ -1,0 +1,511 @@
+// Package stories groups documents into stories (topics) and, within each
+// story, events (sub-topics), in the manner of Miranda et al. (EMNLP 2018,
+// "Multilingual Clustering of Streaming News"): each document is compared with
+// cluster centroids built from TF-IDF sub-vectors (words, names, dates),
+// candidate clusters come from an inverted index, never from all pairs, and a
+// document joins the best cluster above a threshold or opens a new one.
+//
+// The online pass is followed by a short batch refinement (re-assignment to
+// the best centroid and merging of near-identical clusters), so the result
+// depends little on arrival order. Copies always join their original's story.
+package stories
+
+import (
+	"context"
+	"math"
+	"sort"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/accord-news/accord"
+	"github.com/accord-news/accord/text"
+)
+
+// Stage is the corpus stage that sets c.Stories.
+type Stage struct {
+	// TopicThreshold is the least similarity for a document to join a story.
+	TopicThreshold float64
+	// EventThreshold is the least similarity to join an event within a story.
+	EventThreshold float64
+	// MergeThreshold is the centroid similarity above which two stories merge.
+	MergeThreshold float64
+	// NameWeight is the weight of the names sub-vector against the words
+	// sub-vector (1) in the story-level similarity.
+	NameWeight float64
+}
+
+// New returns the stage with thresholds tuned on the DEV sets (see
+// docs/EVALUATION.md).
+func New() *Stage {
+	return &Stage{TopicThreshold: 0.2, EventThreshold: 0.30, MergeThreshold: 0.09, NameWeight: 0.5}
+}
+
+// Name implements accord.CorpusStage.
+func (*Stage) Name() string { return "stories" }
+
+// Analyze implements accord.CorpusStage.
+func (s *Stage) Analyze(ctx context.Context, c *accord.Corpus) error {
+	if len(c.Docs) == 0 {
+		c.Stories = nil
+		return nil
+	}
+	vocab := newVocab()
+	feats := make([]docFeatures, len(c.Docs))
+	for i, d := range c.Docs {
+		feats[i] = extract(d, vocab)
+	}
+	idf := vocab.idf(len(c.Docs))
+	vecs := make([]vector, len(c.Docs))
+	evecs := make([]vector, len(c.Docs))
+	for i := range feats {
+		vecs[i] = feats[i].topicVector(idf, s.NameWeight)
+		evecs[i] = feats[i].eventVector(idf)
+	}
+	order := arrival(c.Docs)
+	topics := cluster(ctx, vecs, order, s.TopicThreshold, s.MergeThreshold)
+	topics = keepCopiesTogether(c, topics)
+
+	var stories []accord.Story
+	for _, members := range topics {
+		st := s.story(c, members, vecs, evecs, order)
+		stories = append(stories, st)
+	}
+	sort.SliceStable(stories, func(i, j int) bool {
+		if len(stories[i].Documents) != len(stories[j].Documents) {
+			return len(stories[i].Documents) > len(stories[j].Documents)
+		}
+		return stories[i].ID < stories[j].ID
+	})
+	c.Stories = stories
+	return ctx.Err()
+}
+
+func (s *Stage) story(c *accord.Corpus, members []int, vecs, evecs []vector, order []int) accord.Story {
+	sort.Ints(members)
+	ids := make([]string, len(members))
+	for i, m := range members {
+		ids[i] = c.Docs[m].ID
+	}
+	st := accord.Story{
+		ID:        storyID("s", ids),
+		Title:     title(c, members, vecs),
+		Documents: ids,
+	}
+	// Independent groups restricted to this story.
+	in := map[string]bool{}
+	for _, id := range ids {
+		in[id] = true
+	}
+	seen := map[string]bool{}
+	for _, g := range c.Groups {
+		var part []string
+		for _, id := range g {
+			if in[id] {
+				part = append(part, id)
+				seen[id] = true
+			}
+		}
+		if len(part) > 0 {
+			st.IndependentGroups = append(st.IndependentGroups, part)
+		}
+	}
+	for _, id := range ids {
+		if !seen[id] {
+			st.IndependentGroups = append(st.IndependentGroups, []string{id})
+		}
+	}
+	sort.SliceStable(st.IndependentGroups, func(i, j int) bool { return st.IndependentGroups[i][0] < st.IndependentGroups[j][0] })
+	st.FirstDate, st.LastDate = dateRange(c, ids)
+	// Events: the same clustering within the story, on the finer vectors.
+	if len(members) > 1 {
+		sub := make([]vector, len(members))
+		pos := map[int]int{}
+		for i, m := range members {
+			sub[i] = evecs[m]
+			pos[m] = i
+		}
+		var subOrder []int
+		for _, o := range order {
+			if p, ok := pos[o]; ok {
+				subOrder = append(subOrder, p)
+			}
+		}
+		events := cluster(context.Background(), sub, subOrder, s.EventThreshold, s.EventThreshold+0.15)
+		for _, ev := range events {
+			var evMembers []int
+			var evIDs []string
+			for _, p := range ev {
+				evMembers = append(evMembers, members[p])
+			}
+			sort.Ints(evMembers)
+			for _, m := range evMembers {
+				evIDs = append(evIDs, c.Docs[m].ID)
+			}
+			st.Events = append(st.Events, accord.Event{ID: storyID("e", evIDs), Title: title(c, evMembers, evecs), Documents: evIDs})
+		}
+		sort.Slice(st.Events, func(i, j int) bool { return st.Events[i].Documents[0] < st.Events[j].Documents[0] })
+	} else {
+		st.Events = []accord.Event{{ID: storyID("e", ids), Title: st.Title, Documents: ids}}
+	}
+	return st
+}
+
+// storyID is stable for the same members: a prefix and a hash of the ids.
+func storyID(prefix string, ids []string) string {
+	return prefix + "-" + accord.TextID(strings.Join(ids, "\x00"))[:10]
+}
+
+// title picks the title of the document nearest the cluster's centroid, so the
+// story is named by its most typical report, never "Story 1".
+func title(c *accord.Corpus, members []int, vecs []vector) string {
+	cent := newCentroid()
+	for _, m := range members {
+		cent.add(vecs[m])
+	}
+	best, bestScore := -1, -1.0
+	for _, m := range members {
+		t := strings.TrimSpace(c.Docs[m].Title)
+		if t == "" {
+			continue
+		}
+		sc := cent.cosine(vecs[m])
+		// Prefer titles of a readable length.
+		n := utf8.RuneCountInString(t)
+		if n < 20 || n > 160 {
+			sc *= 0.8
+		}
+		if sc > bestScore {
+			best, bestScore = m, sc
+		}
+	}
+	if best < 0 {
+		// No document has a title: the first sentence of the most central one.
+		for _, m := range members {
+			d := c.Docs[m]
+			if len(d.Sentences) > 0 {
+				return trimTitle(d.Slice(d.Sentences[0]))
+			}
+		}
+		return "Untitled documents"
+	}
+	return trimTitle(c.Docs[best].Title)
+}
+
+func trimTitle(t string) string {
+	t = strings.Join(strings.Fields(t), " ")
+	if utf8.RuneCountInString(t) > 160 {
+		r := []rune(t)
+		t = string(r[:157]) + "…"
+	}
+	return t
+}
+
+// arrival orders documents as a stream would deliver them: by publication
+// date where known, then by id.
+func arrival(docs []*accord.Document) []int {
+	order := make([]int, len(docs))
+	for i := range order {
+		order[i] = i
+	}
+	sort.SliceStable(order, func(a, b int) bool {
+		da, db := docs[order[a]].Published, docs[order[b]].Published
+		if da != db {
+			if da == "" {
+				return false
+			}
+			if db == "" {
+				return true
+			}
+			return da < db
+		}
+		return docs[order[a]].ID < docs[order[b]].ID
+	})
+	return order
+}
+
+// keepCopiesTogether moves every member of an independent group into the
+// story that holds most of the group (ties: the story of the group's first
+// document), so a copy always joins its original's story.
+func keepCopiesTogether(c *accord.Corpus, topics [][]int) [][]int {
+	if len(c.Groups) == 0 {
+		return topics
+	}
+	idx := map[string]int{}
+	for i, d := range c.Docs {
+		idx[d.ID] = i
+	}
+	topicOf := make([]int, len(c.Docs))
+	for t, ms := range topics {
+		for _, m := range ms {
+			topicOf[m] = t
+		}
+	}
+	for _, g := range c.Groups {
+		if len(g) < 2 {
+			continue
+		}
+		count := map[int]int{}
+		bestT, bestN := -1, 0
+		for _, id := range g {
+			i, ok := idx[id]
+			if !ok {
+				continue
+			}
+			t := topicOf[i]
+			count[t]++
+			if count[t] > bestN || (count[t] == bestN && t < bestT) {
+				bestT, bestN = t, count[t]
+			}
+		}
+		for _, id := range g {
+			if i, ok := idx[id]; ok {
+				topicOf[i] = bestT
+			}
+		}
+	}
+	out := make([][]int, len(topics))
+	for i, t := range topicOf {
+		out[t] = append(out[t], i)
+	}
+	kept := out[:0]
+	for _, ms := range out {
+		if len(ms) > 0 {
+			kept = append(kept, ms)
+		}
+	}
+	return kept
+}
+
+// ---- features ----
+
+type vocab struct {
+	ids map[string]int32
+	df  []int32
+}
+
+func newVocab() *vocab { return &vocab{ids: map[string]int32{}} }
+
+func (v *vocab) id(term string) int32 {
+	if id, ok := v.ids[term]; ok {
+		return id
+	}
+	id := int32(len(v.df))
+	v.ids[term] = id
+	v.df = append(v.df, 0)
+	return id
+}
+
+// idf blends the corpus's document frequencies with the background table
+// for word terms, so that a handful of documents on one story still weigh
+// their common words as the language does, not as if every word were rare.
+func (v *vocab) idf(n int) []float64 {
+	bg := background()
+	out := make([]float64, len(v.df))
+	terms := make([]string, len(v.df))
+	for t, id := range v.ids {
+		terms[id] = t
+	}
+	for i, df := range v.df {
+		N, D := float64(n), float64(df)
+		if strings.HasPrefix(terms[i], "w:") {
+			N += float64(bg.n)
+			D += float64(bg.df[terms[i][2:]])
+		}
+		out[i] = math.Log((N+1)/(D+1)) + 1
+	}
+	return out
+}
+
+// Terms returns the set of word terms (stemmed, lower-cased content words)
+// of s, as story clustering counts them.
+func Terms(s string) map[string]bool {
+	out := map[string]bool{}
+	for _, w := range text.ContentWords(s) {
+		if isWord(w) {
+			out[stem(w)] = true
+		}
+	}
+	return out
+}
+
+type docFeatures struct {
+	words map[int32]float64 // content words (title counted twice)
+	names map[int32]float64 // names: entity mentions or capitalised words
+	dates map[int32]float64 // dates mentioned or published (day and month)
+}
+
+// stem is a light English suffix stripper: enough to join talk/talks/talked.
+func stem(w string) string {
+	n := len(w)
+	switch {
+	case n > 5 && strings.HasSuffix(w, "ies"):
+		return w[:n-3] + "y"
+	case n > 5 && strings.HasSuffix(w, "ing"):
+		return w[:n-3]
+	case n > 4 && strings.HasSuffix(w, "ed"):
+		return w[:n-2]
+	case n > 3 && strings.HasSuffix(w, "s") && !strings.HasSuffix(w, "ss"):
+		return w[:n-1]
+	}
+	return w
+}
+
+func isWord(w string) bool {
+	r, _ := utf8.DecodeRuneInString(w)
+	return unicode.IsLetter(r) && len(w) > 2
+}
+
+func extract(d *accord.Document, v *vocab) docFeatures {
+	f := docFeatures{words: map[int32]float64{}, names: map[int32]float64{}, dates: map[int32]float64{}}
+	addWords := func(s string, weight float64) {
+		for _, w := range text.ContentWords(s) {
+			if !isWord(w) {
+				continue
+			}
+			f.words[v.id("w:"+stem(w))] += weight
+		}
+	}
+	addWords(d.Title, 2)
+	body := d.Text
+	if strings.HasPrefix(body, d.Title) {
+		body = body[len(d.Title):]
+	}
+	addWords(body, 1)
+	if len(d.Mentions) > 0 {
+		for _, m := range d.Mentions {
+			if m.Kind != "" && m.Kind != accord.MentionName {
+				continue
+			}
+			key := nameKey(d.Slice(m.Span))
+			if key != "" {
+				f.names[v.id("n:"+key)]++
+			}
+		}
+	} else {
+		for _, s := range d.Sentences {
+			toks := text.Tokens(d.Text, s)
+			for i, t := range toks {
+				if i == 0 {
+					continue
+				}
+				r, _ := utf8.DecodeRuneInString(d.Text[t.Start:t.End])
+				if unicode.IsUpper(r) && t.Len() > 2 && !text.IsStopword(t.Lower) {
+					f.names[v.id("n:"+t.Lower)]++
+				}
+			}
+		}
+	}
+	for _, t := range d.Timexes {
+		if t.Type == "DATE" && len(t.Value) >= 7 && t.Value[0] >= '0' && t.Value[0] <= '9' {
+			f.dates[v.id("d:"+t.Value[:7])]++
+			if len(t.Value) >= 10 {
+				f.dates[v.id("d:"+t.Value[:10])]++
+			}
+		}
+	}
+	if len(d.Published) >= 7 {
+		f.dates[v.id("d:"+d.Published[:7])] += 0.5
+	}
+	for _, m := range []map[int32]float64{f.words, f.names, f.dates} {
+		for id := range m {
+			v.df[id]++
+		}
+	}
+	return f
+}
+
+// nameKey reduces a name to its last word, lower-cased: "Mr Ryabkov",
+// "Sergei Ryabkov" and "Ryabkov" share a key.
+func nameKey(s string) string {
+	fields := strings.Fields(s)
+	if len(fields) == 0 {
+		return ""
+	}
+	last := strings.ToLower(strings.Trim(fields[len(fields)-1], ".,;:'\"’”"))
+	if strings.HasSuffix(last, "'s") || strings.HasSuffix(last, "’s") {
+		last = last[:len(last)-2]
+	}
+	return last
+}
+
+func weigh(m map[int32]float64, idf []float64, w float64, out map[int32]float64) {
+	norm := 0.0
+	tmp := make(map[int32]float64, len(m))
+	for id, tf := range m {
+		x := (1 + math.Log(tf)) * idf[id]
+		tmp[id] = x
+		norm += x * x
+	}
+	if norm == 0 {
+		return
+	}
+	norm = math.Sqrt(norm)
+	for id, x := range tmp {
+		out[id] += w * x / norm
+	}
+}
+
+// topicVector weighs words most: stories are what documents are about.
+func (f docFeatures) topicVector(idf []float64, nameWeight float64) vector {
+	m := map[int32]float64{}
+	weigh(f.words, idf, 1.0, m)
+	weigh(f.names, idf, nameWeight, m)
+	return newVector(m)
+}
+
+// eventVector adds weight to names and dates: one event is one set of actors
+// at one time.
+func (f docFeatures) eventVector(idf []float64) vector {
+	m := map[int32]float64{}
+	weigh(f.words, idf, 1.0, m)
+	weigh(f.names, idf, 1.0, m)
+	weigh(f.dates, idf, 0.5, m)
+	return newVector(m)
+}
+
+// dateRange is the first and last publication date (day) of the documents.
+func dateRange(c *accord.Corpus, ids []string) (*string, *string) {
+	var first, last string
+	for _, id := range ids {
+		d := c.Doc(id)
+		if d == nil {
+			continue
+		}
+		p := d.Published
+		if len(p) >= 10 {
+			p = p[:10]
+		}
+		if p == "" {
+			continue
+		}
+		if first == "" || p < first {
+			first = p
+		}
+		if p > last {
+			last = p
+		}
+	}
+	if first == "" {
+		return nil, nil
+	}
+	return &first, &last
+}
+
+// Dates is the corpus stage that sets each story's first and last dates once
+// publication dates have been inferred (it runs after the time stage).
+type Dates struct{}
+
+// NewDates returns the stage.
+func NewDates() Dates { return Dates{} }
+
+// Name implements accord.CorpusStage.
+func (Dates) Name() string { return "story-dates" }
+
+// Analyze implements accord.CorpusStage.
+func (Dates) Analyze(_ context.Context, c *accord.Corpus) error {
+	for i := range c.Stories {
+		c.Stories[i].FirstDate, c.Stories[i].LastDate = dateRange(c, c.Stories[i].Documents)
+	}
+	return nil
+}

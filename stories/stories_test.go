@@ -1,0 +1,196 @@
+package stories
+
+import (
+	"context"
+	"fmt"
+	"os"
+	"path/filepath"
+	"reflect"
+	"strings"
+	"testing"
+
+	"github.com/accord-news/accord"
+	"github.com/accord-news/accord/text"
+)
+
+func doc(id, title, body, published string) *accord.Document {
+	d := &accord.Document{ID: id, Title: title, Text: title + "\n" + body, Published: published}
+	_ = text.New().Annotate(d)
+	return d
+}
+
+func corpus(docs ...*accord.Document) *accord.Corpus {
+	return accord.NewCorpus(docs, accord.Options{})
+}
+
+func storyOf(c *accord.Corpus) map[string]string {
+	out := map[string]string{}
+	for _, s := range c.Stories {
+		for _, d := range s.Documents {
+			out[d] = s.ID
+		}
+	}
+	return out
+}
+
+var quake = []string{
+	"A magnitude 6.1 earthquake struck the coast of Northland early on Tuesday, toppling buildings and killing at least twelve people, officials said.",
+	"Rescue teams searched collapsed buildings after the strong earthquake hit Northland, where the quake killed twelve people and injured dozens.",
+	"The earthquake, magnitude 6.1, shook Northland on Tuesday; officials said twelve people died and aftershocks continued through the night.",
+}
+
+var election = []string{
+	"Voters in Southvale elected a new parliament on Sunday as the ruling party lost its majority for the first time in twenty years.",
+	"The ruling party in Southvale conceded defeat after Sunday's parliamentary election, in which opposition parties won a majority of seats.",
+}
+
+func TestTwoStories(t *testing.T) {
+	var docs []*accord.Document
+	for i, b := range quake {
+		docs = append(docs, doc(fmt.Sprintf("q%d", i), "Earthquake hits Northland", b, ""))
+	}
+	for i, b := range election {
+		docs = append(docs, doc(fmt.Sprintf("e%d", i), "Southvale election", b, ""))
+	}
+	c := corpus(docs...)
+	if err := New().Analyze(context.Background(), c); err != nil {
+		t.Fatal(err)
+	}
+	so := storyOf(c)
+	if so["q0"] != so["q1"] || so["q1"] != so["q2"] {
+		t.Errorf("quake reports split: %v", so)
+	}
+	if so["e0"] != so["e1"] {
+		t.Errorf("election reports split: %v", so)
+	}
+	if so["q0"] == so["e0"] {
+		t.Errorf("two stories merged: %v", so)
+	}
+	for _, s := range c.Stories {
+		if s.Title == "" || strings.HasPrefix(s.Title, "Story") {
+			t.Errorf("uninformative title %q", s.Title)
+		}
+		if len(s.Events) == 0 {
+			t.Errorf("story %s has no events", s.ID)
+		}
+	}
+}
+
+func TestCopiesJoinTheirOriginalsStory(t *testing.T) {
+	a := doc("a", "Earthquake hits Northland", quake[0], "")
+	b := doc("b", "Southvale election", election[0], "")
+	c := corpus(a, b)
+	// Pretend b is a (heavily rewritten) copy of a.
+	c.SetGroups([][]string{{"a", "b"}})
+	if err := New().Analyze(context.Background(), c); err != nil {
+		t.Fatal(err)
+	}
+	if so := storyOf(c); so["a"] != so["b"] {
+		t.Errorf("copy not in its original's story: %v", so)
+	}
+	if len(c.Stories[0].IndependentGroups) != 1 {
+		t.Errorf("independent groups = %v", c.Stories[0].IndependentGroups)
+	}
+}
+
+func TestDeterministicAndOrderIndependent(t *testing.T) {
+	var docs []*accord.Document
+	for i, b := range append(append([]string{}, quake...), election...) {
+		docs = append(docs, doc(fmt.Sprintf("d%d", i), "", b, fmt.Sprintf("2024-01-%02d", 10-i)))
+	}
+	run := func(ds []*accord.Document) map[string]string {
+		c := corpus(ds...)
+		if err := New().Analyze(context.Background(), c); err != nil {
+			t.Fatal(err)
+		}
+		return storyOf(c)
+	}
+	first := run(docs)
+	rev := make([]*accord.Document, len(docs))
+	for i := range docs {
+		rev[i] = docs[len(docs)-1-i]
+	}
+	if second := run(rev); !reflect.DeepEqual(first, second) {
+		t.Errorf("result depends on input order:\n%v\n%v", first, second)
+	}
+}
+
+func TestDatesStage(t *testing.T) {
+	a := doc("a", "Earthquake", quake[0], "2024-03-02T10:00:00Z")
+	b := doc("b", "Earthquake", quake[1], "")
+	c := corpus(a, b)
+	if err := New().Analyze(context.Background(), c); err != nil {
+		t.Fatal(err)
+	}
+	b.Published = "2024-03-01"
+	if err := NewDates().Analyze(context.Background(), c); err != nil {
+		t.Fatal(err)
+	}
+	s := c.Stories[0]
+	if s.FirstDate == nil || *s.FirstDate != "2024-03-01" || *s.LastDate != "2024-03-02" {
+		t.Errorf("dates = %v %v", s.FirstDate, s.LastDate)
+	}
+}
+
+func TestEmptyAndOdd(t *testing.T) {
+	c := corpus()
+	if err := New().Analyze(context.Background(), c); err != nil || len(c.Stories) != 0 {
+		t.Errorf("empty corpus: %v %v", err, c.Stories)
+	}
+	c = corpus(doc("x", "", "", ""), doc("y", "", "123 456", ""))
+	if err := New().Analyze(context.Background(), c); err != nil {
+		t.Fatal(err)
+	}
+	if n := len(storyOf(c)); n != 2 {
+		t.Errorf("documents without words: %d placed", n)
+	}
+}
+
+// TestSeedsFormOneStory runs on the seed articles (text only, no entities).
+func TestSeedsFormOneStory(t *testing.T) {
+	files, _ := filepath.Glob("../../shared/seeds/*.txt")
+	if len(files) == 0 {
+		t.Skip("no seeds beside the repository")
+	}
+	var docs []*accord.Document
+	for _, f := range files {
+		b, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		s := strings.TrimSpace(string(b))
+		title, _, _ := strings.Cut(s, "\n")
+		docs = append(docs, doc(filepath.Base(f), title, s, ""))
+	}
+	c := corpus(docs...)
+	if err := New().Analyze(context.Background(), c); err != nil {
+		t.Fatal(err)
+	}
+	if len(c.Stories) != 1 {
+		for _, s := range c.Stories {
+			t.Logf("story %s: %v", s.Title, s.Documents)
+		}
+		t.Errorf("seeds form %d stories, want 1", len(c.Stories))
+	}
+}
+
+func BenchmarkCluster(b *testing.B) {
+	var docs []*accord.Document
+	words := strings.Fields(strings.Join(append(append([]string{}, quake...), election...), " "))
+	for i := 0; i < 2000; i++ {
+		var sb strings.Builder
+		for j := 0; j < 300; j++ {
+			sb.WriteString(words[(i*7+j*13)%len(words)])
+			sb.WriteString(fmt.Sprintf(" w%d ", (i/20)*31+j%17))
+		}
+		docs = append(docs, doc(fmt.Sprintf("b%05d", i), "", sb.String(), ""))
+	}
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		c := corpus(docs...)
+		if err := New().Analyze(context.Background(), c); err != nil {
+			b.Fatal(err)
+		}
+	}
+	b.ReportMetric(float64(len(docs)*b.N)/b.Elapsed().Seconds(), "docs/s")
+}
