@@ -98,7 +98,12 @@ const (
 	fNamePartP1
 	fNamePartM1
 	fClusExact
+	fCapR
+	fCapRP1
+	fCapRM1
 )
+
+var capNames = [8]string{"unk", "low", "mostlow", "mostcap", "cap", "x5", "x6", "x7"}
 
 var partNames = [4]string{"", "first", "last", "both"}
 
@@ -168,6 +173,7 @@ type Sentence struct {
 	shapes []string
 	gaz    []string   // gazetteer feature per word ("B-PER", "I-LOC|B-ORG") or ""
 	parts  []uint8    // name-part bits per word (1 first name, 2 surname)
+	capb   []uint8    // capitalisation bucket per word (0 unknown)
 	clus   []*cluster // word clusters per word (nil: none), filled on first use
 	exact  []bool     // cluster found for the word's model form (not lower-cased)
 	nclus  []*cluster // clusters of the words as written, for neighbour features
@@ -194,6 +200,12 @@ func NewSentence(words []string, g *Gazetteer) *Sentence {
 	s.AllCaps = letters > 6 && upper == letters
 	if g != nil {
 		s.gaz = g.Match(s.lower)
+		if len(g.caps) > 0 {
+			s.capb = make([]uint8, len(words))
+			for i, l := range s.lower {
+				s.capb[i] = g.caps[l]
+			}
+		}
 		if len(g.nameParts) > 0 {
 			s.parts = make([]uint8, len(words))
 			for i, l := range s.lower {
@@ -322,6 +334,19 @@ func (m *Model) features(out []uint64, s *Sentence, i int, prev, prev2 int, hist
 		}
 		if i > 0 && s.parts[i-1] != 0 {
 			out = append(out, feat(fNamePartM1, partNames[s.parts[i-1]&3]))
+		}
+	}
+	if s.capb != nil {
+		cb := capNames[s.capb[i]&7]
+		out = append(out, feat(fCapR, cb), feat2(fCapR, cb, sh))
+		if i == 0 || s.AllCaps {
+			out = append(out, feat2(fCapR, cb, "first"))
+		}
+		if i+1 < n {
+			out = append(out, feat(fCapRP1, capNames[s.capb[i+1]&7]))
+		}
+		if i > 0 {
+			out = append(out, feat(fCapRM1, capNames[s.capb[i-1]&7]))
 		}
 	}
 	if hist != "" {

@@ -34,11 +34,21 @@ type Gazetteer struct {
 	maxLen  int
 	// nameParts: bit 1 first name, bit 2 surname (from multi-word person names)
 	nameParts map[string]uint8
+	// caps: how often a lower-cased word is written capitalised inside a
+	// sentence in unlabeled news, as a bucket 1..4 (rarely .. always)
+	caps map[string]uint8
+}
+
+// SetCaps records a word's capitalisation bucket (1 rarely .. 4 always).
+func (g *Gazetteer) SetCaps(lower string, bucket uint8) {
+	if bucket >= 1 && bucket <= 4 {
+		g.caps[lower] = bucket
+	}
 }
 
 // NewGazetteer returns an empty gazetteer.
 func NewGazetteer() *Gazetteer {
-	return &Gazetteer{entries: map[string]uint8{}, hashed: map[uint64]uint8{}, nameParts: map[string]uint8{}}
+	return &Gazetteer{entries: map[string]uint8{}, hashed: map[uint64]uint8{}, nameParts: map[string]uint8{}, caps: map[string]uint8{}}
 }
 
 // Add records the lower-cased words as a name of class c (1 PER, 2 ORG, 3 LOC, 4 MISC).
@@ -188,7 +198,7 @@ func (t *featTable) get(k uint64) int32 {
 	}
 }
 
-const modelMagic = "ACCORDNER3"
+const modelMagic = "ACCORDNER4"
 
 // WriteModel serializes a model from float weights (pruned and quantized),
 // clusters (word -> coarse, fine) and a gazetteer.
@@ -269,6 +279,18 @@ func WriteModel(w io.Writer, weights map[uint64][numTags]float32, minAbs float32
 	for _, e := range parts {
 		writeString(bw, e)
 		bw.WriteByte(g.nameParts[e])
+	}
+	var capWords []string
+	if g != nil {
+		for k := range g.caps {
+			capWords = append(capWords, k)
+		}
+	}
+	sortStrings(capWords)
+	binary.Write(bw, binary.LittleEndian, uint32(len(capWords)))
+	for _, e := range capWords {
+		writeString(bw, e)
+		bw.WriteByte(g.caps[e])
 	}
 	if err := bw.Flush(); err != nil {
 		return 0, err
@@ -400,7 +422,24 @@ func ReadModel(data []byte) (*Model, error) {
 		}
 		m.gaz.nameParts[e] = b
 	}
-	if len(m.gaz.entries) == 0 && len(m.gaz.nameParts) == 0 {
+	if err := binary.Read(r, binary.LittleEndian, &n); err != nil {
+		return nil, err
+	}
+	if n > 1<<24 {
+		return nil, fmt.Errorf("entities: %d capitalisation entries", n)
+	}
+	for i := 0; i < int(n); i++ {
+		e, err := readString(r)
+		if err != nil {
+			return nil, err
+		}
+		b, err := r.ReadByte()
+		if err != nil {
+			return nil, err
+		}
+		m.gaz.caps[e] = b
+	}
+	if len(m.gaz.entries) == 0 && len(m.gaz.nameParts) == 0 && len(m.gaz.caps) == 0 {
 		m.gaz = nil
 	}
 	return m, nil

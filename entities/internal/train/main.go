@@ -177,7 +177,13 @@ func main() {
 			}
 		}
 	}
-	log.Printf("gazetteer %d entries", full.Len())
+	caps := capTable(*dataRoot, train)
+	for _, g := range []*entities.Gazetteer{full, folds[0], folds[1]} {
+		for w, b := range caps {
+			g.SetCaps(w, b)
+		}
+	}
+	log.Printf("gazetteer %d entries, capitalisation table %d words", full.Len(), len(caps))
 
 	trainSents := make([][]*entities.Sentence, len(train))
 	trainGold := make([][][]int, len(train))
