@@ -64,7 +64,10 @@ func (s *Stage) Analyze(ctx context.Context, c *accord.Corpus) error {
 	}
 	if len(rest) > 0 {
 		if len(c.Stories) == 0 {
-			stories = append(stories, newStory("", rest))
+			// No story stage: compare documents within topics only.
+			for _, part := range partition(rest) {
+				stories = append(stories, newStory("", part))
+			}
 		} else {
 			for _, di := range rest {
 				stories = append(stories, newStory("", []*docInfo{di}))
@@ -102,19 +105,34 @@ func spanRef(di *docInfo, sp accord.Span) accord.SpanRef {
 
 func toConflict(f finding, storyID string) accord.Conflict {
 	odd := f.odd
-	var otherDocs []string
+	// The other side speaks in its most common wording; documents that put
+	// the same value in other words ("3" for "three", "Rev." for
+	// "Reverend") agree, and are listed among the documents involved, but
+	// the side quotes only the documents that use its wording.
+	forms := map[string]int{}
+	for _, o := range f.others {
+		forms[strings.ToLower(oneSpace(o.says))]++
+	}
+	otherSays, best := "", 0
+	for _, o := range f.others {
+		k := strings.ToLower(oneSpace(o.says))
+		if forms[k] > best {
+			otherSays, best = o.says, forms[k]
+		}
+	}
+	var otherDocs, involved []string
 	seen := map[string]bool{odd.di.d.ID: true}
 	ev := []accord.SpanRef{spanRef(odd.di, odd.span)}
-	var otherSays string
 	for _, o := range f.others {
-		if !seen[o.di.d.ID] {
-			seen[o.di.d.ID] = true
+		if seen[o.di.d.ID] {
+			continue
+		}
+		seen[o.di.d.ID] = true
+		involved = append(involved, o.di.d.ID)
+		if strings.EqualFold(oneSpace(o.says), oneSpace(otherSays)) {
 			otherDocs = append(otherDocs, o.di.d.ID)
+			ev = append(ev, spanRef(o.di, o.span))
 		}
-		if otherSays == "" {
-			otherSays = o.says
-		}
-		ev = append(ev, spanRef(o.di, o.span))
 	}
 	sort.Strings(otherDocs)
 	oddDocs := []string{odd.di.d.ID}
@@ -123,7 +141,7 @@ func toConflict(f finding, storyID string) accord.Conflict {
 		otherDocs = []string{odd.di.d.ID}
 	}
 	all := append([]string{}, oddDocs...)
-	for _, d := range otherDocs {
+	for _, d := range involved {
 		if d != odd.di.d.ID {
 			all = append(all, d)
 		}
@@ -149,6 +167,8 @@ func toConflict(f finding, storyID string) accord.Conflict {
 		Story:    storyID,
 	}
 }
+
+func oneSpace(s string) string { return strings.Join(strings.Fields(s), " ") }
 
 func docList(ids []string) string {
 	if len(ids) > 4 {

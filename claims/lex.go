@@ -64,7 +64,7 @@ investigator analyst economist scientist researcher author filmmaker designer ch
 anchor columnist premier leader envoy diplomat negotiator adviser advisor aide executive rapper guitarist drummer
 comedian presenter broadcaster photographer coordinator administrator commander-in-chief firefighter principal
 dean provost rector rabbi imam cardinal archbishop priest father sister brother emir sheikh sultan ayatollah
-spokesmen officials official head boss secretary-general attorney-general chair`) {
+spokesmen officials official head boss secretary-general attorney-general chair clergy vicar chaplain`) {
 		titleHeads[w] = true
 	}
 	for _, w := range strings.Fields(`deputy vice assistant associate lieutenant`) {
@@ -97,6 +97,8 @@ var titleSynonym = map[string]string{
 	"councilman": "councillor", "councilwoman": "councillor", "councilor": "councillor",
 	"chairman": "chair", "chairwoman": "chair", "physician": "doctor", "advisor": "adviser",
 	"officials": "official", "defence": "defense", "labour": "labor",
+	"reverend": "clergy", "pastor": "clergy", "priest": "clergy", "vicar": "clergy", "chaplain": "clergy",
+	"rabbi": "clergy", "imam": "clergy", "father": "clergy",
 }
 
 // normTitleWord lower-cases, strips a trailing period and expands
