@@ -184,9 +184,17 @@ func mergeHappenings(hs []happening, copies map[string]bool) []accord.TimelineIt
 			Evidence:  []accord.SpanRef{},
 			Story:     hs[best].story,
 		}
+		central := map[int]float64{}
+		for _, i := range members {
+			for _, j := range members {
+				if i != j {
+					central[i] += sim[i][j]
+				}
+			}
+		}
 		docs := map[string]bool{}
 		ents := map[string]bool{}
-		places := map[string]int{}
+		places := map[string]float64{}
 		var placeOrder []string
 		for _, i := range members {
 			h := hs[i]
@@ -212,7 +220,8 @@ func mergeHappenings(hs []happening, copies map[string]bool) []accord.TimelineIt
 					if _, ok := places[p]; !ok {
 						placeOrder = append(placeOrder, p)
 					}
-					places[p]++
+					// Weighted by how central the sentence is to the cluster.
+					places[p] += 1 + central[i]
 				}
 			}
 		}

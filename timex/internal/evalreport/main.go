@@ -17,7 +17,6 @@ import (
 	"time"
 
 	"github.com/accord-news/accord"
-	"github.com/accord-news/accord/pipeline"
 	"github.com/accord-news/accord/text"
 	"github.com/accord-news/accord/timex"
 )
@@ -52,17 +51,25 @@ func main() {
 		measure(inputs, *speed)
 		return
 	}
-	p := &pipeline.Pipeline{
-		Cleaner: pipeline.Passthrough{},
-		Doc:     []accord.DocStage{text.New(), timex.New()},
-		Corpus:  []accord.CorpusStage{timex.NewCorpus()},
+	// The stages run here directly (not through package pipeline, so that
+	// this tool builds whatever state the other stages are in).
+	var docs []*accord.Document
+	for _, in := range inputs {
+		d := &accord.Document{ID: in.ID, Source: in.Source, URL: in.URL, Title: in.Title, Outlet: in.Outlet,
+			Published: in.Published, PublishedBasis: in.PublishedBasis, Text: in.Text, Input: in}
+		if d.Published != "" && d.PublishedBasis == "" {
+			d.PublishedBasis = accord.BasisMetadata
+		}
+		_ = text.New().Annotate(d)
+		_ = timex.New().Annotate(d)
+		docs = append(docs, d)
 	}
-	c, errs := p.Run(context.Background(), inputs, accord.Options{NoClean: true})
-	for _, e := range errs {
-		fmt.Fprintln(os.Stderr, e)
+	c := accord.NewCorpus(docs, accord.Options{NoClean: true})
+	if err := timex.NewCorpus().Analyze(context.Background(), c); err != nil {
+		fmt.Fprintln(os.Stderr, err)
 	}
 	enc := json.NewEncoder(os.Stdout)
-	if err := enc.Encode(pipeline.BuildReport(c)); err != nil {
+	if err := enc.Encode(report(c)); err != nil {
 		fmt.Fprintln(os.Stderr, err)
 		os.Exit(1)
 	}
@@ -95,4 +102,38 @@ func measure(inputs []*accord.Input, passes int) {
 	n := float64(passes * len(docs))
 	fmt.Printf("%d docs x %d passes (mean %d bytes): %.0f docs per CPU-second, %.0f docs/s wall\n",
 		len(docs), passes, bytes/len(docs), n/used.Seconds(), n/time.Since(wall).Seconds())
+}
+
+// report is the contract's report with the documents, time expressions and
+// timeline filled and every other list empty.
+func report(c *accord.Corpus) *accord.Report {
+	str := func(s string) *string {
+		if s == "" {
+			return nil
+		}
+		return &s
+	}
+	r := &accord.Report{
+		Version: accord.ReportVersion, Documents: []accord.ReportDocument{}, Links: []accord.Link{},
+		Stories: []accord.Story{}, Entities: []accord.Entity{}, Quotes: []accord.Quote{},
+		TemporalExpressions: []accord.ReportTimex{}, Timeline: c.Timeline, Quantities: []accord.ReportQuantity{},
+		Claims: []accord.Claim{}, Conflicts: []accord.Conflict{}, Brief: accord.Brief{Sentences: []accord.BriefSentence{}},
+	}
+	if r.Timeline == nil {
+		r.Timeline = []accord.TimelineItem{}
+	}
+	for _, d := range c.Docs {
+		basis := d.PublishedBasis
+		if basis == "" || d.Published == "" {
+			basis = accord.BasisUnknown
+		}
+		r.Documents = append(r.Documents, accord.ReportDocument{ID: d.ID, Source: d.Source, Title: d.Title,
+			Outlet: str(d.Outlet), URL: str(d.URL), Published: str(d.Published), PublishedBasis: basis,
+			Text: d.Text, Removed: []accord.Removed{}})
+		for _, t := range d.Timexes {
+			r.TemporalExpressions = append(r.TemporalExpressions, accord.ReportTimex{Document: d.ID,
+				Start: t.Start, End: t.End, Text: d.Slice(t.Span), Value: t.Value, Type: t.Type})
+		}
+	}
+	return r
 }

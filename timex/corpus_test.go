@@ -1,0 +1,91 @@
+package timex
+
+import (
+	"context"
+	"testing"
+
+	"github.com/accord-news/accord"
+	"github.com/accord-news/accord/text"
+)
+
+func corpusOf(t *testing.T, opt accord.Options, docs ...*accord.Document) *accord.Corpus {
+	t.Helper()
+	for _, d := range docs {
+		_ = text.New().Annotate(d)
+		_ = New().Annotate(d)
+	}
+	c := accord.NewCorpus(docs, opt)
+	if err := NewCorpus().Analyze(context.Background(), c); err != nil {
+		t.Fatal(err)
+	}
+	return c
+}
+
+func TestInference(t *testing.T) {
+	tests := []struct {
+		name      string
+		dated     string // text of a document published 2022-01-14 (Friday)
+		undated   string
+		refDate   string
+		published string // expected inferred date ("" = none)
+		basis     string
+		value     string // expected value of the undated document's first timex
+	}{
+		{
+			name:      "yesterday",
+			dated:     "Diplomats met in Vienna on Thursday for security talks with Moscow.",
+			undated:   "The security talks with Moscow in Vienna yesterday ended without agreement.",
+			published: "2022-01-14", basis: accord.BasisInferred, value: "2022-01-13",
+		},
+		{
+			name:      "weekday",
+			dated:     "Diplomats met in Vienna on Thursday for security talks with Moscow.",
+			undated:   "Security talks with Moscow in Vienna on Thursday ended without agreement.",
+			published: "2022-01-14", basis: accord.BasisInferred, value: "2022-01-13",
+		},
+		{
+			name:    "unrelated",
+			dated:   "Diplomats met in Vienna on Thursday for security talks with Moscow.",
+			undated: "The football club sacked its coach on Monday after a run of defeats.",
+			value:   "XXXX-WXX-1",
+		},
+		{
+			name:    "refdate only",
+			dated:   "Diplomats met in Vienna on Thursday for security talks with Moscow.",
+			undated: "The football club sacked its coach on Monday after a run of defeats.",
+			refDate: "2022-02-04", value: "2022-01-31",
+		},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			a := &accord.Document{ID: "a", Text: tc.dated, Published: "2022-01-14", PublishedBasis: accord.BasisMetadata}
+			b := &accord.Document{ID: "b", Text: tc.undated}
+			c := corpusOf(t, accord.Options{RefDate: tc.refDate}, a, b)
+			d := c.Doc("b")
+			if d.Published != tc.published || tc.published != "" && d.PublishedBasis != tc.basis {
+				t.Errorf("published %q (%s), want %q (%s)", d.Published, d.PublishedBasis, tc.published, tc.basis)
+			}
+			if len(d.Timexes) == 0 || d.Timexes[0].Value != tc.value {
+				t.Errorf("timexes %+v, want first value %s", d.Timexes, tc.value)
+			}
+		})
+	}
+}
+
+func TestTimelineMerge(t *testing.T) {
+	a := &accord.Document{ID: "a", Published: "2022-01-14", Text: "Officials from Washington and Moscow held talks in Geneva on Monday. Prices rose."}
+	b := &accord.Document{ID: "b", Published: "2022-01-12", Text: "The talks between Washington and Moscow in Geneva on Monday lasted eight hours."}
+	c := corpusOf(t, accord.Options{}, a, b)
+	if len(c.Timeline) != 1 {
+		t.Fatalf("timeline %+v, want one item", c.Timeline)
+	}
+	it := c.Timeline[0]
+	if it.Date != "2022-01-10" || len(it.Documents) != 2 || len(it.Evidence) != 2 {
+		t.Errorf("item %+v", it)
+	}
+	for _, e := range it.Evidence {
+		if d := c.Doc(e.Document); d.Text[e.Start:e.End] != e.Text {
+			t.Errorf("evidence span mismatch %+v", e)
+		}
+	}
+}
