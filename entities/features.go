@@ -171,12 +171,13 @@ type Sentence struct {
 	Words  []string
 	lower  []string
 	shapes []string
-	gaz    []string   // gazetteer feature per word ("B-PER", "I-LOC|B-ORG") or ""
-	parts  []uint8    // name-part bits per word (1 first name, 2 surname)
-	capb   []uint8    // capitalisation bucket per word (0 unknown)
-	clus   []*cluster // word clusters per word (nil: none), filled on first use
-	exact  []bool     // cluster found for the word's model form (not lower-cased)
-	nclus  []*cluster // clusters of the words as written, for neighbour features
+	gaz    []string  // gazetteer feature per word ("B-PER", "I-LOC|B-ORG") or ""
+	parts  []uint8   // name-part bits per word (1 first name, 2 surname)
+	capb   []uint8   // capitalisation bucket per word (0 unknown)
+	clus   []cluster // word clusters per word, filled on first use
+	ckind  []uint8   // 0 no cluster, 1 of the lower-cased word, 2 of the word's model form
+	nclus  []cluster // clusters of the words as written, for neighbour features
+	nhas   []bool
 	// AllCaps marks a sentence whose letters are all upper case (headlines).
 	AllCaps bool
 }
@@ -298,19 +299,20 @@ func (m *Model) features(out []uint64, s *Sentence, i int, prev, prev2 int, hist
 		if s.clus == nil {
 			s.fillClusters(m)
 		}
-		if c := s.clus[i]; c != nil {
-			if s.exact[i] {
-				out = append(out, feat(fClusC, c.coarse), feat(fClusF, c.fine), feat2(fClusF2, c.fine, sh))
-			} else {
-				out = append(out, feat(fClusC, c.coarse), feat(fClusF, c.fine), feat(fClusExact, "lower"))
-			}
+		switch s.ckind[i] {
+		case 2:
+			c := &s.clus[i]
+			out = append(out, feat(fClusC, c.coarse), feat(fClusF, c.fine), feat2(fClusF2, c.fine, sh))
+		case 1:
+			c := &s.clus[i]
+			out = append(out, feat(fClusC, c.coarse), feat(fClusF, c.fine), feat(fClusExact, "lower"))
 		}
-		if i > 0 && s.nclus[i-1] != nil {
-			c := s.nclus[i-1]
+		if i > 0 && s.nhas[i-1] {
+			c := &s.nclus[i-1]
 			out = append(out, feat(fClusCm1, c.coarse), feat(fClusFm1, c.fine))
 		}
-		if i+1 < n && s.nclus[i+1] != nil {
-			c := s.nclus[i+1]
+		if i+1 < n && s.nhas[i+1] {
+			c := &s.nclus[i+1]
 			out = append(out, feat(fClusCp1, c.coarse), feat(fClusFp1, c.fine))
 		}
 	}
@@ -378,21 +380,26 @@ func histKey(s *Sentence, i int) string {
 }
 
 func (s *Sentence) fillClusters(m *Model) {
-	s.clus = make([]*cluster, len(s.Words))
-	s.exact = make([]bool, len(s.Words))
-	s.nclus = make([]*cluster, len(s.Words))
+	n := len(s.Words)
+	s.clus = make([]cluster, n)
+	s.ckind = make([]uint8, n)
+	s.nclus = make([]cluster, n)
+	s.nhas = make([]bool, n)
 	for i, w := range s.Words {
 		if c, ok := m.clusters[w]; ok {
-			s.nclus[i] = &c
+			s.nclus[i], s.nhas[i] = c, true
 		}
-		form := w
 		if s.AllCaps {
-			form = capFirst(s.lower[i])
+			if c, ok := m.clusters[capFirst(s.lower[i])]; ok {
+				s.clus[i], s.ckind[i] = c, 2
+				continue
+			}
+		} else if s.nhas[i] {
+			s.clus[i], s.ckind[i] = s.nclus[i], 2
+			continue
 		}
-		if c, ok := m.clusters[form]; ok {
-			s.clus[i], s.exact[i] = &c, true
-		} else if c, ok := m.clusters[s.lower[i]]; ok {
-			s.clus[i] = &c
+		if c, ok := m.clusters[s.lower[i]]; ok {
+			s.clus[i], s.ckind[i] = c, 1
 		}
 	}
 }

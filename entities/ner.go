@@ -21,7 +21,7 @@ import (
 	"github.com/accord-news/accord/text"
 )
 
-//go:generate go run ./internal/train -data /work/shared/data -out model.bin.gz -clusters /tmp/accord-ner-clusters.tsv
+//go:generate go run ./internal/train -data /work/shared/data -out model.bin.gz -gender gender.tsv -clusters /tmp/accord-ner-clusters.tsv
 
 //go:embed model.bin.gz
 var modelData []byte

@@ -18,7 +18,6 @@ import (
 
 	"github.com/accord-news/accord"
 	"github.com/accord-news/accord/entities"
-	"github.com/accord-news/accord/pipeline"
 	"github.com/accord-news/accord/text"
 )
 
@@ -66,21 +65,63 @@ func main() {
 		}
 		break
 	}
-	p := &pipeline.Pipeline{
-		Cleaner: pipeline.Passthrough{},
-		Doc:     []accord.DocStage{text.New(), entities.New()},
-		Corpus:  []accord.CorpusStage{entities.NewCorpus()},
-	}
+	// The stages run here directly (not through package pipeline, whose
+	// other stages may be mid-edit): passthrough cleaning as --no-clean does.
 	t0 := time.Now()
-	c, errs := p.Run(context.Background(), inputs, accord.Options{NoClean: true})
-	for _, e := range errs {
-		log.Print(e)
+	var docs []*accord.Document
+	seg, tagger := text.New(), entities.New()
+	for _, in := range inputs {
+		d := &accord.Document{ID: in.ID, Source: in.Source, URL: in.URL, Title: in.Title, Outlet: in.Outlet,
+			Published: in.Published, Text: in.Text, Input: in}
+		if err := seg.Annotate(d); err != nil {
+			log.Fatal(err)
+		}
+		if err := tagger.Annotate(d); err != nil {
+			log.Fatal(err)
+		}
+		docs = append(docs, d)
+	}
+	c := accord.NewCorpus(docs, accord.Options{NoClean: true})
+	if err := entities.NewCorpus().Analyze(context.Background(), c); err != nil {
+		log.Fatal(err)
 	}
 	log.Printf("%d documents in %s", len(inputs), time.Since(t0))
-	rep := pipeline.BuildReport(c)
+	rep := report(c)
 	enc := json.NewEncoder(os.Stdout)
 	if err := enc.Encode(rep); err != nil {
 		fmt.Fprintln(os.Stderr, err)
 		os.Exit(1)
 	}
+}
+
+func strPtr(s string) *string {
+	if s == "" {
+		return nil
+	}
+	return &s
+}
+
+// report is the contract's report with documents and entities only.
+func report(c *accord.Corpus) *accord.Report {
+	r := &accord.Report{
+		Version: accord.ReportVersion, Documents: []accord.ReportDocument{}, Links: []accord.Link{},
+		Stories: []accord.Story{}, Entities: c.Entities, Quotes: []accord.Quote{},
+		TemporalExpressions: []accord.ReportTimex{}, Timeline: []accord.TimelineItem{},
+		Quantities: []accord.ReportQuantity{}, Claims: []accord.Claim{}, Conflicts: []accord.Conflict{},
+		Brief: accord.Brief{Sentences: []accord.BriefSentence{}},
+	}
+	if r.Entities == nil {
+		r.Entities = []accord.Entity{}
+	}
+	for _, d := range c.Docs {
+		basis := accord.BasisUnknown
+		if d.Published != "" {
+			basis = accord.BasisMetadata
+		}
+		r.Documents = append(r.Documents, accord.ReportDocument{
+			ID: d.ID, Source: d.Source, Title: d.Title, Outlet: strPtr(d.Outlet), URL: strPtr(d.URL),
+			Published: strPtr(d.Published), PublishedBasis: basis, Text: d.Text, Removed: []accord.Removed{},
+		})
+	}
+	return r
 }

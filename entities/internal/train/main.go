@@ -4,8 +4,9 @@
 //	go run ./entities/internal/train -data /work/shared/data
 //
 // Word clusters are learned first from unlabeled news (Reuters-21578, BBC
-// News and the eng.train text) and cached in entities/internal/train/clusters.tsv
-// (delete it to relearn them).
+// News and the eng.train text) and cached in /tmp/accord-ner-clusters.tsv
+// (delete it to relearn them). Also writes the first-name gender table
+// entities/gender.tsv.
 package main
 
 import (
@@ -119,7 +120,7 @@ func chunks(tags [][]int) map[chunk]bool {
 func main() {
 	dataRoot := flag.String("data", "/work/shared/data", "shared data root")
 	out := flag.String("out", "entities/model.bin.gz", "model output")
-	clusterFile := flag.String("clusters", "entities/internal/train/clusters.tsv", "cluster cache")
+	clusterFile := flag.String("clusters", "/tmp/accord-ner-clusters.tsv", "cluster cache (learned when missing)")
 	epochs := flag.Int("epochs", 12, "maximum epochs")
 	minAbs := flag.Float64("prune", 0.05, "drop features whose largest averaged |weight| is below this")
 	noClusters := flag.Bool("noclusters", false, "train without word clusters")
