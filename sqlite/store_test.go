@@ -208,18 +208,18 @@ func TestTwoHandles(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer b.Close()
-	docs := storetest.Inputs("two", 400, 300)
+	docs := storetest.Inputs("two", 200, 300)
 	errc := make(chan error, 2)
 	for i, s := range []*Store{a, b} {
 		go func(s *Store, part []*accord.Input) {
-			for j := 0; j < len(part); j += 50 {
-				if _, err := s.Put(ctx, part[j:j+50]); err != nil {
+			for j := 0; j < len(part); j += 20 {
+				if _, err := s.Put(ctx, part[j:j+20]); err != nil {
 					errc <- err
 					return
 				}
 			}
 			errc <- nil
-		}(s, docs[i*200:(i+1)*200])
+		}(s, docs[i*100:(i+1)*100])
 	}
 	for i := 0; i < 2; i++ {
 		if err := <-errc; err != nil {
@@ -227,8 +227,8 @@ func TestTwoHandles(t *testing.T) {
 		}
 	}
 	for _, s := range []*Store{a, b} {
-		if n, err := s.Count(ctx); err != nil || n != 400 {
-			t.Errorf("Count = %d, %v; want 400", n, err)
+		if n, err := s.Count(ctx); err != nil || n != 200 {
+			t.Errorf("Count = %d, %v; want 200", n, err)
 		}
 	}
 	if err := a.IntegrityCheck(ctx); err != nil {

@@ -211,7 +211,7 @@ func abbrev(in *accord.Input) accord.Input {
 
 func testEach(t *testing.T, s accord.Store) {
 	ctx := context.Background()
-	in := Inputs("e", 600, 60) // more than one page of any paging Each
+	in := Inputs("e", 300, 40) // more than one page of a store that pages Each by 256
 	r := rand.New(rand.NewSource(1))
 	r.Shuffle(len(in), func(i, j int) { in[i], in[j] = in[j], in[i] })
 	put(t, s, in, len(in))
@@ -227,13 +227,13 @@ func testEach(t *testing.T, s accord.Store) {
 		if _, err := s.Get(ctx, in.ID); err != nil {
 			t.Errorf("Get inside Each: %v", err)
 		}
-		if n == 300 {
+		if n == 280 {
 			return stop
 		}
 		return nil
 	})
-	if !errors.Is(err, stop) || n != 300 {
-		t.Fatalf("Each with stopping fn: err=%v after %d calls, want stop after 300", err, n)
+	if !errors.Is(err, stop) || n != 280 {
+		t.Fatalf("Each with stopping fn: err=%v after %d calls, want stop after 280", err, n)
 	}
 }
 
@@ -454,7 +454,7 @@ func testCanceledPut(t *testing.T, s accord.Store) {
 
 func testConcurrent(t *testing.T, s accord.Store) {
 	ctx := context.Background()
-	const batches, per = 8, 50
+	const batches, per = 6, 40
 	all := Inputs("w", batches*per, 300)
 	put(t, s, all[:per], per)
 	var wg sync.WaitGroup
