@@ -364,6 +364,9 @@ func (x *docCtx) clauseEnd(qs []quoted, i int) (int, int) {
 		if !isWord(t) {
 			return end, last
 		}
+		if r, ok := x.afterPattern(tokRange{rest.a, rest.b}); ok && r.where == 1 {
+			return end, last // "…,” she said."
+		}
 		if clauseStop[t.Lower] {
 			// "“disgusting” and “a con”": a further quoted part of the
 			// same clause.
@@ -532,12 +535,33 @@ func (x *docCtx) afterPattern(r tokRange) (attribution, bool) {
 		if !sub.Found || sub.Kind != accord.MentionName {
 			sub = x.phraseSubject(i, c)
 		}
+		if sub.Found && !x.adjacent(sub.Span, c) {
+			// "Blige sings to Clinton before asking": the cue belongs to
+			// another clause.
+			break
+		}
 		if sub.Found {
 			return attribution{sub: sub, cue: x.toks[c].Span, where: 1, between: tokRange{r.a, c + 1}, mixStart: -1}, true
 		}
 		break
 	}
 	return attribution{}, false
+}
+
+// adjacent reports whether the speaker phrase sp reaches the cue at token c:
+// at most four words between, unless an appositive (comma, parentheses)
+// stands there.
+func (x *docCtx) adjacent(sp accord.Span, c int) bool {
+	r := tokensIn(x.toks, accord.Span{Start: sp.End, End: x.toks[c].Start})
+	if r.b-r.a <= 4 {
+		return true
+	}
+	for k := r.a; k < r.b; k++ {
+		if w := x.toks[k].Lower; w == "," || w == "(" {
+			return true
+		}
+	}
+	return false
 }
 
 // phraseSubject reads the words [i, c) between a quote and its cue as the

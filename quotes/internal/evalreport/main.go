@@ -20,7 +20,6 @@ import (
 	"strings"
 
 	"github.com/accord-news/accord"
-	"github.com/accord-news/accord/pipeline"
 	"github.com/accord-news/accord/quotes"
 	"github.com/accord-news/accord/text"
 )
@@ -90,14 +89,24 @@ func main() {
 		}
 		inputs = append(inputs, &in)
 	}
-	p := &pipeline.Pipeline{
-		Cleaner: pipeline.Passthrough{},
-		Doc:     []accord.DocStage{text.New(), quotes.New()},
-		Corpus:  []accord.CorpusStage{speakerEntities{}, quotes.NewCorpus()},
+	// The pipeline package wires every stage; this harness runs only the
+	// text and quote stages, so that it builds while other packages change.
+	var docs []*accord.Document
+	for _, in := range inputs {
+		d := &accord.Document{ID: in.ID, Source: in.Source, URL: in.URL, Title: in.Title, Outlet: in.Outlet,
+			Published: in.Published, PublishedBasis: in.PublishedBasis, Text: in.Text, Input: in}
+		for _, st := range []accord.DocStage{text.New(), quotes.New()} {
+			if err := st.Annotate(d); err != nil {
+				log.Printf("%s: %s: %v", d.ID, st.Name(), err)
+			}
+		}
+		docs = append(docs, d)
 	}
-	c, errs := p.Run(context.Background(), inputs, accord.Options{NoClean: true})
-	for _, e := range errs {
-		log.Print(e)
+	c := accord.NewCorpus(docs, accord.Options{NoClean: true})
+	for _, st := range []accord.CorpusStage{speakerEntities{}, quotes.NewCorpus()} {
+		if err := st.Analyze(context.Background(), c); err != nil {
+			log.Fatal(err)
+		}
 	}
 	if *debug != "" {
 		for _, d := range c.Docs {
@@ -109,10 +118,44 @@ func main() {
 			}
 		}
 	}
-	r := pipeline.BuildReport(c)
+	r := report(c)
 	enc := json.NewEncoder(os.Stdout)
 	enc.SetEscapeHTML(false)
 	if err := enc.Encode(r); err != nil {
 		log.Fatal(err)
 	}
+}
+
+func strPtr(s string) *string {
+	if s == "" {
+		return nil
+	}
+	return &s
+}
+
+// report builds the contract's report with the sections this harness fills.
+func report(c *accord.Corpus) *accord.Report {
+	r := &accord.Report{
+		Version: accord.ReportVersion, Documents: []accord.ReportDocument{}, Links: []accord.Link{}, Stories: []accord.Story{},
+		Entities: c.Entities, Quotes: c.Quotes, TemporalExpressions: []accord.ReportTimex{}, Timeline: []accord.TimelineItem{},
+		Quantities: []accord.ReportQuantity{}, Claims: []accord.Claim{}, Conflicts: []accord.Conflict{},
+		Brief: accord.Brief{Sentences: []accord.BriefSentence{}},
+	}
+	if r.Entities == nil {
+		r.Entities = []accord.Entity{}
+	}
+	if r.Quotes == nil {
+		r.Quotes = []accord.Quote{}
+	}
+	for _, d := range c.Docs {
+		basis := d.PublishedBasis
+		if basis == "" || d.Published == "" {
+			basis = accord.BasisUnknown
+		}
+		r.Documents = append(r.Documents, accord.ReportDocument{
+			ID: d.ID, Source: d.Source, Title: d.Title, Outlet: strPtr(d.Outlet), URL: strPtr(d.URL),
+			Published: strPtr(d.Published), PublishedBasis: basis, Text: d.Text, Removed: []accord.Removed{},
+		})
+	}
+	return r
 }
