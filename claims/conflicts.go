@@ -538,26 +538,39 @@ func bestPerSentence(fs []finding) []finding {
 // ---- names
 
 func (st *story) nameConflicts() []finding {
-	// surname -> doc -> given names (with the fact of first use)
+	// surname -> doc -> names written with it
 	type use struct {
-		first string
-		given []string
+		given []string // lower-case given and middle names
 		f     *fact
 	}
-	compatUse := func(u use, k string) bool {
-		for _, g := range u.given {
-			if compatibleFirst(g, k) {
-				return true
+	compat := func(a, b use) bool {
+		for _, x := range a.given {
+			for _, y := range b.given {
+				if compatibleFirst(x, y) {
+					return true
+				}
 			}
 		}
-		return compatibleFirst(u.first, k)
+		return false
+	}
+	// Surnames that the story also writes as lower-case words are common
+	// nouns in names of things ("World Series", "Windows Update").
+	lower := map[string]bool{}
+	for _, di := range st.docs {
+		for w := range di.lowerWords {
+			lower[w] = true
+		}
 	}
 	bySurname := map[string]map[*docInfo][]use{}
 	var surnames []string
 	for _, di := range st.docs {
 		for _, p := range di.persons {
-			if p.first == "" || len(p.surname) < 2 {
+			if len(p.given) == 0 || len(p.tokens) > 3 || len(p.surname) < 2 || lower[p.surname] {
 				continue
+			}
+			var g []string
+			for _, x := range p.given {
+				g = append(g, strings.ToLower(x))
 			}
 			m := bySurname[p.surname]
 			if m == nil {
@@ -565,14 +578,15 @@ func (st *story) nameConflicts() []finding {
 				bySurname[p.surname] = m
 				surnames = append(surnames, p.surname)
 			}
+			u := use{given: g, f: &fact{di: di, sent: p.sent, span: p.span, says: di.d.Text[p.span.Start:p.span.End], key: p.surname, value: g[0]}}
 			dup := false
-			for _, u := range m[di] {
-				if strings.EqualFold(u.first, p.first) {
+			for _, x := range m[di] {
+				if strings.Join(x.given, " ") == strings.Join(g, " ") {
 					dup = true
 				}
 			}
 			if !dup {
-				m[di] = append(m[di], use{first: p.first, given: p.given, f: &fact{di: di, sent: p.sent, span: p.span, says: di.d.Text[p.span.Start:p.span.End], key: p.surname, value: strings.ToLower(p.first)}})
+				m[di] = append(m[di], u)
 			}
 		}
 	}
@@ -588,64 +602,85 @@ func (st *story) nameConflicts() []finding {
 			if len(mine) == 0 {
 				continue
 			}
-			// Given names of this surname in other documents, by independent group.
-			others := map[string]map[int]bool{}
-			otherFacts := map[string][]*fact{}
-			for dj, us := range m {
-				if dj == di {
-					continue
-				}
-				for _, u := range us {
-					k := strings.ToLower(u.first)
-					if others[k] == nil {
-						others[k] = map[int]bool{}
-					}
-					others[k][dj.group] = true
-					otherFacts[k] = append(otherFacts[k], u.f)
+			var others []use
+			for _, dj := range st.docs {
+				if dj != di {
+					others = append(others, m[dj]...)
 				}
 			}
 			// Pair off compatible names; what is left on both sides conflicts.
 			var leftMine []use
 			for _, u := range mine {
-				ok := false
-				for k, g := range others {
-					if compatUse(u, k) && (len(g) > 0) {
-						// Backed by another group?
-						for grp := range g {
-							if grp != di.group {
-								ok = true
-							}
-						}
+				backed := false
+				for _, o := range others {
+					if o.f.di.group != di.group && compat(u, o) {
+						backed = true
+						break
 					}
 				}
-				if !ok {
+				if !backed {
 					leftMine = append(leftMine, u)
 				}
 			}
 			if len(leftMine) != 1 {
 				continue
 			}
-			var leftOther []string
-			for k, g := range others {
-				compatMine := false
+			// The other names, clustered by compatibility, with their groups.
+			var leftOther [][]use
+			for _, o := range others {
+				clash := false
 				for _, u := range mine {
-					if compatUse(u, k) {
-						compatMine = true
+					if compat(u, o) {
+						clash = true
 					}
 				}
-				if compatMine || len(g) < 2 {
+				if clash {
 					continue
 				}
-				leftOther = append(leftOther, k)
+				placed := false
+				for k := range leftOther {
+					if compat(leftOther[k][0], o) {
+						leftOther[k] = append(leftOther[k], o)
+						placed = true
+						break
+					}
+				}
+				if !placed {
+					leftOther = append(leftOther, []use{o})
+				}
 			}
-			if len(leftOther) != 1 {
+			var strong [][]use
+			for _, cl := range leftOther {
+				groups := map[int]bool{}
+				for _, o := range cl {
+					groups[o.f.di.group] = true
+				}
+				if len(groups) >= 2 {
+					strong = append(strong, cl)
+				}
+			}
+			if len(strong) != 1 {
 				continue
 			}
 			u := leftMine[0]
-			if di.mentions(leftOther[0] + " " + sn) {
+			if di.mentions(strong[0][0].given[0] + " " + sn) {
 				continue
 			}
-			out = append(out, finding{kind: accord.ConflictName, odd: u.f, others: otherFacts[leftOther[0]], topic: "the name of " + titleCase(sn)})
+			// The names must stand in sentences that share some content.
+			ctx := false
+			leave := wordsOf(u.f.says)
+			var facts []*fact
+			for _, o := range strong[0] {
+				facts = append(facts, o.f)
+				l := union(leave, wordsOf(o.f.says))
+				if overlap(&di.sents[u.f.sent], &o.f.di.sents[o.f.sent], l) >= 1 {
+					ctx = true
+				}
+			}
+			if !ctx {
+				continue
+			}
+			out = append(out, finding{kind: accord.ConflictName, odd: u.f, others: facts, topic: "the name of " + titleCase(sn)})
 		}
 	}
 	return out

@@ -57,10 +57,12 @@ type docInfo struct {
 	words map[string]bool
 	// names: lower-cased "first surname" pairs written in the document.
 	names map[string]bool
+	// lowerWords: words the document writes in lower case.
+	lowerWords map[string]bool
 }
 
 func newDocInfo(c *accord.Corpus, d *accord.Document) *docInfo {
-	di := &docInfo{d: d, group: c.GroupOf(d.ID), words: map[string]bool{}, names: map[string]bool{}}
+	di := &docInfo{d: d, group: c.GroupOf(d.ID), words: map[string]bool{}, names: map[string]bool{}, lowerWords: map[string]bool{}}
 	toks := d.Tokens
 	if len(toks) == 0 {
 		toks = text.Tokens(d.Text, accord.Span{Start: 0, End: len(d.Text)})
@@ -97,6 +99,9 @@ func newDocInfo(c *accord.Corpus, d *accord.Document) *docInfo {
 			w, _ := stripPoss(t.Lower)
 			s.words = append(s.words, w)
 			di.words[w] = true
+			if raw := d.Text[t.Start:t.End]; raw == t.Lower {
+				di.lowerWords[w] = true
+			}
 			for _, part := range strings.Split(w, "-") {
 				if part != "" && !text.IsStopword(part) {
 					s.content[part] = true
