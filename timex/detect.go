@@ -1419,7 +1419,8 @@ func (m *matcher) clock(i int) (int, spec, bool) {
 		sp.typ, sp.suffix = "TIME", clk
 		return k + 1, sp, true
 	}
-	return j, spec{typ: "TIME", kind: kRel, unit: "D", suffix: clk}, true
+	// A bare clock time is on the day last mentioned (else the reference).
+	return j, spec{typ: "TIME", kind: kRel, unit: "D", suffix: clk, anaph: true}, true
 }
 
 func isZone(s string) bool {

@@ -186,7 +186,13 @@ func (n *normalizer) resolveDate(sp spec) string {
 			// stays the anchor.
 			return point{n.prev.t.AddDate(-1, 0, 0), gQuarter}.value()
 		}
-		if !ok || sp.anaph && sp.unit == "D" && n.prev.g != gNone && n.prev.g != gDay {
+		if sp.anaph && sp.unit == "D" && sp.n == 0 && sp.suffix != "" && n.prev.g != gDay {
+			// A clock time with no day in view: the reference day.
+			b, ok = n.ref, n.hasRef
+			if !ok {
+				return unresolved(sp.unit)
+			}
+		} else if !ok || sp.anaph && sp.unit == "D" && n.prev.g != gNone && n.prev.g != gDay {
 			// "the next day" after a month or year: no day to count from.
 			return unresolved(sp.unit)
 		}
