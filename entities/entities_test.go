@@ -322,7 +322,10 @@ func TestSeedsLinker(t *testing.T) {
 	if n := roleDocs("Wendy Sherman", "Deputy Secretary of State"); n < 2 {
 		t.Errorf("Sherman: Deputy Secretary of State in %d documents; roles %+v", n, byAlias["Wendy Sherman"].Roles)
 	}
-	if n := roleDocs("Sergei Ryabkov", "Deputy Foreign Minister"); n < 1 {
+	if n := roleDocs("John Bolton", "Deputy Secretary of State"); n != 1 {
+		t.Errorf("Bolton: Deputy Secretary of State in %d documents, want 1", n)
+	}
+	if n := roleDocs("Sergei Ryabkov", "Deputy Foreign Minister"); n < 3 {
 		t.Errorf("Ryabkov: roles %+v", byAlias["Sergei Ryabkov"].Roles)
 	}
 	if e := byAlias["Jens Stoltenberg"]; e != nil && roleDocs("Jens Stoltenberg", "Deputy Secretary of State") > 0 {
@@ -355,4 +358,24 @@ func BenchmarkAnnotate(b *testing.B) {
 		}
 	}
 	b.ReportMetric(float64(b.N*len(docs))/b.Elapsed().Seconds(), "docs/s")
+}
+
+func TestSeedRolesPrint(t *testing.T) {
+	if os.Getenv("PRINT") == "" {
+		t.Skip()
+	}
+	c := accord.NewCorpus(loadSeeds(t), accord.Options{})
+	NewCorpus().Analyze(context.Background(), c)
+	for _, e := range c.Entities {
+		if e.Type == "PERSON" || len(e.Roles) > 0 {
+			t.Logf("%s %s %s %v", e.ID, e.Name, e.Type, e.Aliases)
+			for _, r := range e.Roles {
+				o := ""
+				if r.Organization != nil {
+					o = *r.Organization
+				}
+				t.Logf("    %s / %s %v", r.Role, o, r.Documents)
+			}
+		}
+	}
 }

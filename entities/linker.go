@@ -134,6 +134,29 @@ func (*Linker) Analyze(ctx context.Context, c *accord.Corpus) error {
 			union(reps[0], bare[0])
 		}
 	}
+	// A lone first name ("Antony") whose word is nobody's surname joins the
+	// one person in the corpus with that first name.
+	byFirst := map[string]map[int]bool{}
+	hasFull := map[string]bool{}
+	for i, n := range nodes {
+		if n.typ == "PERSON" && n.first != "" {
+			if byFirst[n.first] == nil {
+				byFirst[n.first] = map[int]bool{}
+			}
+			byFirst[n.first][find(i)] = true
+			hasFull[n.last] = true
+		}
+	}
+	for i, n := range nodes {
+		if n.typ != "PERSON" || n.first != "" || hasFull[n.last] || len([]rune(n.last)) < 3 {
+			continue
+		}
+		if roots := byFirst[n.last]; len(roots) == 1 {
+			for r := range roots {
+				union(i, r)
+			}
+		}
+	}
 	// Other names: shared keys and acronyms.
 	byKey := map[string]int{}
 	byAcr := map[string][]int{}
@@ -230,7 +253,98 @@ func (*Linker) Analyze(ctx context.Context, c *accord.Corpus) error {
 		id := "E" + strconv.Itoa(len(c.Entities)+1)
 		c.Entities = append(c.Entities, buildEntity(id, g))
 	}
+	normalizeRoleOrgs(c)
 	return nil
+}
+
+// normalizeRoleOrgs replaces a role's organization as written by the
+// canonical name of the entity it names in that document ("US" -> "United
+// States"), and a nationality by the corpus's country of that name
+// ("Russian" -> "Russia"), then merges roles that became equal.
+func normalizeRoleOrgs(c *accord.Corpus) {
+	names := map[string]string{} // entity id -> name
+	var gpes []string
+	for _, e := range c.Entities {
+		names[e.ID] = e.Name
+		if e.Type == "GPE" {
+			gpes = append(gpes, e.Name)
+		}
+	}
+	byText := map[string]string{} // doc \x00 text -> entity name
+	for _, d := range c.Docs {
+		for _, m := range d.Mentions {
+			if m.Kind == accord.MentionName && m.EntityID != "" {
+				byText[d.ID+"\x00"+m.Text] = names[m.EntityID]
+			}
+		}
+	}
+	norm := func(org string, docs []string) string {
+		for _, d := range docs {
+			if n, ok := byText[d+"\x00"+org]; ok && n != "" {
+				org = n
+				break
+			}
+		}
+		if !strings.Contains(org, " ") && demonymLike(strings.ToLower(org)) {
+			lo := strings.ToLower(org)
+			best := ""
+			for _, g := range gpes {
+				lg := strings.ToLower(g)
+				if len(lg) < 4 || strings.Contains(lg, " ") {
+					continue
+				}
+				if strings.HasPrefix(lo, lg) || strings.HasPrefix(lo, lg[:len(lg)-1]) && len(lo) > len(lg) {
+					if len(g) > len(best) {
+						best = g
+					}
+				}
+			}
+			if best != "" {
+				org = best
+			}
+		}
+		return org
+	}
+	for ei := range c.Entities {
+		e := &c.Entities[ei]
+		if len(e.Roles) == 0 {
+			continue
+		}
+		type key struct{ role, org string }
+		merged := map[key]map[string]bool{}
+		for _, r := range e.Roles {
+			org := ""
+			if r.Organization != nil {
+				org = norm(*r.Organization, r.Documents)
+			}
+			k := key{r.Role, org}
+			if merged[k] == nil {
+				merged[k] = map[string]bool{}
+			}
+			for _, d := range r.Documents {
+				merged[k][d] = true
+			}
+		}
+		var keys []key
+		for k := range merged {
+			keys = append(keys, k)
+		}
+		sort.Slice(keys, func(i, j int) bool {
+			if keys[i].role != keys[j].role {
+				return keys[i].role < keys[j].role
+			}
+			return keys[i].org < keys[j].org
+		})
+		e.Roles = e.Roles[:0]
+		for _, k := range keys {
+			r := accord.Role{Role: k.role, Documents: sortedKeys(merged[k])}
+			if k.org != "" {
+				o := k.org
+				r.Organization = &o
+			}
+			e.Roles = append(e.Roles, r)
+		}
+	}
 }
 
 func sortedKeys[T any](m map[string]T) []string {

@@ -251,7 +251,7 @@ func (rf *roleFinder) appositive(mi int, l mloc) {
 					break
 				}
 				e++
-				if connectors[a.lower(l.s, e)] || a.lower(l.s, e) == "and" && e+1 < len(a.sents[l.s]) && firstUpper(a.sents[l.s][e+1].text) && !isPersonStart(rf, l.s, e+1) {
+				if connectors[a.lower(l.s, e)] || a.lower(l.s, e) == "and" && e+1 < len(a.sents[l.s]) && firstUpper(a.sents[l.s][e+1].text) && !isMentionStart(rf, l.s, e+1) {
 					e++
 				}
 			}
@@ -284,6 +284,11 @@ func (rf *roleFinder) personBeforeClauseEnd(si, k int) bool {
 		}
 	}
 	return false
+}
+
+func isMentionStart(rf *roleFinder, si, i int) bool {
+	_, ok := rf.startAt[[2]int{si, i}]
+	return ok
 }
 
 func isPersonStart(rf *roleFinder, si, i int) bool {
