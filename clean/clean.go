@@ -10,6 +10,8 @@
 // outlet (Prepare).
 package clean
 
+//go:generate go run ./internal/train -o model.bin
+
 import (
 	"strings"
 	"sync"
@@ -25,11 +27,30 @@ type Cleaner struct {
 	// several of its documents.
 	repeated map[string]map[string]bool
 	model    *Model
+
+	// Config tunes the HTML extraction; New sets the defaults.
+	Config Config
+
+	// onCandidate, when set, sees every line that reaches the learned filter
+	// (used to build training data).
+	onCandidate func(l Line, ctx LineContext)
+}
+
+// Config tunes the HTML extraction (exposed for the evaluation tools).
+type Config struct {
+	// Focus is the go-trafilatura focus: "balanced", "recall" or "precision".
+	Focus string
+	// NoFallback skips go-trafilatura's readability and distiller fallbacks.
+	NoFallback bool
+	// NoModel skips the learned line filter (shape rules still apply).
+	NoModel bool
+	// Threshold overrides the HTML line model's threshold when > 0.
+	Threshold float64
 }
 
 // New returns a cleaner using the embedded line model.
 func New() *Cleaner {
-	return &Cleaner{model: DefaultModel()}
+	return &Cleaner{model: DefaultModel(), Config: Config{Focus: "balanced"}}
 }
 
 // Clean implements accord.Cleaner.

@@ -163,14 +163,14 @@ func parseBounded(s string) (*html.Node, error) {
 
 // tokenLines reads the text of HTML that the tree parser refused (e.g.
 // nesting beyond its limit) with the tokenizer: one line per block element.
-func tokenLines(s string) []extractLine {
+func tokenLines(s string) []Line {
 	z := html.NewTokenizer(strings.NewReader(s))
-	var out []extractLine
+	var out []Line
 	var cur strings.Builder
 	skip := 0
 	flush := func() {
 		if t := normSpace(cur.String()); t != "" {
-			out = append(out, extractLine{Text: t})
+			out = append(out, Line{Text: t})
 		}
 		cur.Reset()
 	}
@@ -245,8 +245,8 @@ func collectText(n *html.Node, b *strings.Builder, guard int) {
 	}
 }
 
-// extractLine is a line of extracted text with what the DOM says about it.
-type extractLine struct {
+// Line is a line of extracted text with what the DOM says about it.
+type Line struct {
 	Text      string
 	LinkChars int  // characters inside links
 	Heading   bool // a heading element
@@ -267,12 +267,12 @@ var blockTags = map[string]bool{
 
 // nodeLines turns an element tree into lines: one per block element, with
 // link character counts.
-func nodeLines(root *html.Node) []extractLine {
-	var out []extractLine
+func nodeLines(root *html.Node) []Line {
+	var out []Line
 	var cur strings.Builder
 	cur.Grow(256)
 	var curLink int
-	var flags extractLine
+	var flags Line
 	flush := func() {
 		t := normSpace(cur.String())
 		if t != "" {
@@ -286,7 +286,7 @@ func nodeLines(root *html.Node) []extractLine {
 		}
 		cur.Reset()
 		curLink = 0
-		flags = extractLine{}
+		flags = Line{}
 	}
 	type frame struct {
 		n    *html.Node
@@ -396,7 +396,7 @@ func (c *Cleaner) cleanHTML(d *accord.Document, in *accord.Input, opt accord.Opt
 	meta := extractMeta(doc, in.URL)
 	mergeMeta(d, meta)
 
-	var lines []extractLine
+	var lines []Line
 	if opt.NoClean {
 		if body := findBody(doc); body != nil {
 			lines = nodeLines(body)
@@ -411,7 +411,7 @@ func (c *Cleaner) cleanHTML(d *accord.Document, in *accord.Input, opt accord.Opt
 		}
 		return nil
 	}
-	lines = extractMain(doc, in.URL)
+	lines = extractMain(doc, in.URL, c.Config)
 	kept, removed := c.filterLines(lines, in, d, true)
 	d.Text = strings.Join(kept, "\n")
 	d.Removed = append(d.Removed, removed...)
@@ -438,12 +438,19 @@ func findBody(doc *html.Node) *html.Node {
 
 // extractMain runs go-trafilatura (with its readability and distiller
 // fallbacks) and returns the main content as lines.
-func extractMain(doc *html.Node, pageURL string) []extractLine {
+func extractMain(doc *html.Node, pageURL string, cfg Config) []Line {
 	opts := trafilatura.Options{
-		EnableFallback:  true,
+		EnableFallback:  !cfg.NoFallback,
 		ExcludeComments: true,
+		IncludeLinks:    true,
 		HtmlDateMode:    trafilatura.Disabled,
 		Focus:           trafilatura.Balanced,
+	}
+	switch cfg.Focus {
+	case "recall":
+		opts.Focus = trafilatura.FavorRecall
+	case "precision":
+		opts.Focus = trafilatura.FavorPrecision
 	}
 	if u := parseURL(pageURL); u != nil {
 		opts.OriginalURL = u

@@ -12,19 +12,25 @@ import (
 // Thresholds on the model's boilerplate probability. Plain text is cleaned
 // conservatively: a lost content line costs more than a kept prompt.
 const (
-	thresholdHTML = 0.5
+	thresholdHTML = 0.7
 	thresholdText = 0.93
 )
 
-// lineCtx is what a line's decision may look at besides the line itself.
-type lineCtx struct {
-	index, total int
-	html         bool
+// LineContext is what a line's decision may look at besides the line itself.
+type LineContext struct {
+	Index, Total int
+	HTML         bool
+	// PrevLen and NextLen are the rune lengths of the neighbouring lines
+	// (-1 at the edges).
+	PrevLen, NextLen int
+	// ProseBefore and ProseAfter tell whether a prose-shaped line (see
+	// contentShaped) comes anywhere before / after this one.
+	ProseBefore, ProseAfter bool
 }
 
 // filterLines decides line by line what is kept. It fills metadata found in
 // bylines and datelines into d and returns the kept lines and the removed.
-func (c *Cleaner) filterLines(lines []extractLine, in *accord.Input, d *accord.Document, isHTML bool) ([]string, []accord.Removed) {
+func (c *Cleaner) filterLines(lines []Line, in *accord.Input, d *accord.Document, isHTML bool) ([]string, []accord.Removed) {
 	rep := c.repeatedFor(in)
 	if rep != nil {
 		// A document most of whose lines recur in the outlet's other documents
@@ -42,12 +48,28 @@ func (c *Cleaner) filterLines(lines []extractLine, in *accord.Input, d *accord.D
 	kept := make([]string, 0, len(lines))
 	var removed []accord.Removed
 	seen := map[string]int{}
+	firstProse, lastProse := -1, -1
+	for i, l := range lines {
+		if contentShaped(l.Text) {
+			if firstProse < 0 {
+				firstProse = i
+			}
+			lastProse = i
+		}
+	}
 	for i, l := range lines {
 		t := strings.TrimSpace(l.Text)
 		if t == "" {
 			continue
 		}
-		ctx := lineCtx{index: i, total: len(lines), html: isHTML}
+		ctx := LineContext{Index: i, Total: len(lines), HTML: isHTML, PrevLen: -1, NextLen: -1,
+			ProseBefore: firstProse >= 0 && firstProse < i, ProseAfter: lastProse > i}
+		if i > 0 {
+			ctx.PrevLen = utf8.RuneCountInString(lines[i-1].Text)
+		}
+		if i+1 < len(lines) {
+			ctx.NextLen = utf8.RuneCountInString(lines[i+1].Text)
+		}
 		// The title repeated at the top of the body.
 		if i < 3 && d.Title != "" && sameText(t, d.Title) {
 			continue
@@ -65,11 +87,17 @@ func (c *Cleaner) filterLines(lines []extractLine, in *accord.Input, d *accord.D
 			removed = append(removed, accord.Removed{Text: t, Reason: reason})
 			continue
 		}
-		if c.model != nil {
+		if c.onCandidate != nil {
+			c.onCandidate(l, ctx)
+		}
+		if c.model != nil && !c.Config.NoModel {
 			p := c.model.Prob(LineFeatures(l, ctx))
 			th := thresholdText
 			if isHTML {
 				th = thresholdHTML
+				if c.Config.Threshold > 0 {
+					th = c.Config.Threshold
+				}
 			}
 			if p >= th && (isHTML || !contentShaped(t)) {
 				removed = append(removed, accord.Removed{Text: t, Reason: reasonFor(t, l, accord.ReasonBoilerplate)})
@@ -167,7 +195,7 @@ func shapeRule(t string) (string, bool) {
 }
 
 // reasonFor names why a line flagged as boilerplate was removed, from its shape.
-func reasonFor(t string, l extractLine, def string) string {
+func reasonFor(t string, l Line, def string) string {
 	n := utf8.RuneCountInString(t)
 	if reWrapped.MatchString(t) {
 		return accord.ReasonCaption
@@ -197,8 +225,8 @@ var (
 
 // metadataLine recognises bylines and datelines near the top or bottom of a
 // text; their content goes into the document's metadata.
-func metadataLine(t string, ctx lineCtx, d *accord.Document) (string, bool) {
-	nearEdge := ctx.index < 4 || ctx.total-ctx.index <= 2
+func metadataLine(t string, ctx LineContext, d *accord.Document) (string, bool) {
+	nearEdge := ctx.Index < 4 || ctx.Total-ctx.Index <= 2
 	if !nearEdge || utf8.RuneCountInString(t) > 140 {
 		return "", false
 	}
@@ -236,7 +264,7 @@ func (c *Cleaner) cleanText(d *accord.Document, in *accord.Input) {
 	raw := strings.ToValidUTF8(strings.ReplaceAll(in.Text, "\r\n", "\n"), "\uFFFD")
 	raw = strings.ReplaceAll(raw, "\r", "\n")
 	parts := strings.Split(raw, "\n")
-	lines := make([]extractLine, 0, len(parts))
+	lines := make([]Line, 0, len(parts))
 	titleDropped := !in.TitleFromText
 	for _, p := range parts {
 		t := normSpace(p)
@@ -252,7 +280,7 @@ func (c *Cleaner) cleanText(d *accord.Document, in *accord.Input) {
 				continue
 			}
 		}
-		lines = append(lines, extractLine{Text: t})
+		lines = append(lines, Line{Text: t})
 	}
 	kept, removed := c.filterLines(lines, in, d, false)
 	d.Text = strings.Join(kept, "\n")

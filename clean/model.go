@@ -3,7 +3,6 @@ package clean
 import (
 	_ "embed"
 	"encoding/binary"
-	"hash/maphash"
 	"math"
 	"strings"
 	"unicode"
@@ -80,7 +79,9 @@ func sigmoid(x float64) float64 {
 	return 1 / (1 + math.Exp(-x))
 }
 
-var seed = maphash.MakeSeed()
+// FeatureGroups switches optional feature groups (for the trainer's
+// experiments; the embedded model was trained with the defaults).
+var FeatureGroups = struct{ Words, Trigrams bool }{Words: true, Trigrams: false}
 
 // hashing uses FNV-1a so that the trained weights do not depend on a process seed.
 func fnv(parts ...string) uint32 {
@@ -110,7 +111,7 @@ func bucket(x float64, edges ...float64) string {
 // LineFeatures returns the hashed features of one line: its shape (length,
 // words, capitals, punctuation, digits, brackets, colon label), its links,
 // its place in the text, its first and last words and character trigrams.
-func LineFeatures(l extractLine, ctx lineCtx) []uint32 {
+func LineFeatures(l Line, ctx LineContext) []uint32 {
 	t := l.Text
 	f := make([]uint32, 0, 64+len(t))
 	add := func(parts ...string) { f = append(f, fnv(parts...)) }
@@ -188,7 +189,7 @@ func LineFeatures(l extractLine, ctx lineCtx) []uint32 {
 		add("copy")
 	}
 	// Links.
-	if ctx.html {
+	if ctx.HTML {
 		ld := 0.0
 		if n > 0 {
 			ld = float64(l.LinkChars) / float64(n)
@@ -213,19 +214,35 @@ func LineFeatures(l extractLine, ctx lineCtx) []uint32 {
 		add("nolinks")
 	}
 	// Position.
-	if ctx.total > 0 {
-		rel := float64(ctx.index) / float64(ctx.total)
+	if ctx.Total > 0 {
+		rel := float64(ctx.Index) / float64(ctx.Total)
 		add("pos", bucket(rel, 0.1, 0.25, 0.75, 0.9))
 		add("pos-len", bucket(rel, 0.1, 0.9), lenB)
-		if ctx.index < 3 {
-			add("first", string(rune('0'+ctx.index)))
+		if ctx.Index < 3 {
+			add("first", string(rune('0'+ctx.Index)))
 		}
-		if back := ctx.total - 1 - ctx.index; back < 3 {
+		if back := ctx.Total - 1 - ctx.Index; back < 3 {
 			add("last", string(rune('0'+back)))
 		}
 	}
+	// Neighbours and the prose block.
+	add("prev", bucket(float64(ctx.PrevLen), 0, 30, 80, 200))
+	add("next", bucket(float64(ctx.NextLen), 0, 30, 80, 200))
+	switch {
+	case ctx.ProseBefore && ctx.ProseAfter:
+		add("block", "inside")
+	case ctx.ProseBefore:
+		add("block", "after")
+	case ctx.ProseAfter:
+		add("block", "before")
+	default:
+		add("block", "noprose")
+	}
+	if contentShaped(t) {
+		add("prose")
+	}
 	// Words: the first two and the last, lower-cased.
-	if nw > 0 {
+	if nw > 0 && FeatureGroups.Words {
 		w0 := wordKey(words[0])
 		add("w0", w0)
 		if nw > 1 {
@@ -238,6 +255,9 @@ func LineFeatures(l extractLine, ctx lineCtx) []uint32 {
 	}
 	// Character trigrams of the lower-cased line (first 160 runes), with
 	// word boundaries, capped so long lines do not dominate.
+	if !FeatureGroups.Trigrams {
+		return f
+	}
 	lt := strings.ToLower(t)
 	rs := make([]rune, 0, 162)
 	rs = append(rs, ' ')
@@ -274,5 +294,3 @@ func wordKey(w string) string {
 	}
 	return b.String()
 }
-
-var _ = seed
