@@ -28,6 +28,33 @@ func stem(w string) string {
 	return w
 }
 
+// quotedTokens marks the tokens inside quotation marks, or returns nil when
+// the sentence quotes nothing (or the marks enclose no word).
+func quotedTokens(s *sent) map[int]bool {
+	in := false
+	out := map[int]bool{}
+	for k, t := range s.toks {
+		switch t.Lower {
+		case "“", "‘", "«":
+			in = true
+			continue
+		case "”", "’", "»":
+			in = false
+			continue
+		case "\"":
+			in = !in
+			continue
+		}
+		if in && isWordTok(t.Lower) {
+			out[k] = true
+		}
+	}
+	if len(out) < 3 {
+		return nil
+	}
+	return out
+}
+
 // statementStems: the content stems of the quoted words of a sentence, or of
 // the whole sentence (less the speakers) when nothing is quoted.
 func statementStems(di *docInfo, si int, skip map[int]bool) map[string]bool {
@@ -99,7 +126,7 @@ func (di *docInfo) attributions() []attribution {
 				switch {
 				case isVerb && p.tokEnd <= v && di.between(si, p.tokEnd, v, true):
 					found[pi] = true
-				case p.tok > v && di.between(si, v+1, p.tok, false):
+				case p.tok > v && !listenerVerb(t.Lower) && di.between(si, v+1, p.tok, false):
 					found[pi] = true
 				}
 			}
@@ -145,9 +172,11 @@ func (di *docInfo) attributions() []attribution {
 				skip[k] = true
 			}
 		}
+		// Quoted words only, when the sentence quotes.
+		inQ := quotedTokens(s)
 		var ws []string
 		for k, t := range s.toks {
-			if skip[k] || !isWordTok(t.Lower) {
+			if skip[k] || !isWordTok(t.Lower) || inQ != nil && !inQ[k] {
 				continue
 			}
 			w, _ := stripPoss(t.Lower)
@@ -171,6 +200,9 @@ func (di *docInfo) attributions() []attribution {
 	}
 	return out
 }
+
+// listenerVerb: verbs whose following name is the listener ("told X").
+func listenerVerb(v string) bool { return v == "told" || v == "tells" }
 
 // personLike: a name of two or more words, or a word no dictionary knows;
 // not all capitals.
@@ -314,8 +346,8 @@ func docIndex(st *story, di *docInfo) int {
 	return -1
 }
 
-// sameStatement: two shared five-word sequences, or one and a content-word
-// Jaccard of at least a quarter.
+// sameStatement: three shared five-word sequences (a shared run of seven
+// words), or one and a content-stem Jaccard of at least a quarter.
 func sameStatement(a, b *attribution) bool {
 	n := 0
 	ga, gb := a.grams, b.grams
@@ -327,7 +359,7 @@ func sameStatement(a, b *attribution) bool {
 			n++
 		}
 	}
-	if n >= 2 {
+	if n >= 3 {
 		return true
 	}
 	if n == 0 {
