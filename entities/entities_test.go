@@ -379,3 +379,20 @@ func TestSeedRolesPrint(t *testing.T) {
 		}
 	}
 }
+
+func TestConcurrent(t *testing.T) {
+	files, _ := filepath.Glob("testdata/seeds/*.txt")
+	done := make(chan *accord.Document)
+	for _, fn := range files {
+		go func(fn string) {
+			b, _ := os.ReadFile(fn)
+			d := &accord.Document{ID: fn, Text: string(b)}
+			text.New().Annotate(d)
+			New().Annotate(d)
+			done <- d
+		}(fn)
+	}
+	for range files {
+		checkSpans(t, <-done)
+	}
+}
