@@ -573,6 +573,10 @@ func (m *matcher) weekday(i int) (int, spec, bool) {
 	if wd > 7 {
 		return j, spec{typ: "SET", kind: kLit, lit: "XXXX-WXX-" + strconv.Itoa(wd-8)}, true
 	}
+	// "the second Tuesday of every month" is a rule, not a day.
+	if _, ord := ordinals[m.at(i-1)]; (ord || m.at(i-1) == "last") && m.at(j) == "of" {
+		return 0, spec{}, false
+	}
 	// "Friday, Oct. 23" / "Friday Oct. 13": the date decides.
 	k := j
 	if m.at(k) == "," {
@@ -616,8 +620,9 @@ func (m *matcher) deictic(i int) (int, spec, bool) {
 	case "currently", "nowadays", "presently":
 		return i + 1, lit("PRESENT_REF"), true
 	case "current":
-		// "current" as a time word ("current levels"), not "current account".
-		if _, _, isU := unitOf(m.at(i + 1)); isU || m.at(i+1) == "account" || m.at(i+1) == "affairs" || m.at(i+1) == "events" || m.at(i+1) == "fiscal" {
+		// "current" as a time word ("at current levels"), not "current
+		// account" or "the current user".
+		if _, _, isU := unitOf(m.at(i + 1)); isU || m.at(i-1) == "the" || m.at(i+1) == "account" || m.at(i+1) == "affairs" || m.at(i+1) == "events" || m.at(i+1) == "fiscal" {
 			return 0, spec{}, false
 		}
 		return i + 1, lit("PRESENT_REF"), true
