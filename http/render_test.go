@@ -1,0 +1,184 @@
+package http
+
+import (
+	"net/http/httptest"
+	"strings"
+	"testing"
+	"unicode/utf8"
+)
+
+func TestSegment(t *testing.T) {
+	tests := []struct {
+		name string
+		text string
+		anns []Annotation
+		want []string // "text|classes"
+	}{
+		{"none", "abc", nil, []string{"abc|"}},
+		{"one", "Hello Bob!", []Annotation{{Start: 6, End: 9, Class: "ent"}}, []string{"Hello |", "Bob|ent", "!|"}},
+		{"nested", "a quote by Bob.", []Annotation{{Start: 2, End: 14, Class: "quote"}, {Start: 11, End: 14, Class: "ent"}},
+			[]string{"a |", "quote by |quote", "Bob|quote ent", ".|"}},
+		{"overlap", "abcdef", []Annotation{{Start: 1, End: 4, Class: "x"}, {Start: 3, End: 5, Class: "y"}},
+			[]string{"a|", "bc|x", "d|x y", "e|y", "f|"}},
+		{"out of range", "abc", []Annotation{{Start: -5, End: 2, Class: "x"}, {Start: 2, End: 99, Class: "y"}, {Start: 3, End: 1, Class: "z"}},
+			[]string{"ab|x", "c|y"}},
+		{"mid rune", "é and ü", []Annotation{{Start: 1, End: 4, Class: "x"}}, []string{"é|", " a|x", "nd ü|"}},
+		{"same class twice", "abc", []Annotation{{Start: 0, End: 3, Class: "ent a"}, {Start: 0, End: 2, Class: "ent b"}},
+			[]string{"ab|ent a b", "c|ent a"}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			var got []string
+			for _, s := range Segment(tc.text, tc.anns) {
+				got = append(got, s.Text+"|"+strings.Join(s.Classes, " "))
+			}
+			if strings.Join(got, "\n") != strings.Join(tc.want, "\n") {
+				t.Errorf("got %q\nwant %q", got, tc.want)
+			}
+		})
+	}
+}
+
+func FuzzSegment(f *testing.F) {
+	f.Add("héllo wörld", 1, 4, 3, 9)
+	f.Add("", 0, 0, 0, 0)
+	f.Add("\xff\xfeabc", -1, 2, 2, 100)
+	f.Fuzz(func(t *testing.T, text string, a, b, c, d int) {
+		segs := Segment(text, []Annotation{{Start: a, End: b, Class: "x"}, {Start: c, End: d, Class: "y"}})
+		var sb strings.Builder
+		for _, s := range segs {
+			if s.Text == "" {
+				t.Fatal("empty segment")
+			}
+			sb.WriteString(s.Text)
+		}
+		if sb.String() != text {
+			t.Fatalf("segments do not rebuild the text: %q vs %q", sb.String(), text)
+		}
+		if utf8.ValidString(text) {
+			for _, s := range segs {
+				if !utf8.ValidString(s.Text) {
+					t.Fatalf("segment %q splits a rune", s.Text)
+				}
+			}
+		}
+	})
+}
+
+func TestWordDiff(t *testing.T) {
+	tests := []struct {
+		a, b string
+		want string // diff words in [brackets]
+	}{
+		{"We need to take this really seriously", "We have to take this very seriously", "We [have] to take this [very] seriously"},
+		{"same words here", "Same words, here.", "Same words, here."},
+		{"a b c", "x y z", "[x y z]"},
+		{"", "new words", "[new words]"},
+		{"old words", "", ""},
+	}
+	for _, tc := range tests {
+		var sb strings.Builder
+		for _, s := range wordDiff(tc.a, tc.b) {
+			if s.Diff {
+				sb.WriteString("[" + strings.TrimSpace(s.Text) + "]")
+				if strings.HasSuffix(s.Text, " ") {
+					sb.WriteString(" ")
+				}
+			} else {
+				sb.WriteString(s.Text)
+			}
+		}
+		if sb.String() != tc.want {
+			t.Errorf("wordDiff(%q, %q) = %q, want %q", tc.a, tc.b, sb.String(), tc.want)
+		}
+	}
+}
+
+func FuzzWordDiff(f *testing.F) {
+	f.Add("we need to plan", "we have to prepare")
+	f.Add("", "")
+	f.Fuzz(func(t *testing.T, a, b string) {
+		var sb strings.Builder
+		for _, s := range wordDiff(a, b) {
+			sb.WriteString(s.Text)
+		}
+		if sb.String() != strings.Join(strings.Fields(b), " ") {
+			t.Fatalf("diff does not rebuild b: %q", sb.String())
+		}
+	})
+}
+
+func TestSafeName(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"article.txt", "article.txt"},
+		{"../../etc/passwd", "passwd"},
+		{`C:\Users\me\news.html`, "news.html"},
+		{".hidden.jsonl", "hidden.jsonl"},
+		{"my file (1).txt", "my_file_1.txt"},
+		{"", "upload"},
+		{"..", "upload"},
+		{"/", "upload"},
+		{"nul\x00name.txt", "nulname.txt"},
+		{"статья.txt", "статья.txt"},
+		{strings.Repeat("a", 300) + ".warc.gz", strings.Repeat("a", 142) + ".warc.gz"},
+	}
+	for _, tc := range tests {
+		if got := SafeName(tc.in); got != tc.want {
+			t.Errorf("SafeName(%q) = %q, want %q", tc.in, got, tc.want)
+		}
+	}
+}
+
+func FuzzSafeName(f *testing.F) {
+	f.Add("../a/b.txt")
+	f.Add("\xff.html")
+	f.Fuzz(func(t *testing.T, name string) {
+		got := SafeName(name)
+		if got == "" || strings.ContainsAny(got, "/\\\x00") || strings.HasPrefix(got, ".") || len(got) > 150 || !utf8.ValidString(got) {
+			t.Fatalf("SafeName(%q) = %q", name, got)
+		}
+	})
+}
+
+func TestBestSentence(t *testing.T) {
+	sents := sentencesOf("Talks began in Geneva on Monday. Officials warned of an escalation. Nothing else happened.")
+	tests := []struct{ target, want string }{
+		{"On Monday, talks began in Geneva.", "Talks began in Geneva on Monday."},
+		{"A senior official warned about escalation.", "Officials warned of an escalation."},
+		{"Unrelated words entirely.", ""},
+		{"", ""},
+	}
+	for _, tc := range tests {
+		if got := bestSentence(tc.target, sents); got != tc.want {
+			t.Errorf("bestSentence(%q) = %q, want %q", tc.target, got, tc.want)
+		}
+	}
+}
+
+func TestStoryPageContent(t *testing.T) {
+	s, _ := fixtureServer(t, Options{})
+	h := s.Handler()
+	rec := httptest.NewRecorder()
+	h.ServeHTTP(rec, httptest.NewRequest("GET", "/stories/S1", nil))
+	body := rec.Body.String()
+	for _, want := range []string{`id="brief"`, `class="cite"`, `id="timeline-chart"`, `data-points="[`, `id="conflicts"`, `class="conflict"`,
+		`class="variants"`, `<mark class="diff">`, `id="graph"`, `data-elements="[`, `spun`} {
+		if !strings.Contains(body, want) {
+			t.Errorf("story page lacks %q", want)
+		}
+	}
+	// Cached per version: the same bytes until the report changes.
+	rec2 := httptest.NewRecorder()
+	h.ServeHTTP(rec2, httptest.NewRequest("GET", "/stories/S1", nil))
+	if rec2.Body.String() != body {
+		t.Error("second render differs")
+	}
+	r := fixtureReport(t)
+	r.Stories[0].Title = "A changed title"
+	s.SetReport(r)
+	rec3 := httptest.NewRecorder()
+	h.ServeHTTP(rec3, httptest.NewRequest("GET", "/stories/S1", nil))
+	if !strings.Contains(rec3.Body.String(), "A changed title") {
+		t.Error("a new report version still serves the old page")
+	}
+}
