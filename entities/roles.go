@@ -105,12 +105,24 @@ func (rf *roleFinder) orgBefore(si, j int) (int, int) {
 }
 
 func (rf *roleFinder) premodifier(mi int, l mloc) {
+	rf.titleBefore(mi, l, l.i)
+	// "Russia's deputy foreign minister, Sergei Ryabkov, said": a title set
+	// off by commas before the name.
 	a := rf.a
-	k := l.i // role is [k, end)
-	end := l.i
+	if a.lower(l.s, l.i-1) == "," && endsOK(a, l.s, l.j) {
+		rf.titleBefore(mi, l, l.i-1)
+	}
+}
+
+// titleBefore finds a title that ends at word at (the name's first word,
+// or the comma before it) for the name mention mi.
+func (rf *roleFinder) titleBefore(mi int, l mloc, at int) {
+	a := rf.a
+	k := at // role is [k, end)
+	end := at
 	// "Ambassador to the OSCE Michael Carpenter", "... to the Organization
 	// for ... (OSCE) Michael Carpenter": a posting between title and name.
-	p := k
+	p := at
 	if a.lower(l.s, p-1) == ")" && a.lower(l.s, p-3) == "(" {
 		p -= 3
 	}
@@ -141,7 +153,7 @@ func (rf *roleFinder) premodifier(mi int, l mloc) {
 			k--
 			continue
 		}
-		if connectors[w] && k < l.i && isTitleWord(a.lower(l.s, k-2)) {
+		if connectors[w] && k < at && isTitleWord(a.lower(l.s, k-2)) {
 			k--
 			continue
 		}
@@ -157,6 +169,19 @@ func (rf *roleFinder) premodifier(mi int, l mloc) {
 		return
 	}
 	org, _ := rf.orgBefore(l.s, k)
+	if at < l.i {
+		// Set off by a comma: the title must open its phrase ("the",
+		// a possessive, an organization, or the start of the clause).
+		switch a.lower(l.s, k-1) {
+		case "the", "'s", "’s", "", ",", ":", "(", "\"", "“":
+		default:
+			if org < 0 {
+				return
+			}
+		}
+		rf.addRole(mi, l.s, k, end, org, -1, end)
+		return
+	}
 	rf.addRole(mi, l.s, k, end, org, -1, end)
 }
 
