@@ -239,7 +239,12 @@ func inferDoc(u *docInfo, anchors *anchorSet) (time.Time, bool) {
 	support := map[time.Time]int{}
 	for _, k := range deps {
 		for _, key := range u.sigs[k].keys() {
-			for _, ai := range anchors.byKey[key] {
+			list := anchors.byKey[key]
+			if len(list) > maxKeyAnchors {
+				// A word that many anchors share says nothing.
+				continue
+			}
+			for _, ai := range list {
 				a := &anchors.all[ai]
 				if a.yearKnown {
 					support[a.date]++
@@ -271,9 +276,23 @@ func inferDoc(u *docInfo, anchors *anchorSet) (time.Time, bool) {
 		cand = append(cand, t)
 	}
 	sort.Slice(cand, func(i, j int) bool { return cand[i].Before(cand[j]) })
+	// Full dates the document tells in the past tense.
+	var told []time.Time
+	for _, c := range u.cands {
+		sp := c.spec
+		if sp.kind == kDate && sp.y > 0 && sp.m > 0 && sp.d > 0 && sp.tense < 0 && validDate(sp.y, sp.m, sp.d) {
+			told = append(told, date(sp.y, sp.m, sp.d))
+		}
+	}
+	vals := make([]string, len(u.cands))
 	best, bestScore, bestMatch := time.Time{}, 0.0, 0.0
 	for _, p := range cand {
-		vals := normalizeAll(u, p, true)
+		// The dependent expressions do not depend on earlier ones: resolve
+		// just them.
+		nz := &normalizer{ref: p, hasRef: true}
+		for _, k := range deps {
+			vals[k] = nz.resolve(u.cands[k].spec)
+		}
 		score, match := 0.0, 0.0
 		fresh := map[time.Time]bool{}
 		for _, k := range deps {
@@ -320,9 +339,8 @@ func inferDoc(u *docInfo, anchors *anchorSet) (time.Time, bool) {
 		}
 		score += 3 * match
 		// Dates the document tells in the past tense lie before publication.
-		for _, c := range u.cands {
-			sp := c.spec
-			if sp.kind == kDate && sp.y > 0 && sp.m > 0 && sp.d > 0 && sp.tense < 0 && validDate(sp.y, sp.m, sp.d) && date(sp.y, sp.m, sp.d).After(p) {
+		for _, t := range told {
+			if t.After(p) {
 				score -= 1.5
 			}
 		}
@@ -490,8 +508,12 @@ var debugInfer func(doc string, p time.Time, score, match float64, vals []string
 
 var debugMatch func(doc string, p time.Time, tx string, a anchor, v float64)
 
-// maxAnchorDates bounds the dates tried per undated document.
-const maxAnchorDates = 40
+// maxAnchorDates bounds the dates tried per undated document; maxKeyAnchors
+// drops index words shared by too many anchors to be evidence.
+const (
+	maxAnchorDates = 40
+	maxKeyAnchors  = 2000
+)
 
 // anchorSet indexes anchors by date and by signature key.
 type anchorSet struct {
