@@ -176,7 +176,7 @@ func TestConflictKinds(t *testing.T) {
 		}, "", ""},
 		{"weekday", []string{
 			"Williams died early Thursday in her sleep, her publicist said.",
-			"Williams, 91, passed away early Thursday in her sleep at home.",
+			"Williams, 91, died early Thursday in her sleep at home, her publicist said.",
 			"Williams died early Sunday in her sleep, according to her publicist.",
 		}, accord.ConflictDate, "Sunday"},
 		{"name", []string{

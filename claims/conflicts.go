@@ -426,7 +426,7 @@ func (st *story) dateFacts() []*fact {
 						sp.End = sp.Start + len(ss)
 					}
 					facts = append(facts, &fact{di: di, sent: si, span: sp, says: di.d.Text[sp.Start:sp.End], key: "weekday", value: wd,
-						leave: map[string]bool{w: true}, local: localWords(di, si, sp, 4)})
+						leave: timeFill, local: localWords(di, si, sp, 4)})
 					continue
 				}
 				// Month-day: "October 8", "Oct. 8", "8 October".
@@ -457,6 +457,17 @@ func (st *story) dateFacts() []*fact {
 		}
 	}
 	return facts
+}
+
+// timeFill are the words around dates that say nothing of the happening.
+var timeFill = map[string]bool{}
+
+func init() {
+	for _, w := range strings.Fields(`night morning afternoon evening early late last next day days week weeks
+overnight earlier later today yesterday tonight tomorrow noon midnight since until past ago local time
+monday tuesday wednesday thursday friday saturday sunday`) {
+		timeFill[w] = true
+	}
 }
 
 func dayNum(w string) int {
