@@ -24,7 +24,13 @@ const (
 	// spunChange: share of aligned words replaced by a thesaurus relative or
 	// left unmatched above which a close copy is a spun copy rather than a
 	// near-duplicate.
-	spunChange = 0.06
+	spunChange = 0.04
+	// spunRelated: share of the changed words that are thesaurus relatives
+	// of their counterpart above which a changed copy counts as spun.
+	spunRelated = 0.2
+	// spunMaxNear: change above which a copy is spun whatever the thesaurus
+	// says (no syndicator edits a third of the words).
+	spunMaxNear = 0.3
 )
 
 // verify decides whether documents a and b (indices into entries) are copies
@@ -59,6 +65,14 @@ func (x *Index) verify(ia, ib int32, p *prepCache) *edge {
 		atomic.AddInt64(&x.nPartial, 1)
 		return partialSpun(va, vb, ia, ib, ea, eb, rel)
 	}
+	if rel == nil && st.changed() >= 0.02 {
+		// the texts differ: measure how much of the difference is word
+		// substitution (a spinner) rather than editing (a syndicator)
+		rel = newRelation(va, vb)
+		st = align(va, vb, rel)
+		thesaurus = true
+		atomic.AddInt64(&x.nThesaurus, 1)
+	}
 	cov := st.cov()
 	matched := st.exact + st.related
 	total := matched + (st.gapA+st.gapB)/2
@@ -78,7 +92,8 @@ func (x *Index) verify(ia, ib int32, p *prepCache) *edge {
 	if thesaurus {
 		ev[1] += " (thesaurus used)"
 	}
-	if change < spunChange && float64(st.related) < 0.03*float64(matched)+1 {
+	changed := float64(st.related) + float64(st.gapA+st.gapB)/2
+	if change < spunMaxNear && (change < spunChange || float64(st.related) < spunRelated*changed) {
 		from, to, why := nearDirection(ea, eb, ia, ib)
 		return &edge{from: from, to: to, kind: accord.LinkNear, score: score, evidence: append(ev, why)}
 	}
@@ -111,6 +126,15 @@ func (st *pairStats) passes() bool {
 	return st.cov() >= minCoverage && minAligned >= minAlignedWords && st.order >= minOrder
 }
 
+// changed is the share of aligned words that differ.
+func (st *pairStats) changed() float64 {
+	d := float64(st.related) + float64(st.gapA+st.gapB)/2
+	if t := float64(st.exact) + d; t > 0 {
+		return d / t
+	}
+	return 0
+}
+
 // dateOf returns the YYYY-MM-DD prefix of a publication date, or "".
 func dateOf(d *accord.Document) string {
 	p := strings.TrimSpace(d.Published)
@@ -130,6 +154,12 @@ func nearDirection(ea, eb *entry, ia, ib int32) (int32, int32, string) {
 			return ia, ib, "direction: " + ea.doc.ID + " published later (" + da + " vs " + db + ")"
 		}
 		return ib, ia, "direction: " + eb.doc.ID + " published later (" + db + " vs " + da + ")"
+	}
+	if ea.content != eb.content {
+		if ea.content < eb.content {
+			return ia, ib, fmt.Sprintf("direction: %s has less prose (%d vs %d words in full sentences), the other is more complete", ea.doc.ID, ea.content, eb.content)
+		}
+		return ib, ia, fmt.Sprintf("direction: %s has less prose (%d vs %d words in full sentences), the other is more complete", eb.doc.ID, eb.content, ea.content)
 	}
 	if ea.words != eb.words {
 		if ea.words < eb.words {

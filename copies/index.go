@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"runtime"
 	"sort"
+	"strings"
 	"sync"
 	"sync/atomic"
 
@@ -38,6 +39,7 @@ type entry struct {
 	exact    uint64 // hash of the whole word sequence; 0 for an empty text
 	lex, rob signature
 	words    int
+	content  int // words in prose sentences (see proseWords)
 	cites    []citation
 }
 
@@ -245,6 +247,7 @@ func (x *Index) signature(d *accord.Document) (*entry, []uint64) {
 	for i, w := range words {
 		hs[i] = w.h
 	}
+	e.content = proseWords(d.Text, words)
 	e.exact = xxh3.Hash(u64bytes(hs))
 	if e.exact == 0 {
 		e.exact = 1
@@ -462,3 +465,36 @@ func (x *Index) Groups() [][]string {
 }
 
 func pct(f float64) string { return fmt.Sprintf("%.0f%%", 100*f) }
+
+// proseWords counts the words of a document's prose sentences: at least 8
+// words, ending in terminal punctuation (or a closing quote after it), and
+// not mostly capitalised. Lines a syndicating site adds ("READ MORE: ...",
+// "CLICK HERE ...", "Share this article:") are not prose, so the original
+// of a near-duplicate has more prose even when the copy has more words.
+func proseWords(t string, words []word) int {
+	n := 0
+	for i := 0; i < len(words); {
+		j := i
+		caps := 0
+		for j < len(words) && words[j].sent == words[i].sent {
+			if words[j].has(fCap) || words[j].has(fInit) {
+				caps++
+			}
+			j++
+		}
+		cnt := j - i
+		if cnt >= 8 && caps*2 < cnt {
+			end := int(words[j-1].end)
+			k := end
+			for k < len(t) && k < end+4 && (t[k] == '"' || t[k] == '\'' || t[k] == ')' || t[k] >= 0x80) {
+				k++
+			}
+			tail := t[end:k]
+			if k < len(t) && strings.ContainsAny(t[k:k+1], ".!?") || strings.ContainsAny(tail, ".!?") {
+				n += cnt
+			}
+		}
+		i = j
+	}
+	return n
+}
