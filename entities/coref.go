@@ -344,10 +344,6 @@ func (a *annotator) coref() {
 	}
 
 	// Pronouns and role nouns, in text order, against the mentions before them.
-	type ante struct {
-		start, sent, chain int
-		typ                string
-	}
 	var hist []ante
 	for mi := 0; mi < nNames; mi++ {
 		if d.Mentions[mi].Chain >= 0 {
@@ -421,7 +417,17 @@ func (a *annotator) coref() {
 			for j < len(ws) && (titleMods[strings.ToLower(ws[j].text)] || isDemonymWord(ws[j].text)) && !titleHeads[strings.ToLower(ws[j].text)] {
 				j++
 			}
-			if j >= len(ws) || !titleHeads[strings.ToLower(ws[j].text)] {
+			if j < len(ws) && !titleHeads[strings.ToLower(ws[j].text)] {
+				// "the ministry", "the company", "the country": an
+				// organization or place named before.
+				if m, ok := a.orgNominal(ws, si, i, j, sortedHist, chains); ok && !covered(m.Span) {
+					added = append(added, m)
+					addedSent = append(addedSent, si)
+					sortedHist = append(sortedHist, ante{m.Start, si, m.Chain, m.Type})
+				}
+				continue
+			}
+			if j >= len(ws) {
 				continue
 			}
 			for j+1 < len(ws) && titleHeads[strings.ToLower(ws[j+1].text)] {
@@ -473,6 +479,81 @@ func (a *annotator) coref() {
 	}
 	d.Mentions = append(d.Mentions, added...)
 	a.sortMentions()
+}
+
+// ante is an earlier mention that a pronoun or nominal may refer to.
+type ante struct {
+	start, sent, chain int
+	typ                string
+}
+
+var orgNouns = set("company", "firm", "group", "ministry", "department", "agency", "alliance", "organization",
+	"organisation", "bank", "court", "party", "union", "council", "committee", "commission", "bloc",
+	"embassy", "corporation", "club", "team", "association", "federation", "board", "institute",
+	"university", "parliament", "assembly", "foundation", "network", "newspaper", "broadcaster")
+
+var genericOrgNouns = set("company", "firm", "group", "corporation", "club", "team", "newspaper", "broadcaster",
+	"network", "alliance", "bloc", "organization", "organisation")
+
+// orgNominal resolves "the [modifiers] NOUN" (NOUN at word j) to the latest
+// organization whose name contains NOUN (within 8 sentences), or for a
+// generic noun ("the company") to the latest organization within 3
+// sentences; "the country" to the latest country within 2 sentences.
+func (a *annotator) orgNominal(ws []word, si, i, _ int, hist []ante, chains []*chainInfo) (accord.Mention, bool) {
+	j := i + 1
+	for j < len(ws) && j <= i+3 && !orgNouns[strings.ToLower(ws[j].text)] && strings.ToLower(ws[j].text) != "country" {
+		w := ws[j].text
+		if !(isDemonymWord(w) || titleMods[strings.ToLower(w)] || !firstUpper(w) && hasLetterOrDigit(w)) {
+			break
+		}
+		j++
+	}
+	if j >= len(ws) {
+		return accord.Mention{}, false
+	}
+	noun := strings.ToLower(ws[j].text)
+	if j+1 < len(ws) && (firstUpper(ws[j+1].text) || strings.EqualFold(ws[j+1].text, "of")) {
+		return accord.Mention{}, false
+	}
+	wantGPE := noun == "country"
+	if !wantGPE && !orgNouns[noun] {
+		return accord.Mention{}, false
+	}
+	resolved, typ := -1, ""
+	for k := len(hist) - 1; k >= 0; k-- {
+		h := hist[k]
+		if si-h.sent > 8 {
+			break
+		}
+		if wantGPE {
+			if h.typ == "GPE" && si-h.sent <= 2 {
+				resolved, typ = h.chain, h.typ
+				break
+			}
+			continue
+		}
+		if h.typ != "ORG" || h.chain < 0 || h.chain >= len(chains) {
+			continue
+		}
+		if containsWord(chains[h.chain].key, noun) || genericOrgNouns[noun] && si-h.sent <= 3 {
+			resolved, typ = h.chain, h.typ
+			break
+		}
+	}
+	if resolved < 0 {
+		return accord.Mention{}, false
+	}
+	sp := accord.Span{Start: ws[i].Start, End: ws[j].End}
+	return accord.Mention{Span: sp, Text: a.d.Text[sp.Start:sp.End], Type: typ, Kind: accord.MentionNominal, Chain: resolved}, true
+}
+
+func containsWord(key, w string) bool {
+	for _, f := range strings.Fields(key) {
+		if f == w || strings.TrimSuffix(f, "s") == w {
+			return true
+		}
+	}
+	return false
 }
 
 func isDemonymWord(w string) bool {

@@ -399,3 +399,24 @@ func TestConcurrent(t *testing.T) {
 		checkSpans(t, <-done)
 	}
 }
+
+func TestOrgNominals(t *testing.T) {
+	for _, c := range []struct{ text, nominal, name string }{
+		{"NATO Secretary-General Jens Stoltenberg met officials. The alliance said it would not change.", "The alliance", "NATO"},
+		{"Apple Computer released a phone on Monday. The company said sales were strong.", "The company", "Apple Computer"},
+	} {
+		d := annotate(t, "t", c.text)
+		nom, name := -2, -3
+		for _, m := range d.Mentions {
+			if m.Text == c.nominal && m.Kind == accord.MentionNominal {
+				nom = m.Chain
+			}
+			if m.Text == c.name && m.Kind == accord.MentionName {
+				name = m.Chain
+			}
+		}
+		if nom != name {
+			t.Errorf("%q: %q chain %d, %q chain %d: %v", c.text, c.nominal, nom, c.name, name, mentionTexts(d))
+		}
+	}
+}
