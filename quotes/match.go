@@ -426,7 +426,7 @@ func (m *Matcher) align(a, b *unit, copies bool) (same, partial, spun bool) {
 	if fr >= fuzzyRatio && 2*short >= long && short >= minFuzzyWords && contentMatches(a, b, m.Related) >= min(3, (contentCount(a, b)+1)/2) {
 		return true, short < int(partialFrac*float64(long)), true
 	}
-	if copies && fr >= spunRatio && short >= 5 {
+	if copies && fr >= spunRatio && short >= 5 && 2*short >= long && contentMatches(a, b, m.Related) >= 2 {
 		fa, fb := a.funcs, b.funcs
 		if len(fa) > len(fb) {
 			fa, fb = fb, fa

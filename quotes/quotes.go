@@ -494,8 +494,9 @@ func (x *docCtx) colonIntro(p int) (attribution, bool) {
 // official told reporters" from the tokens after a closing mark.
 func (x *docCtx) afterPattern(r tokRange) (attribution, bool) {
 	i := r.a
-	// "“…” ― Sonya Herridge": a dash and a name.
-	if i+1 < r.b && isDash(x.toks[i].Lower) && isUpperWord(x.txt, x.toks[i+1]) {
+	// "“…” ― Sonya Herridge": a dash and a name; "‘…’: US Ambassador to
+	// OSCE" closing a headline.
+	if i+1 < r.b && (isDash(x.toks[i].Lower) || x.toks[i].Lower == ":" && r.b-i <= 8 && x.endsPara(x.toks[r.b-1].End)) && isUpperWord(x.txt, x.toks[i+1]) {
 		if sub := x.phraseSubject(i+1, min(r.b, i+8)); sub.Found && sub.Kind == accord.MentionName {
 			return attribution{sub: sub, cue: x.toks[i].Span, where: 1, between: tokRange{r.a, i + 1}, mixStart: -1}, true
 		}
@@ -620,6 +621,22 @@ func (x *docCtx) phraseSubject(i, c int) subject {
 	return subject{Span: accord.Span{Start: t.Start, End: x.toks[e-1].End}, Kind: accord.MentionNominal, Found: true}
 }
 
+// endsPara reports whether only spaces and punctuation follow off in its
+// paragraph.
+func (x *docCtx) endsPara(off int) bool {
+	for _, p := range x.paras {
+		if p.Start <= off && off <= p.End {
+			for _, r := range x.txt[off:p.End] {
+				if unicode.IsLetter(r) || unicode.IsDigit(r) {
+					return false
+				}
+			}
+			return true
+		}
+	}
+	return false
+}
+
 // abbrevBefore reports whether the period token c ends an initial or a short
 // abbreviation ("Vann R. Newkirk", "Gov.") rather than a sentence.
 func abbrevBefore(txt string, toks []accord.Token, c int) bool {
@@ -651,12 +668,26 @@ func (x *docCtx) resolve(sub subject, para int) speaker {
 	}
 	ms := x.d.Mentions
 	if len(ms) > 0 {
-		best := -1
+		// The overlapping mention that best names a speaker: a name over a
+		// pronoun, a person over an organization over a place, the last of
+		// equals ("US Deputy Secretary of State John Bolton" -> John Bolton).
+		best, bestScore := -1, -1
 		for i, m := range ms {
-			if m.Overlaps(sub.Span) {
-				if best < 0 || (m.Kind == accord.MentionName && ms[best].Kind != accord.MentionName) {
-					best = i
-				}
+			if !m.Overlaps(sub.Span) {
+				continue
+			}
+			sc := 0
+			if m.Kind == accord.MentionName {
+				sc += 4
+			}
+			switch m.Type {
+			case "PERSON":
+				sc += 2
+			case "ORG":
+				sc++
+			}
+			if sc >= bestScore {
+				best, bestScore = i, sc
 			}
 		}
 		if best >= 0 {
@@ -993,7 +1024,7 @@ func (x *docCtx) attribute(qs []quoted) []accord.QuoteMention {
 			m.Partial = true
 		} else if !f.initial {
 			m.Partial = true
-		} else if a.where != 1 && a.where != 3 && x.runsOn(q) {
+		} else if a.where != 1 && a.where != 3 && !f.endPunct && x.runsOn(q) {
 			// “…” opening a sentence whose words go on: the clause is the
 			// statement ("“You squeezed employees” to drive up …").
 			end, last := x.clauseEnd(qs, i)
