@@ -99,6 +99,11 @@ func (a *annotator) stripTitle(si int, c span) []span {
 			k++
 			continue
 		}
+		// "Trade and Industry Secretary"
+		if l == "and" && k > c.i && isTitleWord(lw(k-1)) && k+1 < c.j && isTitleWord(lw(k+1)) {
+			k++
+			continue
+		}
 		// of/for + one capitalised word ("Secretary of State")
 		if connectors[l] && k > c.i && k+1 < c.j && isTitleWord(lw(k-1)) {
 			k += 2

@@ -153,7 +153,7 @@ func (rf *roleFinder) titleBefore(mi int, l mloc, at int) {
 			k--
 			continue
 		}
-		if connectors[w] && k < at && isTitleWord(a.lower(l.s, k-2)) {
+		if (connectors[w] || w == "and") && k < at && isTitleWord(a.lower(l.s, k-2)) && isTitleWord(a.lower(l.s, k)) {
 			k--
 			continue
 		}
