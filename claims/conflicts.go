@@ -291,10 +291,12 @@ func bounds(q *quantity.Q) (float64, float64) {
 	case quantity.BoundMax:
 		lo, hi = 0, q.Value
 	}
+	// Rounding and unit conversion: an exact figure within 2%, an
+	// approximate one within 10%.
 	if q.Approximate {
 		lo, hi = lo*0.9, hi*1.1
 	} else {
-		lo, hi = lo*0.99, hi*1.01
+		lo, hi = lo*0.98, hi*1.02
 	}
 	return lo, hi
 }
@@ -314,15 +316,18 @@ func (st *story) numberConflicts() []finding {
 			if k == "" || k == "age" {
 				continue // ages belong to people: many per story, rarely one fact
 			}
-			if q.Unit != "" && strings.Contains(q.Text, "-") {
-				continue // "a 30-day sentence": a modifier, not a stated amount
+			if strings.Contains(q.Text, "-") {
+				continue // "a 30-day sentence", "a 3-point shot": modifiers
+			}
+			if q.Low < q.High && q.Bound == "" {
+				continue // "tens of thousands": too vague to contradict
 			}
 			si := sentIndex(di, q.Start)
 			if si < 0 {
 				continue
 			}
 			f := &fact{di: di, sent: si, span: q.Span, says: q.Text, key: k, q: q,
-				leave: wordsOf(q.Text), local: localWords(di, si, q.Span, 4)}
+				leave: union(wordsOf(q.Text), timeFill), local: localWords(di, si, q.Span, 4)}
 			if sn := nearestPerson(di, si, q.Span); sn != "" {
 				f.local[sn] = true
 				f.value = sn

@@ -534,11 +534,14 @@ func (p *parser) finish(cueEnd, start, end int, q Q) (Q, int, bool) {
 	if q.Unit == "" && q.Counts == "" {
 		q.Counts, k = p.countedNoun(k)
 	}
-	if q.Unit == "" && q.Counts == "" {
-		// A bare number: skip years and numbers that name things.
-		if isYear(p.lower(start), q.Value) {
-			return Q{}, end, false
-		}
+	// Years: four digits from 1900 to 2100 with no money, measure or
+	// percent unit ("the 2005 shooting", "in 2019").
+	if isYear(p.lower(start), q.Value) && (q.Unit == "" || UnitKind(q.Unit) == "duration") && first == start {
+		return Q{}, end, false
+	}
+	// Days of months: "June 20", "20 June".
+	if start > 0 && months[strings.TrimSuffix(p.lower(start-1), ".")] || months[strings.TrimSuffix(p.lower(end), ".")] && q.Value >= 1 && q.Value <= 31 {
+		return Q{}, end, false
 	}
 	// Skip numbers that are part of a name ("Route 52", "No. 5", "#3").
 	if start > 0 && first == start {
@@ -547,7 +550,8 @@ func (p *parser) finish(cueEnd, start, end int, q Q) (Q, int, bool) {
 		if pl == "no." || pl == "no" || pl == "#" || pl == "nos." {
 			return Q{}, end, false
 		}
-		if isCapitalized(prev) && !sentenceInitial(p, start-1) && currencySymbol(prev) == "" && !isCueWord(pl) && q.Unit == "" && q.Counts == "" {
+		// "Route 52", "AK 47 rifles", "Windows 7": a number naming a thing.
+		if isCapitalized(prev) && !sentenceInitial(p, start-1) && currencySymbol(prev) == "" && !isCueWord(pl) && q.Unit == "" {
 			return Q{}, end, false
 		}
 	}
@@ -585,6 +589,13 @@ func sentenceInitial(p *parser, i int) bool {
 	}
 	// A newline between the tokens.
 	return strings.Contains(p.s[p.toks[i-1].End:p.toks[i].Start], "\n")
+}
+
+var months = map[string]bool{
+	"january": true, "february": true, "march": true, "april": true, "june": true, "july": true,
+	"august": true, "september": true, "october": true, "november": true, "december": true,
+	"jan": true, "feb": true, "mar": true, "apr": true, "jun": true, "jul": true, "aug": true,
+	"sep": true, "sept": true, "oct": true, "nov": true, "dec": true,
 }
 
 func isYear(w string, v float64) bool {
@@ -632,7 +643,9 @@ func (p *parser) countedNoun(k int) (string, int) {
 			break
 		}
 	}
-	if best == "" {
+	if best == "" || isCapitalized(p.raw(bestEnd-1)) {
+		// "two Yemeni fishing boats": a capitalized word is a modifier or a
+		// name, not what is counted.
 		return "", k
 	}
 	return lemma(best), bestEnd
