@@ -285,6 +285,7 @@ func inferDoc(u *docInfo, anchors *anchorSet) (time.Time, bool) {
 		}
 	}
 	vals := make([]string, len(u.cands))
+	simCache := map[[2]int]float64{}
 	best, bestScore, bestMatch := time.Time{}, 0.0, 0.0
 	for _, p := range cand {
 		// The dependent expressions do not depend on earlier ones: resolve
@@ -315,7 +316,12 @@ func inferDoc(u *docInfo, anchors *anchorSet) (time.Time, bool) {
 			m := 0.0
 			for _, ai := range anchors.on(t) {
 				a := &anchors.all[ai]
-				s := similarity(u.sigs[k], a.sig)
+				key := [2]int{k, ai}
+				s, seen := simCache[key]
+				if !seen {
+					s = similarity(u.sigs[k], a.sig)
+					simCache[key] = s
+				}
 				if a.doc == u.d.ID {
 					// The document's own written date agrees with its weekday
 					// ("today (4 November 2011)", "on Monday ... on January 10").

@@ -60,20 +60,28 @@ func (p point) value() string {
 	y, m, d := p.t.Date()
 	switch p.g {
 	case gDay:
-		return fmt.Sprintf("%04d-%02d-%02d", y, int(m), d)
+		return pad4(y) + "-" + pad2(int(m)) + "-" + pad2(d)
 	case gMonth:
-		return fmt.Sprintf("%04d-%02d", y, int(m))
+		return pad4(y) + "-" + pad2(int(m))
 	case gYear:
-		return fmt.Sprintf("%04d", y)
+		return pad4(y)
 	case gQuarter:
-		return fmt.Sprintf("%04d-Q%d", y, (int(m)-1)/3+1)
+		return pad4(y) + "-Q" + strconv.Itoa((int(m)-1)/3+1)
 	case gHalf:
-		return fmt.Sprintf("%04d-H%d", y, (int(m)-1)/6+1)
+		return pad4(y) + "-H" + strconv.Itoa((int(m)-1)/6+1)
 	case gWeek:
 		wy, w := p.t.ISOWeek()
-		return fmt.Sprintf("%04d-W%02d", wy, w)
+		return pad4(wy) + "-W" + pad2(w)
 	}
 	return ""
+}
+
+// pad4 formats a year with four digits (years before 1000 padded).
+func pad4(y int) string {
+	if y >= 1000 && y <= 9999 {
+		return strconv.Itoa(y)
+	}
+	return fmt.Sprintf("%04d", y)
 }
 
 func date(y, m, d int) time.Time { return time.Date(y, time.Month(m), d, 0, 0, 0, 0, time.UTC) }
