@@ -176,6 +176,32 @@ func (*Linker) Analyze(ctx context.Context, c *accord.Corpus) error {
 			byAcr[n.acr] = append(byAcr[n.acr], i)
 		}
 	}
+	// An acronym the tagger typed two ways ("US" as GPE and as ORG) is one
+	// entity when one type clearly dominates (two thirds of its chains).
+	byShort := map[string][]int{}
+	for i, n := range nodes {
+		if n.typ != "PERSON" && n.short != "" && len(n.keys) == 1 && strings.EqualFold(n.keys[0], n.short) {
+			byShort[n.short] = append(byShort[n.short], i)
+		}
+	}
+	for _, sh := range sortedKeys(byShort) {
+		idx := byShort[sh]
+		types := map[string]int{}
+		for _, i := range idx {
+			types[nodes[i].typ]++
+		}
+		top := 0
+		for _, c := range types {
+			if c > top {
+				top = c
+			}
+		}
+		if len(types) > 1 && 3*top >= 2*len(idx) {
+			for _, i := range idx[1:] {
+				union(idx[0], i)
+			}
+		}
+	}
 	// A one-word name and its dominant longer form across the corpus
 	// ("Apple" and "Apple Computer", when other "Apple ..." names are rare).
 	ext := map[string]map[string]int{} // typ|x -> typ|x y... -> nodes
