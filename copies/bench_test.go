@@ -2,6 +2,8 @@ package copies
 
 import (
 	"fmt"
+	"math/rand"
+	"strings"
 	"testing"
 
 	"github.com/accord-news/accord"
@@ -36,14 +38,18 @@ func BenchmarkSignature(b *testing.B) {
 func BenchmarkIndexAdd(b *testing.B) {
 	x := NewIndex()
 	x.Workers = 1
-	words := []string{"alpha", "bravo", "charlie", "delta", "echo", "foxtrot", "golf", "hotel", "india", "juliet", "kilo", "lima"}
+	rng := rand.New(rand.NewSource(1))
 	docs := make([]*accord.Document, b.N)
 	for i := range docs {
-		t := ""
+		var sb strings.Builder
 		for k := 0; k < 300; k++ {
-			t += words[(i*7+k*k+k*i)%len(words)] + fmt.Sprint((i+k)%97) + " "
+			// a Zipf-like vocabulary of 50,000 pseudo-words
+			fmt.Fprintf(&sb, "w%d ", int(50000*rng.Float64()*rng.Float64()))
+			if k%20 == 19 {
+				sb.WriteString(". ")
+			}
 		}
-		docs[i] = &accord.Document{ID: fmt.Sprintf("d%08d", i), Text: t}
+		docs[i] = &accord.Document{ID: fmt.Sprintf("d%08d", i), Text: sb.String()}
 	}
 	b.ResetTimer()
 	const chunk = 1000

@@ -355,7 +355,7 @@ func newPrepCache(c *wordCache) *prepCache {
 }
 
 // maxPrepared bounds the prepared documents kept per batch.
-const maxPrepared = 50000
+const maxPrepared = 8000
 
 func (p *prepCache) get(d *accord.Document) *vdoc {
 	p.mu.Lock()
