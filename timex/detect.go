@@ -800,6 +800,10 @@ func (m *matcher) relative(i int) (int, spec, bool) {
 		if u == "weekend" && !anaph {
 			return k + 1, spec{typ: "DATE", kind: kWeekend, n: dir}, true
 		}
+		if _, isPod := partOfDay[u]; isPod && anaph && dir > 0 && u != "tonight" && u != "overnight" {
+			// "the next morning": the day after the one in view.
+			return k + 1, spec{typ: "DATE", kind: kRel, unit: "D", n: 1, anaph: true}, true
+		}
 		if pod, isPod := partOfDay[u]; isPod && u != "tonight" && u != "overnight" && (s == "this" || s == "last" || s == "that") {
 			sp := spec{typ: "TIME", kind: kRel, unit: "D", suffix: "T" + pod, anaph: anaph}
 			if s == "last" {
@@ -1065,6 +1069,10 @@ func (m *matcher) quarter(i int) (int, spec, bool) {
 		return i + 2, spec{typ: "DATE", kind: kRel, unit: "Q", anaph: true, q: -1}, true
 	}
 	sp := spec{typ: "DATE", kind: kQuarter}
+	if y, ok := m.year4(j); ok && (m.at(j+1) == "quarter" || m.at(j+1) == "period") && j > i && m.w[j+1].end == m.w[j+1].tokEnd {
+		// "the 1988 quarter": that year's quarter under discussion.
+		return j + 2, spec{typ: "DATE", kind: kQuarter, y: y, q: -1}, true
+	}
 	if y, ok := m.year4(j); ok && m.at(j+1) != "quarter" {
 		sp.y = y
 		j++

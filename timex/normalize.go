@@ -230,6 +230,23 @@ func (n *normalizer) resolveDate(sp spec) string {
 			}
 			return prefix + "-H" + strconv.Itoa(sp.q)
 		}
+		if sp.q == -1 {
+			// The quarter under discussion (else the last completed one), in
+			// the year given.
+			q := 0
+			if n.prev.g == gQuarter {
+				q = (int(n.prev.t.Month())-1)/3 + 1
+			} else if n.hasRef {
+				q = (int(n.ref.Month())-1)/3 + 1 - 1
+				if q == 0 {
+					q = 4
+				}
+			}
+			if q == 0 {
+				return prefix + "-QX"
+			}
+			return prefix + "-Q" + strconv.Itoa(q)
+		}
 		if sp.q < 1 || sp.q > 4 {
 			return ""
 		}
