@@ -66,16 +66,6 @@ func (m *matcher) at(i int) string {
 	return m.w[i].s
 }
 
-// adjacent reports whether word i+1 follows word i with at most spaces
-// between them (no line break).
-func (m *matcher) adjacent(i int) bool {
-	if i < 0 || i+1 >= len(m.w) {
-		return false
-	}
-	gap := m.src[m.w[i].end:m.w[i+1].start]
-	return !strings.ContainsAny(gap, "\n")
-}
-
 // Detect finds the time expressions in src. toks are the tokens of src
 // (text.Tokens); sents its sentences (used for tense).
 func Detect(src string, toks []accord.Token, sents []accord.Span) []Candidate {
