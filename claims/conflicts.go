@@ -809,10 +809,19 @@ func (st *story) placeConflicts() []finding {
 				leave: wordsOf(p.norm), local: localWords(di, p.sent, p.span, 3)})
 		}
 	}
+	lower := map[string]bool{}
+	for _, di := range st.docs {
+		for w := range di.lowerWords {
+			lower[w] = true
+		}
+	}
 	var out []finding
 	for _, f := range facts {
-		// The place must be named by this document only.
-		if st.docsMentioning(f.value) != 1 {
+		// The place must be named by this document only, and be a plain
+		// place name: no facility or organization ("Recovery Center",
+		// "Independence Street"), no acronym, no word the story also
+		// writes in lower case ("Access").
+		if st.docsMentioning(f.value) != 1 || !plainPlace(f.value, f.says, lower) {
 			continue
 		}
 		// Per other document, the place whose sentence best matches.
@@ -820,6 +829,9 @@ func (st *story) placeConflicts() []finding {
 		scoreOf := map[*docInfo]int{}
 		for _, g := range facts {
 			if g.di == f.di || g.value == f.value {
+				continue
+			}
+			if !plainPlace(g.value, g.says, lower) || similarName(f.value, g.value) {
 				continue
 			}
 			ov := overlap(&f.di.sents[f.sent], &g.di.sents[g.sent], union(f.leave, g.leave))
@@ -862,6 +874,36 @@ func (st *story) placeConflicts() []finding {
 		out = append(out, finding{kind: accord.ConflictOther, subkind: "place", odd: f, others: others, topic: "the place"})
 	}
 	return bestPerSentence(out)
+}
+
+// plainPlace: a toponym, not a facility, organization, acronym or common word.
+func plainPlace(norm, raw string, lower map[string]bool) bool {
+	ws := strings.Fields(norm)
+	if len(ws) == 0 || len(ws) > 3 {
+		return false
+	}
+	for _, w := range ws {
+		if notSurname[w] || lower[w] {
+			return false
+		}
+	}
+	letters := 0
+	upper := 0
+	for _, r := range raw {
+		if r >= 'A' && r <= 'Z' {
+			upper++
+		}
+		if r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' {
+			letters++
+		}
+	}
+	return !(letters > 0 && upper == letters) // "UK", "EU", "AFC"
+}
+
+// similarName: spelling variants ("Centre", "Center").
+func similarName(a, b string) bool {
+	d := editDistance(a, b)
+	return d <= 2 && len(a) >= 6 && len(b) >= 6 || d <= 1
 }
 
 // docsMentioning counts the documents that write the phrase.
