@@ -38,6 +38,7 @@ type entry struct {
 	doc      *accord.Document
 	exact    uint64 // hash of the whole word sequence; 0 for an empty text
 	lex, rob signature
+	sim      uint64 // SimHash of the word 3-shingles
 	words    int
 	content  int // words in prose sentences (see proseWords)
 	cites    []citation
@@ -260,6 +261,7 @@ func (x *Index) signature(d *accord.Document) (*entry, []uint64) {
 		lex = append(lex, combine(hs[i], hs[i+1], hs[i+2]))
 	}
 	e.lex = minhash(lex)
+	e.sim = simhash(lex)
 	e.rob = minhash(robustFeatures(words))
 	keys := e.lex.bandKeys(famLexical, make([]uint64, 0, slotsPerDoc))
 	keys = e.rob.bandKeys(famRobust, keys)
