@@ -57,6 +57,19 @@ func openContext(r rune) bool {
 		r == '/' || r == ':' || r == '“' || r == '"' || r == '«' || r == '‘' || r == '„'
 }
 
+// nextMark returns the offset of the next byte in s[from:to] that may start
+// a quotation mark or apostrophe (" ' and the lead bytes of “ ” ‘ ’ „ « »),
+// or -1.
+func nextMark(s string, from, to int) int {
+	for i := from; i < to; i++ {
+		switch s[i] {
+		case '"', '\'', 0xE2, 0xC2:
+			return i
+		}
+	}
+	return -1
+}
+
 // findQuoted pairs the quotation marks of every paragraph of d. Curly double
 // quotes, guillemets and „ open and close by shape; straight double quotes
 // alternate; single quotes (curly or straight) open only before a letter after
@@ -74,6 +87,12 @@ func findQuoted(txt string, paras []accord.Span) []quoted {
 		var openRune rune
 		i := p.Start
 		for i < p.End {
+			// Jump to the next quotation mark or apostrophe.
+			j := nextMark(txt, i, p.End)
+			if j < 0 {
+				break
+			}
+			i = j
 			r, n := utf8.DecodeRuneInString(txt[i:p.End])
 			prev := runeBefore(txt, i, p.Start)
 			next := runeAt(txt, i+n, p.End)

@@ -791,8 +791,7 @@ type qfeat struct {
 
 func (x *docCtx) features(q quoted) qfeat {
 	c := x.txt[q.Content.Start:q.Content.End]
-	ws := text.Words(c)
-	f := qfeat{words: len(ws)}
+	f := qfeat{words: countWords(c)}
 	last, _ := utf8.DecodeLastRuneInString(c)
 	f.endPunct = last == ',' || last == '.' || last == '?' || last == '!' || last == '…'
 	caps, content := 0, 0
@@ -811,8 +810,28 @@ func (x *docCtx) features(q quoted) qfeat {
 	}
 	f.titleCase = content > 0 && caps == content && !f.endPunct
 	s := x.sentenceOf(q.Open.Start, q.Para)
-	f.initial = len(text.Words(x.txt[s.Start:q.Open.Start])) == 0
+	f.initial = s.Start >= q.Open.Start || countWords(x.txt[s.Start:q.Open.Start]) == 0
 	return f
+}
+
+// countWords counts the runs of letters and digits in s (inner apostrophes
+// and hyphens join, as in text.Words).
+func countWords(s string) int {
+	n, in := 0, false
+	for i, r := range s {
+		w := text.IsWordRune(r)
+		if !w && in && (r == '\'' || r == '’' || r == '-') && i+1 < len(s) {
+			nr, _ := utf8.DecodeRuneInString(s[i+utf8.RuneLen(r):])
+			if text.IsWordRune(nr) {
+				continue
+			}
+		}
+		if w && !in {
+			n++
+		}
+		in = w
+	}
+	return n
 }
 
 // speech decides whether a quote with these features is reported speech:

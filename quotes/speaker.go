@@ -12,7 +12,9 @@ import (
 // cueStrength is the share of a word's training occurrences that are part of
 // an attribution cue, or 0 for words that are not in the learned table.
 func cueStrength(w string) float32 {
-	w = strings.ReplaceAll(w, "’", "'")
+	if strings.Contains(w, "’") {
+		w = strings.ReplaceAll(w, "’", "'")
+	}
 	if s, ok := cueTable[w]; ok {
 		return s
 	}
