@@ -43,6 +43,7 @@ func ftsQuery(q string) (string, error) {
 		q = q[:maxQueryBytes] // a cut rune becomes a space below
 	}
 	q = strings.ToValidUTF8(q, " ")
+	q = strings.ReplaceAll(q, "\x00", " ")
 	items := lexQuery(q)
 
 	var b strings.Builder
