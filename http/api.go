@@ -11,7 +11,9 @@ import (
 )
 
 func (s *Server) apiReport(w nethttp.ResponseWriter, r *nethttp.Request) {
-	writeJSONBytes(w, nethttp.StatusOK, s.current().reportJSON)
+	snap := s.current()
+	rd, _ := snap.cached("api/report", func() ([]byte, error) { return snap.reportJSON, nil })
+	rd.serve(w, r, jsonType)
 }
 
 // StoryList is GET /api/stories.
@@ -28,7 +30,7 @@ func (s *Server) apiStories(w nethttp.ResponseWriter, r *nethttp.Request) {
 func (s *Server) apiStory(w nethttp.ResponseWriter, r *nethttp.Request) {
 	snap := s.current()
 	id := r.PathValue("id")
-	b, err := snap.cached("api/story/"+id, func() ([]byte, error) {
+	rd, err := snap.cached("api/story/"+id, func() ([]byte, error) {
 		sr := snap.report.ForStory(id)
 		if sr == nil {
 			return nil, errNoStory
@@ -40,8 +42,10 @@ func (s *Server) apiStory(w nethttp.ResponseWriter, r *nethttp.Request) {
 		writeError(w, nethttp.StatusNotFound, "no story with id "+strconv.Quote(id))
 		return
 	}
-	writeJSONBytes(w, nethttp.StatusOK, b)
+	rd.serve(w, r, jsonType)
 }
+
+const jsonType = "application/json; charset=utf-8"
 
 type notFound string
 

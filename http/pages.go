@@ -68,7 +68,7 @@ func (s *Server) pageError(w nethttp.ResponseWriter, status int, msg string) {
 	writeHTML(w, status, b)
 }
 
-func (s *Server) serveRendered(w nethttp.ResponseWriter, b []byte, err error) {
+func (s *Server) serveRendered(w nethttp.ResponseWriter, r *nethttp.Request, rd *rendered, err error) {
 	if err == errNoStory || err == errNoDoc {
 		s.pageError(w, nethttp.StatusNotFound, "Not found")
 		return
@@ -78,7 +78,7 @@ func (s *Server) serveRendered(w nethttp.ResponseWriter, b []byte, err error) {
 		s.pageError(w, nethttp.StatusInternalServerError, "The page could not be rendered")
 		return
 	}
-	writeHTML(w, nethttp.StatusOK, b)
+	rd.serve(w, r, "text/html; charset=utf-8")
 }
 
 // static serves the embedded CSS, JS and vendored libraries.
@@ -137,8 +137,13 @@ func (s *Server) pageStories(w nethttp.ResponseWriter, r *nethttp.Request) {
 			v.SearchErr = msg
 		}
 	}
+	if !v.Searched {
+		rd, err := snap.cached("page/list", func() ([]byte, error) { return s.pages.render("stories.html", v) })
+		s.serveRendered(w, r, rd, err)
+		return
+	}
 	b, err := s.pages.render("stories.html", v)
-	s.serveRendered(w, b, err)
+	s.serveRendered(w, r, &rendered{raw: b}, err)
 }
 
 // ---- story page ----
@@ -157,7 +162,16 @@ type briefView struct {
 	Text   string
 	Status string
 	Cites  []cite
+	More   int // cited documents beyond maxCites
 }
+
+// Caps that keep a story page of thousands of documents small; the API
+// (/api/stories/{id}) has everything.
+const (
+	maxCites       = 8   // citations shown per brief sentence
+	maxVariantDocs = 8   // documents listed per quote wording
+	maxDocList     = 300 // documents listed under the graph
+)
 
 type entityView struct {
 	ID, Name, Type string
@@ -179,6 +193,8 @@ type seg struct {
 
 type variantView struct {
 	Doc      docLabel
+	Docs     []docLabel // the documents with this wording (at most maxVariantDocs)
+	More     int        // how many more documents use it
 	Segs     []seg
 	Spun     bool
 	Partial  bool
@@ -191,6 +207,7 @@ type quoteView struct {
 	ID, Speaker, Text string
 	Variants          []variantView
 	Outlets           int
+	Count             int // occurrences, before grouping identical wordings
 }
 
 type sideView struct {
@@ -240,7 +257,7 @@ type storyView struct {
 func (s *Server) pageStory(w nethttp.ResponseWriter, r *nethttp.Request) {
 	snap := s.current()
 	id := r.PathValue("id")
-	b, err := snap.cached("page/story/"+id, func() ([]byte, error) {
+	rd, err := snap.cached("page/story/"+id, func() ([]byte, error) {
 		sr := snap.report.ForStory(id)
 		if sr == nil {
 			return nil, errNoStory
@@ -248,16 +265,16 @@ func (s *Server) pageStory(w nethttp.ResponseWriter, r *nethttp.Request) {
 		normalize(sr)
 		return s.pages.render("story.html", buildStoryView(sr, snap, false))
 	})
-	s.serveRendered(w, b, err)
+	s.serveRendered(w, r, rd, err)
 }
 
 // pageReport shows the whole report as one page (useful before stories exist).
 func (s *Server) pageReport(w nethttp.ResponseWriter, r *nethttp.Request) {
 	snap := s.current()
-	b, err := snap.cached("page/report", func() ([]byte, error) {
+	rd, err := snap.cached("page/report", func() ([]byte, error) {
 		return s.pages.render("story.html", buildStoryView(snap.report, snap, true))
 	})
-	s.serveRendered(w, b, err)
+	s.serveRendered(w, r, rd, err)
 }
 
 func label(d *accord.ReportDocument, id string) docLabel {
@@ -287,7 +304,9 @@ func buildStoryView(r *accord.Report, snap *snapshot, all bool) storyView {
 	outlets := map[string]bool{}
 	for _, d := range r.Documents {
 		l := label(&d, d.ID)
-		v.Documents = append(v.Documents, l)
+		if len(v.Documents) < maxDocList {
+			v.Documents = append(v.Documents, l)
+		}
 		outlets[l.Label] = true
 	}
 	v.Size = len(r.Documents)
@@ -317,6 +336,10 @@ func buildStoryView(r *accord.Report, snap *snapshot, all bool) storyView {
 		}
 		bv := briefView{Text: bs.Text, Status: bs.Status}
 		for j, d := range bs.Documents {
+			if j == maxCites {
+				bv.More = len(bs.Documents) - j
+				break
+			}
 			c := cite{docLabel: lab(d), PopID: fmt.Sprintf("cite-%d-%d", i, j)}
 			if doc := snap.docs[d]; doc != nil {
 				ss, ok := sents[d]
@@ -393,27 +416,58 @@ func buildStoryView(r *accord.Report, snap *snapshot, all bool) storyView {
 		if base < 0 && len(q.Variants) > 0 {
 			base = 0
 		}
+		// Variants with the same wording (and stated speaker) share one box
+		// listing every document that uses it.
 		outs := map[string]bool{}
+		group := map[string]int{}
 		for i, vr := range q.Variants {
-			vv := variantView{Doc: lab(vr.Document), Spun: vr.Spun, Partial: vr.Partial, Base: i == base}
-			outs[vv.Doc.Label] = true
+			l := lab(vr.Document)
+			outs[l.Label] = true
+			stated := ""
+			if vr.StatedSpeaker != nil {
+				stated = *vr.StatedSpeaker
+				if n := ents[stated]; n != "" {
+					stated = n
+				}
+			}
+			key := strings.ToLower(strings.Join(strings.Fields(vr.Text), " ")) + "\x00" + stated
+			if vr.Spun {
+				key += "\x00spun"
+			}
+			if g, ok := group[key]; ok {
+				if len(qv.Variants[g].Docs) < maxVariantDocs {
+					qv.Variants[g].Docs = append(qv.Variants[g].Docs, l)
+				} else {
+					qv.Variants[g].More++
+				}
+				qv.Count++
+				continue
+			}
+			vv := variantView{Doc: l, Docs: []docLabel{l}, Spun: vr.Spun, Partial: vr.Partial, Stated: stated}
 			if vr.Direct != nil && !*vr.Direct {
 				vv.Indirect = true
-			}
-			if vr.StatedSpeaker != nil {
-				vv.Stated = *vr.StatedSpeaker
 			}
 			if i == base {
 				vv.Segs = []seg{{Text: vr.Text}}
 			} else {
 				vv.Segs = wordDiff(q.Variants[base].Text, vr.Text)
 			}
+			group[key] = len(qv.Variants)
 			qv.Variants = append(qv.Variants, vv)
+			qv.Count++
+		}
+		if len(qv.Variants) > 1 {
+			for i := range qv.Variants {
+				if qv.Variants[i].Doc.ID == q.Variants[base].Document && !qv.Variants[i].Spun {
+					qv.Variants[i].Base = true
+					break
+				}
+			}
 		}
 		qv.Outlets = len(outs)
 		v.Quotes = append(v.Quotes, qv)
 	}
-	sort.SliceStable(v.Quotes, func(i, j int) bool { return len(v.Quotes[i].Variants) > len(v.Quotes[j].Variants) })
+	sort.SliceStable(v.Quotes, func(i, j int) bool { return v.Quotes[i].Count > v.Quotes[j].Count })
 	for _, c := range r.Conflicts {
 		cv := conflictView{ID: c.ID, Kind: c.Kind, Summary: c.Summary, Evidence: c.Evidence}
 		for _, sd := range c.Sides {
@@ -622,7 +676,7 @@ func (s *Server) pageDocument(w nethttp.ResponseWriter, r *nethttp.Request) {
 	snap := s.current()
 	snap.index()
 	id := r.PathValue("id")
-	b, err := snap.cached("page/doc/"+id, func() ([]byte, error) {
+	rd, err := snap.cached("page/doc/"+id, func() ([]byte, error) {
 		dd := snap.docAnnot[id]
 		if dd == nil {
 			return nil, errNoDoc
@@ -642,7 +696,11 @@ func (s *Server) pageDocument(w nethttp.ResponseWriter, r *nethttp.Request) {
 		for _, q := range dd.Quotes {
 			t := "quote"
 			if q.StatedSpeaker != nil {
-				t += " by " + *q.StatedSpeaker
+				if n := snap.entName[*q.StatedSpeaker]; n != "" {
+					t += " by " + n
+				} else {
+					t += " by " + *q.StatedSpeaker
+				}
 			}
 			anns = append(anns, Annotation{Start: q.Start, End: q.End, Class: "quote", Title: t})
 		}
@@ -664,7 +722,7 @@ func (s *Server) pageDocument(w nethttp.ResponseWriter, r *nethttp.Request) {
 		}
 		return s.pages.render("document.html", v)
 	})
-	s.serveRendered(w, b, err)
+	s.serveRendered(w, r, rd, err)
 }
 
 // Annotation is a classed span to highlight in a text.
@@ -755,5 +813,5 @@ func (s *Server) pageUpload(w nethttp.ResponseWriter, r *nethttp.Request) {
 	snap := s.current()
 	b, err := s.pages.render("upload.html", map[string]any{"Title": "Upload", "Documents": len(snap.report.Documents),
 		"MaxUpload": s.opt.MaxUpload >> 20, "Analyzer": s.analyze != nil})
-	s.serveRendered(w, b, err)
+	s.serveRendered(w, r, &rendered{raw: b}, err)
 }

@@ -1,8 +1,13 @@
 package http
 
 import (
+	"bytes"
+	"compress/gzip"
 	"encoding/json"
+	nethttp "net/http"
 	"sort"
+	"strconv"
+	"strings"
 	"sync"
 
 	"github.com/accord-news/accord"
@@ -16,6 +21,7 @@ type snapshot struct {
 	stories    []StorySummary
 	docs       map[string]*accord.ReportDocument
 	docStory   map[string]string
+	entName    map[string]string
 	reportJSON []byte
 
 	once     sync.Once
@@ -154,6 +160,10 @@ func newSnapshot(r *accord.Report, version uint64) *snapshot {
 			}
 		}
 	}
+	s.entName = make(map[string]string, len(r.Entities))
+	for _, e := range r.Entities {
+		s.entName[e.ID] = e.Name
+	}
 	s.reportJSON, _ = json.Marshal(r)
 	s.stories = make([]StorySummary, 0, len(r.Stories))
 	for _, st := range r.Stories {
@@ -254,15 +264,54 @@ func (s *snapshot) index() {
 	})
 }
 
-// cached returns the bytes stored under key, computing them once per snapshot.
-func (s *snapshot) cached(key string, build func() ([]byte, error)) ([]byte, error) {
+// rendered is a response body computed once per snapshot, with its gzip form.
+type rendered struct {
+	raw, gz []byte
+}
+
+// cached returns the response stored under key, computing it once per snapshot.
+func (s *snapshot) cached(key string, build func() ([]byte, error)) (*rendered, error) {
 	if v, ok := s.cache.Load(key); ok {
-		return v.([]byte), nil
+		return v.(*rendered), nil
 	}
 	b, err := build()
 	if err != nil {
 		return nil, err
 	}
-	v, _ := s.cache.LoadOrStore(key, b)
-	return v.([]byte), nil
+	rd := &rendered{raw: b}
+	if len(b) > 1024 {
+		var buf bytes.Buffer
+		zw, _ := gzip.NewWriterLevel(&buf, gzip.BestSpeed)
+		if _, err := zw.Write(b); err == nil && zw.Close() == nil {
+			rd.gz = buf.Bytes()
+		}
+	}
+	v, _ := s.cache.LoadOrStore(key, rd)
+	return v.(*rendered), nil
+}
+
+// serve writes a cached body, gzipped when the client accepts it.
+func (rd *rendered) serve(w nethttp.ResponseWriter, r *nethttp.Request, ctype string) {
+	h := w.Header()
+	h.Set("Content-Type", ctype)
+	h.Set("Cache-Control", "no-store")
+	h.Add("Vary", "Accept-Encoding")
+	body := rd.raw
+	if rd.gz != nil && acceptsGzip(r) {
+		h.Set("Content-Encoding", "gzip")
+		body = rd.gz
+	}
+	h.Set("Content-Length", strconv.Itoa(len(body)))
+	w.WriteHeader(nethttp.StatusOK)
+	_, _ = w.Write(body)
+}
+
+func acceptsGzip(r *nethttp.Request) bool {
+	for _, part := range strings.Split(r.Header.Get("Accept-Encoding"), ",") {
+		enc, q, _ := strings.Cut(strings.TrimSpace(part), ";")
+		if strings.TrimSpace(enc) == "gzip" && strings.ReplaceAll(strings.TrimSpace(q), " ", "") != "q=0" {
+			return true
+		}
+	}
+	return false
 }
