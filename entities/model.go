@@ -58,7 +58,7 @@ func (g *Gazetteer) Add(words []string, c int) {
 	}
 	k := strings.ToLower(strings.Join(words, " "))
 	g.entries[k] |= 1 << uint(c)
-	g.hashed[ngramHash(strings.Fields(k))] = g.entries[k]
+	g.addHashed(strings.Fields(k), g.entries[k])
 	if c == 1 && len(words) > 1 {
 		if f := strings.ToLower(words[0]); len(f) > 2 && !strings.HasSuffix(f, ".") {
 			g.nameParts[f] |= 1
@@ -84,8 +84,12 @@ func (g *Gazetteer) Match(lower []string) []string {
 		h := uint64(fnvOffset)
 		for n := 1; n <= g.maxLen && i+n <= len(lower); n++ {
 			h = ngramStep(h, lower[i+n-1])
-			if m, ok := g.hashed[h]; ok {
-				best, mask = n, m
+			m, ok := g.hashed[h]
+			if !ok {
+				break // no entry starts with these words
+			}
+			if m&^gazPrefix != 0 {
+				best, mask = n, m&^gazPrefix
 			}
 		}
 		if best == 0 {
@@ -108,19 +112,27 @@ func (g *Gazetteer) Match(lower []string) []string {
 	return out
 }
 
+// gazPrefix marks a hashed n-gram that begins a longer entry.
+const gazPrefix = 0x80
+
+// addHashed records an entry's hash and the hashes of its proper prefixes.
+func (g *Gazetteer) addHashed(words []string, mask uint8) {
+	h := uint64(fnvOffset)
+	for i, w := range words {
+		h = ngramStep(h, w)
+		if i == len(words)-1 {
+			g.hashed[h] |= mask
+		} else {
+			g.hashed[h] |= gazPrefix
+		}
+	}
+}
+
 // ngramStep extends an n-gram hash by one word.
 func ngramStep(h uint64, w string) uint64 {
 	h = hashStr(h, w)
 	h ^= ' '
 	h *= fnvPrime
-	return h
-}
-
-func ngramHash(words []string) uint64 {
-	h := uint64(fnvOffset)
-	for _, w := range words {
-		h = ngramStep(h, w)
-	}
 	return h
 }
 
@@ -400,7 +412,7 @@ func ReadModel(data []byte) (*Model, error) {
 			return nil, err
 		}
 		m.gaz.entries[e] = b
-		m.gaz.hashed[ngramHash(strings.Split(e, " "))] = b
+		m.gaz.addHashed(strings.Split(e, " "), b)
 		if k := strings.Count(e, " ") + 1; k > m.gaz.maxLen {
 			m.gaz.maxLen = k
 		}
