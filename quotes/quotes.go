@@ -464,6 +464,40 @@ func (x *docCtx) sentenceSubject(a, c int) subject {
 	return subject{Span: accord.Span{Start: x.toks[a].Start, End: x.toks[j].End}, Kind: accord.MentionName, Found: true}
 }
 
+// clauseSubject reads the name that is the subject of the sentence holding
+// q, before q: at the sentence start or after an opening phrase that ends
+// with a comma ("In an interview on CBS, House Speaker Paul Ryan (R-Wis.)
+// said …").
+func (x *docCtx) clauseSubject(q quoted) subject {
+	s := x.sentenceOf(q.Open.Start, q.Para)
+	r := tokensIn(x.toks, accord.Span{Start: s.Start, End: q.Open.Start})
+	starts := []int{r.a}
+	for k := r.a; k < r.b && k <= r.a+14; k++ {
+		if x.toks[k].Lower == "," {
+			starts = append(starts, k+1)
+			break
+		}
+	}
+	for _, a := range starts {
+		if a >= r.b || x.inQuote(x.toks[a].Start) {
+			continue
+		}
+		sub := x.sentenceSubject(a, r.b)
+		if !sub.Found {
+			continue
+		}
+		e := tokensIn(x.toks, accord.Span{Start: sub.Span.End, End: q.Open.Start})
+		if e.a >= e.b {
+			continue
+		}
+		// A verb (lower-case word), a parenthesis or an appositive follows.
+		if n := x.toks[e.a]; n.Lower == "(" || n.Lower == "," || isWord(n) && !isUpperWord(x.txt, n) && !nonNominal[n.Lower] || n.Lower == "has" || n.Lower == "was" || n.Lower == "is" {
+			return sub
+		}
+	}
+	return subject{}
+}
+
 // colonIntro reads an attribution that ends paragraph p with a colon and
 // introduces the quote of the next paragraph: "Caddell continued:", "The New
 // York Times reports:".
@@ -994,6 +1028,14 @@ func (x *docCtx) attribute(qs []quoted) []accord.QuoteMention {
 		if !spk.ok && prevSpk.ok && (q.Continued || (q.Para-prevPara <= 1 && f.initial && f.words >= 3 && !f.titleCase)) {
 			spk = prevSpk
 			continued = true
+		}
+		if !spk.ok && !f.initial {
+			// Quoted words inside a sentence with no cue: whoever the
+			// sentence is about uses them ("Japan branded North Korea an
+			// “outlaw nation”").
+			if sub := x.clauseSubject(q); sub.Found {
+				spk = x.resolve(sub, q.Para)
+			}
 		}
 		f.attributed = a.sub.Found
 		f.continued = q.Continued || continued

@@ -269,6 +269,20 @@ func subjectAfter(txt string, toks []accord.Token, cue, hi int) subject {
 	if _, ok := pronouns[t.Lower]; ok {
 		return subject{Span: t.Span, Kind: accord.MentionPronoun, Found: true}
 	}
+	if !isUpperWord(txt, t) && !determiners[t.Lower] {
+		// "said 9/11 widow Terry Strada", "according to conservative talk
+		// radio host Rush Limbaugh": a few lower-case words, then a name.
+		for k := i + 1; k < hi && k <= i+5; k++ {
+			w := toks[k]
+			if w.Lower == "," || w.Lower == "." || w.Lower == ";" || w.Lower == "“" || w.Lower == "\"" {
+				break
+			}
+			if isUpperWord(txt, w) && isWord(w) {
+				i, t = k, w
+				break
+			}
+		}
+	}
 	if isUpperWord(txt, t) && isWord(t) {
 		j := i
 		for j+1 < hi {
