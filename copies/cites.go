@@ -9,6 +9,7 @@ import (
 
 	"github.com/accord-news/accord"
 	"github.com/accord-news/accord/lexicon"
+	"github.com/accord-news/accord/text"
 )
 
 // name is a run of capitalised words (with "of", "&" and "and" inside).
@@ -53,7 +54,7 @@ func findCitations(d *accord.Document) []citation {
 			return
 		}
 		s := strings.Index(t[start:end], name)
-		if s < 0 {
+		if s < 0 || !goodContext(t, start+s, start+s+len(name)) {
 			return
 		}
 		sp := accord.Span{Start: start + s, End: start + s + len(name)}
@@ -163,6 +164,23 @@ func cueMatches(t string, re *regexp.Regexp, cues []string) [][2]int {
 	return out
 }
 
+// goodContext rejects a name preceded by a title or a preposition ("Mr.
+// Gravano quoted", "in Watergate reports") or followed by a possessive
+// ("citing Felt's grandson"): a person or a topic, not an outlet.
+func goodContext(t string, start, end int) bool {
+	if end < len(t) && (strings.HasPrefix(t[end:], "'s") || strings.HasPrefix(t[end:], "’s")) {
+		return false
+	}
+	before := strings.Fields(t[max(0, start-12):start])
+	if len(before) > 0 && start > 0 && t[start-1] == ' ' {
+		switch strings.ToLower(strings.TrimRight(before[len(before)-1], ".")) {
+		case "mr", "mrs", "ms", "dr", "in", "of", "on", "from", "at", "for", "with", "about", "into", "over":
+			return false
+		}
+	}
+	return true
+}
+
 // cleanName trims a matched name: leading "The", trailing possessive and
 // punctuation, trailing cue words.
 func cleanName(s string) string {
@@ -174,7 +192,15 @@ func cleanName(s string) string {
 	for _, suf := range []string{" and", " of", " the", " &"} {
 		s = strings.TrimSuffix(s, suf)
 	}
-	if len(s) < 2 || !utf8.ValidString(s) {
+	// trailing weekday or month names ("Le Parisien Wednesday")
+	for {
+		i := strings.LastIndexByte(s, ' ')
+		if i < 0 || !isCalendar(strings.ToLower(s[i+1:])) {
+			break
+		}
+		s = s[:i]
+	}
+	if len(s) < 2 || !utf8.ValidString(s) || isCalendar(strings.ToLower(s)) || text.IsStopword(strings.ToLower(s)) {
 		return ""
 	}
 	return s
@@ -198,18 +224,19 @@ func plausibleOutlet(t string, start int, name string, agencyCue bool) bool {
 	if pronounLike[first] || text0(first) {
 		return false
 	}
-	if hasMediaWord(name) || agencyCue {
+	if hasMediaWord(name) {
 		return true
 	}
 	if len(fields) == 1 {
 		switch {
 		case isAcronym(name):
 			return true
-		case isCalendar(first):
-			return false
-		case lexicon.Known(name) && sentenceInitial(t, start):
-			return false // an ordinary word opening the sentence
+		case isCalendar(first), lexicon.Known(name):
+			return false // an ordinary word ("Authorities reported", "newspaper Web site")
 		}
+		return true
+	}
+	if agencyCue {
 		return true
 	}
 	// several capitalised words without a media word: likely a person
