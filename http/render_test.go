@@ -182,3 +182,31 @@ func TestStoryPageContent(t *testing.T) {
 		t.Error("a new report version still serves the old page")
 	}
 }
+
+func TestConcurrentReadsDuringReanalysis(t *testing.T) {
+	s, _ := fixtureServer(t, Options{})
+	h := s.Handler()
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		for i := 0; i < 5; i++ {
+			body, ct := multipartBody(t, map[string]string{"c" + itoa(i) + ".txt": "Title " + itoa(i) + "\n\nBody text number " + itoa(i) + "."}, "")
+			req := httptest.NewRequest("POST", "/api/ingest", body)
+			req.Header.Set("Content-Type", ct)
+			h.ServeHTTP(httptest.NewRecorder(), req)
+		}
+	}()
+	paths := []string{"/stories/S1", "/api/stories/S1", "/api/documents", "/documents/001_5520211c78aac45f", "/api/status", "/"}
+	for i := 0; ; i++ {
+		select {
+		case <-done:
+			return
+		default:
+		}
+		rec := httptest.NewRecorder()
+		h.ServeHTTP(rec, httptest.NewRequest("GET", paths[i%len(paths)], nil))
+		if rec.Code != 200 && rec.Code != 404 {
+			t.Fatalf("%s: %d", paths[i%len(paths)], rec.Code)
+		}
+	}
+}

@@ -209,3 +209,27 @@ func TestXSSPayloadEscapedInPages(t *testing.T) {
 		})
 	}
 }
+
+// FuzzIngestBody posts arbitrary bodies: the answer is always JSON with a
+// documented status, never a panic.
+func FuzzIngestBody(f *testing.F) {
+	f.Add("text/plain", "name.txt", []byte("Title\n\nBody."))
+	f.Add("multipart/form-data; boundary=XX", "", []byte("--XX\r\nContent-Disposition: form-data; name=\"files\"; filename=\"../a.jsonl\"\r\n\r\n{\"id\":1}\r\n--XX--\r\n"))
+	f.Add("application/x-ndjson", "", []byte("{\"text\":\"\xff\"}\n{"))
+	f.Add("multipart/form-data", "", []byte("--"))
+	s := NewServer(newMemStore(), simpleAnalyze, Options{MaxUpload: 1 << 16})
+	h := s.Handler()
+	ok := map[int]bool{200: true, 400: true, 413: true, 422: true}
+	f.Fuzz(func(t *testing.T, ctype, name string, body []byte) {
+		req := httptest.NewRequest("POST", "/api/ingest", strings.NewReader(string(body)))
+		q := req.URL.Query()
+		q.Set("name", name)
+		req.URL.RawQuery = q.Encode()
+		req.Header.Set("Content-Type", ctype)
+		rec := httptest.NewRecorder()
+		h.ServeHTTP(rec, req)
+		if !ok[rec.Code] || !strings.HasPrefix(rec.Header().Get("Content-Type"), "application/json") {
+			t.Fatalf("status %d %q: %s", rec.Code, rec.Header().Get("Content-Type"), rec.Body.String())
+		}
+	})
+}
