@@ -464,6 +464,31 @@ func (x *docCtx) sentenceSubject(a, c int) subject {
 	return subject{Span: accord.Span{Start: x.toks[a].Start, End: x.toks[j].End}, Kind: accord.MentionName, Found: true}
 }
 
+// phraseBefore returns where the determiners, possessives and capitalised
+// words right before q's opening mark begin (at most four tokens, never
+// across a cue or punctuation), or q.Content.Start when there are none.
+func (x *docCtx) phraseBefore(q quoted) int {
+	s := x.sentenceOf(q.Open.Start, q.Para)
+	r := tokensIn(x.toks, accord.Span{Start: s.Start, End: q.Open.Start})
+	k := r.b
+	for k-1 >= r.a && r.b-(k-1) <= 4 {
+		t := x.toks[k-1]
+		if isCue(t.Lower) || x.inQuote(t.Start) {
+			break
+		}
+		ok := determiners[t.Lower] || t.Lower == "’s" || t.Lower == "'s" || t.Lower == "’" ||
+			isUpperWord(x.txt, t) && isWord(t) && !notName[t.Lower] || determiners[strings.ToLower(x.txt[t.Start:t.End])]
+		if !ok {
+			break
+		}
+		k--
+	}
+	if k == r.b {
+		return q.Content.Start
+	}
+	return x.toks[k].Start
+}
+
 // clauseSubject reads the name that is the subject of the sentence holding
 // q, before q: at the sentence start or after an opening phrase that ends
 // with a comma ("In an interview on CBS, House Speaker Paul Ryan (R-Wis.)
@@ -1085,6 +1110,12 @@ func (x *docCtx) attribute(qs []quoted) []accord.QuoteMention {
 			m.Partial = true
 		} else if !f.initial {
 			m.Partial = true
+			// The noun phrase the quoted words complete belongs to them:
+			// "the woman’s “head”", "a “Putin-RibbenTRUMP Pact”".
+			if st := x.phraseBefore(q); st < q.Content.Start {
+				m.Fragments = []accord.Span{q.Content}
+				m.Span = accord.Span{Start: st, End: q.Content.End}
+			}
 		} else if a.where != 1 && a.where != 3 && !f.endPunct && x.runsOn(q) {
 			// “…” opening a sentence whose words go on: the clause is the
 			// statement ("“You squeezed employees” to drive up …").
