@@ -420,3 +420,11 @@ func TestOrgNominals(t *testing.T) {
 		}
 	}
 }
+
+func BenchmarkReadModel(b *testing.B) {
+	for i := 0; i < b.N; i++ {
+		if _, err := ReadModel(modelData); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

@@ -372,6 +372,7 @@ func ReadModel(data []byte) (*Model, error) {
 	if n > 1<<24 {
 		return nil, fmt.Errorf("entities: %d clusters", n)
 	}
+	m.clusters = make(map[string]cluster, n)
 	names := map[uint32]string{}
 	name := func(v uint16, p byte) string {
 		k := uint32(v)<<8 | uint32(p)
@@ -402,6 +403,8 @@ func ReadModel(data []byte) (*Model, error) {
 	if n > 1<<24 {
 		return nil, fmt.Errorf("entities: %d gazetteer entries", n)
 	}
+	m.gaz.entries = make(map[string]uint8, n)
+	m.gaz.hashed = make(map[uint64]uint8, 3*n)
 	for i := 0; i < int(n); i++ {
 		e, err := readString(r)
 		if err != nil {
@@ -423,6 +426,7 @@ func ReadModel(data []byte) (*Model, error) {
 	if n > 1<<24 {
 		return nil, fmt.Errorf("entities: %d name parts", n)
 	}
+	m.gaz.nameParts = make(map[string]uint8, n)
 	for i := 0; i < int(n); i++ {
 		e, err := readString(r)
 		if err != nil {
@@ -440,6 +444,7 @@ func ReadModel(data []byte) (*Model, error) {
 	if n > 1<<24 {
 		return nil, fmt.Errorf("entities: %d capitalisation entries", n)
 	}
+	m.gaz.caps = make(map[string]uint8, n)
 	for i := 0; i < int(n); i++ {
 		e, err := readString(r)
 		if err != nil {
