@@ -121,7 +121,7 @@ func main() {
 	dataRoot := flag.String("data", "/work/shared/data", "shared data root")
 	out := flag.String("out", "entities/model.bin.gz", "model output")
 	clusterFile := flag.String("clusters", "/tmp/accord-ner-clusters.tsv", "cluster cache (learned when missing)")
-	epochs := flag.Int("epochs", 12, "maximum epochs")
+	epochs := flag.Int("epochs", 14, "maximum epochs (the best on eng.testa is kept)")
 	minAbs := flag.Float64("prune", 0.05, "drop features whose largest averaged |weight| is below this")
 	noClusters := flag.Bool("noclusters", false, "train without word clusters")
 	genderOut := flag.String("gender", "entities/gender.tsv", "first-name gender table output (empty: skip)")
