@@ -42,37 +42,35 @@ func (s *Stage) Analyze(ctx context.Context, c *accord.Corpus) error {
 		}
 		infos[d.ID] = newDocInfo(c, d)
 	}
-	var stories []*story
-	inStory := map[string]bool{}
-	for _, st := range c.Stories {
-		var ds []*docInfo
-		for _, id := range st.Documents {
-			if di := infos[id]; di != nil && !inStory[id] {
-				ds = append(ds, di)
-				inStory[id] = true
-			}
-		}
-		if len(ds) > 0 {
-			stories = append(stories, newStory(st.ID, ds))
-		}
-	}
-	var rest []*docInfo
+	// Documents are compared within topics found here (TF-IDF neighbours),
+	// not within the story stage's stories: a story may join neighbouring
+	// events (two trials of one case), whose differing facts are no
+	// conflict. Each topic is labelled with the story most of its
+	// documents belong to.
+	var all []*docInfo
 	for _, d := range c.Docs {
-		if !inStory[d.ID] {
-			rest = append(rest, infos[d.ID])
+		all = append(all, infos[d.ID])
+	}
+	storyOf := map[string]string{}
+	for _, st := range c.Stories {
+		for _, id := range st.Documents {
+			if _, ok := storyOf[id]; !ok {
+				storyOf[id] = st.ID
+			}
 		}
 	}
-	if len(rest) > 0 {
-		if len(c.Stories) == 0 {
-			// No story stage: compare documents within topics only.
-			for _, part := range partition(rest) {
-				stories = append(stories, newStory("", part))
-			}
-		} else {
-			for _, di := range rest {
-				stories = append(stories, newStory("", []*docInfo{di}))
+	var stories []*story
+	for _, part := range partition(all) {
+		votes := map[string]int{}
+		bestID, bestN := "", 0
+		for _, di := range part {
+			id := storyOf[di.d.ID]
+			votes[id]++
+			if votes[id] > bestN || votes[id] == bestN && id < bestID {
+				bestID, bestN = id, votes[id]
 			}
 		}
+		stories = append(stories, newStory(bestID, part))
 	}
 	c.Claims = c.Claims[:0]
 	c.Conflicts = c.Conflicts[:0]
