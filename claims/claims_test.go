@@ -195,6 +195,11 @@ func TestConflictKinds(t *testing.T) {
 			"Interior Secretary Dirk Kempthorne said the rule was narrow.",
 			"Interior Undersecretary Dirk Kempthorne called the rule changes narrow.",
 		}, accord.ConflictRole, "Undersecretary Dirk Kempthorne"},
+		{"abbreviated clergy title is no conflict", []string{
+			"The Rev. Larry Kroon said some parishioners were in the church.",
+			"The Rev. Larry Kroon of the Wasilla Bible Church told CNN.",
+			"The Reverend Larry Kroon said no one was injured.",
+		}, "", ""},
 		{"abbreviated title is no conflict", []string{
 			"Interior Secretary Dirk Kempthorne called the move a clarification.",
 			"Interior Secretary Dirk Kempthorne said the rule was narrow.",

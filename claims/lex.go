@@ -107,7 +107,14 @@ func normTitleWord(w string) []string {
 	lw := strings.ToLower(strings.TrimSuffix(w, "."))
 	lw = strings.TrimSuffix(strings.TrimSuffix(lw, "'s"), "’s")
 	if x, ok := titleAbbrev[lw]; ok {
-		return strings.Fields(x)
+		var out []string
+		for _, w := range strings.Fields(x) {
+			if syn, ok := titleSynonym[w]; ok {
+				w = syn
+			}
+			out = append(out, w)
+		}
+		return out
 	}
 	if strings.Contains(lw, "-") && !titleHeads[lw] {
 		// writer-director, vice-president
