@@ -50,7 +50,7 @@ type Config struct {
 
 // New returns a cleaner using the embedded line model.
 func New() *Cleaner {
-	return &Cleaner{model: DefaultModel(), Config: Config{Focus: "balanced"}}
+	return &Cleaner{model: DefaultModel(), Config: Config{Focus: "recall"}}
 }
 
 // Clean implements accord.Cleaner.
@@ -85,7 +85,10 @@ func (c *Cleaner) Clean(in *accord.Input, opt accord.Options) (*accord.Document,
 		d.Text = strings.ToValidUTF8(d.Text, "\uFFFD")
 	}
 	d.Title = strings.ToValidUTF8(d.Title, "")
-	d.Language = DetectLanguage(d.Text, d.Title)
+	if d.Language == "" || utf8.RuneCountInString(d.Text) < 200 {
+		// (HTML pages come with the extractor's guess over the same text.)
+		d.Language = DetectLanguage(d.Text, d.Title)
+	}
 	return d, nil
 }
 

@@ -411,7 +411,13 @@ func (c *Cleaner) cleanHTML(d *accord.Document, in *accord.Input, opt accord.Opt
 		}
 		return nil
 	}
-	lines = extractMain(doc, in.URL, c.Config)
+	var tm trafilatura.Metadata
+	lines, tm = extractMain(doc, in.URL, c.Config)
+	mergeMeta(d, pageMeta{Title: cleanTitle(tm.Title), Outlet: tm.Sitename, Author: cleanAuthor(tm.Author)})
+	if d.Published == "" && !tm.Date.IsZero() && plausibleYear(tm.Date.Year()) {
+		d.Published, d.PublishedBasis = tm.Date.Format("2006-01-02"), accord.BasisMetadata
+	}
+	d.Language = tm.Language
 	kept, removed := c.filterLines(lines, in, d, true)
 	d.Text = strings.Join(kept, "\n")
 	d.Removed = append(d.Removed, removed...)
@@ -438,7 +444,7 @@ func findBody(doc *html.Node) *html.Node {
 
 // extractMain runs go-trafilatura (with its readability and distiller
 // fallbacks) and returns the main content as lines.
-func extractMain(doc *html.Node, pageURL string, cfg Config) []Line {
+func extractMain(doc *html.Node, pageURL string, cfg Config) ([]Line, trafilatura.Metadata) {
 	opts := trafilatura.Options{
 		EnableFallback:  !cfg.NoFallback,
 		ExcludeComments: true,
@@ -456,10 +462,13 @@ func extractMain(doc *html.Node, pageURL string, cfg Config) []Line {
 		opts.OriginalURL = u
 	}
 	res, err := safeExtract(doc, opts)
-	if err != nil || res == nil || res.ContentNode == nil {
-		return nil
+	if err != nil || res == nil {
+		return nil, trafilatura.Metadata{}
 	}
-	return nodeLines(res.ContentNode)
+	if res.ContentNode == nil {
+		return nil, res.Metadata
+	}
+	return nodeLines(res.ContentNode), res.Metadata
 }
 
 func safeExtract(doc *html.Node, opts trafilatura.Options) (res *trafilatura.ExtractResult, err error) {

@@ -81,7 +81,7 @@ func sigmoid(x float64) float64 {
 
 // FeatureGroups switches optional feature groups (for the trainer's
 // experiments; the embedded model was trained with the defaults).
-var FeatureGroups = struct{ Words, Trigrams bool }{Words: true, Trigrams: false}
+var FeatureGroups = struct{ Words, Trigrams, Conj bool }{Words: true, Trigrams: false, Conj: true}
 
 // hashing uses FNV-1a so that the trained weights do not depend on a process seed.
 func fnv(parts ...string) uint32 {
@@ -240,6 +240,26 @@ func LineFeatures(l Line, ctx LineContext) []uint32 {
 	}
 	if contentShaped(t) {
 		add("prose")
+	}
+	if FeatureGroups.Conj {
+		block := "none"
+		switch {
+		case ctx.ProseBefore && ctx.ProseAfter:
+			block = "inside"
+		case ctx.ProseBefore:
+			block = "after"
+		case ctx.ProseAfter:
+			block = "before"
+		}
+		add("block-len", block, lenB)
+		add("block-end", block, end)
+		if l.Heading {
+			add("block-heading", block)
+		}
+		if l.Item {
+			add("block-item", block)
+		}
+		add("block-link", block, bucket(float64(l.LinkChars)/float64(max(n, 1)), 0.01, 0.5, 0.9))
 	}
 	// Words: the first two and the last, lower-cased.
 	if nw > 0 && FeatureGroups.Words {

@@ -33,7 +33,7 @@ func main() {
 	out := flag.String("o", "/tmp/clean-eval.report.json", "report to write")
 	which := flag.String("split", "all", "all, train or dev (held-out half)")
 	workers := flag.Int("j", runtime.GOMAXPROCS(0), "workers")
-	focus := flag.String("focus", "balanced", "go-trafilatura focus: balanced, recall, precision")
+	focus := flag.String("focus", "recall", "go-trafilatura focus: balanced, recall, precision")
 	noFallback := flag.Bool("nofallback", false, "skip go-trafilatura's fallbacks")
 	noModel := flag.Bool("nomodel", false, "skip the learned line filter")
 	threshold := flag.Float64("threshold", 0, "line model threshold for HTML (0 = default)")

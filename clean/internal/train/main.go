@@ -58,10 +58,12 @@ func main() {
 	which := flag.String("split", "train", "pages to learn from: train or all")
 	show := flag.Int("show", 0, "print this many dev-split errors at threshold 0.5")
 	noWords := flag.Bool("no-words", false, "leave out word features")
+	noConj := flag.Bool("no-conj", false, "leave out the conjunctions with the prose-block position")
 	tri := flag.Bool("trigrams", false, "add character trigram features (they overfit: dev F1 drops)")
 	flag.Parse()
 	clean.FeatureGroups.Words = !*noWords
 	clean.FeatureGroups.Trigrams = *tri
+	clean.FeatureGroups.Conj = !*noConj
 
 	var gold struct {
 		Documents map[string]goldDoc `json:"documents"`
