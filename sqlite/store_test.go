@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"errors"
+	"os"
 	"path/filepath"
 	"sort"
 	"strings"
@@ -95,6 +96,24 @@ func TestMigrations(t *testing.T) {
 	if s, err := Open(other); err == nil {
 		s.Close()
 		t.Error("Open accepted a foreign database")
+	}
+
+	// A file that is not a database is refused and left as it was.
+	junk := filepath.Join(dir, "notes.txt")
+	content := strings.Repeat("not a database\n", 500)
+	if err := os.WriteFile(junk, []byte(content), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if s, err := Open(junk); err == nil {
+		s.Close()
+		t.Error("Open accepted a text file")
+	}
+	if b, err := os.ReadFile(junk); err != nil || string(b) != content {
+		t.Errorf("Open changed a text file it refused")
+	}
+	if s, err := Open(filepath.Join(dir, "no", "such", "dir", "x.db")); err == nil {
+		s.Close()
+		t.Error("Open succeeded in a missing directory")
 	}
 }
 
