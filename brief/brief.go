@@ -50,7 +50,7 @@ type storyRef struct {
 
 // Analyze implements accord.CorpusStage.
 func (s *Stage) Analyze(ctx context.Context, c *accord.Corpus) error {
-	b, err := s.compose(ctx, c)
+	b, err := s.Compose(ctx, c)
 	if err != nil {
 		return err
 	}
@@ -66,7 +66,10 @@ func (s *Stage) Analyze(ctx context.Context, c *accord.Corpus) error {
 	return nil
 }
 
-func (s *Stage) compose(ctx context.Context, c *accord.Corpus) (accord.Brief, error) {
+// Compose writes the brief without the final Supported filter (Analyze
+// applies it); it exists so that the support rate of the composition itself
+// can be measured.
+func (s *Stage) Compose(ctx context.Context, c *accord.Corpus) (accord.Brief, error) {
 	maxS, maxStories := s.MaxSentences, s.MaxStories
 	if maxS <= 0 {
 		maxS = 12

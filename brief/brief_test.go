@@ -41,7 +41,7 @@ func seedCorpus(t *testing.T) *accord.Corpus {
 func TestSeedBrief(t *testing.T) {
 	c := seedCorpus(t)
 	s := New()
-	b, err := s.compose(context.Background(), c)
+	b, err := s.Compose(context.Background(), c)
 	if err != nil {
 		t.Fatal(err)
 	}

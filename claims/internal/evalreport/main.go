@@ -56,6 +56,21 @@ func main() {
 		if c == nil {
 			continue
 		}
+		if b, err := brief.New().Compose(context.Background(), c); err == nil {
+			ok := 0
+			for _, bs := range b.Sentences {
+				var ds []*accord.Document
+				for _, id := range bs.Documents {
+					if d := c.Doc(id); d != nil {
+						ds = append(ds, d)
+					}
+				}
+				if brief.Supported(bs.Text, ds) {
+					ok++
+				}
+			}
+			fmt.Fprintf(os.Stderr, "%s: brief %d sentences, %d supported\n", path, len(b.Sentences), ok)
+		}
 		r := pipeline.BuildReport(c)
 		b, err := json.Marshal(r)
 		if err != nil {
