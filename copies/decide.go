@@ -52,6 +52,13 @@ func (x *Index) verify(ia, ib int32, p *prepCache) *edge {
 	st := align(va, vb, nil)
 	thesaurus := false
 	var rel *relation
+	// Pairs that share verbatim sentences but too few of them to be a copy
+	// share wire paragraphs or quotes: no spinner is at work there, so
+	// neither the thesaurus pass nor the spun-passage search can apply.
+	shared := st.identicalSentsAB >= 2 && st.cov() < 0.3
+	if !st.passes() && shared {
+		return nil
+	}
 	if !st.passes() && st.cov() >= minCoverageExact {
 		rel = newRelation(va, vb)
 		st = align(va, vb, rel)

@@ -31,6 +31,7 @@ func main() {
 	in := flag.String("in", "", "input JSONL (.gz allowed)")
 	out := flag.String("out", "", "output report JSON (default stdout)")
 	linksOnly := flag.Bool("no-text", false, "leave document texts out of the report (for big inputs)")
+	progress := flag.Bool("progress", false, "index in chunks of 5,000 documents and print progress")
 	cpuprof := flag.String("cpuprofile", "", "write a CPU profile")
 	flag.Parse()
 	if *cpuprof != "" {
@@ -81,11 +82,27 @@ func main() {
 	}
 	t1 := time.Now()
 	c := accord.NewCorpus(docs, accord.Options{NoClean: true})
-	stage := copies.New()
-	if err := stage.Analyze(context.Background(), c); err != nil {
-		log.Fatal(err)
+	var stats copies.Stats
+	if *progress {
+		// the stage's work, chunk by chunk, with progress on stderr
+		x := copies.NewIndex()
+		const chunk = 5000
+		for i := 0; i < len(c.Docs); i += chunk {
+			j := min(i+chunk, len(c.Docs))
+			x.AddBatch(c.Docs[i:j])
+			fmt.Fprintf(os.Stderr, "evalreport: %d docs indexed, %v, %+v\n", j, time.Since(t1).Round(time.Second), x.Stats())
+		}
+		c.Links = x.Links()
+		c.SetGroups(x.Groups())
+		stats = x.Stats()
+	} else {
+		stage := copies.New()
+		if err := stage.Analyze(context.Background(), c); err != nil {
+			log.Fatal(err)
+		}
+		stats = stage.LastStats
 	}
-	fmt.Fprintf(os.Stderr, "evalreport: index stats %+v\n", stage.LastStats)
+	fmt.Fprintf(os.Stderr, "evalreport: index stats %+v\n", stats)
 	t2 := time.Now()
 	var ms runtime.MemStats
 	runtime.ReadMemStats(&ms)
