@@ -247,6 +247,8 @@ type storyView struct {
 	GraphJSON   string
 	Entities    []entityView
 	Quotes      []quoteView
+	// SharedQuotes occur more than once; SingleQuotes once (shown folded).
+	SharedQuotes, SingleQuotes []quoteView
 	Conflicts   []conflictView
 	Claims      []claimView
 	Documents   []docLabel
@@ -468,6 +470,13 @@ func buildStoryView(r *accord.Report, snap *snapshot, all bool) storyView {
 		v.Quotes = append(v.Quotes, qv)
 	}
 	sort.SliceStable(v.Quotes, func(i, j int) bool { return v.Quotes[i].Count > v.Quotes[j].Count })
+	for _, q := range v.Quotes {
+		if q.Count > 1 {
+			v.SharedQuotes = append(v.SharedQuotes, q)
+		} else {
+			v.SingleQuotes = append(v.SingleQuotes, q)
+		}
+	}
 	for _, c := range r.Conflicts {
 		cv := conflictView{ID: c.ID, Kind: c.Kind, Summary: c.Summary, Evidence: c.Evidence}
 		for _, sd := range c.Sides {
