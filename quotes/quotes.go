@@ -355,53 +355,64 @@ func (x *docCtx) clauseEnd(qs []quoted, i int) (int, int) {
 	s := x.sentenceOf(q.Close.Start, q.Para)
 	end := q.Close.End
 	last := i
-	for {
-		rest := tokensIn(x.toks, accord.Span{Start: end, End: s.End})
-		if rest.a >= rest.b {
-			return end, last
-		}
-		t := x.toks[rest.a]
-		if !isWord(t) {
-			return end, last
-		}
-		if r, ok := x.afterPattern(tokRange{rest.a, rest.b}); ok && r.where == 1 {
+	rest := tokensIn(x.toks, accord.Span{Start: end, End: s.End})
+	if rest.a < rest.b {
+		if r, ok := x.afterPattern(rest); ok && r.where == 1 {
 			return end, last // "…,” she said."
 		}
-		if clauseStop[t.Lower] {
-			// "“disgusting” and “a con”": a further quoted part of the
-			// same clause.
-			if (t.Lower == "and" || t.Lower == "or" || t.Lower == "but") && last+1 < len(qs) && qs[last+1].Para == q.Para && rest.a+1 < rest.b && qs[last+1].Open.Start == x.toks[rest.a+1].Start && qs[last+1].Closed {
-				last++
-				end = qs[last].Close.End
-				continue
+	}
+	for k := rest.a; k < rest.b; k++ {
+		t := x.toks[k]
+		w := t.Lower
+		if last+1 < len(qs) && qs[last+1].Para == q.Para && t.Start >= qs[last+1].Open.Start {
+			// Another quote in the clause: take it in.
+			last++
+			if !qs[last].Closed {
+				return qs[last].Content.End, last
 			}
-			return end, last
+			end = qs[last].Close.End
+			for k+1 < rest.b && x.toks[k+1].Start < end {
+				k++
+			}
+			continue
 		}
-		took := false
-		for k := rest.a; k < rest.b; k++ {
-			w := x.toks[k].Lower
-			if w == "," || w == ";" || w == "—" || w == "–" || w == "(" || w == ":" {
-				return x.toks[k].Start, last
-			}
-			if (w == "and" || w == "but") && k+1 < rest.b && isCue(x.toks[k+1].Lower) {
-				return x.toks[k].Start, last
-			}
-			if last+1 < len(qs) && qs[last+1].Para == q.Para && x.toks[k].Start >= qs[last+1].Open.Start {
-				// Another quote in the run-on words: take it in.
-				last++
-				if !qs[last].Closed {
-					return qs[last].Content.End, last
-				}
-				end = qs[last].Close.End
-				took = true
-				break
-			}
-			end = x.toks[k].End
-		}
-		if !took {
+		switch w {
+		case ";", "—", "–", "(", ":":
 			return end, last
+		case ",":
+			if k+1 < rest.b && x.clauseBreak(k+1, rest.b) {
+				return end, last
+			}
+		case "and", "but", "or":
+			if k+1 < rest.b && isCue(x.toks[k+1].Lower) {
+				return end, last
+			}
+			if w == "but" && k == rest.a {
+				return end, last
+			}
+		}
+		if isWord(t) || w == "’s" || w == "'s" || w == "%" || w == "$" || w == "-" {
+			end = t.End
 		}
 	}
+	return end, last
+}
+
+// clauseBreak reports whether the words from token k (after a comma) start a
+// new clause: a participle, "but", a relative pronoun, or an attribution.
+func (x *docCtx) clauseBreak(k, hi int) bool {
+	w := x.toks[k].Lower
+	switch w {
+	case "but", "which", "who", "while", "whereas", "although", "though", "according", "as", "so":
+		return true
+	}
+	if strings.HasSuffix(w, "ing") && len(w) > 5 || isCue(w) {
+		return true
+	}
+	if r, ok := x.afterPattern(tokRange{k, hi}); ok && r.where == 1 {
+		return true
+	}
+	return false
 }
 
 // continuationGap reports whether the words between two quotes, after the
@@ -430,13 +441,6 @@ func (x *docCtx) runsOn(q quoted) bool {
 	s := x.sentenceOf(q.Close.Start, q.Para)
 	r := tokensIn(x.toks, accord.Span{Start: q.Close.End, End: s.End})
 	return r.a < r.b && isWord(x.toks[r.a])
-}
-
-// clauseStop are words after a closing mark that start a new clause.
-var clauseStop = map[string]bool{
-	"and": true, "but": true, "or": true, "during": true, "while": true, "because": true, "although": true,
-	"after": true, "before": true, "since": true, "as": true, "until": true, "though": true, "when": true,
-	"whereas": true, "so": true,
 }
 
 func (x *docCtx) hasCueBefore(r tokRange) bool {

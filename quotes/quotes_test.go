@@ -46,7 +46,7 @@ func TestExtract(t *testing.T) {
 		{"dash", "“It is over and we all know it.” ― Maria Lopez", []want{{"It is over and we all know it.", "Maria Lopez", 0}}},
 		{"appositive", "“We need more time,” Donald Duck, the party's nominee, said.", []want{{"We need more time,", "Donald Duck", 0}}},
 		{"reported clause", "Smith said that the plan was “dead on arrival” in the Senate.",
-			[]want{{"that the plan was “dead on arrival” in the Senate.", "Smith", 1}}},
+			[]want{{"that the plan was “dead on arrival” in the Senate", "Smith", 1}}},
 		{"transcript label", "“SMITH: We will see what happens next.", []want{{"We will see what happens next.", "SMITH", 0}}},
 		{"scare quote", "The so-called “peace dividend” never came.", nil},
 		{"title", "She watched “The Long Goodbye” on Sunday.", nil},
