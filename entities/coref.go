@@ -370,7 +370,7 @@ func (a *annotator) coref() {
 			}
 			lw := strings.ToLower(ws[i].text)
 			if g, ok := pronounGender[lw]; ok {
-				resolved := -1
+				resolved, resSent := -1, -1
 				typ := "PERSON"
 				for k := len(sortedHist) - 1; k >= 0; k-- {
 					h := sortedHist[k]
@@ -389,14 +389,18 @@ func (a *annotator) coref() {
 					if h.typ != "PERSON" {
 						continue
 					}
-					cg := chains[h.chain].gender
-					if cg == genderUnknown || cg == g {
-						resolved = h.chain
-						if cg == genderUnknown {
-							chains[h.chain].gender = g
-						}
+					if resolved >= 0 && h.sent != resSent {
 						break
 					}
+					cg := chains[h.chain].gender
+					if cg == genderUnknown || cg == g {
+						// Keep looking within the same sentence: the leftmost
+						// compatible person (the subject, usually) wins.
+						resolved, resSent = h.chain, h.sent
+					}
+				}
+				if g > 0 && resolved >= 0 && chains[resolved].gender == genderUnknown {
+					chains[resolved].gender = g
 				}
 				if g < 0 && resolved < 0 {
 					continue
