@@ -39,7 +39,8 @@ func mustPages() *pages {
 			}
 			return *s
 		},
-		"lower": strings.ToLower,
+		"lower":   strings.ToLower,
+		"snippet": snippetSegs,
 	}).ParseFS(assets, "assets/templates/*.html"))
 	return &pages{t: t}
 }
@@ -146,6 +147,29 @@ func (s *Server) pageStories(w nethttp.ResponseWriter, r *nethttp.Request) {
 	s.serveRendered(w, r, &rendered{raw: b}, err)
 }
 
+// snippetSegs splits a store search snippet, whose matched terms the store
+// brackets ("[term]"), into plain and matched runs.
+func snippetSegs(s string) []seg {
+	var out []seg
+	for s != "" {
+		i := strings.IndexByte(s, '[')
+		j := -1
+		if i >= 0 {
+			j = strings.IndexByte(s[i:], ']')
+		}
+		if i < 0 || j < 0 {
+			out = append(out, seg{Text: s})
+			break
+		}
+		if i > 0 {
+			out = append(out, seg{Text: s[:i]})
+		}
+		out = append(out, seg{Text: s[i+1 : i+j], Diff: true})
+		s = s[i+j+1:]
+	}
+	return out
+}
+
 // ---- story page ----
 
 type docLabel struct {
@@ -249,11 +273,11 @@ type storyView struct {
 	Quotes      []quoteView
 	// SharedQuotes occur more than once; SingleQuotes once (shown folded).
 	SharedQuotes, SingleQuotes []quoteView
-	Conflicts   []conflictView
-	Claims      []claimView
-	Documents   []docLabel
-	DocMeta     map[string]accord.ReportDocument
-	StatusCount map[string]int
+	Conflicts                  []conflictView
+	Claims                     []claimView
+	Documents                  []docLabel
+	DocMeta                    map[string]accord.ReportDocument
+	StatusCount                map[string]int
 }
 
 func (s *Server) pageStory(w nethttp.ResponseWriter, r *nethttp.Request) {

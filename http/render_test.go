@@ -210,3 +210,26 @@ func TestConcurrentReadsDuringReanalysis(t *testing.T) {
 		}
 	}
 }
+
+func TestSnippetSegs(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"talks in [Geneva] on [Monday]…", "talks in |*Geneva| on |*Monday|…"},
+		{"no match", "no match"},
+		{"open [bracket only", "open [bracket only"},
+		{"", ""},
+		{"[a]", "*a"},
+	}
+	for _, tc := range tests {
+		var parts []string
+		for _, s := range snippetSegs(tc.in) {
+			if s.Diff {
+				parts = append(parts, "*"+s.Text)
+			} else {
+				parts = append(parts, s.Text)
+			}
+		}
+		if got := strings.Join(parts, "|"); got != tc.want {
+			t.Errorf("snippetSegs(%q) = %q, want %q", tc.in, got, tc.want)
+		}
+	}
+}
