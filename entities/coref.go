@@ -344,6 +344,7 @@ func (a *annotator) coref() {
 	}
 
 	// Pronouns and role nouns, in text order, against the mentions before them.
+	quotes := quoteSpans(d.Text)
 	var hist []ante
 	for mi := 0; mi < nNames; mi++ {
 		if d.Mentions[mi].Chain >= 0 {
@@ -391,6 +392,9 @@ func (a *annotator) coref() {
 					}
 					if resolved >= 0 && h.sent != resSent {
 						break
+					}
+					if q := quoteOf(quotes, h.start); q >= 0 && q != quoteOf(quotes, ws[i].Start) {
+						continue // a person named inside a quote is rarely "he" outside it
 					}
 					cg := chains[h.chain].gender
 					if cg == genderUnknown || cg == g {
@@ -558,6 +562,45 @@ func containsWord(key, w string) bool {
 		}
 	}
 	return false
+}
+
+// quoteSpans returns the spans of quoted passages: “…” pairs and pairs of
+// straight double quotes, never across a line break.
+func quoteSpans(s string) []accord.Span {
+	var out []accord.Span
+	open := -1
+	straight := -1
+	for i, r := range s {
+		switch r {
+		case '\n':
+			open, straight = -1, -1
+		case '“':
+			open = i
+		case '”':
+			if open >= 0 {
+				out = append(out, accord.Span{Start: open, End: i})
+				open = -1
+			}
+		case '"':
+			if straight < 0 {
+				straight = i
+			} else {
+				out = append(out, accord.Span{Start: straight, End: i})
+				straight = -1
+			}
+		}
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].Start < out[j].Start })
+	return out
+}
+
+// quoteOf returns the index of the quote span containing off, or -1.
+func quoteOf(qs []accord.Span, off int) int {
+	i := sort.Search(len(qs), func(i int) bool { return qs[i].End > off })
+	if i < len(qs) && qs[i].Start < off {
+		return i
+	}
+	return -1
 }
 
 func isDemonymWord(w string) bool {

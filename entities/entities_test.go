@@ -428,3 +428,26 @@ func BenchmarkReadModel(b *testing.B) {
 		}
 	}
 }
+
+func TestPronounPreferences(t *testing.T) {
+	for _, c := range []struct{ text, pronoun, want string }{
+		// subject of the nearest sentence, not the last name in it
+		{"Peter Smith met Michael Jones in London on Monday. He said the talks went well.", "He", "Peter Smith"},
+		// a name inside a quote is not the speaker
+		{"Peter Smith spoke on Monday.\n“We will never trust Michael Jones,” he said.", "he", "Peter Smith"},
+	} {
+		d := annotate(t, "t", c.text)
+		pc, wc := -2, -3
+		for _, m := range d.Mentions {
+			if m.Text == c.pronoun && m.Kind == accord.MentionPronoun {
+				pc = m.Chain
+			}
+			if m.Text == c.want && m.Kind == accord.MentionName {
+				wc = m.Chain
+			}
+		}
+		if pc != wc {
+			t.Errorf("%q: %q chain %d, %q chain %d: %v", c.text, c.pronoun, pc, c.want, wc, mentionTexts(d))
+		}
+	}
+}
