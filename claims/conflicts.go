@@ -375,9 +375,15 @@ func localOverlap(a, b *fact) int {
 
 // localMatch: the words next to the two values share a content word.
 func localMatch(a, b *fact) bool {
+	stems := map[string]bool{}
+	for w := range b.local {
+		if !a.leave[w] && !b.leave[w] {
+			stems[stem(w)] = true
+		}
+	}
 	for w := range a.local {
-		if b.local[w] && !a.leave[w] && !b.leave[w] {
-			return true
+		if !a.leave[w] && !b.leave[w] && stems[stem(w)] {
+			return true // "charged" meets "charges"
 		}
 	}
 	return false
