@@ -1089,10 +1089,10 @@ func (x *docCtx) attribute(qs []quoted) []accord.QuoteMention {
 			m.Cue = a.cue
 		}
 		// A quote interrupted by its attribution: “…,” she said, “…”.
-		if a.where == 1 && i+1 < len(qs) && qs[i+1].Para == q.Para && q.Closed {
+		if (a.where == 1 || a.where == 3) && i+1 < len(qs) && qs[i+1].Para == q.Para && q.Closed {
 			n := qs[i+1]
 			gap := tokensIn(x.toks, accord.Span{Start: q.Close.End, End: n.Open.Start})
-			if gap.b <= a.between.b+4 && gap.b-gap.a <= 12 && !x.runsOn(n) && x.continuationGap(gap, a.between.b) {
+			if gap.b <= a.between.b+10 && gap.b-gap.a <= 18 && !x.runsOn(n) && x.continuationGap(gap, a.between.b) {
 				na := x.findAttribution(n, q.Close.End, nextAfter(qs, i+1))
 				if na.where == 0 || na.where == 2 && na.sub.Span == a.sub.Span {
 					m.Span = accord.Span{Start: q.Content.Start, End: n.Content.End}
