@@ -9,6 +9,7 @@ import (
 	"io/fs"
 	"mime"
 	nethttp "net/http"
+	"net/url"
 	"path"
 	"sort"
 	"strconv"
@@ -310,6 +311,11 @@ func label(d *accord.ReportDocument, id string) docLabel {
 	l := ""
 	if d.Outlet != nil {
 		l = *d.Outlet
+	}
+	if l == "" && d.URL != nil {
+		if u, err := url.Parse(*d.URL); err == nil {
+			l = strings.TrimPrefix(u.Hostname(), "www.")
+		}
 	}
 	if l == "" {
 		l = d.ID

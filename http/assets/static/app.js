@@ -54,6 +54,13 @@
       if (x !== null) { data.push({ x: x, y: p.docs, summary: p.summary, date: p.date, outlets: (p.outlets || []).join(", ") }); }
     });
     if (!data.length) { return; }
+    // Ticks on whole UTC days: a step of k days, at most about 8 ticks.
+    var xs = data.map(function (d) { return d.x; });
+    var day = 86400000;
+    var lo = Math.min.apply(null, xs), hi = Math.max.apply(null, xs);
+    var step = day * Math.max(1, Math.ceil((hi - lo) / day / 8));
+    lo = Math.floor((lo - step / 2) / day) * day;
+    hi = Math.ceil((hi + step / 2) / day) * day;
     loadScript("/static/vendor/chart.umd.min.js").then(function () {
       var chart = new window.Chart(canvas, {
         type: "scatter",
@@ -70,7 +77,7 @@
             } }
           },
           scales: {
-            x: { type: "linear", ticks: { callback: function (v) { return fmtDay(v); }, maxTicksLimit: 8 }, title: { display: true, text: "date" } },
+            x: { type: "linear", min: lo, max: hi, ticks: { stepSize: step, callback: function (v) { return fmtDay(v); } }, title: { display: true, text: "date" } },
             y: { beginAtZero: true, ticks: { precision: 0 }, title: { display: true, text: "documents" } }
           }
         }
