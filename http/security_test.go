@@ -78,7 +78,8 @@ func TestTokenRequired(t *testing.T) {
 		{"none", "/api/stories", "", "", 401, false},
 		{"wrong bearer", "/api/stories", "Bearer nope", "", 401, false},
 		{"bearer", "/api/stories", "Bearer " + tok, "", 200, false},
-		{"query", "/?token=" + tok, "", "", 200, true},
+		{"query on a page: cookie, then the same page without the token", "/stories/S1?token=" + tok + "&x=1", "", "", 303, true},
+		{"query on the API", "/api/stories?token=" + tok, "", "", 200, true},
 		{"wrong query", "/?token=x", "", "", 401, false},
 		{"cookie", "/stories/S1", "", tok, 200, false},
 		{"wrong cookie", "/stories/S1", "", "x", 401, false},
@@ -104,6 +105,9 @@ func TestTokenRequired(t *testing.T) {
 			}
 			if tc.setsCookie && (!strings.Contains(sc, "HttpOnly") || !strings.Contains(sc, "SameSite=Strict")) {
 				t.Fatalf("cookie not HttpOnly+SameSite=Strict: %q", sc)
+			}
+			if loc := rec.Header().Get("Location"); tc.status == 303 && loc != "/stories/S1?x=1" {
+				t.Fatalf("redirect to %q", loc)
 			}
 		})
 	}

@@ -345,6 +345,17 @@ func (s *Server) secure(next nethttp.Handler) nethttp.Handler {
 			if fromQuery {
 				nethttp.SetCookie(w, &nethttp.Cookie{Name: tokenCookie, Value: s.opt.Token, Path: "/",
 					HttpOnly: true, SameSite: nethttp.SameSiteStrictMode, Secure: r.TLS != nil})
+				// Pages: drop the token from the address bar and history; the
+				// cookie carries it from now on.
+				if r.Method == nethttp.MethodGet && !strings.HasPrefix(r.URL.Path, "/api/") {
+					u := *r.URL
+					q := u.Query()
+					q.Del("token")
+					u.RawQuery = q.Encode()
+					u.Scheme, u.Host = "", ""
+					nethttp.Redirect(w, r, u.RequestURI(), nethttp.StatusSeeOther)
+					return
+				}
 			}
 		}
 		if r.Method != nethttp.MethodGet && r.Method != nethttp.MethodHead {
