@@ -387,7 +387,8 @@ func (x *docCtx) clauseEnd(qs []quoted, i int) (int, int) {
 			if k+1 < rest.b && isCue(x.toks[k+1].Lower) {
 				return end, last
 			}
-			if w == "but" && k == rest.a {
+			nextOpens := k+1 < rest.b && last+1 < len(qs) && qs[last+1].Para == q.Para && x.toks[k+1].Start == qs[last+1].Open.Start
+			if w == "but" && k == rest.a && !nextOpens {
 				return end, last
 			}
 		}
@@ -466,6 +467,24 @@ func (x *docCtx) sentenceSubject(a, c int) subject {
 		return subject{}
 	}
 	return subject{Span: accord.Span{Start: x.toks[a].Start, End: x.toks[j].End}, Kind: accord.MentionName, Found: true}
+}
+
+// startAfter returns the start of the first word after the last cue in
+// [from, limit), or of the first word after from, or limit.
+func (x *docCtx) startAfter(from, limit int) int {
+	r := tokensIn(x.toks, accord.Span{Start: from, End: limit})
+	k := r.a
+	for c := r.a; c < r.b; c++ {
+		if isCue(x.toks[c].Lower) {
+			k = c + 1
+		}
+	}
+	for ; k < r.b; k++ {
+		if isWord(x.toks[k]) {
+			return x.toks[k].Start
+		}
+	}
+	return limit
 }
 
 // phraseBefore returns where the determiners, possessives and capitalised
@@ -1136,6 +1155,11 @@ func (x *docCtx) attribute(qs []quoted) []accord.QuoteMention {
 		}
 		if m.Fragments != nil {
 			m.Span = trimEndPunct(x.txt, m.Span)
+			if len(out) > 0 && m.Span.Start < out[len(out)-1].End {
+				// A widened clause must not reach into the previous quote:
+				// start after the last cue between them, or after it.
+				m.Span.Start = x.startAfter(out[len(out)-1].End, m.Fragments[0].Start)
+			}
 		}
 		if m.Span.Len() <= 0 {
 			continue
