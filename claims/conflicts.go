@@ -160,6 +160,17 @@ func wordsOf(s string) map[string]bool {
 }
 
 func localWords(di *docInfo, si int, sp accord.Span, win int) map[string]bool {
+	return localWordsOf(di, si, sp, win, false)
+}
+
+// predicateWords are the lower-case, non-numeric words near a span: the
+// happening a date is attached to ("died early Thursday"), not the names
+// around it.
+func predicateWords(di *docInfo, si int, sp accord.Span, win int) map[string]bool {
+	return localWordsOf(di, si, sp, win, true)
+}
+
+func localWordsOf(di *docInfo, si int, sp accord.Span, win int, lowerOnly bool) map[string]bool {
 	m := map[string]bool{}
 	s := &di.sents[si]
 	at := -1
@@ -181,6 +192,9 @@ func localWords(di *docInfo, si int, sp accord.Span, win int) map[string]bool {
 			continue
 		}
 		w, _ := stripPoss(t.Lower)
+		if lowerOnly && (di.d.Text[t.Start:t.End] != t.Lower || isDigitStr(strings.Trim(w, ",."))) {
+			continue
+		}
 		if isWordTok(w) && !text.IsStopword(w) {
 			m[w] = true
 		}
@@ -437,7 +451,7 @@ func (st *story) dateFacts() []*fact {
 						sp.End = sp.Start + len(ss)
 					}
 					facts = append(facts, &fact{di: di, sent: si, span: sp, says: di.d.Text[sp.Start:sp.End], key: "weekday", value: wd,
-						leave: timeFill, local: localWords(di, si, sp, 4)})
+						leave: timeFill, local: predicateWords(di, si, sp, 4)})
 					continue
 				}
 				// Month-day: "October 8", "Oct. 8", "8 October".
@@ -463,7 +477,7 @@ func (st *story) dateFacts() []*fact {
 				}
 				v := fmt.Sprintf("%02d-%02d", m, day)
 				facts = append(facts, &fact{di: di, sent: si, span: sp, says: monthNames[m] + " " + fmt.Sprint(day), key: "monthday", value: v,
-					leave: map[string]bool{w: true, fmt.Sprint(day): true}, local: localWords(di, si, sp, 3)})
+					leave: union(timeFill, map[string]bool{w: true, fmt.Sprint(day): true}), local: predicateWords(di, si, sp, 4)})
 			}
 		}
 	}
