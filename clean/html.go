@@ -1,7 +1,6 @@
 package clean
 
 import (
-	"bytes"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -16,7 +15,7 @@ import (
 const (
 	// maxHTMLBytes is the most HTML parsed per page; the rest is dropped.
 	// News pages are well below it once scripts and styles are gone.
-	maxHTMLBytes = 3 << 20
+	maxHTMLBytes = 2 << 20
 	// maxDepth is the deepest element nesting kept; deeper subtrees are
 	// flattened into their text.
 	maxDepth = 256
@@ -137,17 +136,19 @@ func hasTag(rest, name string) bool {
 	return c == '>' || c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '/'
 }
 
-// prepareHTML decodes the page and applies the size limits.
-func prepareHTML(raw string) string {
-	s := decodeHTML(raw)
+// prepareHTML decodes the page and applies the size limits. oversized is
+// set when the page, without scripts and styles, exceeds maxHTMLBytes: it is
+// then cut there and read with the tokenizer only.
+func prepareHTML(raw string) (s string, oversized bool) {
+	s = decodeHTML(raw)
 	if len(s) > 4*maxHTMLBytes {
 		s = s[:4*maxHTMLBytes]
 	}
 	s = stripHeavy(s)
 	if len(s) > maxHTMLBytes {
-		s = strings.ToValidUTF8(s[:maxHTMLBytes], "")
+		return strings.ToValidUTF8(s[:maxHTMLBytes], ""), true
 	}
-	return s
+	return s, false
 }
 
 // parseBounded parses prepared HTML with the depth and node limits applied.
@@ -372,8 +373,14 @@ func normSpace(s string) string {
 
 // cleanHTML fills d from an HTML page.
 func (c *Cleaner) cleanHTML(d *accord.Document, in *accord.Input, opt accord.Options) error {
-	page := prepareHTML(in.HTML)
-	doc, err := parseBounded(page)
+	page, oversized := prepareHTML(in.HTML)
+	var doc *html.Node
+	var err error = errOversized
+	if !oversized {
+		doc, err = parseBounded(page)
+	} else if head, herr := parseBounded(page[:min(len(page), 256<<10)]); herr == nil {
+		mergeMeta(d, extractMeta(head, in.URL))
+	}
 	if err != nil {
 		// The tree parser refused the page: read its text with the tokenizer.
 		lines := tokenLines(page)
@@ -480,4 +487,4 @@ func safeExtract(doc *html.Node, opts trafilatura.Options) (res *trafilatura.Ext
 	return trafilatura.ExtractDocument(doc, opts)
 }
 
-var _ = bytes.MinRead
+const errOversized = cleanError("clean: page too large for the tree extractors")

@@ -37,7 +37,8 @@ func (c *Cleaner) Candidates(in *accord.Input) []Candidate {
 // extraction), for training the filter on more boilerplate than the
 // extractor lets through.
 func PageCandidates(in *accord.Input) []Candidate {
-	doc, err := parseBounded(prepareHTML(in.HTML))
+	page, _ := prepareHTML(in.HTML)
+	doc, err := parseBounded(page)
 	if err != nil {
 		return nil
 	}

@@ -36,6 +36,7 @@ func main() {
 	focus := flag.String("focus", "recall", "go-trafilatura focus: balanced, recall, precision")
 	noFallback := flag.Bool("nofallback", false, "skip go-trafilatura's fallbacks")
 	noModel := flag.Bool("nomodel", false, "skip the learned line filter")
+	evaldata := flag.String("meta", "", "evaldata.json with metadata gold: print title/author/date accuracy")
 	threshold := flag.Float64("threshold", 0, "line model threshold for HTML (0 = default)")
 	flag.Parse()
 
@@ -94,6 +95,9 @@ func main() {
 		if d != nil {
 			kept = append(kept, d)
 		}
+	}
+	if *evaldata != "" {
+		scoreMeta(kept, *data, *evaldata)
 	}
 	rep := minimalReport(kept)
 	f, err := os.Create(*out)
@@ -164,5 +168,65 @@ func minimalReport(docs []*accord.Document) map[string]any {
 		"entities": empty, "quotes": empty, "temporal_expressions": empty, "timeline": empty,
 		"quantities": empty, "claims": empty, "conflicts": empty,
 		"brief": map[string]any{"title": "", "sentences": empty},
+	}
+}
+
+// scoreMeta compares title, author and date with the gold of evaldata.json
+// (matched by page URL through gold.json). Only pages whose gold field is
+// non-empty count; "given when gold empty" counts the others we filled.
+func scoreMeta(docs []*accord.Document, data, evaldata string) {
+	var gold struct {
+		Documents map[string]struct {
+			URL string `json:"url"`
+		} `json:"documents"`
+	}
+	b, err := os.ReadFile(filepath.Join(data, "gold.json"))
+	if err != nil || json.Unmarshal(b, &gold) != nil {
+		fmt.Fprintln(os.Stderr, "meta: no gold.json")
+		return
+	}
+	var ev map[string]map[string]any
+	b, err = os.ReadFile(evaldata)
+	if err != nil || json.Unmarshal(b, &ev) != nil {
+		fmt.Fprintln(os.Stderr, "meta: cannot read", evaldata)
+		return
+	}
+	norm := func(s string) string { return strings.ToLower(strings.Join(strings.Fields(s), " ")) }
+	type tally struct{ n, ok, extra, emptyGold int }
+	t := map[string]*tally{"title": {}, "author": {}, "date": {}}
+	for _, d := range docs {
+		g, ok := ev[gold.Documents[d.ID].URL]
+		if !ok {
+			continue
+		}
+		for field, got := range map[string]string{"title": d.Title, "author": d.Author, "date": d.Published} {
+			want, has := g[field].(string)
+			if !has {
+				continue
+			}
+			tt := t[field]
+			if want == "" {
+				tt.emptyGold++
+				if got != "" {
+					tt.extra++
+				}
+				continue
+			}
+			tt.n++
+			switch field {
+			case "date":
+				if len(got) >= 10 && got[:10] == want {
+					tt.ok++
+				}
+			default:
+				if norm(got) == norm(want) {
+					tt.ok++
+				}
+			}
+		}
+	}
+	for _, f := range []string{"title", "author", "date"} {
+		tt := t[f]
+		fmt.Fprintf(os.Stderr, "meta %-6s exact %d/%d = %.3f; given when gold empty %d/%d\n", f, tt.ok, tt.n, float64(tt.ok)/float64(max(tt.n, 1)), tt.extra, tt.emptyGold)
 	}
 }
