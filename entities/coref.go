@@ -351,6 +351,7 @@ func (a *annotator) coref() {
 			hist = append(hist, ante{d.Mentions[mi].Start, a.loc[mi].s, d.Mentions[mi].Chain, d.Mentions[mi].Type})
 		}
 	}
+	sort.SliceStable(hist, func(i, j int) bool { return hist[i].start < hist[j].start })
 	covered := func(sp accord.Span) bool {
 		for i := range d.Mentions {
 			if d.Mentions[i].Overlaps(sp) {

@@ -451,3 +451,16 @@ func TestPronounPreferences(t *testing.T) {
 		}
 	}
 }
+
+func TestHeadlineProjection(t *testing.T) {
+	d := annotate(t, "t", "Obama Sees Personal Insult If Black Voters Stay Home\nPresident Obama said on Saturday that he would take it personally.\n")
+	var head []string
+	for _, m := range d.Mentions {
+		if m.End <= 52 && m.Kind == accord.MentionName {
+			head = append(head, m.Text+"/"+m.Type)
+		}
+	}
+	if len(head) != 1 || head[0] != "Obama/PERSON" {
+		t.Errorf("headline mentions %v, want [Obama/PERSON]", head)
+	}
+}

@@ -75,8 +75,16 @@ func (t *Tagger) Annotate(d *accord.Document) error {
 		}
 		ms[i] = NewSentence(ws, m.gaz)
 	}
+	headline := false
+	// A headline in title case ("Trump Was Mocking Clinton Camp") carries no
+	// case information: the first line, when it is one, is read as the model
+	// reads headlines in capitals.
+	if len(ms) > 0 && len(d.Paragraphs) > 1 && len(sents[0]) > 0 && sents[0][len(sents[0])-1].End <= d.Paragraphs[0].End && titleCase(ms[0].Words) {
+		ms[0].AllCaps = true
+		headline = true
+	}
 	tags := m.Tag(ms)
-	a := &annotator{d: d, sents: sents, tags: tags}
+	a := &annotator{d: d, sents: sents, tags: tags, headline: headline}
 	a.names()
 	a.roles()
 	a.coref()
@@ -182,6 +190,8 @@ type annotator struct {
 	loc []mloc
 	// appositive role phrases, nominal mentions of their holder
 	nominals []nominalRef
+	// headline: sentence 0 is a title-case headline
+	headline bool
 }
 
 type nominalRef struct {
@@ -193,7 +203,16 @@ type mloc struct{ s, i, j int }
 
 // names turns BIO tags into name mentions with fine types.
 func (a *annotator) names() {
-	for si, ts := range a.tags {
+	order := make([]int, len(a.tags))
+	for i := range order {
+		order[i] = i
+	}
+	if a.headline && len(order) > 1 {
+		// The headline last, so that it can borrow the body's names.
+		order = append(order[1:], 0)
+	}
+	for _, si := range order {
+		ts := a.tags[si]
 		var cs []span
 		start, cls := -1, 0
 		for i := 0; i <= len(ts); i++ {
@@ -209,10 +228,97 @@ func (a *annotator) names() {
 				start, cls = i, tagClass(t)
 			}
 		}
-		for _, c := range a.repair(si, cs) {
+		cs = a.repair(si, cs)
+		if a.headline && si == 0 && len(order) > 1 {
+			cs = a.projectHeadline(cs)
+		}
+		for _, c := range cs {
 			a.addName(si, c.i, c.j, c.cls)
 		}
 	}
+}
+
+// projectHeadline re-reads a title-case headline (sentence 0) with the
+// names of the body: a word run that is a body name (or a person's surname)
+// gets that name's class; the tagger's own headline names are kept only
+// where they are known names (body or gazetteer).
+func (a *annotator) projectHeadline(cs []span) []span {
+	known := map[string]int{}
+	for mi, l := range a.loc {
+		if l.s == 0 {
+			continue
+		}
+		cls := classOfType(a.d.Mentions[mi].Type)
+		t := strings.ToLower(a.d.Mentions[mi].Text)
+		known[t] = cls
+		if cls == clsPER {
+			if f := strings.Fields(t); len(f) > 1 {
+				if _, ok := known[f[len(f)-1]]; !ok {
+					known[f[len(f)-1]] = clsPER
+				}
+			}
+		}
+	}
+	ws := a.sents[0]
+	var out []span
+	covered := make([]bool, len(ws))
+	for i := 0; i < len(ws); {
+		best, bcls := 0, 0
+		t := ""
+		for n := 1; n <= 5 && i+n <= len(ws); n++ {
+			if n > 1 {
+				t += " "
+			}
+			t += strings.ToLower(ws[i+n-1].text)
+			if c, ok := known[t]; ok && firstUpper(ws[i].text) {
+				best, bcls = n, c
+			}
+		}
+		if best == 0 {
+			i++
+			continue
+		}
+		out = append(out, span{i, i + best, bcls})
+		for k := i; k < i+best; k++ {
+			covered[k] = true
+		}
+		i += best
+	}
+	m, _ := DefaultModel()
+	for _, c := range cs {
+		overlap := false
+		for k := c.i; k < c.j; k++ {
+			if covered[k] {
+				overlap = true
+			}
+		}
+		if overlap {
+			continue
+		}
+		lows := make([]string, 0, c.j-c.i)
+		for k := c.i; k < c.j; k++ {
+			lows = append(lows, strings.ToLower(ws[k].text))
+		}
+		if m != nil && m.gaz != nil {
+			if _, ok := m.gaz.entries[strings.Join(lows, " ")]; ok {
+				out = append(out, c)
+			}
+		}
+	}
+	sortSpans(out)
+	return out
+}
+
+func classOfType(t string) int {
+	switch t {
+	case "PERSON":
+		return clsPER
+	case "ORG":
+		return clsORG
+	case "GPE", "LOC":
+		return clsLOC
+	}
+	return clsMISC
 }
 
 func (a *annotator) addName(si, i, j, cls int) {
@@ -272,4 +378,27 @@ func hasDigit(s string) bool {
 func firstUpper(s string) bool {
 	r, _ := utf8.DecodeRuneInString(s)
 	return unicode.IsUpper(r)
+}
+
+// titleCase: at least four words of four or more letters, all but at most
+// one of them capitalised, and no sentence-final period.
+func titleCase(words []string) bool {
+	long, lower := 0, 0
+	for _, w := range words {
+		if utf8.RuneCountInString(w) < 4 {
+			continue
+		}
+		r, _ := utf8.DecodeRuneInString(w)
+		if !unicode.IsLetter(r) {
+			continue
+		}
+		long++
+		if !unicode.IsUpper(r) {
+			lower++
+		}
+	}
+	if n := len(words); n > 0 && words[n-1] == "." {
+		return false
+	}
+	return long >= 4 && lower <= 1 && lower*5 < long
 }
