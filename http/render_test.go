@@ -1,10 +1,15 @@
 package http
 
 import (
+	"context"
+	"encoding/json"
 	"net/http/httptest"
 	"strings"
 	"testing"
+	"time"
 	"unicode/utf8"
+
+	"github.com/accord-news/accord"
 )
 
 func TestSegment(t *testing.T) {
@@ -231,5 +236,39 @@ func TestSnippetSegs(t *testing.T) {
 		if got := strings.Join(parts, "|"); got != tc.want {
 			t.Errorf("snippetSegs(%q) = %q, want %q", tc.in, got, tc.want)
 		}
+	}
+}
+
+func TestLoadServesStaleReportThenReanalyzes(t *testing.T) {
+	st := newMemStore()
+	ctx := context.Background()
+	st.Put(ctx, []*accord.Input{{ID: "a", Title: "A", Text: "First text."}})
+	old, _ := simpleAnalyze(ctx, []*accord.Input{{ID: "a", Title: "A", Text: "First text."}})
+	b, _ := json.Marshal(old)
+	st.SaveReport(ctx, b, 1)
+	// Fresh report: served as is.
+	s := NewServer(st, simpleAnalyze, Options{})
+	if err := s.Load(ctx); err != nil || len(s.current().report.Documents) != 1 || s.getStatus().Busy {
+		t.Fatalf("fresh: %v %d", err, len(s.current().report.Documents))
+	}
+	// Stale report: served at once, then replaced by the background analysis.
+	st.Put(ctx, []*accord.Input{{ID: "b", Title: "B", Text: "Second text."}})
+	s = NewServer(st, simpleAnalyze, Options{})
+	if err := s.Load(ctx); err != nil {
+		t.Fatal(err)
+	}
+	deadline := time.Now().Add(5 * time.Second)
+	for len(s.current().report.Documents) != 2 || s.getStatus().Busy {
+		if time.Now().After(deadline) {
+			t.Fatalf("the stale report was not replaced: %d documents, status %+v", len(s.current().report.Documents), s.getStatus())
+		}
+		time.Sleep(10 * time.Millisecond)
+	}
+	// No saved report: analyzed before Load returns.
+	st2 := newMemStore()
+	st2.Put(ctx, []*accord.Input{{ID: "c", Title: "C", Text: "Third text."}})
+	s = NewServer(st2, simpleAnalyze, Options{})
+	if err := s.Load(ctx); err != nil || len(s.current().report.Documents) != 1 {
+		t.Fatalf("unsaved: %v %d", err, len(s.current().report.Documents))
 	}
 }

@@ -134,8 +134,10 @@ func (s *Server) current() *snapshot {
 	return s.snap
 }
 
-// Load serves the report saved in the store when it covers every stored
-// document, and re-analyzes the store otherwise.
+// Load serves the report saved in the store. When it does not cover every
+// stored document, the stale report is served at once and the store is
+// re-analyzed in the background (GET /api/status says busy meanwhile); with
+// no saved report at all, Load analyzes before it returns.
 func (s *Server) Load(ctx context.Context) error {
 	if s.store == nil {
 		return nil
@@ -146,13 +148,22 @@ func (s *Server) Load(ctx context.Context) error {
 	}
 	b, covered, err := s.store.LoadReport(ctx)
 	switch {
-	case err == nil && covered == n:
+	case err == nil:
 		var r accord.Report
 		if err := json.Unmarshal(b, &r); err == nil {
 			s.setReport(&r)
+			if covered == n || s.analyze == nil {
+				return nil
+			}
+			s.setStatus(true, "analyzing", "")
+			go func() {
+				if err := s.Reanalyze(ctx); err != nil && ctx.Err() == nil {
+					s.opt.Logger.Error("re-analyzing the store", "err", err)
+				}
+			}()
 			return nil
 		}
-	case err != nil && !errors.Is(err, accord.ErrNotFound):
+	case !errors.Is(err, accord.ErrNotFound):
 		return err
 	}
 	if n == 0 {
