@@ -132,6 +132,11 @@ func (st *pairStats) passes() bool {
 	if minSents < 2 || minSents == 2 && st.meanSim < 0.6 {
 		return false
 	}
+	// Different numbers and names in otherwise parallel sentences: two
+	// reports from one template, not a copy.
+	if miss := (st.immMissA + st.immMissB) / 2; miss >= 3 && miss > st.immMatch {
+		return false
+	}
 	return st.cov() >= minCoverage && minAligned >= minAlignedWords && st.order >= minOrder
 }
 

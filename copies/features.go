@@ -39,6 +39,13 @@ func (w word) immutable() bool {
 	return w.has(fNum) || w.has(fCap) || !w.has(fKnown)
 }
 
+// strictImmutable is a number, or a capitalised word the thesaurus does not
+// know (a name): what no spinner or syndicator changes, and what differs
+// between two templated reports (earnings, results) that are not copies.
+func (w word) strictImmutable() bool {
+	return w.has(fNum) || w.has(fCap) && !w.has(fKnown) && !w.has(fStop)
+}
+
 // tokenize splits s into words (runs of letters and digits with inner
 // apostrophes, hyphens, periods and digit separators), lower-cased and hashed,
 // each with its sentence index. sents may be nil: then sentences are found with

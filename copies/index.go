@@ -29,7 +29,7 @@ const (
 	// exhaustiveLimit: the first documents of an index are compared with all
 	// earlier ones by signature (cheap below this size), with the lower
 	// threshold minExhaustiveJ.
-	exhaustiveLimit = 5000
+	exhaustiveLimit = 2000
 	minExhaustiveJ  = 0.02
 )
 

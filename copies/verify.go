@@ -87,6 +87,9 @@ type pairStats struct {
 	subsA, subsB     []int // word indices replaced on each side (thesaurus-related match, not identical)
 	insA, insB       []int // word indices unmatched on each side in aligned pairs
 	meanSim          float64
+	immMatch         int // identical immutable words (numbers, names) in aligned pairs
+	immMissA         int // immutable words left unmatched in aligned pairs, per side
+	immMissB         int
 	wordsA, wordsB   int
 	identicalSentsAB int
 }
@@ -327,6 +330,9 @@ func detail(a, b *vdoc, sa, sb [2]int32, rel *relation, st *pairStats) {
 		if match(a, b, ai, bj, rel) && *at(i, j) == *at(i+1, j+1)+1 {
 			if a.words[ai].h == b.words[bj].h {
 				st.exact++
+				if a.words[ai].strictImmutable() {
+					st.immMatch++
+				}
 			} else {
 				st.related++
 				st.subsA = append(st.subsA, ai)
@@ -337,20 +343,32 @@ func detail(a, b *vdoc, sa, sb [2]int32, rel *relation, st *pairStats) {
 		} else if *at(i+1, j) >= *at(i, j+1) {
 			st.insA = append(st.insA, ai)
 			st.gapA++
+			if a.words[ai].strictImmutable() {
+				st.immMissA++
+			}
 			i++
 		} else {
 			st.insB = append(st.insB, bj)
 			st.gapB++
+			if b.words[bj].strictImmutable() {
+				st.immMissB++
+			}
 			j++
 		}
 	}
 	for ; i < m; i++ {
 		st.insA = append(st.insA, int(sa[0])+i)
 		st.gapA++
+		if a.words[int(sa[0])+i].strictImmutable() {
+			st.immMissA++
+		}
 	}
 	for ; j < n; j++ {
 		st.insB = append(st.insB, int(sb[0])+j)
 		st.gapB++
+		if b.words[int(sb[0])+j].strictImmutable() {
+			st.immMissB++
+		}
 	}
 }
 
@@ -397,11 +415,12 @@ func substitutions(a, b *vdoc, ua, ub [2]int32, rel *relation) (exact, related, 
 		}
 	}
 	i, j, ga, gb := 0, 0, 0, 0
+	imm := false // the current gap holds a number or a name: not a spinner's substitution
 	closeGap := func() {
-		if ga >= 1 && ga <= 3 && gb >= 1 && gb <= 3 {
+		if ga >= 1 && ga <= 3 && gb >= 1 && gb <= 3 && !imm {
 			slots++
 		}
-		ga, gb = 0, 0
+		ga, gb, imm = 0, 0, false
 	}
 	for i < m && j < n {
 		ai, bj := int(ua[0])+i, int(ub[0])+j
@@ -416,14 +435,22 @@ func substitutions(a, b *vdoc, ua, ub [2]int32, rel *relation) (exact, related, 
 			j++
 		} else if at(i+1, j) >= at(i, j+1) {
 			ga++
+			imm = imm || a.words[ai].strictImmutable()
 			i++
 		} else {
 			gb++
+			imm = imm || b.words[bj].strictImmutable()
 			j++
 		}
 	}
 	ga += m - i
 	gb += n - j
+	for ; i < m; i++ {
+		imm = imm || a.words[int(ua[0])+i].strictImmutable()
+	}
+	for ; j < n; j++ {
+		imm = imm || b.words[int(ub[0])+j].strictImmutable()
+	}
 	closeGap()
 	return
 }
