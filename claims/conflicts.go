@@ -341,7 +341,7 @@ func (st *story) numberConflicts() []finding {
 				continue
 			}
 			f := &fact{di: di, sent: si, span: q.Span, says: q.Text, key: k, q: q,
-				leave: union(wordsOf(q.Text), timeFill), local: localWords(di, si, q.Span, 4)}
+				leave: union(wordsOf(q.Text), timeFill), local: predicateWords(di, si, q.Span, 4)}
 			if sn := nearestPerson(di, si, q.Span); sn != "" {
 				f.local[sn] = true
 				f.value = sn
