@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"strings"
 	"time"
 
 	"github.com/accord-news/accord"
@@ -31,11 +32,28 @@ func (s *Store) Put(ctx context.Context, inputs []*accord.Input) (added int, err
 			_ = tx.Rollback()
 		}
 	}()
-	exists, err := tx.PrepareContext(ctx, "SELECT 1 FROM docs WHERE hash = ?")
+	// Which hashes and IDs are stored already: a few bulk queries instead of
+	// one per input. Both sets grow as the batch is written.
+	hashes := make([]string, len(inputs))
+	ids := make([]string, len(inputs))
+	for i, in := range inputs {
+		if in == nil {
+			continue
+		}
+		hashes[i] = in.Hash()
+		ids[i] = in.ID
+		if ids[i] == "" {
+			ids[i] = accord.TextID(in.Text + in.HTML)
+		}
+	}
+	stored, err := existing(ctx, tx, "SELECT hash FROM docs WHERE hash IN ", hashes)
 	if err != nil {
 		return 0, fmt.Errorf("sqlite: put: %w", err)
 	}
-	defer exists.Close()
+	known, err := existing(ctx, tx, "SELECT id FROM docs WHERE latest = 1 AND id IN ", ids)
+	if err != nil {
+		return 0, fmt.Errorf("sqlite: put: %w", err)
+	}
 	lastVersion, err := tx.PrepareContext(ctx, `SELECT rid, version, title,
 		CASE WHEN text <> '' THEN text ELSE stripped END FROM docs WHERE id = ? AND latest = 1`)
 	if err != nil {
@@ -78,23 +96,19 @@ func (s *Store) Put(ctx context.Context, inputs []*accord.Input) (added int, err
 				return 0, err
 			}
 		}
-		hash := in.Hash()
-		var one int
-		switch err := exists.QueryRowContext(ctx, hash).Scan(&one); {
-		case err == nil:
-			continue // stored already
-		case !errors.Is(err, sql.ErrNoRows):
-			return 0, fmt.Errorf("sqlite: put %s: %w", in.ID, err)
-		}
-		id := in.ID
-		if id == "" {
-			id = accord.TextID(in.Text + in.HTML)
+		hash, id := hashes[i], ids[i]
+		if stored[hash] {
+			continue
 		}
 		version := 1
 		var rid int64
 		var prev int
 		var oldTitle, oldBody string
-		switch err := lastVersion.QueryRowContext(ctx, id).Scan(&rid, &prev, &oldTitle, &oldBody); {
+		err := sql.ErrNoRows
+		if known[id] {
+			err = lastVersion.QueryRowContext(ctx, id).Scan(&rid, &prev, &oldTitle, &oldBody)
+		}
+		switch {
 		case err == nil:
 			if _, err := ftsDel.ExecContext(ctx, rid, oldTitle, oldBody); err != nil {
 				return 0, fmt.Errorf("sqlite: put %s: unindex old version: %w", id, err)
@@ -127,10 +141,55 @@ func (s *Store) Put(ctx context.Context, inputs []*accord.Input) (added int, err
 		if _, err := ftsAdd.ExecContext(ctx, newRid, in.Title, body); err != nil {
 			return 0, fmt.Errorf("sqlite: put %s: index: %w", id, err)
 		}
+		stored[hash], known[id] = true, true
 		added++
 	}
 	if err := tx.Commit(); err != nil {
 		return 0, fmt.Errorf("sqlite: put: commit: %w", err)
 	}
 	return added, nil
+}
+
+// inChunk is how many values one IN (...) list binds.
+const inChunk = 500
+
+// existing runs query + "(?, ?, ...)" over values (in chunks; empty strings
+// are left out) and returns the set of first-column values it finds.
+func existing(ctx context.Context, tx *sql.Tx, query string, values []string) (map[string]bool, error) {
+	found := make(map[string]bool, len(values))
+	var chunk []any
+	flush := func() error {
+		if len(chunk) == 0 {
+			return nil
+		}
+		rows, err := tx.QueryContext(ctx, query+"(?"+strings.Repeat(", ?", len(chunk)-1)+")", chunk...)
+		if err != nil {
+			return err
+		}
+		defer rows.Close()
+		for rows.Next() {
+			var v string
+			if err := rows.Scan(&v); err != nil {
+				return err
+			}
+			found[v] = true
+		}
+		chunk = chunk[:0]
+		return rows.Err()
+	}
+	for _, v := range values {
+		if v == "" {
+			continue
+		}
+		chunk = append(chunk, v)
+		if len(chunk) == inChunk {
+			if err := flush(); err != nil {
+				return nil, err
+			}
+		}
+	}
+	if err := flush(); err != nil {
+		return nil, err
+	}
+	return found, nil
 }
