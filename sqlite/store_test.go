@@ -254,3 +254,41 @@ func TestTwoHandles(t *testing.T) {
 		t.Error(err)
 	}
 }
+
+// TestLargeBatches crosses the bulk-lookup chunk size (inChunk) with stored,
+// new and re-versioned inputs mixed in one batch.
+func TestLargeBatches(t *testing.T) {
+	ctx := context.Background()
+	s := openTemp(t)
+	defer s.Close()
+	docs := storetest.Inputs("big", 1500, 50)
+	if n, err := s.Put(ctx, docs[:1200]); err != nil || n != 1200 {
+		t.Fatalf("Put = %d, %v", n, err)
+	}
+	if n, err := s.Put(ctx, docs); err != nil || n != 300 {
+		t.Fatalf("re-Put = %d, %v; want 300", n, err)
+	}
+	var changed []*accord.Input
+	for i := 0; i < 1500; i += 2 {
+		c := *docs[i]
+		c.Text += " revised"
+		changed = append(changed, &c)
+	}
+	batch := append(append([]*accord.Input{}, docs...), changed...)
+	if n, err := s.Put(ctx, batch); err != nil || n != len(changed) {
+		t.Fatalf("Put with new versions = %d, %v; want %d", n, err, len(changed))
+	}
+	st, err := s.Stats(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if st.Docs != 1500 || st.Versions != 1500+len(changed) {
+		t.Errorf("Stats = %+v; want 1500 docs, %d rows", st, 1500+len(changed))
+	}
+	if in, err := s.Get(ctx, docs[0].ID); err != nil || !strings.HasSuffix(in.Text, " revised") {
+		t.Errorf("Get = %v, %v; want the revised text", in, err)
+	}
+	if err := s.IntegrityCheck(ctx); err != nil {
+		t.Error(err)
+	}
+}
