@@ -123,6 +123,7 @@ try {
   await page.waitForSelector("body[data-upload-done='1']", { timeout: 120000 }).catch(() => {});
   const status = await page.locator("#upload-status").innerText();
   check("upload through the page ingests the file", /1 new/.test(status), status);
+  check("upload progress reached 100%", (await page.locator("#upload-progress").evaluate((el) => el.value)) === 100);
   const after = (await api("/api/status")).documents;
   check("the store grew by one", after === before + 1, `${before} -> ${after}`);
   await shot("06-upload");
