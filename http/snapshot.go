@@ -281,7 +281,7 @@ func (s *snapshot) cached(key string, build func() ([]byte, error)) (*rendered, 
 	rd := &rendered{raw: b}
 	if len(b) > 1024 {
 		var buf bytes.Buffer
-		zw, _ := gzip.NewWriterLevel(&buf, gzip.BestSpeed)
+		zw, _ := gzip.NewWriterLevel(&buf, gzip.BestCompression) // once per version
 		if _, err := zw.Write(b); err == nil && zw.Close() == nil {
 			rd.gz = buf.Bytes()
 		}
