@@ -28,7 +28,7 @@ var (
 	reDMY     = regexp.MustCompile(`(?i)\b(\d{1,2})(?:st|nd|rd|th)?\.?\s+(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?,?\s+((?:19|20)\d\d)\b`)
 	reDotted  = regexp.MustCompile(`\b(\d{1,2})\.(\d{1,2})\.((?:19|20)\d\d)\b`)
 	reISOIn   = regexp.MustCompile(`\b((?:19|20)\d\d)-(\d\d)-(\d\d)\b`)
-	reClock   = regexp.MustCompile(`(?i)\b(\d{1,2}):(\d\d)(?::(\d\d))?\s*(am|pm|a\.m\.|p\.m\.)?`)
+	reClock   = regexp.MustCompile(`(?i)\b(\d{1,2}): ?(\d\d)(?::(\d\d))?\s*(am|pm|a\.m\.|p\.m\.)?`)
 )
 
 // normalizeDate turns a machine-readable date (meta tag, JSON-LD, datetime

@@ -13,7 +13,7 @@ import (
 // conservatively: a lost content line costs more than a kept prompt.
 const (
 	thresholdHTML = 0.7
-	thresholdText = 0.93
+	thresholdText = 0.95
 )
 
 // LineContext is what a line's decision may look at besides the line itself.
@@ -99,7 +99,7 @@ func (c *Cleaner) filterLines(lines []Line, in *accord.Input, d *accord.Document
 					th = c.Config.Threshold
 				}
 			}
-			if p >= th && (isHTML || !contentShaped(t)) {
+			if p >= th && (isHTML || plainRemovable(t)) {
 				removed = append(removed, accord.Removed{Text: t, Reason: reasonFor(t, l, accord.ReasonBoilerplate)})
 				continue
 			}
@@ -114,6 +114,14 @@ func (c *Cleaner) filterLines(lines []Line, in *accord.Input, d *accord.Document
 		kept = append(kept, t)
 	}
 	return kept, removed
+}
+
+// plainRemovable limits what the model may take out of plain text: short
+// lines that end without sentence punctuation and hold no quotation.
+func plainRemovable(t string) bool {
+	n := len(strings.Fields(t))
+	return !contentShaped(t) && !endsSentence(t) && n >= 3 && n <= 16 &&
+		!strings.ContainsAny(t, "\"“”«»„")
 }
 
 // contentShaped is true for lines that look like running prose: several
@@ -174,7 +182,7 @@ var (
 func shapeRule(t string) (string, bool) {
 	words := strings.Fields(t)
 	letters, upper := letterStats(t)
-	if len(words) >= 4 && len(words) <= 16 && letters >= 12 && float64(upper) >= 0.92*float64(letters) && !endsSentence(t) {
+	if len(words) >= 6 && len(words) <= 16 && letters >= 12 && float64(upper) >= 0.92*float64(letters) && !endsSentence(t) {
 		return accord.ReasonAdvertisement, true
 	}
 	if m := reCapsPrefix.FindStringSubmatch(t); m != nil {
@@ -226,7 +234,7 @@ var (
 // metadataLine recognises bylines and datelines near the top or bottom of a
 // text; their content goes into the document's metadata.
 func metadataLine(t string, ctx LineContext, d *accord.Document) (string, bool) {
-	nearEdge := ctx.Index < 4 || ctx.Total-ctx.Index <= 2
+	nearEdge := ctx.Index < 6 || ctx.Total-ctx.Index <= 2
 	if !nearEdge || utf8.RuneCountInString(t) > 140 {
 		return "", false
 	}
@@ -245,11 +253,18 @@ func metadataLine(t string, ctx LineContext, d *accord.Document) (string, bool) 
 	}
 	// A dateline: a date (and time) with few other words.
 	if iso := dateInText(t); iso != "" {
-		rest := reClock.ReplaceAllString(t, " ")
+		rest := t
 		for _, re := range []*regexp.Regexp{reMDY, reDMY, reISOIn, reDotted} {
 			rest = re.ReplaceAllString(rest, " ")
 		}
-		if len(strings.Fields(rest)) <= 4 && !endsSentence(t) || len(strings.Fields(rest)) <= 2 {
+		words := 0
+		for _, w := range strings.Fields(rest) {
+			if dateWord(w) {
+				continue
+			}
+			words++
+		}
+		if words <= 3 && !endsSentence(t) || words <= 1 {
 			if d.Published == "" {
 				d.Published, d.PublishedBasis = iso, accord.BasisText
 			}
@@ -288,4 +303,25 @@ func (c *Cleaner) cleanText(d *accord.Document, in *accord.Input) {
 	if d.Title == "" {
 		d.Title = firstLine(d.Text)
 	}
+}
+
+var weekdays = map[string]bool{
+	"mon": true, "monday": true, "tue": true, "tues": true, "tuesday": true, "wed": true, "wednesday": true,
+	"thu": true, "thur": true, "thurs": true, "thursday": true, "fri": true, "friday": true, "sat": true,
+	"saturday": true, "sun": true, "sunday": true, "am": true, "pm": true, "a.m": true, "p.m": true, "at": true,
+}
+
+// dateWord is true for the parts of a written date or time that carry no
+// other content: numbers, punctuation, weekdays, am/pm, a label ending in a
+// colon, and short all-capitals time-zone abbreviations.
+func dateWord(w string) bool {
+	letters, upper := letterStats(w)
+	if letters == 0 {
+		return true
+	}
+	lw := strings.ToLower(strings.Trim(w, ".,;:|()[]"))
+	if weekdays[lw] || strings.HasSuffix(w, ":") {
+		return true
+	}
+	return letters <= 4 && upper == letters && letters >= 2 && len(lw) <= 5
 }

@@ -56,6 +56,7 @@ func main() {
 	l2 := flag.Float64("l2", 1e-3, "L2 penalty")
 	pageWeight := flag.Float64("page-weight", 0.3, "weight of whole-page lines (0 = extracted lines only)")
 	which := flag.String("split", "train", "pages to learn from: train or all")
+	textWeight := flag.Float64("text-weight", 0.5, "weight of the extracted lines seen as plain text (no DOM features)")
 	show := flag.Int("show", 0, "print this many dev-split errors at threshold 0.5")
 	noWords := flag.Bool("no-words", false, "leave out word features")
 	noConj := flag.Bool("no-conj", false, "leave out the conjunctions with the prose-block position")
@@ -100,6 +101,16 @@ func main() {
 			}
 		}
 		add(cands[id].Ext, 1)
+		if *textWeight > 0 {
+			// The same lines as plain text would give them: no DOM.
+			var plain []clean.Candidate
+			for _, c := range cands[id].Ext {
+				c.Line = clean.Line{Text: c.Text}
+				c.Ctx.HTML = false
+				plain = append(plain, c)
+			}
+			add(plain, *textWeight)
+		}
 		if *pageWeight > 0 {
 			add(cands[id].Page, *pageWeight)
 		}
