@@ -296,7 +296,7 @@ func (di *docInfo) personInRun(si, a, b int) {
 	if len(titleIdx) == 0 {
 		for j := a - 1; j >= 0 && a-j <= 4; j-- {
 			raw := di.raw(si, j)
-			if !isTitleWord(raw) || isUpperWord(raw) && j != a-1 {
+			if !isTitleWord(raw) {
 				break
 			}
 			titleIdx = append([]int{j}, titleIdx...)
