@@ -150,8 +150,8 @@ func (s *Store) Put(ctx context.Context, inputs []*accord.Input) (added int, err
 	return added, nil
 }
 
-// inChunk is how many values one IN (...) list binds.
-const inChunk = 500
+// inChunk is how many values one IN (...) list binds (a variable for tests).
+var inChunk = 500
 
 // existing runs query + "(?, ?, ...)" over values (in chunks; empty strings
 // are left out) and returns the set of first-column values it finds.

@@ -261,15 +261,17 @@ func TestLargeBatches(t *testing.T) {
 	ctx := context.Background()
 	s := openTemp(t)
 	defer s.Close()
-	docs := storetest.Inputs("big", 1500, 50)
-	if n, err := s.Put(ctx, docs[:1200]); err != nil || n != 1200 {
+	defer func(n int) { inChunk = n }(inChunk)
+	inChunk = 7
+	docs := storetest.Inputs("big", 150, 50)
+	if n, err := s.Put(ctx, docs[:120]); err != nil || n != 120 {
 		t.Fatalf("Put = %d, %v", n, err)
 	}
-	if n, err := s.Put(ctx, docs); err != nil || n != 300 {
-		t.Fatalf("re-Put = %d, %v; want 300", n, err)
+	if n, err := s.Put(ctx, docs); err != nil || n != 30 {
+		t.Fatalf("re-Put = %d, %v; want 30", n, err)
 	}
 	var changed []*accord.Input
-	for i := 0; i < 1500; i += 2 {
+	for i := 0; i < 150; i += 2 {
 		c := *docs[i]
 		c.Text += " revised"
 		changed = append(changed, &c)
@@ -282,8 +284,8 @@ func TestLargeBatches(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if st.Docs != 1500 || st.Versions != 1500+len(changed) {
-		t.Errorf("Stats = %+v; want 1500 docs, %d rows", st, 1500+len(changed))
+	if st.Docs != 150 || st.Versions != 150+len(changed) {
+		t.Errorf("Stats = %+v; want 150 docs, %d rows", st, 150+len(changed))
 	}
 	if in, err := s.Get(ctx, docs[0].ID); err != nil || !strings.HasSuffix(in.Text, " revised") {
 		t.Errorf("Get = %v, %v; want the revised text", in, err)
