@@ -7,8 +7,8 @@
 // Get, Each, Count, IDs and Search see only the latest version of each ID.
 //
 // Every Put is one transaction, so a process killed at any moment leaves whole
-// batches; the FTS5 index over title and body is maintained by triggers in
-// that same transaction. The database runs in WAL mode with
+// batches; Put writes the FTS5 index over title and body in that same
+// transaction. The database runs in WAL mode with
 // synchronous=NORMAL: a committed batch survives a process crash, but the last
 // transactions before a power loss or OS crash may be rolled back (never
 // corrupted).
