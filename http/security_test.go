@@ -2,6 +2,7 @@ package http
 
 import (
 	"context"
+	nethttp "net/http"
 	"net/http/httptest"
 	"strings"
 	"testing"
@@ -236,4 +237,57 @@ func FuzzIngestBody(f *testing.F) {
 			t.Fatalf("status %d %q: %s", rec.Code, rec.Header().Get("Content-Type"), rec.Body.String())
 		}
 	})
+}
+
+func TestAPIErrorsAreJSON(t *testing.T) {
+	// The same wrapping as Handler's, around a handler slower than its limit.
+	slow := jsonOnTimeout(nethttp.TimeoutHandler(nethttp.HandlerFunc(func(w nethttp.ResponseWriter, r *nethttp.Request) {
+		select {
+		case <-time.After(2 * time.Second):
+		case <-r.Context().Done():
+		}
+	}), 10*time.Millisecond, `{"error":"the request took too long"}`))
+	s2, _ := fixtureServer(t, Options{})
+	h := s2.Handler()
+	tests := []struct {
+		name    string
+		h       func() *httptest.ResponseRecorder
+		status  int
+		allowed string
+	}{
+		{"wrong method", func() *httptest.ResponseRecorder {
+			rec := httptest.NewRecorder()
+			h.ServeHTTP(rec, httptest.NewRequest("DELETE", "/api/report", nil))
+			return rec
+		}, 405, "GET"},
+		{"GET on the upload", func() *httptest.ResponseRecorder {
+			rec := httptest.NewRecorder()
+			h.ServeHTTP(rec, httptest.NewRequest("GET", "/api/ingest", nil))
+			return rec
+		}, 405, "POST"},
+		{"unknown endpoint", func() *httptest.ResponseRecorder {
+			rec := httptest.NewRecorder()
+			h.ServeHTTP(rec, httptest.NewRequest("GET", "/api/nothing", nil))
+			return rec
+		}, 404, ""},
+		{"timeout", func() *httptest.ResponseRecorder {
+			rec := httptest.NewRecorder()
+			slow.ServeHTTP(rec, httptest.NewRequest("GET", "/api/report", nil))
+			return rec
+		}, 503, ""},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			rec := tc.h()
+			if rec.Code != tc.status {
+				t.Fatalf("status %d, want %d: %s", rec.Code, tc.status, rec.Body.String())
+			}
+			if !strings.HasPrefix(rec.Header().Get("Content-Type"), "application/json") || !strings.HasPrefix(rec.Body.String(), `{"error":`) {
+				t.Fatalf("not a JSON error: %q %s", rec.Header().Get("Content-Type"), rec.Body.String())
+			}
+			if tc.allowed != "" && rec.Header().Get("Allow") != tc.allowed {
+				t.Fatalf("Allow %q", rec.Header().Get("Allow"))
+			}
+		})
+	}
 }

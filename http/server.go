@@ -297,7 +297,7 @@ func (s *Server) ListenAndServe(ctx context.Context, ready func(addr string)) er
 func (s *Server) Handler() nethttp.Handler {
 	mux := nethttp.NewServeMux()
 	timed := func(h nethttp.HandlerFunc) nethttp.Handler {
-		return nethttp.TimeoutHandler(h, s.opt.RequestTimeout, `{"error":"the request took too long"}`)
+		return jsonOnTimeout(nethttp.TimeoutHandler(h, s.opt.RequestTimeout, `{"error":"the request took too long"}`))
 	}
 	// API.
 	mux.Handle("GET /api/report", timed(s.apiReport))
@@ -314,6 +314,15 @@ func (s *Server) Handler() nethttp.Handler {
 	// TimeoutHandler would buffer a long analysis and cut it at RequestTimeout.
 	mux.HandleFunc("POST /api/ingest", s.apiIngest)
 	mux.Handle("/api/", timed(func(w nethttp.ResponseWriter, r *nethttp.Request) {
+		for _, m := range []string{nethttp.MethodGet, nethttp.MethodPost} {
+			probe := r.Clone(r.Context())
+			probe.Method = m
+			if _, pattern := mux.Handler(probe); pattern != "/api/" && m != r.Method {
+				w.Header().Set("Allow", m)
+				writeError(w, nethttp.StatusMethodNotAllowed, r.Method+" is not allowed here; use "+m)
+				return
+			}
+		}
 		writeError(w, nethttp.StatusNotFound, "no such API endpoint")
 	}))
 	// UI.
@@ -327,6 +336,16 @@ func (s *Server) Handler() nethttp.Handler {
 		s.pageError(w, nethttp.StatusNotFound, "Page not found")
 	}))
 	return s.secure(mux)
+}
+
+// jsonOnTimeout labels TimeoutHandler's 503 body (JSON) as JSON: the header
+// is set on the real writer first, and a handler that finishes in time
+// replaces it with its own.
+func jsonOnTimeout(h nethttp.Handler) nethttp.Handler {
+	return nethttp.HandlerFunc(func(w nethttp.ResponseWriter, r *nethttp.Request) {
+		w.Header().Set("Content-Type", "application/json; charset=utf-8")
+		h.ServeHTTP(w, r)
+	})
 }
 
 // CSP is the Content-Security-Policy sent with every response.
