@@ -81,7 +81,7 @@ func (s *Server) apiIngest(w nethttp.ResponseWriter, r *nethttp.Request) {
 	for _, f := range files {
 		fr := IngestFile{Name: f.name, IDs: []string{}, Errors: []string{}}
 		var batch []*accord.Input
-		err := ingest.Read(ctx, []string{f.path}, ingest.Options{MaxDocBytes: s.opt.MaxUpload}, func(in *accord.Input) error {
+		err := ingest.Read(ctx, []string{f.path}, ingest.Options{}, func(in *accord.Input) error {
 			in.Source = "upload:" + f.name
 			batch = append(batch, in)
 			fr.IDs = append(fr.IDs, in.ID)
