@@ -361,7 +361,6 @@ func (a *annotator) coref() {
 		return false
 	}
 	var added []accord.Mention
-	var addedSent []int
 	hi := 0 // hist entries before the current position
 	var sortedHist []ante
 	for si, ws := range a.sents {
@@ -412,7 +411,6 @@ func (a *annotator) coref() {
 				}
 				m := accord.Mention{Span: ws[i].Span, Text: ws[i].text, Type: typ, Kind: accord.MentionPronoun, Chain: resolved}
 				added = append(added, m)
-				addedSent = append(addedSent, si)
 				if resolved >= 0 {
 					sortedHist = append(sortedHist, ante{m.Start, si, resolved, typ})
 				}
@@ -431,7 +429,6 @@ func (a *annotator) coref() {
 				// organization or place named before.
 				if m, ok := a.orgNominal(ws, si, i, j, sortedHist, chains); ok && !covered(m.Span) {
 					added = append(added, m)
-					addedSent = append(addedSent, si)
 					sortedHist = append(sortedHist, ante{m.Start, si, m.Chain, m.Type})
 				}
 				continue
@@ -481,7 +478,6 @@ func (a *annotator) coref() {
 			}
 			m := accord.Mention{Span: sp, Text: d.Text[sp.Start:sp.End], Type: "PERSON", Kind: accord.MentionNominal, Chain: resolved}
 			added = append(added, m)
-			addedSent = append(addedSent, si)
 			sortedHist = append(sortedHist, ante{m.Start, si, resolved, "PERSON"})
 			i = j
 		}

@@ -25,8 +25,9 @@ import (
 )
 
 type sent struct {
-	words []string
-	tags  []int
+	words  []string
+	labels []string // IOB1 labels as read
+	tags   []int    // BIO tag indices
 }
 
 type doc []sent
@@ -60,10 +61,14 @@ func readCoNLL(path string) ([]doc, error) {
 			continue
 		}
 		f := strings.Fields(line)
+		lab := f[len(f)-1]
+		prev := ""
+		if len(s.labels) > 0 {
+			prev = s.labels[len(s.labels)-1]
+		}
 		s.words = append(s.words, f[0])
-		s.tags = append(s.tags, 0)
-		_ = f
-		s.tags[len(s.tags)-1] = encodeIOB1(f[len(f)-1], s.tags, len(s.tags)-1, s.words)
+		s.labels = append(s.labels, lab)
+		s.tags = append(s.tags, bioTag(lab, prev))
 	}
 	flush()
 	if len(cur) > 0 {
@@ -72,20 +77,14 @@ func readCoNLL(path string) ([]doc, error) {
 	return docs, nil
 }
 
-// rawTags keeps IOB1 labels to convert them to BIO.
-var lastIOB string
-
-func encodeIOB1(lab string, tags []int, i int, _ []string) int {
-	prev := ""
-	if i > 0 {
-		prev = lastIOB
-	}
-	lastIOB = lab
+// bioTag converts an IOB1 label (B- only between adjacent names of one
+// class) to the model's BIO tag, given the previous label in the sentence.
+func bioTag(lab, prev string) int {
 	if lab == "O" || len(lab) < 3 {
 		return entities.TagIndex("O")
 	}
 	typ := lab[2:]
-	if lab[0] == 'B' || prev == "" || prev == "O" || prev[2:] != typ {
+	if lab[0] == 'B' || len(prev) < 3 || prev[2:] != typ {
 		return entities.TagIndex("B-" + typ)
 	}
 	return entities.TagIndex("I-" + typ)
