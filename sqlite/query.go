@@ -136,8 +136,12 @@ func lexQuery(q string) []queryItem {
 				continue
 			}
 			if strings.HasPrefix(term, "-") {
-				not = true
 				term = strings.TrimLeft(term, "-")
+				if term == "" && i < len(q) && q[i] == '"' {
+					not = true // -"a phrase"
+					continue
+				}
+				not = true
 			}
 			term = strings.TrimLeft(term, "+")
 			prefix := strings.HasSuffix(term, "*")

@@ -27,6 +27,8 @@ func TestFTSQuery(t *testing.T) {
 		{"river NOT valley", `("river") NOT "valley"`},
 		{"-valley river", `("river") NOT "valley"`},
 		{"(river)", `"river"`},
+		{`river -"flood plain"`, `("river") NOT "flood plain"`},
+		{`river - "flood plain"`, `"river" AND "flood plain"`},
 		{`ri"ver`, `"ri" AND "ver"`},
 		{`"unterminated phrase`, `"unterminated phrase"`},
 		{"title:river", `"title:river"`},
