@@ -30,6 +30,8 @@ type chainNode struct {
 	doc   *accord.Document
 	chain int
 	names []int // indices of name mentions
+	all   []int // indices of all its mentions
+	roles []int // indices into doc.Roles of roles held by the chain
 	typ   string
 	first string
 	last  string
@@ -59,8 +61,16 @@ func (*Linker) Analyze(ctx context.Context, c *accord.Corpus) error {
 				byChain[m.Chain] = n
 				nodes = append(nodes, n)
 			}
+			n.all = append(n.all, mi)
 			if m.Kind == accord.MentionName {
 				n.names = append(n.names, mi)
+			}
+		}
+		for ri, r := range d.Roles {
+			if r.Mention >= 0 && r.Mention < len(d.Mentions) {
+				if n := byChain[d.Mentions[r.Mention].Chain]; n != nil {
+					n.roles = append(n.roles, ri)
+				}
 			}
 		}
 		for _, n := range byChain {
@@ -455,11 +465,8 @@ func buildEntity(id string, g []*chainNode) accord.Entity {
 	var refs []accord.SpanRef
 	for _, n := range g {
 		d := n.doc
-		for mi := range d.Mentions {
+		for _, mi := range n.all {
 			m := &d.Mentions[mi]
-			if m.Chain != n.chain {
-				continue
-			}
 			m.EntityID = id
 			if m.Kind != accord.MentionName {
 				continue
@@ -468,10 +475,8 @@ func buildEntity(id string, g []*chainNode) accord.Entity {
 			types[m.Type]++
 			refs = append(refs, accord.SpanRef{Document: d.ID, Start: m.Start, End: m.End, Text: m.Text})
 		}
-		for _, r := range d.Roles {
-			if r.Mention < 0 || r.Mention >= len(d.Mentions) || d.Mentions[r.Mention].Chain != n.chain {
-				continue
-			}
+		for _, ri := range n.roles {
+			r := d.Roles[ri]
 			k := roleKey{r.Role, r.Organization}
 			if roleDocs[k] == nil {
 				roleDocs[k] = map[string]bool{}
