@@ -487,6 +487,35 @@ func (x *docCtx) startAfter(from, limit int) int {
 	return limit
 }
 
+// thatBefore returns where the nearest "that" (or "what X calls") clause
+// before q's opening mark begins, within its sentence and 25 tokens and with
+// no other quote or clause break between, or q.Content.Start.
+func (x *docCtx) thatBefore(q quoted) int {
+	s := x.sentenceOf(q.Open.Start, q.Para)
+	r := tokensIn(x.toks, accord.Span{Start: s.Start, End: q.Open.Start})
+	for k := r.b - 1; k >= r.a && r.b-k <= 25; k-- {
+		t := x.toks[k]
+		if x.inQuote(t.Start) {
+			break
+		}
+		switch t.Lower {
+		case ";", ":", "—", "–", "(", ")", ".":
+			return q.Content.Start
+		case "that":
+			if k+1 < r.b {
+				return t.Start
+			}
+			return q.Content.Start
+		case "what":
+			// "what it calls “…”"
+			if r.b-k <= 4 && k+2 < r.b && isCue(x.toks[k+2].Lower) {
+				return t.Start
+			}
+		}
+	}
+	return q.Content.Start
+}
+
 // phraseBefore returns where the determiners, possessives and capitalised
 // words right before q's opening mark begin (at most four tokens, never
 // across a cue or punctuation), or q.Content.Start when there are none.
@@ -1135,7 +1164,16 @@ func (x *docCtx) attribute(qs []quoted) []accord.QuoteMention {
 			m.Partial = true
 			// The noun phrase the quoted words complete belongs to them:
 			// "the woman’s “head”", "a “Putin-RibbenTRUMP Pact”".
-			if st := x.phraseBefore(q); st < q.Content.Start {
+			if st := x.thatBefore(q); st < q.Content.Start {
+				// "… by announcing that the statement was “true.”"
+				m.Fragments = []accord.Span{q.Content}
+				end, last := x.clauseEnd(qs, i)
+				for k := i + 1; k <= last; k++ {
+					m.Fragments = append(m.Fragments, qs[k].Content)
+				}
+				i = last
+				m.Span = accord.Span{Start: st, End: max(end, q.Content.End)}
+			} else if st := x.phraseBefore(q); st < q.Content.Start {
 				m.Fragments = []accord.Span{q.Content}
 				m.Span = accord.Span{Start: st, End: q.Content.End}
 			}
