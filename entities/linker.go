@@ -186,12 +186,14 @@ func (*Linker) Analyze(ctx context.Context, c *accord.Corpus) error {
 			byAcr[n.acr] = append(byAcr[n.acr], i)
 		}
 	}
-	// An acronym the tagger typed two ways ("US" as GPE and as ORG) is one
-	// entity when one type clearly dominates (two thirds of its chains).
+	// A name the tagger typed two ways ("US" as GPE and as ORG, "Google" as
+	// ORG and GPE) is one entity when one type clearly dominates (two thirds
+	// of its chains).
 	byShort := map[string][]int{}
 	for i, n := range nodes {
-		if n.typ != "PERSON" && n.short != "" && len(n.keys) == 1 && strings.EqualFold(n.keys[0], n.short) {
-			byShort[n.short] = append(byShort[n.short], i)
+		k := n.nameKey()
+		if k != "" {
+			byShort[k] = append(byShort[k], i)
 		}
 	}
 	for _, sh := range sortedKeys(byShort) {
@@ -381,6 +383,23 @@ func normalizeRoleOrgs(c *accord.Corpus) {
 			e.Roles = append(e.Roles, r)
 		}
 	}
+}
+
+// nameKey is the chain's one normalised name when all its names share it
+// (any type), else "".
+func (n *chainNode) nameKey() string {
+	k := ""
+	for _, mi := range n.names {
+		nk := NormKey(n.doc.Mentions[mi].Text)
+		if n.typ == "PERSON" {
+			nk = strings.Join(strings.Fields(strings.ToLower(n.doc.Mentions[mi].Text)), " ")
+		}
+		if k != "" && nk != k {
+			return ""
+		}
+		k = nk
+	}
+	return k
 }
 
 func sortedKeys[T any](m map[string]T) []string {

@@ -82,7 +82,7 @@ func (a *annotator) stripTitle(si int, c span) []span {
 		k++
 	}
 	head := false
-	for k+1 < c.j && isHonorific(lw(k)) {
+	for k+1 < c.j && isHonorific(lw(k)) && firstUpper(ws[k+1].text) && !connectors[lw(k+1)] {
 		k++
 	}
 	if k > c.i {
