@@ -919,7 +919,7 @@ func (x *docCtx) features(q quoted) qfeat {
 			caps++
 		}
 	}
-	f.titleCase = content > 0 && caps == content && !f.endPunct
+	f.titleCase = content > 0 && caps == content && (!f.endPunct || strings.HasSuffix(c, ","))
 	s := x.sentenceOf(q.Open.Start, q.Para)
 	f.initial = s.Start >= q.Open.Start || countWords(x.txt[s.Start:q.Open.Start]) == 0
 	return f
