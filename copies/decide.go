@@ -59,6 +59,7 @@ func (x *Index) verify(ia, ib int32, p *prepCache) *edge {
 	if !st.passes() && shared {
 		return nil
 	}
+	verbatim := st.identicalSentsAB
 	if !st.passes() && st.cov() >= minCoverageExact {
 		rel = newRelation(va, vb)
 		st = align(va, vb, rel)
@@ -68,6 +69,11 @@ func (x *Index) verify(ia, ib int32, p *prepCache) *edge {
 	if !st.passes() {
 		if rel == nil {
 			rel = newRelation(va, vb)
+		}
+		if verbatim > 0 {
+			// a spinner leaves no sentence as it was; shared verbatim
+			// sentences are wire copy or quotes
+			return nil
 		}
 		atomic.AddInt64(&x.nPartial, 1)
 		return partialSpun(va, vb, ia, ib, ea, eb, rel)
