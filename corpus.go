@@ -166,3 +166,15 @@ var ErrNotFound = errNotFound{}
 type errNotFound struct{}
 
 func (errNotFound) Error() string { return "not found" }
+
+// DocCache is implemented by stores that keep per-document analysis results
+// (a Document after the per-document stages, encoded by the pipeline), keyed
+// by the input's content hash and a pipeline version. Re-analysis then runs
+// the per-document stages only on documents it has not seen.
+type DocCache interface {
+	// LoadAnnotations returns the cached encodings of the given hashes.
+	LoadAnnotations(ctx context.Context, version string, hashes []string) (map[string][]byte, error)
+	// SaveAnnotations stores encodings by hash, in one transaction, and may
+	// drop those of other versions.
+	SaveAnnotations(ctx context.Context, version string, docs map[string][]byte) error
+}

@@ -188,7 +188,7 @@ type Document struct {
 	// Layers.
 	Paragraphs []Span
 	Sentences  []Span
-	Tokens     []Token
+	Tokens     []Token `json:"-"` // recomputed, not cached: cheap and bulky
 	Mentions   []Mention
 	Roles      []RoleMention
 	Timexes    []Timex
@@ -197,7 +197,7 @@ type Document struct {
 	Citations  []Citation
 
 	// Input is the raw input the document came from (kept for re-analysis).
-	Input *Input
+	Input *Input `json:"-"`
 }
 
 // Slice returns the document text covered by s, or "" when s is out of range.

@@ -30,6 +30,9 @@ type Pipeline struct {
 	Progress func(done, total int)
 	// StageProgress, if set, is called before each corpus stage.
 	StageProgress func(name string)
+	// Cache, if set, keeps documents after the per-document stages, so that
+	// a re-analysis runs those stages only on new documents.
+	Cache accord.DocCache
 }
 
 // StageError is an error of one stage on one document.
@@ -58,6 +61,11 @@ func (p *Pipeline) Run(ctx context.Context, inputs []*accord.Input, opt accord.O
 	}
 	docs := make([]*accord.Document, len(inputs))
 	docErrs := make([][]error, len(inputs))
+	version := cacheVersion(opt)
+	cached, hashes := p.loadCached(ctx, inputs, version)
+	for i, d := range cached {
+		docs[i] = d
+	}
 	workers := p.Workers
 	if workers <= 0 {
 		workers = runtime.GOMAXPROCS(0)
@@ -87,12 +95,41 @@ func (p *Pipeline) Run(ctx context.Context, inputs []*accord.Input, opt accord.O
 		if ctx.Err() != nil {
 			break
 		}
+		if docs[i] != nil {
+			if p.Progress != nil {
+				mu.Lock()
+				done++
+				p.Progress(done, len(inputs))
+				mu.Unlock()
+			}
+			continue
+		}
 		next <- i
 	}
 	close(next)
 	wg.Wait()
 	if err := ctx.Err(); err != nil {
 		return nil, append(errs, err)
+	}
+	if p.Cache != nil {
+		fresh := map[string][]byte{}
+		for i, d := range docs {
+			if d == nil || cached[i] != nil || len(docErrs[i]) > 0 {
+				continue
+			}
+			if b, err := encodeDoc(d); err == nil {
+				fresh[hashes[i]] = b
+			}
+			if len(fresh) >= 1000 {
+				if err := p.Cache.SaveAnnotations(ctx, version, fresh); err != nil {
+					errs = append(errs, &StageError{Stage: "cache", Err: err})
+				}
+				fresh = map[string][]byte{}
+			}
+		}
+		if err := p.Cache.SaveAnnotations(ctx, version, fresh); err != nil {
+			errs = append(errs, &StageError{Stage: "cache", Err: err})
+		}
 	}
 	kept := docs[:0]
 	seen := map[string]int{}

@@ -81,4 +81,15 @@ DROP TRIGGER IF EXISTS docs_au_off;
 DROP TRIGGER IF EXISTS docs_au_on;
 DROP TRIGGER IF EXISTS docs_ad;
 `,
+	// 3: per-document analysis results, keyed by content hash and pipeline
+	// version, so that re-analysis runs per-document stages on new documents
+	// only.
+	`
+CREATE TABLE annotations (
+	hash    TEXT NOT NULL,
+	version TEXT NOT NULL,
+	doc     BLOB NOT NULL,
+	PRIMARY KEY (hash, version)
+) WITHOUT ROWID;
+`,
 }

@@ -125,6 +125,7 @@ func analyze(ctx context.Context, g *globals, f analyzeFlags, format string, arg
 		}
 		defer st.Close()
 		store = st
+		g.cache, _ = st.(accord.DocCache)
 		if _, err := putBatches(ctx, store, inputs, prog); err != nil {
 			return &exitError{1, err}
 		}
@@ -179,6 +180,7 @@ func analyze(ctx context.Context, g *globals, f analyzeFlags, format string, arg
 // logged as warnings (the document stays, without that stage's layer).
 func runPipeline(ctx context.Context, g *globals, inputs []*accord.Input, opt accord.Options, prog *progress) (*accord.Report, int, error) {
 	p := pipeline.Default()
+	p.Cache = g.cache
 	p.Progress = func(done, total int) { prog.Set("analyzing", done, total) }
 	p.StageProgress = prog.Stage
 	corpus, errs := p.Run(ctx, inputs, opt)

@@ -14,6 +14,8 @@ import (
 	"syscall"
 
 	"github.com/spf13/cobra"
+
+	"github.com/accord-news/accord"
 )
 
 // Version is set at build time with -ldflags "-X main.Version=...".
@@ -34,6 +36,8 @@ type globals struct {
 	stderr io.Writer
 	stdin  io.Reader
 	log    *slog.Logger
+	// cache keeps per-document analysis in the open store, if it can.
+	cache accord.DocCache
 }
 
 func main() {

@@ -38,6 +38,7 @@ required; clients send it as "Authorization: Bearer T" or once as ?token=T
 				return &exitError{1, err}
 			}
 			defer st.Close()
+			g.cache, _ = st.(accord.DocCache)
 			analyze := func(ctx context.Context, inputs []*accord.Input) (*accord.Report, error) {
 				r, _, err := runPipeline(ctx, g, inputs, accord.Options{}, &progress{})
 				return r, err

@@ -111,6 +111,7 @@ func storeReport(ctx context.Context, g *globals, db string) (*accord.Report, er
 		return nil, err
 	}
 	defer st.Close()
+	g.cache, _ = st.(accord.DocCache)
 	n, err := st.Count(ctx)
 	if err != nil {
 		return nil, err
