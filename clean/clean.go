@@ -44,6 +44,9 @@ type Config struct {
 	NoFallback bool
 	// NoModel skips the learned line filter (shape rules still apply).
 	NoModel bool
+	// NoPageDate skips the search of the page for a date when its metadata
+	// has none.
+	NoPageDate bool
 	// Threshold overrides the HTML line model's threshold when > 0.
 	Threshold float64
 }

@@ -2,10 +2,12 @@ package clean
 
 import (
 	"strings"
+	"time"
 	"unicode"
 	"unicode/utf8"
 
 	"github.com/accord-news/accord"
+	"github.com/markusmobius/go-htmldate"
 	trafilatura "github.com/markusmobius/go-trafilatura"
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/charset"
@@ -425,6 +427,17 @@ func (c *Cleaner) cleanHTML(d *accord.Document, in *accord.Input, opt accord.Opt
 		d.Published, d.PublishedBasis = tm.Date.Format("2006-01-02"), accord.BasisMetadata
 	}
 	d.Language = tm.Language
+	if d.Published == "" && !c.Config.NoPageDate {
+		// No date in the page's metadata: htmldate's search of the page
+		// (its own meta and <time> heuristics, then date patterns in the
+		// text, fast mode), preferring the original over an update date.
+		if r, err := safeHTMLDate(doc, in.URL); err == nil && !r.DateTime.IsZero() && plausibleYear(r.DateTime.Year()) {
+			d.Published, d.PublishedBasis = r.DateTime.Format("2006-01-02"), accord.BasisInferred
+			if r.HasTime && r.HasTimezone {
+				d.Published = r.DateTime.Format(time.RFC3339)
+			}
+		}
+	}
 	kept, removed := c.filterLines(lines, in, d, true)
 	d.Text = strings.Join(kept, "\n")
 	d.Removed = append(d.Removed, removed...)
@@ -488,3 +501,14 @@ func safeExtract(doc *html.Node, opts trafilatura.Options) (res *trafilatura.Ext
 }
 
 const errOversized = cleanError("clean: page too large for the tree extractors")
+
+func safeHTMLDate(doc *html.Node, pageURL string) (res htmldate.Result, err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			err = cleanError("clean: date search failed")
+		}
+	}()
+	return htmldate.FromDocument(doc, htmldate.Options{
+		URL: pageURL, UseOriginalDate: true, SkipExtensiveSearch: true, ExtractTime: true,
+	})
+}

@@ -37,6 +37,7 @@ func main() {
 	noFallback := flag.Bool("nofallback", false, "skip go-trafilatura's fallbacks")
 	noModel := flag.Bool("nomodel", false, "skip the learned line filter")
 	evaldata := flag.String("meta", "", "evaldata.json with metadata gold: print title/author/date accuracy")
+	noPageDate := flag.Bool("nopagedate", false, "no htmldate search when the metadata has no date")
 	threshold := flag.Float64("threshold", 0, "line model threshold for HTML (0 = default)")
 	flag.Parse()
 
@@ -60,7 +61,7 @@ func main() {
 		inputs = append(inputs, &accord.Input{ID: id, Source: f, HTML: string(b)})
 	}
 	c := clean.New()
-	c.Config = clean.Config{Focus: *focus, NoFallback: *noFallback, NoModel: *noModel, Threshold: *threshold}
+	c.Config = clean.Config{Focus: *focus, NoFallback: *noFallback, NoModel: *noModel, Threshold: *threshold, NoPageDate: *noPageDate}
 	var ru0 syscall.Rusage
 	syscall.Getrusage(syscall.RUSAGE_SELF, &ru0)
 	docs := make([]*accord.Document, len(inputs))
@@ -157,7 +158,7 @@ func minimalReport(docs []*accord.Document) map[string]any {
 			url = d.URL
 		}
 		rd = append(rd, map[string]any{
-			"id": d.ID, "source": d.Source, "title": d.Title, "outlet": outlet, "url": url,
+			"id": d.ID, "source": d.Source, "title": d.Title, "outlet": outlet, "url": url, "author": d.Author,
 			"published": pub, "published_basis": basis, "language": d.Language,
 			"text": d.Text, "removed": removed,
 		})
