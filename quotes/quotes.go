@@ -361,6 +361,7 @@ func (x *docCtx) clauseEnd(qs []quoted, i int) (int, int) {
 			return end, last // "…,” she said."
 		}
 	}
+	afterClose := rest.a
 	for k := rest.a; k < rest.b; k++ {
 		t := x.toks[k]
 		w := t.Lower
@@ -374,6 +375,7 @@ func (x *docCtx) clauseEnd(qs []quoted, i int) (int, int) {
 			for k+1 < rest.b && x.toks[k+1].Start < end {
 				k++
 			}
+			afterClose = k + 1
 			continue
 		}
 		switch w {
@@ -388,7 +390,7 @@ func (x *docCtx) clauseEnd(qs []quoted, i int) (int, int) {
 				return end, last
 			}
 			nextOpens := k+1 < rest.b && last+1 < len(qs) && qs[last+1].Para == q.Para && x.toks[k+1].Start == qs[last+1].Open.Start
-			if w == "but" && k == rest.a && !nextOpens {
+			if w == "but" && k == afterClose && !nextOpens {
 				return end, last
 			}
 		}
