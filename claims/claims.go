@@ -112,10 +112,13 @@ func toConflict(f finding, storyID string) accord.Conflict {
 		forms[strings.ToLower(oneSpace(o.says))]++
 	}
 	otherSays, best := "", 0
+	bestApprox := true
 	for _, o := range f.others {
 		k := strings.ToLower(oneSpace(o.says))
-		if forms[k] > best {
-			otherSays, best = o.says, forms[k]
+		approx := o.q != nil && o.q.Approximate
+		// Most common wording; on a tie, a plain figure over a hedged one.
+		if forms[k] > best || forms[k] == best && bestApprox && !approx {
+			otherSays, best, bestApprox = o.says, forms[k], approx
 		}
 	}
 	var otherDocs, involved []string

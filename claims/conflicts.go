@@ -418,7 +418,7 @@ func nearestPerson(di *docInfo, si int, sp accord.Span) string {
 		if d < 0 {
 			d = 0
 		}
-		if d < bestD {
+		if d < bestD && d <= 40 {
 			best, bestD = p.surname, d
 		}
 	}
