@@ -25,6 +25,10 @@ type Worker struct {
 	// and nothing awaiting acknowledgement (a batch job); otherwise Run
 	// serves until ctx ends.
 	ExitWhenIdle bool
+	// Process, if set, runs after a batch is stored and before it is acked:
+	// the per-document work (e.g. the per-document stages, whose results
+	// the store caches). An error leaves the batch unacked (redelivered).
+	Process func(ctx context.Context, inputs []*accord.Input) error
 	// Log receives warnings (undecodable messages); nil discards them.
 	Log *slog.Logger
 }
@@ -108,7 +112,7 @@ func (w *Worker) Run(ctx context.Context, nc *natsgo.Conn) (Stats, error) {
 		}
 		added, err := w.Store.Put(ctx, inputs)
 		if err != nil {
-			// Not acked: redelivered after AckWait, to this or another worker.
+			// Nak: redelivered to this or another worker.
 			for _, m := range msgs {
 				_ = m.Nak()
 			}
@@ -118,6 +122,17 @@ func (w *Worker) Run(ctx context.Context, nc *natsgo.Conn) (Stats, error) {
 			return st, fmt.Errorf("nats: storing %d documents: %w", len(inputs), err)
 		}
 		st.Added += added
+		if w.Process != nil {
+			if err := w.Process(ctx, inputs); err != nil {
+				for _, m := range msgs {
+					_ = m.Nak()
+				}
+				if ctx.Err() != nil {
+					return st, ctx.Err()
+				}
+				return st, fmt.Errorf("nats: processing %d documents: %w", len(inputs), err)
+			}
+		}
 		for _, m := range msgs {
 			if err := m.Ack(); err != nil {
 				// A lost ack means a redelivery, which the store skips by hash.

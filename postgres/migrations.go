@@ -50,4 +50,18 @@ CREATE TABLE reports (
 	json       BYTEA NOT NULL
 );
 `,
+	// 2: per-document analysis cache (accord.DocCache), keyed by content hash
+	// and pipeline version; annotation_version records the version in use so
+	// that switching versions drops the old rows once, not at every save.
+	`
+CREATE TABLE annotations (
+	hash    TEXT COLLATE "C" NOT NULL,
+	version TEXT COLLATE "C" NOT NULL,
+	doc     BYTEA NOT NULL,
+	PRIMARY KEY (hash, version)
+);
+CREATE TABLE annotation_version (
+	version TEXT PRIMARY KEY
+);
+`,
 }

@@ -105,6 +105,7 @@ statement is traced to its sources.`,
 		newTimelineCmd(g),
 		newVersionCmd(g),
 		newServeCmd(g),
+		newWorkerCmd(g),
 	)
 	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error {
 		return &exitError{code: 2, err: err}

@@ -13,14 +13,19 @@ import (
 
 	"github.com/accord-news/accord"
 	"github.com/accord-news/accord/ingest"
+	"github.com/accord-news/accord/postgres"
 	"github.com/accord-news/accord/sqlite"
 )
 
 const defaultDB = "accord.db"
 
-func openStore(_ context.Context, dsn string) (accord.Store, error) {
+func openStore(ctx context.Context, dsn string) (accord.Store, error) {
 	if isPostgres(dsn) {
-		return nil, fmt.Errorf("--db %s: PostgreSQL stores are not built into this version; use a SQLite file path", dsn)
+		st, err := postgres.Open(ctx, dsn)
+		if err != nil {
+			return nil, fmt.Errorf("opening store %s: %w", redactDSN(dsn), err)
+		}
+		return st, nil
 	}
 	st, err := sqlite.Open(dsn)
 	if err != nil {
@@ -30,7 +35,7 @@ func openStore(_ context.Context, dsn string) (accord.Store, error) {
 }
 
 func newIngestCmd(g *globals) *cobra.Command {
-	var db string
+	var db, natsURL string
 	cmd := &cobra.Command{
 		Use:   "ingest [--db FILE] INPUT...",
 		Short: "Add documents to the store (incremental and idempotent)",
@@ -43,6 +48,9 @@ consistent store, and the next run finishes the job.`,
 		Args: cobra.MinimumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			ctx := cmd.Context()
+			if natsURL != "" {
+				return publishInputs(ctx, g, natsURL, args)
+			}
 			st, err := openStore(ctx, db)
 			if err != nil {
 				return &exitError{1, err}
@@ -100,6 +108,7 @@ consistent store, and the next run finishes the job.`,
 		},
 	}
 	cmd.Flags().StringVar(&db, "db", defaultDB, "the store: a SQLite file")
+	cmd.Flags().StringVar(&natsURL, "nats", "", "publish the documents to this NATS JetStream server for accord worker, instead of storing them")
 	return cmd
 }
 
