@@ -126,20 +126,6 @@ func (c *centroid) cosineWithout(v vector) float64 {
 	return (dot - 1) / math.Sqrt(n2)
 }
 
-func centroidCosine(a, b *centroid) float64 {
-	if a.l2() == 0 || b.l2() == 0 {
-		return 0
-	}
-	if len(a.sum) > len(b.sum) {
-		a, b = b, a
-	}
-	dot := 0.0
-	for id, x := range a.sum {
-		dot += x * b.sum[id]
-	}
-	return dot / (a.l2() * b.l2())
-}
-
 const indexTerms = 12 // top terms of a document used to find candidate clusters
 
 // cluster groups vectors: an online pass in arrival order with an inverted

@@ -367,11 +367,7 @@ func extract(d *accord.Document, v *vocab) docFeatures {
 		}
 	}
 	addWords(d.Title, 2)
-	body := d.Text
-	if strings.HasPrefix(body, d.Title) {
-		body = body[len(d.Title):]
-	}
-	addWords(body, 1)
+	addWords(strings.TrimPrefix(d.Text, d.Title), 1)
 	if len(d.Mentions) > 0 {
 		for _, m := range d.Mentions {
 			if m.Kind != "" && m.Kind != accord.MentionName {
