@@ -62,10 +62,13 @@ const (
 	fuzzyRatio    = 0.7  // LCS share with stems and synonyms: reworded
 	minPartWords  = 4    // a fragment under half the other's length needs this many words
 	minFuzzyWords = 5    // reworded variants need this many words
-	spunRatio     = 0.4  // within a spun copy: LCS share with stems and synonyms
+	spunRatio     = 0.55 // within a spun copy: LCS share with stems and synonyms
 	spunFuncFrac  = 0.75 // within a spun copy: share of function words kept
 	minWords      = 3    // shorter variants match only by identity
 	partialFrac   = 0.8  // a variant shorter than this share of the canonical is partial
+	// maxLoosePairs is the number of candidate pairs above which pairs must
+	// share two content stems.
+	maxLoosePairs = 200000
 )
 
 type qitem struct {
@@ -234,14 +237,42 @@ func (m *Matcher) Match(c *accord.Corpus) []accord.Quote {
 			parent[find(i)] = find(j)
 		}
 	}
-	for _, list := range index {
-		if len(list) > 400 {
-			continue // a word in very many quotes says nothing
+	// Pairs sharing a content stem are aligned; stems in very many quotes
+	// say nothing and are skipped.
+	shared := map[[2]int]int{}
+	var keys []string
+	for k := range index {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	var order [][2]int
+	for _, k := range keys {
+		list := index[k]
+		if len(list) > 300 {
+			continue
 		}
 		for a := 0; a < len(list); a++ {
 			for b := a + 1; b < len(list); b++ {
-				try(list[a], list[b])
+				p := [2]int{list[a], list[b]}
+				if shared[p] == 0 {
+					order = append(order, p)
+				}
+				shared[p]++
 			}
+		}
+	}
+	sort.Slice(order, func(i, j int) bool {
+		if order[i][0] != order[j][0] {
+			return order[i][0] < order[j][0]
+		}
+		return order[i][1] < order[j][1]
+	})
+	// In a large corpus only pairs that share two stems (or involve a short
+	// quote) are aligned, to keep the work near linear.
+	strict := len(order) > maxLoosePairs
+	for _, p := range order {
+		if !strict || shared[p] >= 2 || contentLen(&items[p[0]]) < 4 || contentLen(&items[p[1]]) < 4 {
+			try(p[0], p[1])
 		}
 	}
 	if len(spunPair) > 0 {
@@ -456,6 +487,9 @@ func contentMatches(a, b *unit, rel func(x, y string) bool) int {
 	}
 	return n
 }
+
+// contentLen is the number of content words of an item's whole wording.
+func contentLen(it *qitem) int { return len(it.words) - len(it.funcs) }
 
 // contentCount is the number of content words of the shorter sequence.
 func contentCount(a, b *unit) int {
