@@ -203,12 +203,12 @@ func storySentences(c *accord.Corpus, st storyRef, budget int) []accord.BriefSen
 			disputes = append(disputes, accord.BriefSentence{Text: t, Documents: cf.Documents, Status: accord.StatusDisputed, Story: cf.Story})
 		}
 	}
-	nDisp := min(len(disputes), max(1, budget/4))
-	nSingle := min(len(single), max(1, budget/6))
+	// Corroborated facts first; about a quarter of the room for disputes and
+	// a sixth for single-source points (none in a two-sentence budget), the
+	// rest filled below.
+	nDisp := min(len(disputes), budget/4)
+	nSingle := min(len(single), budget/6)
 	nCorr := budget - nDisp - nSingle
-	if nCorr < 0 {
-		nCorr = 0
-	}
 	var out []accord.BriefSentence
 	var chosen []map[string]bool
 	add := func(cl accord.Claim, text string, status string) bool {
@@ -229,22 +229,38 @@ func storySentences(c *accord.Corpus, st storyRef, budget int) []accord.BriefSen
 		add(cl, oneLine(cl.Statement), accord.StatusCorroborated)
 	}
 	out = append(out, disputes[:nDisp]...)
-	n := 0
-	for _, cl := range single {
-		if n >= nSingle || len(out) >= budget {
-			break
-		}
-		if add(cl, "One source reports: "+oneLine(cl.Statement), accord.StatusSingle) {
-			n++
+	addSingle := func(limit int) {
+		n := 0
+		for _, cl := range single {
+			if n >= limit || len(out) >= budget {
+				break
+			}
+			if len(contentWords(cl.Statement)) < 5 {
+				continue // too slight to stand alone
+			}
+			if add(cl, "One source reports: "+oneLine(cl.Statement), accord.StatusSingle) {
+				n++
+			}
 		}
 	}
-	// Fill a short brief with more corroborated points.
+	addSingle(nSingle)
+	// Fill a short brief: more corroborated points, then disputes, then
+	// single-source points.
 	for _, cl := range corr {
 		if len(out) >= budget {
 			break
 		}
 		add(cl, oneLine(cl.Statement), accord.StatusCorroborated)
 	}
+	for _, d := range disputes[nDisp:] {
+		if len(out) >= budget {
+			break
+		}
+		out = append(out, d)
+	}
+	addSingle(budget)
+	rank := map[string]int{accord.StatusCorroborated: 0, accord.StatusDisputed: 1, accord.StatusSingle: 2}
+	sort.SliceStable(out, func(i, j int) bool { return rank[out[i].Status] < rank[out[j].Status] })
 	return out
 }
 
