@@ -229,9 +229,26 @@ func storySentences(c *accord.Corpus, st storyRef, budget int) []accord.BriefSen
 		add(cl, oneLine(cl.Statement), accord.StatusCorroborated)
 	}
 	out = append(out, disputes[:nDisp]...)
+	spun := map[string]bool{}
+	for _, l := range c.Links {
+		if l.Kind == accord.LinkSpun {
+			spun[l.From] = true
+		}
+	}
+	onlySpun := func(cl accord.Claim) bool {
+		for _, d := range cl.Documents {
+			if !spun[d] {
+				return false
+			}
+		}
+		return len(cl.Documents) > 0
+	}
 	addSingle := func(limit int) {
 		n := 0
 		for _, cl := range single {
+			if onlySpun(cl) {
+				continue // a machine rewrite's wording is no one's statement
+			}
 			if n >= limit || len(out) >= budget {
 				break
 			}

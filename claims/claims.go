@@ -13,6 +13,7 @@ package claims
 import (
 	"context"
 	"fmt"
+	"math"
 	"sort"
 	"strings"
 
@@ -341,8 +342,10 @@ func sharedGram(a, b *sent) bool {
 }
 
 func buildClaim(c *accord.Corpus, st *story, units []unit, members []int) accord.Claim {
-	// The statement: the member sharing most content words with the others.
-	best, bestScore := members[0], -1
+	// The statement: the member sharing most content words with the others,
+	// in the words of an original rather than a machine-spun copy.
+	spun := spunCopies(c)
+	best, bestScore := members[0], math.MinInt
 	for _, i := range members {
 		a := &units[i].di.sents[units[i].sent]
 		score := 0
@@ -350,6 +353,9 @@ func buildClaim(c *accord.Corpus, st *story, units []unit, members []int) accord
 			if j != i {
 				score += overlap(a, &units[j].di.sents[units[j].sent], nil)
 			}
+		}
+		if spun[units[i].di.d.ID] {
+			score -= 1 << 20
 		}
 		if score > bestScore {
 			best, bestScore = i, score
@@ -527,4 +533,16 @@ func markDisputed(c *accord.Corpus) {
 		}
 		c.Claims = append(c.Claims, cl)
 	}
+}
+
+// spunCopies is the set of documents that are machine-spun copies of another:
+// their wording is a rewrite, so a statement should quote the original.
+func spunCopies(c *accord.Corpus) map[string]bool {
+	out := map[string]bool{}
+	for _, l := range c.Links {
+		if l.Kind == accord.LinkSpun {
+			out[l.From] = true
+		}
+	}
+	return out
 }
