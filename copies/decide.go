@@ -55,7 +55,7 @@ func (x *Index) verify(ia, ib int32, p *prepCache) *edge {
 	// Pairs that share verbatim sentences but too few of them to be a copy
 	// share wire paragraphs or quotes: no spinner is at work there, so
 	// neither the thesaurus pass nor the spun-passage search can apply.
-	shared := st.identicalSentsAB >= 2 && st.cov() < 0.3
+	shared := st.identicalSentsAB >= 2 && (st.cov() < 0.3 || 2*st.identicalSentsAB >= st.sentsA)
 	if !st.passes() && shared {
 		return nil
 	}
@@ -78,7 +78,7 @@ func (x *Index) verify(ia, ib int32, p *prepCache) *edge {
 		atomic.AddInt64(&x.nPartial, 1)
 		return partialSpun(va, vb, ia, ib, ea, eb, rel)
 	}
-	if rel == nil && st.changed() >= 0.02 {
+	if rel == nil && st.changed() >= spunChange {
 		// the texts differ: measure how much of the difference is word
 		// substitution (a spinner) rather than editing (a syndicator)
 		rel = newRelation(va, vb)
