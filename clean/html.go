@@ -421,6 +421,7 @@ func (c *Cleaner) cleanHTML(d *accord.Document, in *accord.Input, opt accord.Opt
 		return nil
 	}
 	var tm trafilatura.Metadata
+	pageLines := nodeLines(findBody(doc))
 	lines, tm = extractMain(doc, in.URL, c.Config)
 	mergeMeta(d, pageMeta{Title: cleanTitle(tm.Title), Outlet: tm.Sitename, Author: cleanAuthor(tm.Author)})
 	if d.Published == "" && !tm.Date.IsZero() && plausibleYear(tm.Date.Year()) {
@@ -441,10 +442,49 @@ func (c *Cleaner) cleanHTML(d *accord.Document, in *accord.Input, opt accord.Opt
 	kept, removed := c.filterLines(lines, in, d, true)
 	d.Text = strings.Join(kept, "\n")
 	d.Removed = append(d.Removed, removed...)
+	d.Removed = append(d.Removed, outsideMain(pageLines, d, lines)...)
 	if d.Title == "" {
 		d.Title = firstLine(d.Text)
 	}
 	return nil
+}
+
+// maxOutside caps the page lines recorded as removed outside the main text.
+const maxOutside = 400
+
+// outsideMain lists the lines of the page that the main-content extractor
+// left out (menus, teasers, footers, comments), each with a reason from its
+// shape, so that Removed accounts for the whole page. Lines already in the
+// text or in Removed are skipped, as is the title.
+func outsideMain(page []Line, d *accord.Document, extracted []Line) []accord.Removed {
+	var have strings.Builder
+	have.WriteString(normKey(d.Text))
+	for _, l := range extracted {
+		have.WriteString(normKey(l.Text))
+	}
+	for _, r := range d.Removed {
+		have.WriteString(normKey(r.Text))
+	}
+	in := have.String()
+	title := normKey(d.Title)
+	var out []accord.Removed
+	seen := map[string]bool{}
+	for _, l := range page {
+		k := normKey(l.Text)
+		if k == "" || seen[k] || k == title || strings.Contains(in, k) {
+			continue
+		}
+		seen[k] = true
+		def := accord.ReasonBoilerplate
+		if l.Item || l.LinkChars > 0 {
+			def = accord.ReasonNavigation
+		}
+		out = append(out, accord.Removed{Text: l.Text, Reason: reasonFor(l.Text, l, def)})
+		if len(out) == maxOutside {
+			break
+		}
+	}
+	return out
 }
 
 func findBody(doc *html.Node) *html.Node {
