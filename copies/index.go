@@ -30,7 +30,10 @@ const (
 	// earlier ones by signature (cheap below this size), with the lower
 	// threshold minExhaustiveJ.
 	exhaustiveLimit = 2000
-	minExhaustiveJ  = 0.02
+	// maxCandidates bounds the verifications per new document (the most
+	// similar earlier documents first).
+	maxCandidates  = 12
+	minExhaustiveJ = 0.02
 )
 
 // entry is what the index keeps per document.
@@ -202,9 +205,10 @@ func (x *Index) AddBatch(docs []*accord.Document) {
 			}
 			x.buckets[key] = slot
 		}
+		var mine []scored
 		for other := range found {
 			if x.worthVerifying(x.entries[other], e, minLexJ, minRobJ) {
-				cands = append(cands, cand{other, id})
+				mine = append(mine, scored{other, x.similarity(x.entries[other], e)})
 			}
 		}
 		// Small corpora: every earlier document is compared by signature, so
@@ -212,9 +216,24 @@ func (x *Index) AddBatch(docs []*accord.Document) {
 		if id < exhaustiveLimit {
 			for other := int32(0); other < id; other++ {
 				if !found[other] && x.worthVerifying(x.entries[other], e, minExhaustiveJ, minExhaustiveJ) {
-					cands = append(cands, cand{other, id})
+					mine = append(mine, scored{other, x.similarity(x.entries[other], e)})
 				}
 			}
+		}
+		// Only the most similar earlier documents are verified: a copy's
+		// original and its siblings are among them, and dense families of
+		// documents that share wire sentences cannot make the work quadratic.
+		sort.Slice(mine, func(i, j int) bool {
+			if mine[i].sim != mine[j].sim {
+				return mine[i].sim > mine[j].sim
+			}
+			return mine[i].id < mine[j].id
+		})
+		if len(mine) > maxCandidates {
+			mine = mine[:maxCandidates]
+		}
+		for _, m := range mine {
+			cands = append(cands, cand{m.id, id})
 		}
 	}
 	sort.Slice(cands, func(i, j int) bool {
@@ -331,6 +350,20 @@ func u64bytes(hs []uint64) []byte {
 		b = append(b, byte(h), byte(h>>8), byte(h>>16), byte(h>>24), byte(h>>32), byte(h>>40), byte(h>>48), byte(h>>56))
 	}
 	return b
+}
+
+type scored struct {
+	id  int32
+	sim float64
+}
+
+// similarity ranks a candidate pair: identical texts first, then the larger
+// estimated Jaccard of the two feature families.
+func (x *Index) similarity(a, b *entry) float64 {
+	if a.exact != 0 && a.exact == b.exact {
+		return 2
+	}
+	return max(a.lex.jaccard(&b.lex), a.rob.jaccard(&b.rob))
 }
 
 func (x *Index) worthVerifying(a, b *entry, lexJ, robJ float64) bool {
