@@ -109,6 +109,24 @@ func TestHTMLMetadata(t *testing.T) {
 	}
 }
 
+func TestHTMLFragments(t *testing.T) {
+	tests := []struct{ name, html, want string }{
+		{"two short paragraphs", "<p>Short para one.</p><p>Second para here, also short.</p>", "Short para one.\nSecond para here, also short."},
+		{"inline only", "Plain text with <b>bold</b> only.", "Plain text with bold only."},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			d, err := New().Clean(&accord.Input{HTML: tc.html}, accord.Options{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if d.Text != tc.want {
+				t.Errorf("text %q, want %q", d.Text, tc.want)
+			}
+		})
+	}
+}
+
 func TestNormalizeDate(t *testing.T) {
 	tests := []struct{ in, want string }{
 		{"2022-01-14", "2022-01-14"},

@@ -48,6 +48,7 @@ func (c *Cleaner) filterLines(lines []Line, in *accord.Input, d *accord.Document
 	kept := make([]string, 0, len(lines))
 	var removed []accord.Removed
 	seen := map[string]int{}
+	var keptKeys strings.Builder
 	firstProse, lastProse := -1, -1
 	for i, l := range lines {
 		if contentShaped(l.Text) {
@@ -110,7 +111,14 @@ func (c *Cleaner) filterLines(lines []Line, in *accord.Input, d *accord.Document
 			removed = append(removed, accord.Removed{Text: t, Reason: accord.ReasonBoilerplate})
 			continue
 		}
+		// Extractors sometimes return a block twice, once split into
+		// paragraphs and once run together: a line already wholly in the
+		// kept text is dropped (it is not boilerplate, so not listed).
+		if isHTML && len(key) >= 20 && strings.Contains(keptKeys.String(), key) {
+			continue
+		}
 		seen[key]++
+		keptKeys.WriteString(key)
 		kept = append(kept, t)
 	}
 	return kept, removed
