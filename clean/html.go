@@ -458,12 +458,20 @@ const maxOutside = 400
 // text or in Removed are skipped, as is the title.
 func outsideMain(page []Line, d *accord.Document, extracted []Line) []accord.Removed {
 	var have strings.Builder
-	have.WriteString(normKey(d.Text))
+	exact := map[string]bool{}
+	addKey := func(s string) {
+		k := normKey(s)
+		exact[k] = true
+		have.WriteString(k)
+	}
 	for _, l := range extracted {
-		have.WriteString(normKey(l.Text))
+		addKey(l.Text)
 	}
 	for _, r := range d.Removed {
-		have.WriteString(normKey(r.Text))
+		addKey(r.Text)
+	}
+	for _, l := range strings.Split(d.Text, "\n") {
+		addKey(l)
 	}
 	in := have.String()
 	title := normKey(d.Title)
@@ -471,7 +479,13 @@ func outsideMain(page []Line, d *accord.Document, extracted []Line) []accord.Rem
 	seen := map[string]bool{}
 	for _, l := range page {
 		k := normKey(l.Text)
-		if k == "" || seen[k] || k == title || strings.Contains(in, k) {
+		if k == "" || seen[k] || k == title || exact[k] {
+			continue
+		}
+		// Mostly-link lines (menus) are matched exactly only: the substring
+		// search is the costly part and menus are rarely split differently.
+		linky := 2*l.LinkChars >= utf8.RuneCountInString(l.Text)
+		if !linky && strings.Contains(in, k) {
 			continue
 		}
 		seen[k] = true
