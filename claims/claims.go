@@ -210,8 +210,7 @@ func (s *Stage) storyClaims(c *accord.Corpus, st *story) []accord.Claim {
 	for i := range parent {
 		parent[i] = i
 	}
-	var find func(int) int
-	find = func(x int) int {
+	find := func(x int) int {
 		for parent[x] != x {
 			parent[x] = parent[parent[x]]
 			x = parent[x]

@@ -771,9 +771,6 @@ func (st *story) roleConflicts() []finding {
 // ---- offices held by one person at a time
 
 func (st *story) officeConflicts() []finding {
-	type holder struct {
-		f *fact
-	}
 	byOffice := map[string][]*fact{}
 	var offices []string
 	for _, di := range st.docs {

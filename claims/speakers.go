@@ -374,18 +374,6 @@ func sameStatement(a, b *attribution) bool {
 	return float64(inter) >= 0.25*float64(len(a.stems)+len(b.stems)-inter)
 }
 
-func sharesGram(a, b map[string]bool) bool {
-	if len(a) > len(b) {
-		a, b = b, a
-	}
-	for g := range a {
-		if b[g] {
-			return true
-		}
-	}
-	return false
-}
-
 func surnames(a *attribution) []string {
 	var out []string
 	for _, pi := range a.speakers {

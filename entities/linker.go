@@ -82,8 +82,7 @@ func (*Linker) Analyze(ctx context.Context, c *accord.Corpus) error {
 	for i := range parent {
 		parent[i] = i
 	}
-	var find func(int) int
-	find = func(x int) int {
+	find := func(x int) int {
 		for parent[x] != x {
 			parent[x] = parent[parent[x]]
 			x = parent[x]

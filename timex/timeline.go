@@ -118,8 +118,7 @@ func mergeHappenings(hs []happening, copies map[string]bool) []accord.TimelineIt
 	for i := range parent {
 		parent[i] = i
 	}
-	var find func(int) int
-	find = func(i int) int {
+	find := func(i int) int {
 		for parent[i] != i {
 			parent[i] = parent[parent[i]]
 			i = parent[i]

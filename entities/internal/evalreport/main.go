@@ -42,7 +42,7 @@ func main() {
 		log.Fatal(err)
 	}
 	var inputs []*accord.Input
-	for _, r := range man.Runs {
+	for _, r := range man.Runs[:min(1, len(man.Runs))] {
 		for _, in := range r.Inputs {
 			f, err := os.Open(filepath.Join(dir, in))
 			if err != nil {
@@ -63,7 +63,6 @@ func main() {
 			}
 			f.Close()
 		}
-		break
 	}
 	// The stages run here directly (not through package pipeline, whose
 	// other stages may be mid-edit): passthrough cleaning as --no-clean does.

@@ -327,6 +327,4 @@ func externalGazetteer(root string) []gazEntry {
 	return out
 }
 
-func tagName(t int) string { return entities.TagNames[t] }
-
 func init() { _ = fmt.Sprint }
