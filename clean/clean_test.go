@@ -204,3 +204,34 @@ func TestPrepareRepeated(t *testing.T) {
 		t.Errorf("copies lost lines: %v", d.Removed)
 	}
 }
+
+func TestReflow(t *testing.T) {
+	wire := "Showers continued throughout the week in\nthe cocoa zone, alleviating the drought since early\nJanuary and improving prospects for the coming crop,\nalthough normal humidity levels have not been restored,\nthe review said.\n    The dry period means the crop will be late this year.\n    Arrivals for the week ended February 22 were 155,221 bags\nof 60 kilos making a cumulative total for the season of 5.93\nmln against 5.81 at the same stage last year.\n"
+	tests := []struct {
+		name string
+		in   string
+		want []string
+	}{
+		{"wire copy", wire, []string{
+			"Showers continued throughout the week in the cocoa zone, alleviating the drought since early January and improving prospects for the coming crop, although normal humidity levels have not been restored, the review said.",
+			"The dry period means the crop will be late this year.",
+			"Arrivals for the week ended February 22 were 155,221 bags of 60 kilos making a cumulative total for the season of 5.93 mln against 5.81 at the same stage last year.",
+		}},
+		{"one paragraph per line kept", "First paragraph is a long line that goes on and on well past the usual wrap width of old wire copy.\nSecond.\nThird line.\nFourth line here.", []string{
+			"First paragraph is a long line that goes on and on well past the usual wrap width of old wire copy.", "Second.", "Third line.", "Fourth line here.",
+		}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			var got []string
+			for _, l := range reflow(strings.Split(tc.in, "\n")) {
+				if l = strings.TrimSpace(l); l != "" {
+					got = append(got, l)
+				}
+			}
+			if strings.Join(got, "\n") != strings.Join(tc.want, "\n") {
+				t.Errorf("got %q\nwant %q", got, tc.want)
+			}
+		})
+	}
+}

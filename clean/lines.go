@@ -286,7 +286,7 @@ func metadataLine(t string, ctx LineContext, d *accord.Document) (string, bool) 
 func (c *Cleaner) cleanText(d *accord.Document, in *accord.Input) {
 	raw := strings.ToValidUTF8(strings.ReplaceAll(in.Text, "\r\n", "\n"), "\uFFFD")
 	raw = strings.ReplaceAll(raw, "\r", "\n")
-	parts := strings.Split(raw, "\n")
+	parts := reflow(strings.Split(raw, "\n"))
 	lines := make([]Line, 0, len(parts))
 	titleDropped := !in.TitleFromText
 	for _, p := range parts {
@@ -332,4 +332,66 @@ func dateWord(w string) bool {
 		return true
 	}
 	return letters <= 4 && upper == letters && letters >= 2 && len(lw) <= 5
+}
+
+// reflow joins the lines of hard-wrapped text (fixed-width lines, as in wire
+// copy) into one line per paragraph. Text is taken as hard-wrapped when its
+// lines are at most 100 characters, most are close to the longest, and many
+// break mid-sentence. A paragraph then ends at a blank line, before an
+// indented line, or after a short line that ends a sentence.
+func reflow(parts []string) []string {
+	var lens []int
+	width, midBreaks := 0, 0
+	for _, p := range parts {
+		t := strings.TrimSpace(p)
+		if t == "" {
+			continue
+		}
+		n := utf8.RuneCountInString(t)
+		lens = append(lens, n)
+		width = max(width, n)
+		if !endsSentence(t) {
+			midBreaks++
+		}
+	}
+	if len(lens) < 4 || width > 100 || width < 40 {
+		return parts
+	}
+	near := 0
+	for _, n := range lens {
+		if 10*n >= 7*width {
+			near++
+		}
+	}
+	if 2*near < len(lens) || 10*midBreaks < 3*len(lens) {
+		return parts
+	}
+	var out []string
+	var cur strings.Builder
+	flush := func() {
+		if cur.Len() > 0 {
+			out = append(out, cur.String())
+			cur.Reset()
+		}
+	}
+	for _, p := range parts {
+		t := strings.TrimSpace(p)
+		if t == "" {
+			flush()
+			continue
+		}
+		indented := strings.HasPrefix(p, "  ") || strings.HasPrefix(p, "\t")
+		if indented {
+			flush()
+		}
+		if cur.Len() > 0 {
+			cur.WriteByte(' ')
+		}
+		cur.WriteString(t)
+		if n := utf8.RuneCountInString(t); 10*n < 6*width && endsSentence(t) {
+			flush()
+		}
+	}
+	flush()
+	return out
 }
