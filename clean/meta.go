@@ -128,7 +128,7 @@ func extractMeta(doc *html.Node, pageURL string) pageMeta {
 			m.Published = dateFromURL(pageURL)
 		}
 	}
-	m.Title = firstNonEmpty(cleanTitle(metas["og:title"]), cleanTitle(ld.Headline), cleanTitle(metas["twitter:title"]), firstH1, cleanTitle(titleEl))
+	m.Title = firstNonEmpty(h1Title(firstH1, metas["og:title"], titleEl), cleanTitle(metas["og:title"]), cleanTitle(ld.Headline), cleanTitle(metas["twitter:title"]), firstH1, cleanTitle(titleEl))
 	m.Outlet = firstNonEmpty(metas["og:site_name"], ld.Publisher, metas["application-name"], metas["twitter:site"])
 	m.Outlet = strings.TrimPrefix(m.Outlet, "@")
 	author := firstNonEmpty(ld.Author, metas["author"], metas["article:author"], metas["dc.creator"], metas["byl"], metas["parsely-author"], metas["sailthru.author"])
@@ -360,4 +360,17 @@ func mergeMeta(d *accord.Document, m pageMeta) {
 		d.Published = m.Published
 		d.PublishedBasis = accord.BasisMetadata
 	}
+}
+
+// h1Title returns the page's first h1 when the page's own title names it
+// too (so the h1 is the article's headline, not a site banner).
+func h1Title(h1, og, title string) string {
+	k := normKey(h1)
+	if len(k) < 10 || len(h1) > 300 {
+		return ""
+	}
+	if strings.Contains(normKey(og), k) || strings.Contains(normKey(title), k) {
+		return h1
+	}
+	return ""
 }
