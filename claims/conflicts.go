@@ -832,23 +832,42 @@ func (st *story) placeConflicts() []finding {
 			lower[w] = true
 		}
 	}
+	// plainPlace and similarName are pure: compute each once, since the
+	// loop below compares every pair of place facts.
+	plain := make([]bool, len(facts))
+	for i, f := range facts {
+		plain[i] = plainPlace(f.value, f.says, lower)
+	}
+	similar := map[[2]string]bool{}
+	isSimilar := func(a, b string) bool {
+		k := [2]string{a, b}
+		if a > b {
+			k = [2]string{b, a}
+		}
+		v, ok := similar[k]
+		if !ok {
+			v = similarName(a, b)
+			similar[k] = v
+		}
+		return v
+	}
 	var out []finding
-	for _, f := range facts {
+	for fi, f := range facts {
 		// The place must be named by this document only, and be a plain
 		// place name: no facility or organization ("Recovery Center",
 		// "Independence Street"), no acronym, no word the story also
 		// writes in lower case ("Access").
-		if st.docsMentioning(f.value) != 1 || !plainPlace(f.value, f.says, lower) {
+		if !plain[fi] || st.docsMentioning(f.value) != 1 {
 			continue
 		}
 		// Per other document, the place whose sentence best matches.
 		bestOf := map[*docInfo]*fact{}
 		scoreOf := map[*docInfo]int{}
-		for _, g := range facts {
+		for gi, g := range facts {
 			if g.di == f.di || g.value == f.value {
 				continue
 			}
-			if !plainPlace(g.value, g.says, lower) || similarName(f.value, g.value) {
+			if !plain[gi] || isSimilar(f.value, g.value) {
 				continue
 			}
 			ov := overlap(&f.di.sents[f.sent], &g.di.sents[g.sent], union(f.leave, g.leave))

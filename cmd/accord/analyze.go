@@ -9,6 +9,7 @@ import (
 	"io"
 	"os"
 	"regexp"
+	"runtime/pprof"
 	"strings"
 	"time"
 
@@ -29,6 +30,7 @@ type analyzeFlags struct {
 	date    string
 	db      string
 	output  string
+	cpuprof string
 }
 
 func newAnalyzeCmd(g *globals) *cobra.Command {
@@ -65,6 +67,17 @@ analyzed together with the new inputs, which are added to the store.`,
 			if format != "json" && format != "markdown" && format != "html" {
 				return &exitError{2, fmt.Errorf("--format %q: want json, markdown or html", format)}
 			}
+			if f.cpuprof != "" {
+				pf, err := os.Create(f.cpuprof)
+				if err != nil {
+					return &exitError{1, err}
+				}
+				defer pf.Close()
+				if err := pprof.StartCPUProfile(pf); err != nil {
+					return &exitError{1, err}
+				}
+				defer pprof.StopCPUProfile()
+			}
 			return analyze(cmd.Context(), g, f, format, args)
 		},
 	}
@@ -73,6 +86,8 @@ analyzed together with the new inputs, which are added to the store.`,
 	cmd.Flags().StringVar(&f.date, "date", "", "reference date (YYYY-MM-DD) for documents with no publication date")
 	cmd.Flags().StringVar(&f.db, "db", "", "also use this store: analyze what it holds plus the new inputs (added to it)")
 	cmd.Flags().StringVarP(&f.output, "output", "o", "", "write the report to this file instead of stdout")
+	cmd.Flags().StringVar(&f.cpuprof, "cpuprofile", "", "write a CPU profile of the run to this file")
+	_ = cmd.Flags().MarkHidden("cpuprofile")
 	return cmd
 }
 
