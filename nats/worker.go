@@ -87,8 +87,8 @@ func (w *Worker) Run(ctx context.Context, nc *natsgo.Conn) (Stats, error) {
 			inputs []*accord.Input
 		)
 		for m := range mb.Messages() {
-			var in accord.Input
-			if err := json.Unmarshal(m.Data(), &in); err != nil {
+			in, err := Decode(m.Data())
+			if err != nil {
 				st.Bad++
 				st.Messages++
 				log.Warn("undecodable message dropped", "err", err)
@@ -96,7 +96,7 @@ func (w *Worker) Run(ctx context.Context, nc *natsgo.Conn) (Stats, error) {
 				continue
 			}
 			msgs = append(msgs, m)
-			inputs = append(inputs, &in)
+			inputs = append(inputs, in)
 		}
 		if err := mb.Error(); err != nil && !errors.Is(err, natsgo.ErrTimeout) && ctx.Err() == nil {
 			log.Warn("fetch ended early", "err", err)
@@ -141,4 +141,20 @@ func (w *Worker) Run(ctx context.Context, nc *natsgo.Conn) (Stats, error) {
 		}
 		st.Messages += len(msgs)
 	}
+}
+
+// errEmpty is returned by Decode for a message that holds no document.
+var errEmpty = errors.New("message holds no document")
+
+// Decode reads one message: an accord.Input as JSON. A message that is not
+// a JSON object, or whose fields are all empty (JSON null, {}), is an error.
+func Decode(data []byte) (*accord.Input, error) {
+	var in accord.Input
+	if err := json.Unmarshal(data, &in); err != nil {
+		return nil, err
+	}
+	if in == (accord.Input{}) {
+		return nil, errEmpty
+	}
+	return &in, nil
 }
