@@ -290,20 +290,6 @@ func isAcronym(s string) bool {
 	return letters >= 2
 }
 
-// sentenceInitial reports whether byte offset i starts a sentence (only
-// spaces and quote marks after a terminal mark or the text start before it).
-func sentenceInitial(t string, i int) bool {
-	for i > 0 {
-		r, n := utf8.DecodeLastRuneInString(t[:i])
-		if unicode.IsSpace(r) || r == '"' || r == '“' || r == '\'' || r == '‘' || r == '(' {
-			i -= n
-			continue
-		}
-		return r == '.' || r == '!' || r == '?' || r == ':'
-	}
-	return true
-}
-
 // normOutlet normalises an outlet name or a document's outlet field
 // ("dailymail.co.uk", "The Daily Mail" -> "dailymail").
 func normOutlet(s string) string {

@@ -154,25 +154,6 @@ type senseInfo struct {
 // the frequent senses, and rare senses only add chance matches.
 const maxSenses = 8
 
-// related reports a one-hop thesaurus relation between two words.
-func (a *senseInfo) related(b *senseInfo) bool {
-	if a == nil || b == nil {
-		return false
-	}
-	return intersects(a.own, b.ext) || intersects(a.ext, b.own)
-}
-
-func intersects(a, b []uint32) bool {
-	for _, x := range a {
-		for _, y := range b {
-			if x == y {
-				return true
-			}
-		}
-	}
-	return false
-}
-
 // wordCache memoises thesaurus lookups by word hash. It is safe for
 // concurrent use.
 type wordCache struct {
@@ -196,9 +177,7 @@ func (c *wordCache) info(lw string, h uint64) *senseInfo {
 	if len(own) > 0 {
 		si = &senseInfo{own: own, ext: append([]uint32(nil), own...)}
 		for _, s := range own {
-			for _, b := range lexicon.Broader(s) {
-				si.ext = append(si.ext, b)
-			}
+			si.ext = append(si.ext, lexicon.Broader(s)...)
 		}
 	}
 	c.mu.Lock()

@@ -159,13 +159,6 @@ func fluency(v *vdoc, idx []int) (float64, int) {
 	return float64(seen) / float64(n), n
 }
 
-// logFreq is the smoothed log relative frequency of a lower-cased word in the
-// reference text.
-func logFreq(w string) float64 {
-	r := reference()
-	return math.Log((r.words[w] + 0.5) / r.total)
-}
-
 // fingerprint is the rate, per function-word bigram of the text, of
 // function-word bigrams that reference news text uses far less than chance
 // predicts (pointwise mutual information below -1): the trace that spinner
@@ -194,25 +187,4 @@ func fingerprint(v *vdoc) float64 {
 		return 0
 	}
 	return float64(odd) / float64(n)
-}
-
-// meanLogFreq is the mean reference log-frequency of the given words of v.
-func meanLogFreq(v *vdoc, idx []int) (float64, int) {
-	var s float64
-	n := 0
-	for _, i := range idx {
-		if i < 0 || i >= len(v.words) {
-			continue
-		}
-		w := v.words[i]
-		if w.has(fNum) || w.has(fCap) {
-			continue
-		}
-		s += logFreq(lowerWord(v.doc.Text, w))
-		n++
-	}
-	if n == 0 {
-		return 0, 0
-	}
-	return s / float64(n), n
 }
