@@ -56,7 +56,7 @@ required; clients send it as "Authorization: Bearer T" or once as ?token=T
 			return nil
 		},
 	}
-	cmd.Flags().StringVar(&db, "db", defaultDB, "the store: a SQLite file")
+	cmd.Flags().StringVar(&db, "db", defaultDB, "the store: a SQLite file, or postgres://… for PostgreSQL")
 	cmd.Flags().StringVar(&addr, "addr", accordhttp.DefaultAddr, "address to listen on (host:port; port 0 picks a free one)")
 	cmd.Flags().StringVar(&token, "token", "", "require this token on every request (mandatory on non-loopback addresses)")
 	return cmd

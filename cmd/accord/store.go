@@ -107,7 +107,7 @@ consistent store, and the next run finishes the job.`,
 			return nil
 		},
 	}
-	cmd.Flags().StringVar(&db, "db", defaultDB, "the store: a SQLite file")
+	cmd.Flags().StringVar(&db, "db", defaultDB, "the store: a SQLite file, or postgres://… for PostgreSQL")
 	cmd.Flags().StringVar(&natsURL, "nats", "", "publish the documents to this NATS JetStream server for accord worker, instead of storing them")
 	return cmd
 }
@@ -175,7 +175,7 @@ func newStoriesCmd(g *globals) *cobra.Command {
 			return tw.Flush()
 		},
 	}
-	cmd.Flags().StringVar(&db, "db", defaultDB, "the store: a SQLite file")
+	cmd.Flags().StringVar(&db, "db", defaultDB, "the store: a SQLite file, or postgres://… for PostgreSQL")
 	cmd.Flags().StringVarP(&format, "format", "f", "text", "text or json")
 	return cmd
 }
@@ -210,7 +210,7 @@ func newShowCmd(g *globals) *cobra.Command {
 			return &exitError{1, fmt.Errorf("no story or document with id %q", args[0])}
 		},
 	}
-	cmd.Flags().StringVar(&db, "db", defaultDB, "the store: a SQLite file")
+	cmd.Flags().StringVar(&db, "db", defaultDB, "the store: a SQLite file, or postgres://… for PostgreSQL")
 	cmd.Flags().StringVarP(&format, "format", "f", "markdown", "markdown, html or json")
 	return cmd
 }
@@ -244,7 +244,7 @@ func newTimelineCmd(g *globals) *cobra.Command {
 			return nil
 		},
 	}
-	cmd.Flags().StringVar(&db, "db", defaultDB, "the store: a SQLite file")
+	cmd.Flags().StringVar(&db, "db", defaultDB, "the store: a SQLite file, or postgres://… for PostgreSQL")
 	return cmd
 }
 
@@ -276,7 +276,7 @@ func newSearchCmd(g *globals) *cobra.Command {
 			return nil
 		},
 	}
-	cmd.Flags().StringVar(&db, "db", defaultDB, "the store: a SQLite file")
+	cmd.Flags().StringVar(&db, "db", defaultDB, "the store: a SQLite file, or postgres://… for PostgreSQL")
 	cmd.Flags().IntVarP(&limit, "limit", "n", 20, "the most hits to show")
 	return cmd
 }
