@@ -109,6 +109,21 @@ func TestHTMLMetadata(t *testing.T) {
 	}
 }
 
+func TestFixMojibake(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"zostaÅ‚ nowym rzecznikiem", "został nowym rzecznikiem"},
+		{"CafÃ© und GrÃ¼ÃŸe â€“ fertig", "Café und Grüße – fertig"},
+		{"Café und Grüße", "Café und Grüße"},
+		{"plain ascii", "plain ascii"},
+		{"Ã© next to 中文", "Ã© next to 中文"},
+	}
+	for _, tc := range tests {
+		if got := fixMojibake(tc.in); got != tc.want {
+			t.Errorf("fixMojibake(%q) = %q, want %q", tc.in, got, tc.want)
+		}
+	}
+}
+
 func TestHTMLFragments(t *testing.T) {
 	tests := []struct{ name, html, want string }{
 		{"two short paragraphs", "<p>Short para one.</p><p>Second para here, also short.</p>", "Short para one.\nSecond para here, also short."},

@@ -11,6 +11,7 @@ import (
 	trafilatura "github.com/markusmobius/go-trafilatura"
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/charset"
+	"golang.org/x/text/encoding/charmap"
 )
 
 // Limits that keep hostile pages bounded in time and memory.
@@ -33,7 +34,7 @@ func decodeHTML(raw string) string {
 		raw = raw[3:]
 	}
 	if utf8.ValidString(raw) {
-		return raw
+		return fixMojibake(raw)
 	}
 	head := raw
 	if len(head) > 4096 {
@@ -565,4 +566,72 @@ func safeHTMLDate(doc *html.Node, pageURL string) (res htmldate.Result, err erro
 	return htmldate.FromDocument(doc, htmldate.Options{
 		URL: pageURL, UseOriginalDate: true, SkipExtensiveSearch: true, ExtractTime: true,
 	})
+}
+
+// cp1252Byte maps each rune that windows-1252 decodes a byte 0x80-0xFF to
+// back to that byte (undefined bytes decode to the C1 control of the same
+// value).
+var cp1252Byte = func() map[rune]byte {
+	m := map[rune]byte{}
+	dec := charmap.Windows1252.NewDecoder()
+	for b := 0x80; b <= 0xff; b++ {
+		out, err := dec.Bytes([]byte{byte(b)})
+		r, _ := utf8.DecodeRune(out)
+		if err != nil || r == utf8.RuneError {
+			r = rune(b)
+		}
+		m[r] = byte(b)
+	}
+	for b := 0x80; b <= 0x9f; b++ {
+		if _, ok := m[rune(b)]; !ok {
+			m[rune(b)] = byte(b)
+		}
+	}
+	return m
+}()
+
+// fixMojibake undoes UTF-8 text that was decoded as windows-1252 (or
+// Latin-1) and encoded again ("zostaÅ‚" for "został"): when every character
+// maps back to one byte and those bytes are valid UTF-8 with multi-byte
+// sequences, the repaired text is returned. Anything else is left as is.
+func fixMojibake(s string) string {
+	// Cheap test first: mojibake of UTF-8 shows lead bytes 0xC2-0xF4 as
+	// Â..ô followed by a continuation-range character.
+	suspicious := false
+	prev := rune(0)
+	for _, r := range s {
+		if prev >= 0xC2 && prev <= 0xF4 {
+			if b, ok := cp1252Byte[r]; ok && b >= 0x80 && b <= 0xBF {
+				suspicious = true
+				break
+			}
+		}
+		prev = r
+	}
+	if !suspicious {
+		return s
+	}
+	out := make([]byte, 0, len(s))
+	multi := false
+	for _, r := range s {
+		switch {
+		case r < 0x80:
+			out = append(out, byte(r))
+		default:
+			b, ok := cp1252Byte[r]
+			if !ok {
+				if r <= 0xff {
+					b = byte(r)
+				} else {
+					return s
+				}
+			}
+			out = append(out, b)
+			multi = true
+		}
+	}
+	if !multi || !utf8.Valid(out) {
+		return s
+	}
+	return string(out)
 }
