@@ -30,9 +30,7 @@ const (
 // the page declares (a wrong declared charset is common); otherwise the
 // declared or sniffed charset decodes it.
 func decodeHTML(raw string) string {
-	if strings.HasPrefix(raw, "\xef\xbb\xbf") {
-		raw = raw[3:]
-	}
+	raw = strings.TrimPrefix(raw, "\xef\xbb\xbf")
 	if utf8.ValidString(raw) {
 		return fixMojibake(raw)
 	}

@@ -123,7 +123,10 @@ func decodeHTML(b []byte, contentType string) (string, error) {
 	b = dropNUL(b)
 	enc, name, _ := charset.DetermineEncoding(b, contentType)
 	var s string
-	if name == "utf-8" || enc == nil {
+	// Bytes that are valid UTF-8 and not plain ASCII are UTF-8 whatever the
+	// page declares: a legacy encoding almost never forms valid multi-byte
+	// sequences by chance, while wrong declarations are common.
+	if name == "utf-8" || enc == nil || (utf8.Valid(b) && !isASCII(b)) {
 		s = repairUTF8(bytes.TrimPrefix(b, utf8BOM))
 	} else {
 		out, err := enc.NewDecoder().Bytes(b)
@@ -141,4 +144,13 @@ func decodeHTML(b []byte, contentType string) (string, error) {
 		s = s[:loc[4]] + "utf-8" + s[loc[5]:]
 	}
 	return s, nil
+}
+
+func isASCII(b []byte) bool {
+	for _, c := range b {
+		if c >= 0x80 {
+			return false
+		}
+	}
+	return true
 }
