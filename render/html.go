@@ -92,7 +92,7 @@ func HTML(w io.Writer, r *accord.Report) error {
 		title = "Accord report"
 	}
 	var quotes []htmlQuote
-	for _, q := range r.Quotes {
+	for _, q := range byReach(r.Quotes) {
 		hq := htmlQuote{Speaker: ix.entityName(q.Speaker), Text: q.Text}
 		for _, v := range q.Variants {
 			hq.Variants = append(hq.Variants, htmlVariant{QuoteVariant: v, Stated: ix.entityName(v.StatedSpeaker)})

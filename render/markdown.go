@@ -169,7 +169,7 @@ func Markdown(w io.Writer, r *accord.Report) error {
 	if len(r.Quotes) == 0 {
 		b.WriteString("_None._\n")
 	}
-	for _, q := range r.Quotes {
+	for _, q := range byReach(r.Quotes) {
 		fmt.Fprintf(&b, "### %s — “%s”\n\n", md(ix.entityName(q.Speaker)), md(q.Text))
 		b.WriteString("| document | wording | stated speaker |\n|---|---|---|\n")
 		for _, v := range q.Variants {
@@ -226,4 +226,19 @@ func Markdown(w io.Writer, r *accord.Report) error {
 	}
 	_, err := io.WriteString(w, b.String())
 	return err
+}
+
+// byReach orders quotes for reading: statements carried by more documents
+// first, then by id. The report itself keeps the contract's order.
+func byReach(qs []accord.Quote) []accord.Quote {
+	out := append([]accord.Quote(nil), qs...)
+	reach := func(q accord.Quote) int {
+		docs := map[string]bool{}
+		for _, v := range q.Variants {
+			docs[v.Document] = true
+		}
+		return len(docs)
+	}
+	sort.SliceStable(out, func(i, j int) bool { return reach(out[i]) > reach(out[j]) })
+	return out
 }
