@@ -120,7 +120,7 @@ type Mention struct {
 }
 
 // RoleMention is a title or position that a document gives a person
-// ("Deputy Secretary of State" for "Wendy Sherman").
+// ("Deputy Secretary of State" for "Jane Smith").
 type RoleMention struct {
 	Span                // the role text in the document
 	Mention      int    // index into Document.Mentions of the holder

@@ -137,7 +137,7 @@ func newDocInfo(c *accord.Corpus, d *accord.Document) *docInfo {
 
 // dropLoneWords removes one-word "persons" that are dictionary words or
 // number words ("Four", "Forensic") unless the document also writes them as
-// the surname of a fuller name ("Wendy Sherman" ... "Sherman said").
+// the surname of a fuller name ("Jane Smith" ... "Smith said").
 func (di *docInfo) dropLoneWords() {
 	full := map[string]bool{}
 	for _, p := range di.persons {
@@ -200,7 +200,7 @@ func (di *docInfo) raw(si, k int) string {
 // readPersons finds personal names: runs of capitalized words (with
 // initials), split after the last title word; a title is read back from the
 // name over title words in any case ("agent Mark Roesler", "Interior
-// Secretary Dirk Kempthorne", "Deputy Secretary of State John Bolton").
+// Secretary Dirk Kempthorne", "Deputy Secretary of State John Doe").
 func (di *docInfo) readPersons(si int) {
 	s := &di.sents[si]
 	n := len(s.toks)
@@ -264,7 +264,7 @@ func (di *docInfo) personInRun(si, a, b int) {
 	if last >= 0 {
 		titleIdx = idx[:last+1]
 		nameIdx = idx[last+1:]
-		// "Secretary of State John Bolton": the org follows "of"; the name
+		// "Secretary of State John Doe": the org follows "of"; the name
 		// is the last two words.
 		if last+1 < len(idx) && idx[last+1] > idx[last]+1 && di.raw(si, idx[last]+1) == "of" {
 			rest := idx[last+1:]
@@ -380,7 +380,7 @@ func (di *docInfo) personInRun(si, a, b int) {
 	p.full = p.span
 	if titleStart >= 0 {
 		p.full.Start = s.toks[titleStart].Start
-		// "Deputy Secretary of State John Bolton": an office.
+		// "Deputy Secretary of State John Doe": an office.
 		if org := di.ofOrg(si, titleIdx); org != "" && !p.title.empty() {
 			p.office = officeKey(p.title, org)
 			p.offSpan = p.full
@@ -408,7 +408,7 @@ func (di *docInfo) ofOrg(si int, titleIdx []int) string {
 	return ""
 }
 
-// readAppositives reads titles after names: "Wendy Sherman, the Deputy
+// readAppositives reads titles after names: "Jane Smith, the Deputy
 // Secretary of State," and "Kenneth Dorsey, the city's public safety
 // director, said".
 func (di *docInfo) readAppositives(si int) {

@@ -133,7 +133,7 @@ func feat2(t byte, a, b string) uint64 {
 }
 
 // Shape maps a word to a compressed shape: runs of upper, lower, digit and
-// other characters collapse to one symbol each ("Ryabkov" -> "Xx",
+// other characters collapse to one symbol each ("Petrov" -> "Xx",
 // "U.S." -> "X.X.", "1996-08-22" -> "d-d-d").
 func Shape(w string) string {
 	var b [16]byte

@@ -9,7 +9,7 @@ import (
 //   - titles are not names: a leading title ("Deputy Secretary of State")
 //     is cut off a name and a name that is only a title is dropped;
 //   - a middle initial joins the two halves of a person's name
-//     ("Sergei A Ryabkov");
+//     ("Ivan A Petrov");
 //   - an acronym in parentheses marks its expansion ("Organization for
 //     Security and Co-operation in Europe (OSCE)"), found by matching the
 //     acronym's letters to the initials of the preceding words.
@@ -65,7 +65,7 @@ func isInitialWord(w string) bool {
 func (a *annotator) stripTitle(si int, c span) []span {
 	ws := a.sents[si]
 	lw := func(k int) string { return strings.ToLower(ws[k].text) }
-	// "US Deputy Secretary of State John Bolton": a place, nationality or
+	// "US Deputy Secretary of State John Doe": a place, nationality or
 	// organization word before a title is a name of its own.
 	if c.j-c.i >= 3 && !isTitleWord(lw(c.i)) && isTitleWord(lw(c.i+1)) && firstUpper(ws[c.i+1].text) {
 		if cls := a.prefixClass(lw(c.i)); cls != 0 {
@@ -76,7 +76,7 @@ func (a *annotator) stripTitle(si int, c span) []span {
 		}
 	}
 	k := c.i
-	// A title that began before the name: "Secretary of | State Wendy Sherman".
+	// A title that began before the name: "Secretary of | State Jane Smith".
 	inTitle := c.i >= 2 && connectors[lw(c.i-1)] && isTitleWord(lw(c.i-2)) && firstUpper(ws[c.i].text)
 	if inTitle {
 		k++

@@ -73,7 +73,7 @@ func (a *annotator) lower(si, i int) string {
 func isTitleWord(l string) bool { return titleHeads[l] || titleMods[l] }
 
 // roles finds titles given to PERSON names: premodifiers ("US Secretary of
-// State Antony Blinken") and appositives ("Wendy Sherman, the Deputy
+// State Antony Blinken") and appositives ("Jane Smith, the Deputy
 // Secretary of State, ..."; "..., who is a Russian deputy foreign minister").
 func (a *annotator) roles() {
 	rf := a.newRoleFinder()
@@ -106,7 +106,7 @@ func (rf *roleFinder) orgBefore(si, j int) (int, int) {
 
 func (rf *roleFinder) premodifier(mi int, l mloc) {
 	rf.titleBefore(mi, l, l.i)
-	// "Russia's deputy foreign minister, Sergei Ryabkov, said": a title set
+	// "Russia's deputy foreign minister, Ivan Petrov, said": a title set
 	// off by commas before the name.
 	a := rf.a
 	if a.lower(l.s, l.i-1) == "," && endsOK(a, l.s, l.j) {
@@ -296,7 +296,7 @@ func (rf *roleFinder) appositive(mi int, l mloc) {
 
 // personBeforeClauseEnd: a person's name starts at or after word k before
 // the next punctuation mark, so the title before it is that person's
-// ("Speaking after Ryabkov, US Ambassador to the OSCE Michael Carpenter said").
+// ("Speaking after Petrov, US Ambassador to the UN Paul Jones said").
 func (rf *roleFinder) personBeforeClauseEnd(si, k int) bool {
 	ws := rf.a.sents[si]
 	for ; k < len(ws); k++ {

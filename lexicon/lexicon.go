@@ -304,7 +304,7 @@ func Synonyms(w string) []string {
 
 // Related reports whether a and b share a lemma or a sense, or a sense of one
 // is directly broader than a sense of the other (one hypernym hop): "war" and
-// "battle", "price" and "cost", "carpenter" and "woodworker". Unknown words
+// "battle", "price" and "cost", "car" and "automobile". Unknown words
 // are related only to themselves (case-insensitively).
 func Related(a, b string) bool {
 	la, lb := lower(a), lower(b)

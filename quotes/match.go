@@ -617,7 +617,7 @@ func (x *entityIndex) stated(d *accord.Document, q *accord.QuoteMention) string 
 		return ids[0]
 	}
 	// The entity mentioned most in this document whose names hold the
-	// speaker's last name ("Sherman" for "Wendy Sherman").
+	// speaker's last name ("Smith" for "Jane Smith").
 	f := strings.Fields(q.SpeakerText)
 	if len(f) == 0 {
 		return ""

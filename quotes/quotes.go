@@ -603,7 +603,7 @@ func (x *docCtx) colonIntro(p int) (attribution, bool) {
 	return attribution{}, false
 }
 
-// afterPattern reads "…,” Sherman said", "…,” said Sherman", "…,” the
+// afterPattern reads "…,” Smith said", "…,” said Smith", "…,” the
 // official told reporters" from the tokens after a closing mark.
 func (x *docCtx) afterPattern(r tokRange) (attribution, bool) {
 	i := r.a
@@ -679,7 +679,7 @@ func (x *docCtx) adjacent(sp accord.Span, c int) bool {
 }
 
 // phraseSubject reads the words [i, c) between a quote and its cue as the
-// speaker: "Sherman", "the US", "Donald Trump, the Republican nominee,", "a
+// speaker: "Smith", "the US", "Donald Trump, the Republican nominee,", "a
 // narrator in the Clinton ad", "he".
 func (x *docCtx) phraseSubject(i, c int) subject {
 	e := c
@@ -783,7 +783,7 @@ func (x *docCtx) resolve(sub subject, para int) speaker {
 	if len(ms) > 0 {
 		// The overlapping mention that best names a speaker: a name over a
 		// pronoun, a person over an organization over a place, the last of
-		// equals ("US Deputy Secretary of State John Bolton" -> John Bolton).
+		// equals ("US Deputy Secretary of State John Doe" -> John Doe).
 		best, bestScore := -1, -1
 		for i, m := range ms {
 			if !m.Overlaps(sub.Span) {

@@ -82,7 +82,7 @@ var nonNominal = map[string]bool{
 var connectors = map[string]bool{"of": true, "de": true, "del": true, "da": true, "van": true, "von": true, "der": true, "la": true, "bin": true, "al": true, "for": true, "and": true}
 
 // roleWords are generic English titles that precede a person's name
-// ("Deputy Secretary of State John Bolton"); the fallback name finder strips
+// ("Deputy Secretary of State John Doe"); the fallback name finder strips
 // them to keep the name.
 var roleWords = map[string]bool{}
 
@@ -132,7 +132,7 @@ type subject struct {
 }
 
 // subjectBefore reads the speaker phrase that ends right before token cue
-// (exclusive), not reaching below token lo: "Sherman said", "the US said",
+// (exclusive), not reaching below token lo: "Smith said", "the US said",
 // "Donald Trump, the Republican nominee, said", "the official said".
 func subjectBefore(txt string, toks []accord.Token, lo, cue int) subject {
 	i := cue - 1
@@ -255,7 +255,7 @@ func nameBack(txt string, toks []accord.Token, lo, end int) subject {
 }
 
 // subjectAfter reads the speaker phrase right after the cue at token cue:
-// "said Sherman", "says US Deputy Secretary of State John Bolton", "said the
+// "said Smith", "says US Deputy Secretary of State John Doe", "said the
 // official", "said he".
 func subjectAfter(txt string, toks []accord.Token, cue, hi int) subject {
 	i := cue + 1
@@ -317,7 +317,7 @@ func subjectAfter(txt string, toks []accord.Token, cue, hi int) subject {
 }
 
 // stripRoles narrows a capitalised name phrase to the name itself: "US Deputy
-// Secretary of State John Bolton" -> "John Bolton". It keeps the phrase when
+// Secretary of State John Doe" -> "John Doe". It keeps the phrase when
 // nothing would remain.
 func stripRoles(txt string, sp accord.Span) accord.Span {
 	if sp.Start < 0 || sp.End > len(txt) || sp.Start >= sp.End {

@@ -411,8 +411,8 @@ func extract(d *accord.Document, v *vocab) docFeatures {
 	return f
 }
 
-// nameKey reduces a name to its last word, lower-cased: "Mr Ryabkov",
-// "Sergei Ryabkov" and "Ryabkov" share a key.
+// nameKey reduces a name to its last word, lower-cased: "Mr Petrov",
+// "Ivan Petrov" and "Petrov" share a key.
 func nameKey(s string) string {
 	fields := strings.Fields(s)
 	if len(fields) == 0 {

@@ -186,7 +186,7 @@ func endsSentence(s string, start, dot int) bool {
 	if abbreviations[lw] {
 		return false
 	}
-	// Single capital letter: an initial ("Sergei A. Ryabkov").
+	// Single capital letter: an initial ("Ivan A. Petrov").
 	if r, n := utf8.DecodeRuneInString(word); n == len(word) && unicode.IsUpper(r) {
 		return false
 	}
