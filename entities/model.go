@@ -268,41 +268,12 @@ func WriteModel(w io.Writer, weights map[uint64][numTags]float32, minAbs float32
 		binary.Write(bw, binary.LittleEndian, uint16(c[0]))
 		binary.Write(bw, binary.LittleEndian, uint16(c[1]))
 	}
-	var ents []string
+	var entries, nameParts, caps map[string]byte
 	if g != nil {
-		for k := range g.entries {
-			ents = append(ents, k)
-		}
+		entries, nameParts, caps = g.entries, g.nameParts, g.caps
 	}
-	sortStrings(ents)
-	binary.Write(bw, binary.LittleEndian, uint32(len(ents)))
-	for _, e := range ents {
-		writeString(bw, e)
-		bw.WriteByte(g.entries[e])
-	}
-	var parts []string
-	if g != nil {
-		for k := range g.nameParts {
-			parts = append(parts, k)
-		}
-	}
-	sortStrings(parts)
-	binary.Write(bw, binary.LittleEndian, uint32(len(parts)))
-	for _, e := range parts {
-		writeString(bw, e)
-		bw.WriteByte(g.nameParts[e])
-	}
-	var capWords []string
-	if g != nil {
-		for k := range g.caps {
-			capWords = append(capWords, k)
-		}
-	}
-	sortStrings(capWords)
-	binary.Write(bw, binary.LittleEndian, uint32(len(capWords)))
-	for _, e := range capWords {
-		writeString(bw, e)
-		bw.WriteByte(g.caps[e])
+	for _, m := range []map[string]byte{entries, nameParts, caps} {
+		writeByteMap(bw, m)
 	}
 	if err := bw.Flush(); err != nil {
 		return 0, err
@@ -535,3 +506,18 @@ func histFeature(hist map[string]*[5]int, k string) string {
 func sortU64(a []uint64) { sort.Slice(a, func(i, j int) bool { return a[i] < a[j] }) }
 
 func sortStrings(a []string) { sort.Strings(a) }
+
+// writeByteMap writes a string-to-byte table: its length, then each key (in
+// sorted order, so the model file is deterministic) and its byte.
+func writeByteMap(bw *bufio.Writer, m map[string]byte) {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	sortStrings(keys)
+	binary.Write(bw, binary.LittleEndian, uint32(len(keys)))
+	for _, k := range keys {
+		writeString(bw, k)
+		bw.WriteByte(m[k])
+	}
+}
