@@ -13,6 +13,7 @@ package claims
 import (
 	"context"
 	"fmt"
+	"github.com/accord-news/accord/internal/unionfind"
 	"math"
 	"sort"
 	"strings"
@@ -206,17 +207,8 @@ func (s *Stage) storyClaims(c *accord.Corpus, st *story) []accord.Claim {
 			}
 		}
 	}
-	parent := make([]int, len(units))
-	for i := range parent {
-		parent[i] = i
-	}
-	find := func(x int) int {
-		for parent[x] != x {
-			parent[x] = parent[parent[x]]
-			x = parent[x]
-		}
-		return x
-	}
+	parent := unionfind.New(len(units))
+	find := parent.Find
 	maxPost := len(st.docs) * 4
 	type pair struct {
 		i, j  int

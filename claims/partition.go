@@ -1,6 +1,7 @@
 package claims
 
 import (
+	"github.com/accord-news/accord/internal/unionfind"
 	"math"
 	"sort"
 
@@ -120,17 +121,8 @@ func partition(docs []*docInfo) [][]*docInfo {
 		}
 		return false
 	}
-	parent := make([]int, n)
-	for i := range parent {
-		parent[i] = i
-	}
-	find := func(x int) int {
-		for parent[x] != x {
-			parent[x] = parent[parent[x]]
-			x = parent[x]
-		}
-		return x
-	}
+	parent := unionfind.New(n)
+	find := parent.Find
 	for i, l := range top {
 		for _, x := range l {
 			if x.cos >= linkStrong || in(x.j, i) {

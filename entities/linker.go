@@ -2,6 +2,7 @@ package entities
 
 import (
 	"context"
+	"github.com/accord-news/accord/internal/unionfind"
 	"sort"
 	"strconv"
 	"strings"
@@ -78,17 +79,8 @@ func (*Linker) Analyze(ctx context.Context, c *accord.Corpus) error {
 		}
 	}
 	// Union-find over nodes.
-	parent := make([]int, len(nodes))
-	for i := range parent {
-		parent[i] = i
-	}
-	find := func(x int) int {
-		for parent[x] != x {
-			parent[x] = parent[parent[x]]
-			x = parent[x]
-		}
-		return x
-	}
+	parent := unionfind.New(len(nodes))
+	find := parent.Find
 	union := func(a, b int) {
 		ra, rb := find(a), find(b)
 		if ra == rb {

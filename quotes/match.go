@@ -3,6 +3,7 @@ package quotes
 import (
 	"context"
 	"fmt"
+	"github.com/accord-news/accord/internal/unionfind"
 	"sort"
 	"strings"
 	"unicode"
@@ -205,17 +206,8 @@ func (m *Matcher) Match(c *accord.Corpus) []accord.Quote {
 			index[s] = append(index[s], i)
 		}
 	}
-	parent := make([]int, len(items))
-	for i := range parent {
-		parent[i] = i
-	}
-	find := func(i int) int {
-		for parent[i] != i {
-			parent[i] = parent[parent[i]]
-			i = parent[i]
-		}
-		return i
-	}
+	parent := unionfind.New(len(items))
+	find := parent.Find
 	tried := map[[2]int]bool{}
 	try := func(i, j int) {
 		if i == j {

@@ -1,6 +1,7 @@
 package timex
 
 import (
+	"github.com/accord-news/accord/internal/unionfind"
 	"sort"
 	"strconv"
 	"strings"
@@ -114,17 +115,8 @@ func mergeHappenings(hs []happening, copies map[string]bool) []accord.TimelineIt
 		uniq = append(uniq, h)
 	}
 	hs = uniq
-	parent := make([]int, len(hs))
-	for i := range parent {
-		parent[i] = i
-	}
-	find := func(i int) int {
-		for parent[i] != i {
-			parent[i] = parent[parent[i]]
-			i = parent[i]
-		}
-		return i
-	}
+	parent := unionfind.New(len(hs))
+	find := parent.Find
 	sim := make([][]float64, len(hs))
 	for i := range hs {
 		sim[i] = make([]float64, len(hs))
