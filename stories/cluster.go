@@ -56,45 +56,61 @@ func (v vector) top(k int) []int32 {
 	return out
 }
 
-// centroid is the sum of its members' vectors.
+// centroid is the sum of its members' vectors. Its squared norm is kept up to
+// date term by term, in the (sorted) order of each vector's ids, so that the
+// floating-point result never depends on map iteration order: the same input
+// always gives the same clusters.
 type centroid struct {
-	sum  map[int32]float64
-	norm float64 // cached L2 norm of sum; <0 when stale
-	n    int
+	sum map[int32]float64
+	sq  float64 // squared L2 norm of sum
+	n   int
 }
 
-func newCentroid() *centroid { return &centroid{sum: map[int32]float64{}, norm: -1} }
+func newCentroid() *centroid { return &centroid{sum: map[int32]float64{}} }
+
+func (c *centroid) addTerm(id int32, x float64) {
+	old := c.sum[id]
+	nw := old + x
+	c.sq += nw*nw - old*old
+	if math.Abs(nw) < 1e-12 {
+		delete(c.sum, id)
+	} else {
+		c.sum[id] = nw
+	}
+}
 
 func (c *centroid) add(v vector) {
 	for i, id := range v.ids {
-		c.sum[id] += v.val[i]
+		c.addTerm(id, v.val[i])
 	}
 	c.n++
-	c.norm = -1
 }
 
 func (c *centroid) remove(v vector) {
 	for i, id := range v.ids {
-		x := c.sum[id] - v.val[i]
-		if math.Abs(x) < 1e-12 {
-			delete(c.sum, id)
-		} else {
-			c.sum[id] = x
-		}
+		c.addTerm(id, -v.val[i])
 	}
 	c.n--
-	c.norm = -1
+}
+
+// merge adds another centroid's sum, term by term in id order.
+func (c *centroid) merge(o *centroid) {
+	ids := make([]int32, 0, len(o.sum))
+	for id := range o.sum {
+		ids = append(ids, id)
+	}
+	sort.Slice(ids, func(i, j int) bool { return ids[i] < ids[j] })
+	for _, id := range ids {
+		c.addTerm(id, o.sum[id])
+	}
+	c.n += o.n
 }
 
 func (c *centroid) l2() float64 {
-	if c.norm < 0 {
-		s := 0.0
-		for _, x := range c.sum {
-			s += x * x
-		}
-		c.norm = math.Sqrt(s)
+	if c.sq <= 0 {
+		return 0
 	}
-	return c.norm
+	return math.Sqrt(c.sq)
 }
 
 func (c *centroid) cosine(v vector) float64 {
@@ -265,11 +281,7 @@ func cluster(ctx context.Context, vecs []vector, order []int, threshold, merge f
 			rx, ry = ry, rx
 		}
 		parent[ry] = rx
-		for id, x := range cents[ry].sum {
-			cents[rx].sum[id] += x
-		}
-		cents[rx].n += cents[ry].n
-		cents[rx].norm = -1
+		cents[rx].merge(cents[ry])
 	}
 	groups := map[int][]int{}
 	for i, cl := range assign {
@@ -321,9 +333,14 @@ func averageLink(a, b *centroid) float64 {
 	if len(a.sum) > len(b.sum) {
 		a, b = b, a
 	}
-	dot := 0.0
-	for id, x := range a.sum {
-		dot += x * b.sum[id]
+	ids := make([]int32, 0, len(a.sum))
+	for id := range a.sum {
+		ids = append(ids, id)
+	}
+	sort.Slice(ids, func(i, j int) bool { return ids[i] < ids[j] })
+	dot := 0.0 // summed in id order, for the same result on every run
+	for _, id := range ids {
+		dot += a.sum[id] * b.sum[id]
 	}
 	return dot / float64(a.n*b.n)
 }

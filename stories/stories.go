@@ -426,19 +426,25 @@ func nameKey(s string) string {
 }
 
 func weigh(m map[int32]float64, idf []float64, w float64, out map[int32]float64) {
+	// Sum in id order: a float sum in map order differs in its last bits
+	// from run to run, and so would the clusters.
+	ids := make([]int32, 0, len(m))
+	for id := range m {
+		ids = append(ids, id)
+	}
+	sort.Slice(ids, func(i, j int) bool { return ids[i] < ids[j] })
 	norm := 0.0
-	tmp := make(map[int32]float64, len(m))
-	for id, tf := range m {
-		x := (1 + math.Log(tf)) * idf[id]
-		tmp[id] = x
-		norm += x * x
+	xs := make([]float64, len(ids))
+	for i, id := range ids {
+		xs[i] = (1 + math.Log(m[id])) * idf[id]
+		norm += xs[i] * xs[i]
 	}
 	if norm == 0 {
 		return
 	}
 	norm = math.Sqrt(norm)
-	for id, x := range tmp {
-		out[id] += w * x / norm
+	for i, id := range ids {
+		out[id] += w * xs[i] / norm
 	}
 }
 

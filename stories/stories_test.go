@@ -194,3 +194,34 @@ func BenchmarkCluster(b *testing.B) {
 	}
 	b.ReportMetric(float64(len(docs)*b.N)/b.Elapsed().Seconds(), "docs/s")
 }
+
+// TestRepeatable runs the clustering twice on a corpus large enough for
+// near-ties: the stories, titles and events must be identical.
+func TestRepeatable(t *testing.T) {
+	words := strings.Fields(strings.Join(append(append([]string{}, quake...), election...), " "))
+	mk := func() []*accord.Document {
+		var docs []*accord.Document
+		for i := 0; i < 300; i++ {
+			var sb strings.Builder
+			for j := 0; j < 60; j++ {
+				sb.WriteString(words[(i*7+j*13)%len(words)])
+				sb.WriteString(fmt.Sprintf(" w%d ", (i/10)*31+j%17))
+			}
+			docs = append(docs, doc(fmt.Sprintf("r%04d", i), fmt.Sprintf("Title %d %s", i%7, words[i%len(words)]), sb.String(), ""))
+		}
+		return docs
+	}
+	run := func() []accord.Story {
+		c := corpus(mk()...)
+		if err := New().Analyze(context.Background(), c); err != nil {
+			t.Fatal(err)
+		}
+		return c.Stories
+	}
+	first := run()
+	for i := 0; i < 3; i++ {
+		if again := run(); !reflect.DeepEqual(first, again) {
+			t.Fatal("two runs on the same input gave different stories")
+		}
+	}
+}
