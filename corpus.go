@@ -178,3 +178,34 @@ type DocCache interface {
 	// drop those of other versions.
 	SaveAnnotations(ctx context.Context, version string, docs map[string][]byte) error
 }
+
+// StateStore is implemented by stores that keep the state of corpus stages
+// between runs (a copy index, story assignments), so that adding documents
+// updates a stage's result without recomputing it from nothing. A stage's
+// state is a set of keyed values under one version; a new version replaces
+// all of the stage's values.
+type StateStore interface {
+	// LoadState returns every value stored for stage under version; an
+	// empty map when there is none (or only another version's).
+	LoadState(ctx context.Context, stage, version string) (map[string][]byte, error)
+	// SaveState stores values for stage under version in one transaction.
+	// Values of other versions are dropped; with replace, so are all other
+	// keys of this stage.
+	SaveState(ctx context.Context, stage, version string, values map[string][]byte, replace bool) error
+}
+
+// ResumableStage is a CorpusStage that can start from the state it saved in
+// an earlier run. The pipeline calls Resume before Analyze (with an empty map
+// on a first run) and State after it, and keeps the state in a StateStore.
+// Resuming must give the same result as a fresh run on the same documents,
+// within the tolerance the stage documents.
+type ResumableStage interface {
+	CorpusStage
+	// StateVersion names the state's format and parameters.
+	StateVersion() string
+	// Resume hands the stage the state of the last run.
+	Resume(state map[string][]byte) error
+	// State returns the values to save after Analyze, and whether they
+	// replace the stage's earlier values (otherwise they are added).
+	State() (values map[string][]byte, replace bool, err error)
+}

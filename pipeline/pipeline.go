@@ -33,6 +33,9 @@ type Pipeline struct {
 	// Cache, if set, keeps documents after the per-document stages, so that
 	// a re-analysis runs those stages only on new documents.
 	Cache accord.DocCache
+	// State, if set, keeps the state of resumable corpus stages between
+	// runs, so that they add new documents to their earlier result.
+	State accord.StateStore
 }
 
 // StageError is an error of one stage on one document.
@@ -155,11 +158,58 @@ func (p *Pipeline) Run(ctx context.Context, inputs []*accord.Input, opt accord.O
 		if p.StageProgress != nil {
 			p.StageProgress(st.Name())
 		}
+		if rs, ok := st.(accord.ResumableStage); ok && p.State != nil {
+			errs = append(errs, p.runResumable(ctx, rs, c, opt)...)
+			continue
+		}
 		if err := safeCorpus(ctx, st, c); err != nil {
 			errs = append(errs, &StageError{Stage: st.Name(), Err: err})
 		}
 	}
 	return c, errs
+}
+
+// runResumable runs a resumable corpus stage from the state of the last run
+// and saves its new state. The state's version includes the executable's
+// hash, like the annotation cache: a rebuilt Accord starts afresh. A state
+// that cannot be loaded or resumed is reported and the stage runs afresh.
+func (p *Pipeline) runResumable(ctx context.Context, st accord.ResumableStage, c *accord.Corpus, opt accord.Options) []error {
+	var errs []error
+	version := cacheVersion(opt) + "/" + st.StateVersion()
+	state, err := p.State.LoadState(ctx, st.Name(), version)
+	if err != nil {
+		errs = append(errs, &StageError{Stage: st.Name(), Err: err})
+		state = nil
+	}
+	if state == nil {
+		state = map[string][]byte{}
+	}
+	if err := safeResume(st, state); err != nil {
+		errs = append(errs, &StageError{Stage: st.Name(), Err: fmt.Errorf("resume: %w", err)})
+		if err := safeResume(st, map[string][]byte{}); err != nil {
+			return append(errs, &StageError{Stage: st.Name(), Err: fmt.Errorf("resume: %w", err)})
+		}
+	}
+	if err := safeCorpus(ctx, st, c); err != nil {
+		return append(errs, &StageError{Stage: st.Name(), Err: err})
+	}
+	values, replace, err := st.State()
+	if err == nil {
+		err = p.State.SaveState(ctx, st.Name(), version, values, replace)
+	}
+	if err != nil {
+		errs = append(errs, &StageError{Stage: st.Name(), Err: fmt.Errorf("save state: %w", err)})
+	}
+	return errs
+}
+
+func safeResume(st accord.ResumableStage, state map[string][]byte) (err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			err = fmt.Errorf("panic: %v", r)
+		}
+	}()
+	return st.Resume(state)
 }
 
 func (p *Pipeline) runDoc(in *accord.Input, opt accord.Options) (d *accord.Document, errs []error) {

@@ -64,4 +64,14 @@ CREATE TABLE annotation_version (
 	version TEXT PRIMARY KEY
 );
 `,
+	// 3: corpus-stage state between runs (accord.StateStore).
+	`
+CREATE TABLE stage_state (
+	stage   TEXT COLLATE "C" NOT NULL,
+	key     TEXT COLLATE "C" NOT NULL,
+	version TEXT COLLATE "C" NOT NULL,
+	value   BYTEA NOT NULL,
+	PRIMARY KEY (stage, key)
+);
+`,
 }

@@ -92,4 +92,15 @@ CREATE TABLE annotations (
 	PRIMARY KEY (hash, version)
 ) WITHOUT ROWID;
 `,
+	// 4: corpus-stage state between runs (accord.StateStore): the copy
+	// index's per-document signatures, story assignments.
+	`
+CREATE TABLE stage_state (
+	stage   TEXT NOT NULL,
+	key     TEXT NOT NULL,
+	version TEXT NOT NULL,
+	value   BLOB NOT NULL,
+	PRIMARY KEY (stage, key)
+) WITHOUT ROWID;
+`,
 }

@@ -42,6 +42,7 @@ func Run(t *testing.T, open func(t *testing.T) accord.Store) {
 		{"Report", testReport},
 		{"CanceledPut", testCanceledPut},
 		{"ConcurrentReaders", testConcurrent},
+		{"StageState", testStageState},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -549,4 +550,62 @@ func testConcurrent(t *testing.T, s accord.Store) {
 		t.Error(err)
 	}
 	count(t, s, batches*per)
+}
+
+// testStageState checks accord.StateStore, for stores that implement it:
+// values round-trip, adding keeps other keys, replace drops them, a new
+// version drops the old one's values, and stages do not see each other.
+func testStageState(t *testing.T, s accord.Store) {
+	ss, ok := s.(accord.StateStore)
+	if !ok {
+		t.Skip("store does not implement accord.StateStore")
+	}
+	ctx := context.Background()
+	load := func(stage, version string) map[string]string {
+		t.Helper()
+		m, err := ss.LoadState(ctx, stage, version)
+		if err != nil {
+			t.Fatalf("LoadState(%s, %s): %v", stage, version, err)
+		}
+		out := map[string]string{}
+		for k, v := range m {
+			out[k] = string(v)
+		}
+		return out
+	}
+	save := func(stage, version string, kv map[string]string, replace bool) {
+		t.Helper()
+		m := map[string][]byte{}
+		for k, v := range kv {
+			m[k] = []byte(v)
+		}
+		if err := ss.SaveState(ctx, stage, version, m, replace); err != nil {
+			t.Fatalf("SaveState(%s, %s): %v", stage, version, err)
+		}
+	}
+	check := func(got, want map[string]string) {
+		t.Helper()
+		if len(got) != len(want) {
+			t.Fatalf("state = %v, want %v", got, want)
+		}
+		for k, v := range want {
+			if got[k] != v {
+				t.Fatalf("state = %v, want %v", got, want)
+			}
+		}
+	}
+	check(load("a", "v1"), map[string]string{})
+	save("a", "v1", map[string]string{"k1": "one", "k2": "", "odd \u00e9/key": "\x00\xff"}, false)
+	save("b", "v1", map[string]string{"k1": "other stage"}, false)
+	check(load("a", "v1"), map[string]string{"k1": "one", "k2": "", "odd \u00e9/key": "\x00\xff"})
+	save("a", "v1", map[string]string{"k3": "three", "k1": "uno"}, false)
+	check(load("a", "v1"), map[string]string{"k1": "uno", "k2": "", "k3": "three", "odd \u00e9/key": "\x00\xff"})
+	save("a", "v1", map[string]string{"k4": "four"}, true)
+	check(load("a", "v1"), map[string]string{"k4": "four"})
+	save("a", "v2", map[string]string{"k5": "five"}, false)
+	check(load("a", "v1"), map[string]string{})
+	check(load("a", "v2"), map[string]string{"k5": "five"})
+	check(load("b", "v1"), map[string]string{"k1": "other stage"})
+	save("b", "v1", nil, true)
+	check(load("b", "v1"), map[string]string{})
 }

@@ -141,6 +141,7 @@ func analyze(ctx context.Context, g *globals, f analyzeFlags, format string, arg
 		defer st.Close()
 		store = st
 		g.cache, _ = st.(accord.DocCache)
+		g.state, _ = st.(accord.StateStore)
 		if _, err := putBatches(ctx, store, inputs, prog); err != nil {
 			return &exitError{1, err}
 		}
@@ -196,6 +197,7 @@ func analyze(ctx context.Context, g *globals, f analyzeFlags, format string, arg
 func runPipeline(ctx context.Context, g *globals, inputs []*accord.Input, opt accord.Options, prog *progress) (*accord.Report, int, error) {
 	p := pipeline.Default()
 	p.Cache = g.cache
+	p.State = g.state
 	p.Progress = func(done, total int) { prog.Set("analyzing", done, total) }
 	p.StageProgress = prog.Stage
 	corpus, errs := p.Run(ctx, inputs, opt)

@@ -38,6 +38,8 @@ type globals struct {
 	log    *slog.Logger
 	// cache keeps per-document analysis in the open store, if it can.
 	cache accord.DocCache
+	// state keeps resumable corpus stages' state in the open store, if it can.
+	state accord.StateStore
 }
 
 func main() {

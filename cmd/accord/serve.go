@@ -39,6 +39,7 @@ required; clients send it as "Authorization: Bearer T" or once as ?token=T
 			}
 			defer st.Close()
 			g.cache, _ = st.(accord.DocCache)
+			g.state, _ = st.(accord.StateStore)
 			analyze := func(ctx context.Context, inputs []*accord.Input) (*accord.Report, error) {
 				r, _, err := runPipeline(ctx, g, inputs, accord.Options{}, &progress{})
 				return r, err

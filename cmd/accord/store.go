@@ -121,6 +121,7 @@ func storeReport(ctx context.Context, g *globals, db string) (*accord.Report, er
 	}
 	defer st.Close()
 	g.cache, _ = st.(accord.DocCache)
+	g.state, _ = st.(accord.StateStore)
 	n, err := st.Count(ctx)
 	if err != nil {
 		return nil, err
