@@ -288,6 +288,30 @@ func writeString(w *bufio.Writer, s string) {
 	w.WriteString(s)
 }
 
+// readByteTable reads a table written by writeByteMap: a count, then
+// that many strings each followed by one byte, handing each pair to add.
+func readByteTable(r *bufio.Reader, what string, add func(string, uint8)) error {
+	var n uint32
+	if err := binary.Read(r, binary.LittleEndian, &n); err != nil {
+		return err
+	}
+	if n > 1<<24 {
+		return fmt.Errorf("entities: %d %s", n, what)
+	}
+	for i := 0; i < int(n); i++ {
+		e, err := readString(r)
+		if err != nil {
+			return err
+		}
+		b, err := r.ReadByte()
+		if err != nil {
+			return err
+		}
+		add(e, b)
+	}
+	return nil
+}
+
 func readString(r *bufio.Reader) (string, error) {
 	n, err := binary.ReadUvarint(r)
 	if err != nil {
@@ -368,64 +392,25 @@ func ReadModel(data []byte) (*Model, error) {
 	if len(m.clusters) == 0 {
 		m.clusters = nil
 	}
-	if err := binary.Read(r, binary.LittleEndian, &n); err != nil {
-		return nil, err
-	}
-	if n > 1<<24 {
-		return nil, fmt.Errorf("entities: %d gazetteer entries", n)
-	}
-	m.gaz.entries = make(map[string]uint8, n)
-	m.gaz.hashed = make(map[uint64]uint8, 3*n)
-	for i := 0; i < int(n); i++ {
-		e, err := readString(r)
-		if err != nil {
-			return nil, err
-		}
-		b, err := r.ReadByte()
-		if err != nil {
-			return nil, err
-		}
+	m.gaz.entries = map[string]uint8{}
+	m.gaz.hashed = map[uint64]uint8{}
+	err = readByteTable(r, "gazetteer entries", func(e string, b uint8) {
 		m.gaz.entries[e] = b
 		m.gaz.addHashed(strings.Split(e, " "), b)
 		if k := strings.Count(e, " ") + 1; k > m.gaz.maxLen {
 			m.gaz.maxLen = k
 		}
-	}
-	if err := binary.Read(r, binary.LittleEndian, &n); err != nil {
+	})
+	if err != nil {
 		return nil, err
 	}
-	if n > 1<<24 {
-		return nil, fmt.Errorf("entities: %d name parts", n)
-	}
-	m.gaz.nameParts = make(map[string]uint8, n)
-	for i := 0; i < int(n); i++ {
-		e, err := readString(r)
-		if err != nil {
-			return nil, err
-		}
-		b, err := r.ReadByte()
-		if err != nil {
-			return nil, err
-		}
-		m.gaz.nameParts[e] = b
-	}
-	if err := binary.Read(r, binary.LittleEndian, &n); err != nil {
+	m.gaz.nameParts = map[string]uint8{}
+	if err := readByteTable(r, "name parts", func(e string, b uint8) { m.gaz.nameParts[e] = b }); err != nil {
 		return nil, err
 	}
-	if n > 1<<24 {
-		return nil, fmt.Errorf("entities: %d capitalisation entries", n)
-	}
-	m.gaz.caps = make(map[string]uint8, n)
-	for i := 0; i < int(n); i++ {
-		e, err := readString(r)
-		if err != nil {
-			return nil, err
-		}
-		b, err := r.ReadByte()
-		if err != nil {
-			return nil, err
-		}
-		m.gaz.caps[e] = b
+	m.gaz.caps = map[string]uint8{}
+	if err := readByteTable(r, "capitalisation entries", func(e string, b uint8) { m.gaz.caps[e] = b }); err != nil {
+		return nil, err
 	}
 	if len(m.gaz.entries) == 0 && len(m.gaz.nameParts) == 0 && len(m.gaz.caps) == 0 {
 		m.gaz = nil
