@@ -38,6 +38,10 @@ import (
 // Stage is the per-document stage that fills Document.Quantities.
 type Stage struct{}
 
+// multipliers scale the number word before them ("two hundred", "a dozen")
+// without closing it, unlike scales ("thousand", "lakh").
+var multipliers = map[string]float64{"hundred": 100, "dozen": 12}
+
 // New returns the quantity stage.
 func New() *Stage { return &Stage{} }
 
@@ -419,21 +423,11 @@ func (p *parser) number(j int) (float64, int, bool, string) {
 			}
 			break
 		}
-		if t == "hundred" && (seen || single == "a") {
+		if f := multipliers[t]; f != 0 && (seen || single == "a") {
 			if current == 0 {
 				current = 1
 			}
-			current *= 100
-			seen = true
-			single = "+"
-			end++
-			continue
-		}
-		if t == "dozen" && (seen || single == "a") {
-			if current == 0 {
-				current = 1
-			}
-			current *= 12
+			current *= f
 			seen = true
 			single = "+"
 			end++
