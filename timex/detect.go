@@ -42,7 +42,8 @@ type spec struct {
 	shift  bool // "a year ago": shift the previous quarter if there is one
 	suffix string
 	tense  int
-	tdist  int // token distance of the tense cue
+	tdist  int    // token distance of the tense cue
+	tcue   string // the tense cue word
 }
 
 // Candidate is a detected time expression before normalization.
@@ -101,7 +102,7 @@ func Detect(src string, toks []accord.Token, sents []accord.Span) []Candidate {
 		i = end
 	}
 	for k := range out {
-		out[k].spec.tense, out[k].spec.tdist = tenseAt(src, toks, sents, out[k].Span)
+		out[k].spec.tense, out[k].spec.tdist, out[k].spec.tcue = tenseAt(src, toks, sents, out[k].Span)
 	}
 	return out
 }

@@ -40,7 +40,7 @@ var notPastEd = map[string]bool{
 }
 
 // tenseAt returns -1 (past), +1 (future) or 0 for the expression at sp.
-func tenseAt(src string, toks []accord.Token, sents []accord.Span, sp accord.Span) (int, int) {
+func tenseAt(src string, toks []accord.Token, sents []accord.Span, sp accord.Span) (int, int, string) {
 	// Sentence bounds.
 	lo, hi := 0, len(src)
 	k := sort.Search(len(sents), func(i int) bool { return sents[i].End > sp.Start })
@@ -50,7 +50,7 @@ func tenseAt(src string, toks []accord.Token, sents []accord.Span, sp accord.Spa
 	first := sort.Search(len(toks), func(i int) bool { return toks[i].Start >= lo })
 	at := sort.Search(len(toks), func(i int) bool { return toks[i].Start >= sp.Start })
 	endTok := sort.Search(len(toks), func(i int) bool { return toks[i].Start >= sp.End })
-	best, bestDist := 0, 1<<30
+	best, bestDist, cue := 0, 1<<30, ""
 	consider := func(i, dist int, after bool) {
 		if i < 0 || i >= len(toks) || toks[i].Start < lo || toks[i].End > hi {
 			return
@@ -61,6 +61,20 @@ func tenseAt(src string, toks []accord.Token, sents []accord.Span, sp accord.Spa
 		}
 		t := 0
 		switch {
+		case !after && dist == 1 && (w == "until" || w == "till" || w == "by"):
+			// A deadline lies ahead ("until 9 a.m. Tuesday"), unless the
+			// past perfect tells it is over ("had filed by Wednesday").
+			t = 1
+			for k := first; k < len(toks) && toks[k].End <= hi; k++ {
+				if toks[k].Lower == "had" {
+					t = -1
+					break
+				}
+			}
+		case !after && dist == 1 && w == "since":
+			t = -1
+		case w == "next" && i+1 < len(toks) && toks[i+1].Lower == "to":
+			// "next to" is a place.
 		case futureCues[w] || strings.HasSuffix(w, "'ll"):
 			t = 1
 		case w == "going" && i+1 < len(toks) && toks[i+1].Lower == "to":
@@ -70,15 +84,19 @@ func tenseAt(src string, toks []accord.Token, sents []accord.Span, sp accord.Spa
 		case w == "as" && i > 0 && (toks[i-1].Lower == "early" || toks[i-1].Lower == "soon"):
 			t = 1
 		case w == "to" && i+2 < len(toks) && toks[i+1].Start < sp.Start && infinitive(toks[i+1].Lower):
-			t = 1
-		case pastIrregular[w]:
-			t = -1
-		case len(w) > 4 && strings.HasSuffix(w, "ed") && !notPastEd[w] && isLetters(w):
-			// A participle after "be"/"been" ("will be followed") is no past.
-			if i > 0 && (toks[i-1].Lower == "be" || toks[i-1].Lower == "been" || toks[i-1].Lower == "being") {
-				return
+			// An infinitive has no tense of its own: a purpose clause
+			// takes its governor's ("rallied to demand ... Friday"); a
+			// verb of intention points ahead ("agreed to meet Monday").
+			switch g := governor(toks, i, lo); {
+			case g < 0:
+				t = -1
+			case g == 0:
+				t, dist = 1, dist+3
+			default:
+				t = 1
 			}
-			t = -1
+		default:
+			t = pastAt(toks, i)
 		}
 		if t == 0 {
 			return
@@ -97,7 +115,7 @@ func tenseAt(src string, toks []accord.Token, sents []accord.Span, sp accord.Spa
 			return
 		}
 		if dist < bestDist {
-			best, bestDist = t, dist
+			best, bestDist, cue = t, dist, w
 		}
 	}
 	for i := at - 1; i >= first && at-i <= 30; i-- {
@@ -113,7 +131,53 @@ func tenseAt(src string, toks []accord.Token, sents []accord.Span, sp accord.Spa
 		}
 		consider(i, i-endTok+4, true)
 	}
-	return best, bestDist
+	return best, bestDist, cue
+}
+
+// pastAt: -1 when token i is a past form ("met", "announced"), else 0. A
+// participle after "be"/"been" ("will be followed") is no past.
+func pastAt(toks []accord.Token, i int) int {
+	w := toks[i].Lower
+	switch {
+	case pastIrregular[w]:
+		return -1
+	case len(w) > 4 && strings.HasSuffix(w, "ed") && !notPastEd[w] && isLetters(w):
+		if i > 0 && (toks[i-1].Lower == "be" || toks[i-1].Lower == "been" || toks[i-1].Lower == "being") {
+			return 0
+		}
+		return -1
+	}
+	return 0
+}
+
+// intention verbs look ahead: their infinitive is later than they are.
+var intention = map[string]bool{
+	"agreed": true, "decided": true, "promised": true, "pledged": true, "vowed": true, "planned": true,
+	"intended": true, "hoped": true, "wanted": true, "expected": true, "aimed": true, "sought": true,
+	"threatened": true, "prepared": true, "scheduled": true, "asked": true, "urged": true, "invited": true,
+	"ordered": true, "voted": true, "offered": true, "proposed": true, "set": true, "due": true,
+	"called": true, "told": true, "said": true,
+}
+
+// governor gives the tense of the verb an infinitive at to depends on: -1 a
+// past verb of doing ("extended its offer to acquire"), +1 a verb of
+// intention or a present/future form, 0 none within the clause.
+func governor(toks []accord.Token, to, lo int) int {
+	for i := to - 1; i >= 0 && to-i <= 10 && toks[i].Start >= lo; i-- {
+		w := toks[i].Lower
+		switch {
+		case w == "," || w == ";" || w == ":" || isQuoteMark(w):
+			return 0
+		case intention[w] || futureCues[w] || strings.HasSuffix(w, "ing") && intention[w[:len(w)-3]+"ed"]:
+			return 1
+		case w == "is" || w == "are" || w == "am" || w == "has" || w == "have":
+			return 1
+		}
+		if pastAt(toks, i) < 0 {
+			return -1
+		}
+	}
+	return 0
 }
 
 func isLetters(s string) bool {

@@ -53,6 +53,15 @@ func TestTagger(t *testing.T) {
 		{"They arrived on Christmas Eve.", "Christmas Eve", "DATE", "2021-12-24"},
 		{"A 6-year-old boy was hurt.", "", "", ""},
 		{"The company's results for the quarter ended Sept. 30 improved.", "Sept. 30", "DATE", "2021-09-30"},
+		// An infinitive takes the tense of the verb it depends on, unless
+		// that verb looks ahead; "next to" is a place.
+		{"Two bidders extended their offers to acquire the maker Wednesday.", "Wednesday", "DATE", "2022-01-12"},
+		{"The unions agreed to meet the minister Wednesday.", "Wednesday", "DATE", "2022-01-19"},
+		{"Protesters were planning to march on Wednesday.", "Wednesday", "DATE", "2022-01-19"},
+		{"A bomb exploded next to the embassy Wednesday morning.", "Wednesday morning", "DATE", "2022-01-12"},
+		// A deadline lies ahead unless the past perfect closes it.
+		{"The agency extended its deadline until 9 a.m. Tuesday.", "9 a.m. Tuesday", "TIME", "2022-01-18T09:00"},
+		{"Thirty members had filed their reports by Wednesday.", "Wednesday", "DATE", "2022-01-12"},
 	}
 	for _, tc := range tests {
 		got := tagText(tc.text, ref)
