@@ -659,8 +659,13 @@ func (m *matcher) deictic(i int) (int, spec, bool) {
 			return i + 2, spec{typ: "DATE", kind: kWeekend, anaph: true}, true
 		}
 	case "year":
-		if m.at(i-1) == "the" && (m.isPunct(i+1) || m.at(i+1) == "" || m.at(i+1) == "ended" || m.at(i+1) == "ending") {
+		if m.at(i-1) == "the" && (m.at(i+1) == "ended" || m.at(i+1) == "ending") {
+			// "the year ended Sept. 30": a fiscal year, a length.
 			return i + 1, spec{typ: "DURATION", kind: kLit, lit: "P1Y"}, true
+		}
+		if m.at(i-1) == "the" && (m.isPunct(i+1) || m.at(i+1) == "") {
+			// "for the year,", "the end of the year.": the current year.
+			return i + 1, spec{typ: "DATE", kind: kRel, unit: "Y"}, true
 		}
 	case "future":
 		if m.at(i+1) == "" || m.isPunct(i+1) {
@@ -859,6 +864,10 @@ func (m *matcher) relative(i int) (int, spec, bool) {
 	if m.at(j) == "year" && (m.at(j+1) == "earlier" || m.at(j+1) == "ago") {
 		e := j + 2
 		q := 0
+		if ord, ok := ordinals[m.at(e)]; ok && ord >= 1 && ord <= 4 && m.at(e+1) == "quarter" {
+			// "the year-ago third quarter": that quarter, a year before.
+			return e + 2, spec{typ: "DATE", kind: kQuarter, q: ord, hasRel: true, yrel: -1}, true
+		}
 		switch m.at(e) {
 		case "quarter", "period":
 			e++
@@ -1092,13 +1101,23 @@ func (m *matcher) quarter(i int) (int, spec, bool) {
 	case "quarter":
 		sp.q = ord
 	case "half":
-		if ord > 2 {
-			return 0, spec{}, false
-		}
 		if m.at(j-1) == "last" || m.at(j-1) == "final" {
 			ord = 2
 		}
+		if ord > 2 {
+			return 0, spec{}, false
+		}
 		sp.kind, sp.q = kHalf, ord
+	case "two":
+		// "the first two quarters of 1990": a half.
+		if m.at(j+1) != "quarters" || m.at(j-1) != "first" && m.at(j-1) != "last" && m.at(j-1) != "final" {
+			return 0, spec{}, false
+		}
+		sp.kind, sp.q = kHalf, 1
+		if m.at(j-1) != "first" {
+			sp.q = 2
+		}
+		j++
 	default:
 		return 0, spec{}, false
 	}
@@ -1111,6 +1130,9 @@ func (m *matcher) quarter(i int) (int, spec, bool) {
 			} else if r, e, ok := m.yearWord(j + 1); ok {
 				sp.yrel, sp.hasRel = r, true
 				j = e
+			} else if _, _, ok := m.decade(j + 1); ok {
+				// "the last half of the '80s": of a decade, not a year.
+				return 0, spec{}, false
 			}
 		} else if y, ok := m.year4(j); ok {
 			sp.y = y

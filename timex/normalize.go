@@ -220,6 +220,11 @@ func (n *normalizer) resolveDate(sp spec) string {
 		return ""
 	case kQuarter, kHalf:
 		y, ok := n.year(sp)
+		if ok && sp.y == 0 && !sp.hasRel && sp.tense < 0 && sp.kind == kQuarter && sp.q > (int(n.ref.Month())-1)/3+1 {
+			// "sales fell in the fourth quarter" said in January: the
+			// quarter has not begun this year, so it is last year's.
+			y--
+		}
 		prefix := "XXXX"
 		if ok {
 			prefix = fmt.Sprintf("%04d", y)

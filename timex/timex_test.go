@@ -31,7 +31,7 @@ func TestTagger(t *testing.T) {
 		{"Earlier on December 30, the leaders spoke.", "December 30", "DATE", "2021-12-30"},
 		{"Talks opened on 10 January 2022.", "10 January 2022", "DATE", "2022-01-10"},
 		{"The deal was signed on Jan. 10, 2022.", "Jan. 10, 2022", "DATE", "2022-01-10"},
-		{"Sales fell in the third quarter.", "the third quarter", "DATE", "2022-Q3"},
+		{"Sales fell in the third quarter.", "the third quarter", "DATE", "2021-Q3"}, // not yet begun in January: last year's
 		{"The meeting lasted four hours.", "four hours", "DURATION", "PT4H"},
 		{"Inflation has risen for three years.", "three years", "DURATION", "P3Y"},
 		{"He has worked there for the past two decades.", "the past two decades", "DURATION", "P20Y"},
@@ -59,6 +59,15 @@ func TestTagger(t *testing.T) {
 		{"The unions agreed to meet the minister Wednesday.", "Wednesday", "DATE", "2022-01-19"},
 		{"Protesters were planning to march on Wednesday.", "Wednesday", "DATE", "2022-01-19"},
 		{"A bomb exploded next to the embassy Wednesday morning.", "Wednesday morning", "DATE", "2022-01-12"},
+		// "the year" alone is the current year; "the year ended" a fiscal year.
+		{"For the year, volume was flat.", "the year", "DATE", "2022"},
+		{"The cuts are due by the end of the year.", "the end of the year", "DATE", "2022"},
+		{"Revenue was $5 million for the year ended March 31.", "the year", "DURATION", "P1Y"},
+		{"Profit doubled from the year-ago third quarter.", "the year-ago third quarter", "DATE", "2021-Q3"},
+		{"Growth slowed in the last half of 1989.", "the last half of 1989", "DATE", "1989-H2"},
+		{"Output rose in the first two quarters of 1990.", "the first two quarters of 1990", "DATE", "1990-H1"},
+		{"Sales fell in the fourth quarter.", "the fourth quarter", "DATE", "2021-Q4"},
+		{"Sales will rise in the fourth quarter.", "the fourth quarter", "DATE", "2022-Q4"},
 		// A deadline lies ahead unless the past perfect closes it.
 		{"The agency extended its deadline until 9 a.m. Tuesday.", "9 a.m. Tuesday", "TIME", "2022-01-18T09:00"},
 		{"Thirty members had filed their reports by Wednesday.", "Wednesday", "DATE", "2022-01-12"},
