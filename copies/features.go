@@ -113,8 +113,7 @@ func tokenize(s string, sents []accord.Span, cache *wordCache) []word {
 			si++
 		}
 		w := word{start: int32(start), end: int32(i), sent: int32(si)}
-		lw := string(buf)
-		w.h = xxh3.HashString(lw)
+		w.h = xxh3.Hash(buf)
 		if si != lastSent {
 			w.flags |= fInit
 			lastSent = si
@@ -125,9 +124,10 @@ func tokenize(s string, sents []accord.Span, cache *wordCache) []word {
 		if upper && !w.has(fInit) {
 			w.flags |= fCap
 		}
-		if text.IsStopword(lw) {
+		wi := cache.lookup(buf, w.h, hasDigit)
+		if wi.stop {
 			w.flags |= fStop
-		} else if !hasDigit && cache.known(lw, w.h) {
+		} else if wi.si != nil {
 			w.flags |= fKnown
 		}
 		out = append(out, w)
@@ -154,40 +154,79 @@ type senseInfo struct {
 // the frequent senses, and rare senses only add chance matches.
 const maxSenses = 8
 
-// wordCache memoises thesaurus lookups by word hash. It is safe for
-// concurrent use.
+// wordCache memoises, by word hash, whether a word is a function word and
+// what the thesaurus says about it. It is safe for concurrent use (sharded
+// so that workers seldom wait on one another).
 type wordCache struct {
-	mu sync.RWMutex
-	m  map[uint64]*senseInfo // nil value: unknown word
+	shards [cacheShards]cacheShard
 }
 
-func newWordCache() *wordCache { return &wordCache{m: map[uint64]*senseInfo{}} }
+type cacheShard struct {
+	mu sync.RWMutex
+	m  map[uint64]wordInfo
+	_  [40]byte // keep shards on separate cache lines
+}
+
+// wordInfo is what the cache knows of one word.
+type wordInfo struct {
+	stop bool
+	si   *senseInfo // nil: a function word, a number, or unknown to the thesaurus
+}
+
+const cacheShards = 64
+
+func newWordCache() *wordCache {
+	c := &wordCache{}
+	for i := range c.shards {
+		c.shards[i].m = map[uint64]wordInfo{}
+	}
+	return c
+}
 
 // maxCache bounds the cache; past it lookups are computed each time.
 const maxCache = 1 << 20
 
-func (c *wordCache) info(lw string, h uint64) *senseInfo {
-	c.mu.RLock()
-	si, ok := c.m[h]
-	c.mu.RUnlock()
+// lookup returns what is known of the lower-cased word lw (hash h; hasDigit
+// when it holds a digit, and then it has no senses).
+func (c *wordCache) lookup(lw []byte, h uint64, hasDigit bool) wordInfo {
+	sh := &c.shards[h>>58]
+	sh.mu.RLock()
+	wi, ok := sh.m[h]
+	sh.mu.RUnlock()
 	if ok {
-		return si
+		return wi
 	}
-	own := lexicon.Senses(nil, lw, maxSenses)
-	if len(own) > 0 {
-		si = &senseInfo{own: own, ext: append([]uint32(nil), own...)}
-		for _, s := range own {
-			si.ext = append(si.ext, lexicon.Broader(s)...)
+	s := string(lw)
+	wi.stop = text.IsStopword(s)
+	if !wi.stop && !hasDigit {
+		own := lexicon.Senses(nil, s, maxSenses)
+		if len(own) > 0 {
+			si := &senseInfo{own: own, ext: append([]uint32(nil), own...)}
+			for _, x := range own {
+				si.ext = append(si.ext, lexicon.Broader(x)...)
+			}
+			wi.si = si
 		}
 	}
-	c.mu.Lock()
-	if len(c.m) < maxCache {
-		c.m[h] = si
+	sh.mu.Lock()
+	if len(sh.m) < maxCache/cacheShards {
+		sh.m[h] = wi
 	}
-	c.mu.Unlock()
-	return si
+	sh.mu.Unlock()
+	return wi
 }
 
-func (c *wordCache) known(lw string, h uint64) bool { return c.info(lw, h) != nil }
+// info returns the thesaurus senses of word w of text t (nil for function
+// words, numbers and unknown words).
+func (c *wordCache) info(t string, w word) *senseInfo {
+	sh := &c.shards[w.h>>58]
+	sh.mu.RLock()
+	wi, ok := sh.m[w.h]
+	sh.mu.RUnlock()
+	if ok {
+		return wi.si
+	}
+	return c.lookup([]byte(lowerWord(t, w)), w.h, w.has(fNum)).si
+}
 
 func toLower(r rune) rune { return unicode.ToLower(r) }

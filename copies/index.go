@@ -1,8 +1,10 @@
 package copies
 
 import (
+	"cmp"
 	"fmt"
 	"runtime"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -41,7 +43,6 @@ type entry struct {
 	doc      *accord.Document
 	exact    uint64 // hash of the whole word sequence; 0 for an empty text
 	lex, rob signature
-	sim      uint64 // SimHash of the word 3-shingles
 	words    int
 	content  int // words in prose sentences (see proseWords)
 	cites    []citation
@@ -100,6 +101,8 @@ type Index struct {
 	byID                 map[string]int32
 	buckets              map[uint64]int32 // bucket key -> most recent slot
 	next                 []int32          // slot -> previous slot in the same bucket, -1 at the end
+	mark                 []int32          // per entry: 1 + the id of the last document that found it in a bucket
+	found                []int32          // scratch: the entries a new document found in its buckets
 	edges                []edge
 	stats                Stats
 	nThesaurus, nPartial int64
@@ -183,7 +186,9 @@ func (x *Index) AddBatch(docs []*accord.Document) {
 		id := base + int32(i)
 		x.entries = append(x.entries, e)
 		x.byID[e.doc.ID] = id
-		var found map[int32]bool
+		x.mark = append(x.mark, 0)
+		stamp := id + 1
+		found := x.found[:0]
 		for k, key := range keys[i] {
 			slot := id*slotsPerDoc + int32(k)
 			for len(x.next) <= int(slot) {
@@ -194,19 +199,18 @@ func (x *Index) AddBatch(docs []*accord.Document) {
 				x.next[slot] = head
 				for s, n := head, 0; s >= 0 && n < maxBucketWalk; s, n = x.next[s], n+1 {
 					other := s / slotsPerDoc
-					if other == id {
+					if other == id || x.mark[other] == stamp {
 						continue
 					}
-					if found == nil {
-						found = map[int32]bool{}
-					}
-					found[other] = true
+					x.mark[other] = stamp
+					found = append(found, other)
 				}
 			}
 			x.buckets[key] = slot
 		}
+		x.found = found
 		var mine []scored
-		for other := range found {
+		for _, other := range found {
 			if x.worthVerifying(x.entries[other], e, minLexJ, minRobJ) {
 				mine = append(mine, scored{other, x.similarity(x.entries[other], e)})
 			}
@@ -215,7 +219,7 @@ func (x *Index) AddBatch(docs []*accord.Document) {
 		// that pairs sharing only a few spun passages are verified too.
 		if id < exhaustiveLimit {
 			for other := int32(0); other < id; other++ {
-				if !found[other] && x.worthVerifying(x.entries[other], e, minExhaustiveJ, minExhaustiveJ) {
+				if x.mark[other] != stamp && x.worthVerifying(x.entries[other], e, minExhaustiveJ, minExhaustiveJ) {
 					mine = append(mine, scored{other, x.similarity(x.entries[other], e)})
 				}
 			}
@@ -223,11 +227,14 @@ func (x *Index) AddBatch(docs []*accord.Document) {
 		// Only the most similar earlier documents are verified: a copy's
 		// original and its siblings are among them, and dense families of
 		// documents that share wire sentences cannot make the work quadratic.
-		sort.Slice(mine, func(i, j int) bool {
-			if mine[i].sim != mine[j].sim {
-				return mine[i].sim > mine[j].sim
+		slices.SortFunc(mine, func(p, q scored) int {
+			if p.sim != q.sim {
+				if p.sim > q.sim {
+					return -1
+				}
+				return 1
 			}
-			return mine[i].id < mine[j].id
+			return cmp.Compare(p.id, q.id)
 		})
 		if len(mine) > maxCandidates {
 			mine = mine[:maxCandidates]
@@ -272,19 +279,26 @@ func (x *Index) signature(d *accord.Document) (*entry, []uint64) {
 	if e.exact == 0 {
 		e.exact = 1
 	}
-	lex := make([]uint64, 0, len(words))
-	if len(words) < 3 {
-		lex = append(lex, hs...)
-	}
-	for i := 0; i+2 < len(words); i++ {
-		lex = append(lex, combine(hs[i], hs[i+1], hs[i+2]))
-	}
-	e.lex = minhash(lex)
-	e.sim = simhash(lex)
+	e.lex = minhash(lexFeatures(words))
 	e.rob = minhash(robustFeatures(words))
 	keys := e.lex.bandKeys(famLexical, make([]uint64, 0, slotsPerDoc))
 	keys = e.rob.bandKeys(famRobust, keys)
 	return e, keys
+}
+
+// lexFeatures are the word 3-shingles of a word sequence (its words when
+// shorter than 3).
+func lexFeatures(words []word) []uint64 {
+	out := make([]uint64, 0, len(words))
+	if len(words) < 3 {
+		for _, w := range words {
+			out = append(out, w.h)
+		}
+	}
+	for i := 0; i+2 < len(words); i++ {
+		out = append(out, combine(words[i].h, words[i+1].h, words[i+2].h))
+	}
+	return out
 }
 
 // robustFeatures are the spin-robust features of a word sequence (DSpin's

@@ -1,8 +1,9 @@
 package copies
 
 import (
-	"sort"
+	"slices"
 	"strings"
+	"sync"
 
 	"github.com/accord-news/accord"
 )
@@ -15,7 +16,13 @@ type vdoc struct {
 	info  []*senseInfo // per word; nil for function words and unknown words
 	sents [][2]int32   // word index ranges
 	units [][2]int32   // clause-like word ranges: sentences cut at commas, quote marks, brackets, dashes
-	// thesaurus index (see senseIndex)
+	// sortS and sortU hold the word hashes sorted within each sentence and
+	// each unit; known[i] counts the thesaurus-known words before word i.
+	// They bound the LCS of two ranges cheaply (see lcsBound).
+	sortS, sortU []uint64
+	known        []int32
+	// thesaurus index (see senseIndex), built on first use
+	idxOnce  sync.Once
 	lid      []int16
 	nl       int
 	own, ext []uint64
@@ -26,7 +33,7 @@ func prepare(d *accord.Document, cache *wordCache) *vdoc {
 	v.info = make([]*senseInfo, len(v.words))
 	for i, w := range v.words {
 		if !w.has(fStop) && w.has(fKnown) {
-			v.info[i] = cache.info(lowerWord(d.Text, w), w.h)
+			v.info[i] = cache.info(d.Text, w)
 		}
 	}
 	start, ustart := 0, 0
@@ -40,8 +47,52 @@ func prepare(d *accord.Document, cache *wordCache) *vdoc {
 			ustart = i
 		}
 	}
-	v.senseIndex()
+	v.sortS = sortedRanges(v.words, v.sents)
+	v.sortU = sortedRanges(v.words, v.units)
+	v.known = make([]int32, len(v.words)+1)
+	for i, si := range v.info {
+		v.known[i+1] = v.known[i]
+		if si != nil {
+			v.known[i+1]++
+		}
+	}
 	return v
+}
+
+// sortedRanges returns the word hashes with each range sorted on its own.
+func sortedRanges(words []word, rs [][2]int32) []uint64 {
+	out := make([]uint64, len(words))
+	for i, w := range words {
+		out[i] = w.h
+	}
+	for _, r := range rs {
+		slices.Sort(out[r[0]:r[1]])
+	}
+	return out
+}
+
+// lcsBound is an upper bound of the LCS of ranges ra of a and rb of b (with
+// sorted hashes sa and sb): the identical words they share, plus, when the
+// thesaurus is used, the fewer of their thesaurus-known words.
+func lcsBound(a, b *vdoc, sa, sb []uint64, ra, rb [2]int32, rel *relation) int {
+	x, y := sa[ra[0]:ra[1]], sb[rb[0]:rb[1]]
+	i, j, n := 0, 0, 0
+	for i < len(x) && j < len(y) {
+		switch {
+		case x[i] == y[j]:
+			n++
+			i++
+			j++
+		case x[i] < y[j]:
+			i++
+		default:
+			j++
+		}
+	}
+	if rel != nil {
+		n += int(min(a.known[ra[1]]-a.known[ra[0]], b.known[rb[1]]-b.known[rb[0]]))
+	}
+	return n
 }
 
 // clauseBreak reports whether the text between two words holds a clause
@@ -134,6 +185,10 @@ func align(a, b *vdoc, rel *relation) pairStats {
 			if float64(mn)/float64(mx) <= simA[i] && float64(mn)/float64(mx) <= simB[j] {
 				continue // cannot beat either side's best
 			}
+			if ub := float64(lcsBound(a, b, a.sortS, b.sortS, sa, sb, rel)); ub < alignSim*float64(mx) ||
+				ub <= simA[i]*float64(mx) && ub <= simB[j]*float64(mx) {
+				continue // cannot be aligned, or cannot beat either side's best
+			}
 			l := lcs(a, b, sa, sb, rel, &dp)
 			s := float64(l) / float64(mx)
 			if s > simA[i] {
@@ -191,6 +246,8 @@ type relation struct {
 }
 
 func newRelation(a, b *vdoc) *relation {
+	a.idxOnce.Do(a.senseIndex)
+	b.idxOnce.Do(b.senseIndex)
 	r := &relation{idA: a.lid, idB: b.lid, cols: (b.nl + 63) / 64}
 	r.bits = make([]uint64, a.nl*r.cols)
 	if a.nl == 0 || b.nl == 0 {
@@ -256,8 +313,8 @@ func (v *vdoc) senseIndex() {
 		}
 		v.lid[i] = id
 	}
-	sort.Slice(v.own, func(i, j int) bool { return v.own[i] < v.own[j] })
-	sort.Slice(v.ext, func(i, j int) bool { return v.ext[i] < v.ext[j] })
+	slices.Sort(v.own)
+	slices.Sort(v.ext)
 }
 
 func (r *relation) related(i, j int) bool {
@@ -478,6 +535,9 @@ func spunPassages(a, b *vdoc, rel *relation) []unitPair {
 				mx, mn = mn, mx
 			}
 			if float64(mn) < spunUnitSim*float64(mx) {
+				continue
+			}
+			if bound := float64(lcsBound(a, b, a.sortU, b.sortU, ua, ub, rel)); bound < spunUnitSim*float64(mx) || bound <= bestSim*float64(mx) {
 				continue
 			}
 			l := lcs(a, b, ua, ub, rel, &dp)
