@@ -103,6 +103,11 @@ func Detect(src string, toks []accord.Token, sents []accord.Span) []Candidate {
 	}
 	for k := range out {
 		out[k].spec.tense, out[k].spec.tdist, out[k].spec.tcue = tenseAt(src, toks, sents, out[k].Span)
+		if out[k].spec.kind == kWeekday && (strings.HasPrefix(src[out[k].End:], "'s") || strings.HasPrefix(src[out[k].End:], "’s")) {
+			// "Wednesday's ruling": a day already told of, whatever the
+			// sentence's verb ("ways to get around Wednesday's ruling").
+			out[k].spec.tense, out[k].spec.tdist, out[k].spec.tcue = -1, 0, "'s"
+		}
 	}
 	return out
 }
@@ -704,6 +709,11 @@ func (m *matcher) relative(i int) (int, spec, bool) {
 	switch s {
 	case "this", "current":
 		dir = 0
+		if s == "this" && m.at(i+1) == "past" {
+			// "this past spring": the latest one gone by.
+			j, s, dir = i+1, "past", -1
+			break
+		}
 		// "This Week" in mid-sentence capitals is a title, not a time.
 		if i > 0 && m.w[i].cap && i+1 < len(m.w) && m.w[i+1].cap && !m.isPunct(i-1) {
 			ok = false
@@ -770,8 +780,9 @@ func (m *matcher) relative(i int) (int, spec, bool) {
 			}
 			return k + 1, sp, true
 		}
-		if wd, isWd := weekdayNames[u]; isWd && wd <= 7 && !anaph {
-			sp := spec{typ: "DATE", kind: kWeekday, wd: wd, dir: dir}
+		if wd, isWd := weekdayNames[u]; isWd && wd <= 7 && (!anaph || dir != 0) {
+			// "the previous Friday": before the day in view.
+			sp := spec{typ: "DATE", kind: kWeekday, wd: wd, dir: dir, anaph: anaph}
 			if dir == 0 {
 				sp.dir = 0
 			}
@@ -791,6 +802,9 @@ func (m *matcher) relative(i int) (int, spec, bool) {
 		}
 		if se, isSe := seasonNames[u]; isSe && !anaph {
 			sp := spec{typ: "DATE", kind: kSeason, season: se, yrel: dir, hasRel: true}
+			if j > i && s == "past" {
+				sp.hasRel, sp.dir = false, -1
+			}
 			return k + 1, sp, true
 		}
 		if u == "weekend" && !anaph {

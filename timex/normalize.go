@@ -149,7 +149,11 @@ func (n *normalizer) resolveDate(sp spec) string {
 		if !n.hasRef {
 			return "XXXX-WXX-" + strconv.Itoa(sp.wd)
 		}
-		refwd := int(n.ref.Weekday())
+		base := n.ref
+		if sp.anaph && n.prev.g == gDay {
+			base = n.prev.t
+		}
+		refwd := int(base.Weekday())
 		if refwd == 0 {
 			refwd = 7
 		}
@@ -161,16 +165,16 @@ func (n *normalizer) resolveDate(sp spec) string {
 			if back == 0 {
 				back = 7
 			}
-			t = n.ref.AddDate(0, 0, -back)
+			t = base.AddDate(0, 0, -back)
 		case sp.dir > 0:
 			if fwd == 0 {
 				fwd = 7
 			}
-			t = n.ref.AddDate(0, 0, fwd)
+			t = base.AddDate(0, 0, fwd)
 		case sp.tense > 0 && sp.tdist <= 30:
-			t = n.ref.AddDate(0, 0, fwd)
+			t = base.AddDate(0, 0, fwd)
 		default:
-			t = n.ref.AddDate(0, 0, -back)
+			t = base.AddDate(0, 0, -back)
 		}
 		return n.set(point{t, gDay})
 	case kRel:
@@ -263,6 +267,10 @@ func (n *normalizer) resolveDate(sp spec) string {
 		y, ok := n.year(sp)
 		if !ok {
 			return "XXXX-" + sp.season
+		}
+		if sp.dir < 0 && sp.y == 0 && !sp.hasRel && seasonEnd[sp.season] > int(n.ref.Month()) {
+			// "this past spring": this year's if it is over, else last year's.
+			y--
 		}
 		return fmt.Sprintf("%04d-%s", y, sp.season)
 	case kWeekend:
@@ -502,6 +510,10 @@ func holidayDate(name string, y int) (int, int) {
 	}
 	return 1, 1
 }
+
+// seasonEnd is the first month after a season (winter counted from
+// December, "1997-WI" ending in March 1998).
+var seasonEnd = map[string]int{"SP": 6, "SU": 9, "FA": 12, "WI": 15}
 
 // sameYearBias (days) favours the reference's own year for a month given
 // without one.

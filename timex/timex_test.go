@@ -68,6 +68,10 @@ func TestTagger(t *testing.T) {
 		{"Output rose in the first two quarters of 1990.", "the first two quarters of 1990", "DATE", "1990-H1"},
 		{"Sales fell in the fourth quarter.", "the fourth quarter", "DATE", "2021-Q4"},
 		{"Sales will rise in the fourth quarter.", "the fourth quarter", "DATE", "2022-Q4"},
+		// A possessive weekday names a day already told of.
+		{"The family will appeal Wednesday's ruling.", "Wednesday", "DATE", "2022-01-12"},
+		{"The plan was scrapped this past spring.", "this past spring", "DATE", "2021-SP"},
+		{"He met her on Jan. 3. Talks had begun the previous Friday.", "the previous Friday", "DATE", "2021-12-31"},
 		// A deadline lies ahead unless the past perfect closes it.
 		{"The agency extended its deadline until 9 a.m. Tuesday.", "9 a.m. Tuesday", "TIME", "2022-01-18T09:00"},
 		{"Thirty members had filed their reports by Wednesday.", "Wednesday", "DATE", "2022-01-12"},
