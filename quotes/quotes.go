@@ -1218,6 +1218,7 @@ func (x *docCtx) attribute(qs []quoted) []accord.QuoteMention {
 		}
 		out = append(out, m)
 	}
+	out = x.widenToFrames(out)
 	return out
 }
 

@@ -16,6 +16,7 @@ import (
 	"fmt"
 	"log"
 	"os"
+	"runtime/pprof"
 	"sort"
 	"strings"
 
@@ -66,8 +67,34 @@ func (speakerEntities) Analyze(_ context.Context, c *accord.Corpus) error {
 	return nil
 }
 
+// perMention stands in for the matcher: one statement per mention, its
+// stated speaker the stand-in entity of the speaker text.
+type perMention struct{}
+
+func (perMention) Name() string { return "per-mention" }
+
+func (perMention) Analyze(_ context.Context, c *accord.Corpus) error {
+	byKey := map[string]string{}
+	for _, e := range c.Entities {
+		byKey[strings.ToLower(e.Name)] = e.ID
+	}
+	for _, d := range c.Docs {
+		for _, q := range d.Quotes {
+			var sp *string
+			if id, ok := byKey[strings.ToLower(q.SpeakerText)]; ok && q.SpeakerSpan.Len() > 0 {
+				sp = &id
+			}
+			c.Quotes = append(c.Quotes, accord.Quote{ID: fmt.Sprintf("Q%d", len(c.Quotes)+1), Text: q.Text, Speaker: sp,
+				Variants: []accord.QuoteVariant{{Document: d.ID, Start: q.Start, End: q.End, Text: q.Text, StatedSpeaker: sp}}})
+		}
+	}
+	return nil
+}
+
 func main() {
 	debug := flag.String("doc", "", "print the quotes of documents whose id starts with this to stderr")
+	cpuprof := flag.String("cpuprofile", "", "write a CPU profile of the corpus stages to this file")
+	noMatch := flag.Bool("nomatch", false, "skip the cross-document matcher: one statement per mention (fast span checks)")
 	flag.Parse()
 	if flag.NArg() < 1 {
 		log.Fatal("usage: evalreport [-doc ID] INPUT.jsonl")
@@ -103,7 +130,21 @@ func main() {
 		docs = append(docs, d)
 	}
 	c := accord.NewCorpus(docs, accord.Options{NoClean: true})
-	for _, st := range []accord.CorpusStage{speakerEntities{}, quotes.NewCorpus()} {
+	stages := []accord.CorpusStage{speakerEntities{}, quotes.NewCorpus()}
+	if *noMatch {
+		stages = []accord.CorpusStage{speakerEntities{}, perMention{}}
+	}
+	if *cpuprof != "" {
+		pf, err := os.Create(*cpuprof)
+		if err != nil {
+			log.Fatal(err)
+		}
+		if err := pprof.StartCPUProfile(pf); err != nil {
+			log.Fatal(err)
+		}
+		defer pprof.StopCPUProfile()
+	}
+	for _, st := range stages {
 		if err := st.Analyze(context.Background(), c); err != nil {
 			log.Fatal(err)
 		}

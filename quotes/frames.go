@@ -1,0 +1,390 @@
+package quotes
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/accord-news/accord"
+)
+
+// frame is the attribution frame of one sentence: the words that say who
+// speaks (a cue and its subject) and the reported content, the rest of the
+// sentence. PolNeAR (like PARC) annotates the content as the whole
+// complement of the cue: "X said [that …]", "[…], X said", "According to X,
+// […]", so a quoted fragment inside it belongs to that span.
+type frame struct {
+	content accord.Span
+	cue     accord.Span
+	sub     subject
+	tail    bool // the attribution follows the content
+	ok      bool
+}
+
+// closeMark reports whether token t is a closing quotation mark or an
+// apostrophe-like closer.
+func isMarkTok(w string) bool {
+	switch w {
+	case "”", "\"", "’", "'", "»", "“", "‘", "«", "„":
+		return true
+	}
+	return false
+}
+
+// sentenceFrame finds the attribution frame of sentence s: a tail
+// attribution (", X said.", ", said X.", ", according to X.") or a head one
+// ("X said (that) …", "According to X, …"). Cues inside quotes do not count.
+func (x *docCtx) sentenceFrame(s accord.Span) frame {
+	r := tokensIn(x.toks, s)
+	if r.b-r.a < 4 {
+		return frame{}
+	}
+	if f := x.tailFrame(s, r); f.ok {
+		return f
+	}
+	return x.headFrame(s, r)
+}
+
+func (x *docCtx) tailFrame(s accord.Span, r tokRange) frame {
+	end := r.b
+	for end > r.a && !isWord(x.toks[end-1]) {
+		end--
+	}
+	// The tail comes after the last quote of the sentence.
+	lastQ := s.Start
+	for _, q := range x.quoted {
+		if q.Start >= s.Start && q.Start < s.End && q.End > lastQ {
+			lastQ = q.End
+		}
+	}
+	for k := r.a + 2; k < end; k++ {
+		t := x.toks[k]
+		if t.Lower != "," || t.Start < lastQ-1 && lastQ > s.Start {
+			continue
+		}
+		if x.inQuote(t.Start) && !x.endsQuote(t.End) {
+			continue
+		}
+		j := k + 1
+		for j < end && isMarkTok(x.toks[j].Lower) {
+			j++
+		}
+		if j >= end || end-j > 30 {
+			continue
+		}
+		// "“…,” he asserted on Tuesday, repeating …": a cue before the
+		// comma makes that the attribution.
+		cueBefore := false
+		for i := r.a; i < k; i++ {
+			if x.toks[i].Start >= lastQ && isCue(x.toks[i].Lower) {
+				cueBefore = true
+			}
+		}
+		if cueBefore && lastQ > s.Start {
+			return frame{}
+		}
+		var a attribution
+		found := false
+		if x.toks[j].Lower == "according" && j+1 < end && x.toks[j+1].Lower == "to" {
+			if sub := subjectAfter(x.txt, x.toks, j, end); sub.Found {
+				a = attribution{sub: sub, cue: x.toks[j].Span}
+				found = true
+			}
+		} else if at, ok := x.afterPattern(tokRange{j, end}); ok && at.where == 1 && at.cue.Start < x.toks[min(j+28, end-1)].End &&
+			!(at.cue.Start == x.toks[j].Start && strings.HasSuffix(x.toks[j].Lower, "ing")) {
+			a, found = at, true
+		}
+		if !found {
+			if j > k+1 {
+				// The quote's own comma: its attribution or none.
+				return frame{}
+			}
+			continue
+		}
+		return frame{content: accord.Span{Start: s.Start, End: t.Start}, cue: a.cue, sub: a.sub, tail: true, ok: true}
+	}
+	return frame{}
+}
+
+func (x *docCtx) headFrame(s accord.Span, r tokRange) frame {
+	for c := r.a; c < r.b && c <= r.a+25; c++ {
+		t := x.toks[c]
+		if x.inQuote(t.Start) {
+			return frame{}
+		}
+		w := t.Lower
+		if w == ";" || w == ":" && c+1 < r.b && !isMarkTok(x.toks[c+1].Lower) {
+			return frame{}
+		}
+		if !isCue(w) {
+			continue
+		}
+		var sub subject
+		k := c + 1
+		if w == "according" {
+			if c+1 >= r.b || x.toks[c+1].Lower != "to" {
+				continue
+			}
+			sub = subjectAfter(x.txt, x.toks, c, r.b)
+			if !sub.Found {
+				return frame{}
+			}
+			for k < r.b && x.toks[k].Start < sub.Span.End {
+				k++
+			}
+			for k < r.b && x.toks[k].Lower != "," && k-c < 12 {
+				k++
+			}
+		} else {
+			sub = subjectBefore(x.txt, x.toks, r.a, c)
+			if !sub.Found || cueStrength(w) < speechCue {
+				continue
+			}
+			// The subject opens the sentence or follows an opening phrase.
+			st := tokensIn(x.toks, accord.Span{Start: s.Start, End: sub.Span.Start})
+			if st.b > st.a && x.toks[st.b-1].Lower != "," && !isSentenceStartWord(x.toks[st.b-1].Lower) {
+				continue
+			}
+		}
+		// "told reporters on Tuesday that …": the clause opens at "that".
+		for j := k; j < r.b && j <= k+10; j++ {
+			lw := x.toks[j].Lower
+			if lw == "that" {
+				k = j
+				break
+			}
+			if lw == "." || lw == ";" || isMarkTok(lw) {
+				break
+			}
+		}
+		for k < r.b && !isWord(x.toks[k]) && !isMarkTok(x.toks[k].Lower) {
+			k++
+		}
+		if k >= r.b {
+			return frame{}
+		}
+		return frame{content: accord.Span{Start: x.toks[k].Start, End: s.End}, cue: t.Span, sub: sub, ok: true}
+	}
+	return frame{}
+}
+
+// endsQuote reports whether a closing quotation mark follows off directly.
+func (x *docCtx) endsQuote(off int) bool {
+	r, _ := utf8.DecodeRuneInString(x.txt[off:])
+	return r == '”' || r == '"' || r == '’' || r == '\'' || r == '»'
+}
+
+// trimContent drops spaces, closing punctuation and unbalanced marks at the
+// ends of a frame's content.
+func (x *docCtx) trimContent(sp accord.Span) accord.Span {
+	for sp.End > sp.Start {
+		r, n := utf8.DecodeLastRuneInString(x.txt[sp.Start:sp.End])
+		if unicode.IsSpace(r) || r == '.' || r == ',' || r == ';' || r == ':' {
+			sp.End -= n
+			continue
+		}
+		break
+	}
+	for sp.End > sp.Start {
+		r, n := utf8.DecodeRuneInString(x.txt[sp.Start:sp.End])
+		if unicode.IsSpace(r) {
+			sp.Start += n
+			continue
+		}
+		break
+	}
+	return sp
+}
+
+// hasWordIn reports whether txt[a:b] holds a letter or digit.
+func hasWordIn(txt string, a, b int) bool {
+	if a >= b {
+		return false
+	}
+	for _, r := range txt[a:b] {
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			return true
+		}
+	}
+	return false
+}
+
+// widenToFrames widens each mention whose quote is part of a longer reported
+// content to that content: the rest of its sentence around the attribution
+// frame. Mentions widened to the same content become one.
+func (x *docCtx) widenToFrames(out []accord.QuoteMention) []accord.QuoteMention {
+	for i := range out {
+		m := &out[i]
+		p := x.paraOf(m.Span.Start)
+		s := x.sentenceOf(m.Span.Start, p)
+		if m.Span.End > s.End {
+			continue
+		}
+		f := x.sentenceFrame(s)
+		if !f.ok {
+			continue
+		}
+		if !f.tail && x.introduced(m.Span.Start) {
+			continue
+		}
+		if f.tail {
+			if x.introduced(m.Span.Start) {
+				f.content.Start = m.Span.Start
+			} else if x.cueOutside(f.content.Start, m.Span.Start) {
+				continue
+			}
+			if x.cueOutside(m.Span.End, f.content.End) {
+				continue
+			}
+		}
+		c := x.trimContent(f.content)
+		if c.Start > m.Span.Start || hasWordIn(x.txt, c.End, m.Span.End) || c.End < m.Span.Start {
+			continue
+		}
+		if !hasWordIn(x.txt, c.Start, m.Span.Start) && !hasWordIn(x.txt, m.Span.End, c.End) {
+			continue
+		}
+		if !f.tail {
+			c.Start = x.innerClauseStart(c.Start, m.Span.Start)
+			qEnd := m.Span.End
+			if len(m.Fragments) > 0 {
+				qEnd = m.Fragments[len(m.Fragments)-1].End
+			}
+			c.End = x.trimContent(accord.Span{Start: c.Start, End: x.headEnd(qEnd, s.End)}).End
+			if c.End < qEnd {
+				c.End = qEnd
+			}
+			if !hasWordIn(x.txt, c.Start, m.Span.Start) && !hasWordIn(x.txt, m.Span.End, c.End) {
+				continue
+			}
+		}
+		if m.Fragments == nil {
+			m.Fragments = []accord.Span{m.Span}
+		}
+		m.Span = c
+		m.Text = x.txt[c.Start:c.End]
+		m.Partial = true
+	}
+	j := 0
+	for i := range out {
+		if j > 0 && out[j-1].Span == out[i].Span {
+			out[j-1].Fragments = append(out[j-1].Fragments, out[i].Fragments...)
+			continue
+		}
+		out[j] = out[i]
+		j++
+	}
+	return out[:j]
+}
+
+// introduced reports whether a comma or colon stands right before the
+// opening mark of the quote starting at off: "X said, “…”".
+func (x *docCtx) introduced(off int) bool {
+	j := off
+	for j > 0 {
+		r, n := utf8.DecodeLastRuneInString(x.txt[:j])
+		switch {
+		case unicode.IsSpace(r) || r == '“' || r == '"' || r == '‘' || r == '\'' || r == '«':
+			j -= n
+			continue
+		case r == ',' || r == ':':
+			return true
+		}
+		return false
+	}
+	return false
+}
+
+// cueOutside reports whether a cue word outside quotes lies in [a, b).
+func (x *docCtx) cueOutside(a, b int) bool {
+	r := tokensIn(x.toks, accord.Span{Start: a, End: b})
+	for i := r.a; i < r.b; i++ {
+		if isCue(x.toks[i].Lower) && !x.inQuote(x.toks[i].Start) {
+			return true
+		}
+	}
+	return false
+}
+
+// innerClauseStart moves the start of a head frame's content past a later
+// participle or coordinated cue before the quote ("X spoke …, saying that
+// …", "X did …, and said …"): the quote is that cue's content.
+func (x *docCtx) innerClauseStart(start, q int) int {
+	r := tokensIn(x.toks, accord.Span{Start: start, End: q})
+	for k := r.b - 2; k >= r.a; k-- {
+		w := x.toks[k].Lower
+		if isMarkTok(w) && k > r.a && x.toks[k-1].Lower == "," {
+			w = ","
+		}
+		n := x.toks[k+1].Lower
+		if (w == "," || w == "and" || strings.HasSuffix(n, "ing")) && isCue(n) && !x.inQuote(x.toks[k+1].Start) {
+			j := k + 2
+			for i := j; i < r.b && i <= j+8; i++ {
+				if x.toks[i].Lower == "that" {
+					j = i
+					break
+				}
+				if isCue(x.toks[i].Lower) || isMarkTok(x.toks[i].Lower) {
+					break
+				}
+			}
+			if j <= r.b && j < len(x.toks) {
+				return x.toks[j].Start
+			}
+			return start
+		}
+	}
+	return start
+}
+
+// headEnd returns where the content of a head frame ends after the quote
+// ending at from: at the sentence end, or earlier at a semicolon, a comma
+// before a participle or "according to", or a conjunction before a new
+// cue ("… and said", "…, but he pressed").
+func (x *docCtx) headEnd(from, sEnd int) int {
+	r := tokensIn(x.toks, accord.Span{Start: from, End: sEnd})
+	for k := r.a; k < r.b; k++ {
+		t := x.toks[k]
+		if x.inQuote(t.Start) {
+			continue
+		}
+		w := t.Lower
+		if isMarkTok(w) && k > 0 && x.toks[k-1].Lower == "," {
+			w = ","
+		}
+		switch w {
+		case ";", "(", "—", "–":
+			return t.Start
+		case ",", "and", "but":
+			if k+1 >= r.b {
+				break
+			}
+			n := x.toks[k+1].Lower
+			if w == "," && (strings.HasSuffix(n, "ing") && len(n) > 5 || n == "according") {
+				return t.Start
+			}
+			if w == "," && (n == "as" || n == "but" && k+2 < r.b && pronouns[x.toks[k+2].Lower] != "") {
+				return t.Start
+			}
+			if w == "," && (n == "which" || n == "who" || n == "whom") {
+				cue := false
+				for i := k + 2; i < r.b && i <= k+4; i++ {
+					cue = cue || isCue(x.toks[i].Lower)
+				}
+				if !cue {
+					return t.Start
+				}
+				break
+			}
+			for i := k + 1; i < r.b && i <= k+3; i++ {
+				if isCue(x.toks[i].Lower) && !x.inQuote(x.toks[i].Start) {
+					return t.Start
+				}
+				if !isWord(x.toks[i]) {
+					break
+				}
+			}
+		}
+	}
+	return sEnd
+}
