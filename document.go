@@ -64,6 +64,10 @@ type Input struct {
 	TitleFromText bool   `json:"title_from_text,omitempty"`
 	Text          string `json:"text,omitempty"`
 	HTML          string `json:"html,omitempty"`
+	// IDFromName is set when ID is a file's base name (the contract's rule
+	// for files), not an ID the input states: two files of one name in
+	// different folders are then two documents (see ResolveNameIDs).
+	IDFromName bool `json:"id_from_name,omitempty"`
 }
 
 // Hash is the content hash that keys an Input in a store: SHA-256 over its

@@ -296,13 +296,14 @@ func (s *sink) dispatch(r *bufio.Reader, f format, source, id, url, contentType 
 		if strings.TrimSpace(h) == "" {
 			return &Error{Source: source, Err: ErrEmpty}
 		}
+		fromName := id != ""
 		if id == "" {
 			id = url
 		}
 		if id == "" {
 			id = accord.TextID(h)
 		}
-		return s.put(&accord.Input{ID: id, Source: source, URL: url, HTML: h})
+		return s.put(&accord.Input{ID: id, Source: source, URL: url, HTML: h, IDFromName: fromName})
 	default:
 		data, err := readCapped(r, s.opt.MaxDocBytes)
 		if err != nil {
@@ -318,7 +319,7 @@ func (s *sink) dispatch(r *bufio.Reader, f format, source, id, url, contentType 
 		}
 		switch {
 		case id != "":
-			in.ID = id
+			in.ID, in.IDFromName = id, true
 		case url != "":
 			in.ID = url
 		default:

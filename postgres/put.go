@@ -2,6 +2,7 @@ package postgres
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"strings"
 	"unicode"
@@ -53,6 +54,20 @@ var docColumns = []string{"hash", "id", "version", "latest", "source", "url", "t
 func (s *Store) Put(ctx context.Context, inputs []*accord.Input) (added int, err error) {
 	if err := ctx.Err(); err != nil {
 		return 0, err
+	}
+	// Files of one name from different folders are different documents.
+	// (Two writers that put the same new name at once can still make one
+	// the other's version: IDs are resolved before the transaction.)
+	err = accord.ResolveNameIDs(inputs, func(id string) (string, bool, error) {
+		var src string
+		err := s.pool.QueryRow(ctx, "SELECT source FROM docs WHERE id = $1 AND latest", clean(id)).Scan(&src)
+		if errors.Is(err, pgx.ErrNoRows) {
+			return "", false, nil
+		}
+		return src, err == nil, err
+	})
+	if err != nil {
+		return 0, fmt.Errorf("postgres: put: %w", err)
 	}
 	type item struct {
 		in       *accord.Input

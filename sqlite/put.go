@@ -15,7 +15,9 @@ import (
 // (or that appears earlier in the same batch) is skipped. An input whose ID is
 // stored with a different content becomes that ID's new latest version; the
 // older version is kept as history. An input without an ID is stored under
-// accord.TextID of its text (or HTML). Put returns how many rows were added.
+// accord.TextID of its text (or HTML). An input whose ID is a file name held
+// by a file from another source gets another ID (accord.ResolveNameIDs).
+// Put returns how many rows were added.
 func (s *Store) Put(ctx context.Context, inputs []*accord.Input) (added int, err error) {
 	if len(inputs) == 0 {
 		return 0, ctx.Err()
@@ -32,6 +34,23 @@ func (s *Store) Put(ctx context.Context, inputs []*accord.Input) (added int, err
 			_ = tx.Rollback()
 		}
 	}()
+	// Files of one name from different folders are different documents.
+	latestSource, err := tx.PrepareContext(ctx, "SELECT source FROM docs WHERE id = ? AND latest = 1")
+	if err != nil {
+		return 0, fmt.Errorf("sqlite: put: %w", err)
+	}
+	defer latestSource.Close()
+	err = accord.ResolveNameIDs(inputs, func(id string) (string, bool, error) {
+		var src string
+		err := latestSource.QueryRowContext(ctx, id).Scan(&src)
+		if errors.Is(err, sql.ErrNoRows) {
+			return "", false, nil
+		}
+		return src, err == nil, err
+	})
+	if err != nil {
+		return 0, fmt.Errorf("sqlite: put: %w", err)
+	}
 	// Which hashes and IDs are stored already: a few bulk queries instead of
 	// one per input. Both sets grow as the batch is written.
 	hashes := make([]string, len(inputs))

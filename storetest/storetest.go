@@ -43,6 +43,7 @@ func Run(t *testing.T, open func(t *testing.T) accord.Store) {
 		{"CanceledPut", testCanceledPut},
 		{"ConcurrentReaders", testConcurrent},
 		{"StageState", testStageState},
+		{"SameFileNames", testSameFileNames},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -608,4 +609,38 @@ func testStageState(t *testing.T, s accord.Store) {
 	check(load("b", "v1"), map[string]string{"k1": "other stage"})
 	save("b", "v1", nil, true)
 	check(load("b", "v1"), map[string]string{})
+}
+
+// testSameFileNames checks that files of one name from different folders are
+// different documents (accord.ResolveNameIDs), idempotently, while a file
+// edited in place and an item with a stated ID still become new versions.
+func testSameFileNames(t *testing.T, s accord.Store) {
+	ctx := context.Background()
+	file := func(src, text string) *accord.Input {
+		return &accord.Input{ID: "001", Source: src, Title: "T", Text: text, IDFromName: true}
+	}
+	put(t, s, []*accord.Input{file("c/business/001.txt", "one"), file("c/sport/001.txt", "two")}, 2)
+	put(t, s, []*accord.Input{file("c/tech/001.txt", "three")}, 1)
+	count(t, s, 3)
+	// Again: nothing new, and the same IDs.
+	again := []*accord.Input{file("c/business/001.txt", "one"), file("c/sport/001.txt", "two"), file("c/tech/001.txt", "three")}
+	put(t, s, again, 0)
+	for i, want := range []string{"001", "001~sport", "001~tech"} {
+		if again[i].ID != want {
+			t.Errorf("re-put %s: id %q, want %q", again[i].Source, again[i].ID, want)
+		}
+		in, err := s.Get(ctx, want)
+		if err != nil || in.Source != again[i].Source {
+			t.Errorf("Get(%s) = %+v, %v; want source %s", want, in, err, again[i].Source)
+		}
+	}
+	// An edited file is its own new version.
+	put(t, s, []*accord.Input{file("c/sport/001.txt", "two, edited")}, 1)
+	count(t, s, 3)
+	if in, err := s.Get(ctx, "001~sport"); err != nil || in.Text != "two, edited" {
+		t.Errorf("edited file: %+v, %v", in, err)
+	}
+	// A stated ID from another source is a new version, as for a feed item.
+	put(t, s, []*accord.Input{{ID: "001", Source: "feed.xml", Title: "T", Text: "four"}}, 1)
+	count(t, s, 3)
 }

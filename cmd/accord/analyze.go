@@ -133,6 +133,10 @@ func analyze(ctx context.Context, g *globals, f analyzeFlags, format string, arg
 		}
 	}
 	var store accord.Store
+	if f.db == "" {
+		// Files of one name in different folders: the IDs a store would give.
+		_ = accord.ResolveNameIDs(inputs, func(string) (string, bool, error) { return "", false, nil })
+	}
 	if f.db != "" {
 		st, err := openStore(ctx, f.db)
 		if err != nil {
@@ -145,6 +149,11 @@ func analyze(ctx context.Context, g *globals, f analyzeFlags, format string, arg
 		if _, err := putBatches(ctx, store, inputs, prog); err != nil {
 			return &exitError{1, err}
 		}
+		unlock, err := lockCoordinator(ctx, g, st, f.db)
+		if err != nil {
+			return &exitError{1, err}
+		}
+		defer unlock()
 		inputs = inputs[:0]
 		if err := store.Each(ctx, func(in *accord.Input) error {
 			inputs = append(inputs, in)
