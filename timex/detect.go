@@ -608,8 +608,9 @@ func (m *matcher) deictic(i int) (int, spec, bool) {
 		sp.typ, sp.suffix = "TIME", "TNI"
 		return i + 1, sp, true
 	case "now":
-		// "Now, ..." opening a sentence is a discourse marker.
-		if m.at(i+1) == "that" || m.at(i+1) == "," && m.w[i].cap {
+		// "Now, ..." opening a sentence is a discourse marker; "now that"
+		// is a time ("now that the border is shut").
+		if m.at(i+1) == "," && m.w[i].cap {
 			return 0, spec{}, false
 		}
 		return i + 1, lit("PRESENT_REF"), true

@@ -92,6 +92,17 @@ type normalizer struct {
 	ref    time.Time
 	hasRef bool
 	prev   point
+	topicQ point // the first quarter the document names: the one it reports on
+}
+
+// quarterInView is the quarter under discussion: the one just mentioned,
+// else the first one the document named (an earnings report names the
+// quarter it reports on first; "after a flat second quarter" is an aside).
+func (n *normalizer) quarterInView() (point, bool) {
+	if n.prev.g == gQuarter {
+		return n.prev, true
+	}
+	return n.topicQ, n.topicQ.g == gQuarter
 }
 
 // Normalize gives every candidate its TIMEX3 value relative to ref (the
@@ -181,22 +192,23 @@ func (n *normalizer) resolveDate(sp spec) string {
 		b, ok := n.base(sp.anaph)
 		if sp.unit == "Q" && sp.anaph && sp.q == -1 {
 			// "the quarter": the quarter just mentioned, else the last completed.
-			if n.prev.g == gQuarter {
-				return n.prev.value()
+			if q, ok := n.quarterInView(); ok {
+				return q.value()
 			}
 			b, ok = n.ref, n.hasRef
 			sp.n = -1
 		}
-		if sp.shift && sp.q == -1 && n.prev.g != gQuarter && n.hasRef {
+		qv, inView := n.quarterInView()
+		if sp.shift && sp.q == -1 && !inView && n.hasRef {
 			// "the year-ago quarter" with no quarter in view: the last
 			// completed quarter, a year before.
 			q := date(n.ref.Year(), (int(n.ref.Month())-1)/3*3+1, 1).AddDate(-1, -3, 0)
 			return point{q, gQuarter}.value()
 		}
-		if sp.shift && n.prev.g == gQuarter {
+		if sp.shift && inView {
 			// The same quarter a year before; the quarter under discussion
 			// stays the anchor.
-			return point{n.prev.t.AddDate(-1, 0, 0), gQuarter}.value()
+			return point{qv.t.AddDate(-1, 0, 0), gQuarter}.value()
 		}
 		if sp.anaph && sp.unit == "D" && sp.n == 0 && sp.suffix != "" && n.prev.g != gDay {
 			// A clock time with no day in view: the reference day.
@@ -243,8 +255,8 @@ func (n *normalizer) resolveDate(sp spec) string {
 			// The quarter under discussion (else the last completed one), in
 			// the year given.
 			q := 0
-			if n.prev.g == gQuarter {
-				q = (int(n.prev.t.Month())-1)/3 + 1
+			if qv, ok := n.quarterInView(); ok {
+				q = (int(qv.t.Month())-1)/3 + 1
 			} else if n.hasRef {
 				q = (int(n.ref.Month())-1)/3 + 1 - 1
 				if q == 0 {
@@ -261,6 +273,9 @@ func (n *normalizer) resolveDate(sp spec) string {
 		}
 		if ok {
 			n.prev = point{date(y, (sp.q-1)*3+1, 1), gQuarter}
+			if n.topicQ.g == gNone && n.hasRef && y >= n.ref.Year()-1 && y <= n.ref.Year() {
+				n.topicQ = n.prev
+			}
 		}
 		return prefix + "-Q" + strconv.Itoa(sp.q)
 	case kSeason:

@@ -61,7 +61,7 @@ func tenseAt(src string, toks []accord.Token, sents []accord.Span, sp accord.Spa
 		}
 		t := 0
 		switch {
-		case !after && dist == 1 && (w == "until" || w == "till" || w == "by"):
+		case !after && dist == 1 && (w == "until" || w == "till" || w == "by" || w == "to" && i > 0 && reschedule[toks[i-1].Lower]):
 			// A deadline lies ahead ("until 9 a.m. Tuesday"), unless the
 			// past perfect tells it is over ("had filed by Wednesday").
 			t = 1
@@ -138,16 +138,22 @@ func tenseAt(src string, toks []accord.Token, sents []accord.Span, sp accord.Spa
 // participle after "be"/"been" ("will be followed") is no past.
 func pastAt(toks []accord.Token, i int) int {
 	w := toks[i].Lower
-	switch {
-	case pastIrregular[w]:
-		return -1
-	case len(w) > 4 && strings.HasSuffix(w, "ed") && !notPastEd[w] && isLetters(w):
-		if i > 0 && (toks[i-1].Lower == "be" || toks[i-1].Lower == "been" || toks[i-1].Lower == "being") {
-			return 0
-		}
-		return -1
+	if !pastIrregular[w] && (len(w) <= 4 || !strings.HasSuffix(w, "ed") || notPastEd[w] || !isLetters(w)) {
+		return 0
 	}
-	return 0
+	if i > 0 && (toks[i-1].Lower == "be" || toks[i-1].Lower == "been" || toks[i-1].Lower == "being") && !deictic[w] {
+		return 0
+	}
+	return -1
+}
+
+// deictic past cues are no participles.
+var deictic = map[string]bool{"ago": true, "yesterday": true, "last": true, "earlier": true}
+
+// reschedule verbs move a date: "extended to Nov. 20" is a new deadline.
+var reschedule = map[string]bool{
+	"extended": true, "postponed": true, "delayed": true, "deferred": true, "moved": true,
+	"rescheduled": true, "pushed": true, "extend": true, "postpone": true, "delay": true, "move": true,
 }
 
 // intention verbs look ahead: their infinitive is later than they are.

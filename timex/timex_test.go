@@ -72,6 +72,9 @@ func TestTagger(t *testing.T) {
 		{"The family will appeal Wednesday's ruling.", "Wednesday", "DATE", "2022-01-12"},
 		{"The plan was scrapped this past spring.", "this past spring", "DATE", "2021-SP"},
 		{"He met her on Jan. 3. Talks had begun the previous Friday.", "the previous Friday", "DATE", "2021-12-31"},
+		{"Trade stalled now that the border is shut.", "now", "DATE", "PRESENT_REF"},
+		{"The deadline was extended to Tuesday.", "Tuesday", "DATE", "2022-01-18"},
+		{"The bonus will be paid Tuesday.", "Tuesday", "DATE", "2022-01-18"},
 		// A deadline lies ahead unless the past perfect closes it.
 		{"The agency extended its deadline until 9 a.m. Tuesday.", "9 a.m. Tuesday", "TIME", "2022-01-18T09:00"},
 		{"Thirty members had filed their reports by Wednesday.", "Wednesday", "DATE", "2022-01-12"},
@@ -96,6 +99,24 @@ func TestTagger(t *testing.T) {
 		if !found {
 			t.Errorf("%q: %q not found in %+v", tc.text, tc.span, got)
 		}
+	}
+}
+
+func TestQuarterInView(t *testing.T) {
+	// "the quarter" after other dates is the quarter the report is about
+	// (the first one named), not the last completed one.
+	got := tagText("Acme earned $5 million in its fiscal first quarter, ended Sept. 29. In the quarter, sales rose. A year earlier, it lost money.", "1989-10-26")
+	want := map[string]string{"the quarter": "1989-Q1", "A year earlier": "1988-Q1"}
+	for _, g := range got {
+		if w, ok := want[g.Text]; ok {
+			if g.Value != w {
+				t.Errorf("%q = %s, want %s", g.Text, g.Value, w)
+			}
+			delete(want, g.Text)
+		}
+	}
+	if len(want) > 0 {
+		t.Errorf("not found: %v in %+v", want, got)
 	}
 }
 
