@@ -15,7 +15,7 @@ var futureCues = map[string]bool{
 	"will": true, "shall": true, "won't": true, "'ll": true, "wo": true, "scheduled": true, "expected": true,
 	"plans": true, "plan": true, "planned": true, "due": true, "upcoming": true, "would": true, "next": true,
 	"tomorrow": true, "intends": true, "aims": true, "set": false, "going": false, "slated": true,
-	"could": true, "might": true, "may": true,
+	"might": true, "may": true,
 }
 
 var pastIrregular = map[string]bool{
@@ -28,6 +28,19 @@ var pastIrregular = map[string]bool{
 	"threw": true, "wore": true, "spent": true, "built": true, "felt": true, "heard": true, "meant": true,
 	"stood": true, "understood": true, "taught": true, "caught": true, "fought": true, "sought": true,
 	"agreed": true, "ago": true, "yesterday": true, "last": true, "earlier": true,
+	// Further irregular past forms that are not also present forms.
+	"arose": true, "awoke": true, "bore": true, "bent": true, "bit": true, "bled": true, "blew": true,
+	"bound": true, "bred": true, "clung": true, "crept": true, "dealt": true, "dug": true, "drew": true,
+	"drank": true, "ate": true, "fed": true, "fled": true, "flung": true, "forbade": true, "forgot": true,
+	"forgave": true, "froze": true, "hung": true, "hid": true, "knelt": true, "laid": true, "leapt": true,
+	"lent": true, "lit": true, "mistook": true, "overcame": true, "overtook": true, "rode": true,
+	"rang": true, "sang": true, "sank": true, "sat": true, "shook": true, "shone": true, "shrank": true,
+	"slept": true, "slid": true, "slung": true, "spun": true, "spat": true, "sprang": true, "stole": true,
+	"stuck": true, "stung": true, "strode": true, "swore": true, "swept": true, "swam": true, "swung": true,
+	"tore": true, "trod": true, "underwent": true, "undertook": true, "upheld": true, "withdrew": true,
+	"withheld": true, "woke": true, "wove": true, "wept": true, "rebuilt": true,
+	"foresaw": true, "oversaw": true, "overthrew": true, "undid": true,
+	"dove": true, "slew": true, "overran": true,
 }
 
 var notPastEd = map[string]bool{
@@ -125,7 +138,7 @@ func tenseAt(src string, toks []accord.Token, sents []accord.Span, sp accord.Spa
 		}
 		consider(i, at-i, false)
 	}
-	for i := endTok; i < len(toks) && i-endTok < 8; i++ {
+	for i := endTok; i < len(toks) && i-endTok < 14; i++ {
 		if toks[i].Lower == "." || toks[i].Lower == ";" || isQuoteMark(toks[i].Lower) {
 			break
 		}
