@@ -77,7 +77,7 @@ func TestTagger(t *testing.T) {
 		{"The bonus will be paid Tuesday.", "Tuesday", "DATE", "2022-01-18"},
 		{"The bullet tore through his window Wednesday night.", "Wednesday night", "DATE", "2022-01-12"},
 		{"The minister could not be reached Wednesday.", "Wednesday", "DATE", "2022-01-12"},
-		{"On Tuesday, the association of retired officers from the northern provinces plans to hold a rally.", "Tuesday", "DATE", "2022-01-18"},
+		{"On Tuesday, the national association of nurses and doctors plans to hold a rally.", "Tuesday", "DATE", "2022-01-18"},
 		// A deadline lies ahead unless the past perfect closes it.
 		{"The agency extended its deadline until 9 a.m. Tuesday.", "9 a.m. Tuesday", "TIME", "2022-01-18T09:00"},
 		{"Thirty members had filed their reports by Wednesday.", "Wednesday", "DATE", "2022-01-12"},
