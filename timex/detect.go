@@ -897,6 +897,39 @@ func (m *matcher) relative(i int) (int, spec, bool) {
 	return 0, spec{}, false
 }
 
+// quarterYearAgo matches the quarter under discussion a year before: "the
+// corresponding period last year", "the quarter a year ago", "last year's
+// quarter".
+func (m *matcher) quarterYearAgo(i int) (int, bool) {
+	if m.at(i) == "last" && m.at(i+1) == "year" && m.at(i+2) == "'s" && (m.at(i+3) == "quarter" || m.at(i+3) == "period") {
+		return i + 4, true
+	}
+	if m.at(i) != "the" {
+		return 0, false
+	}
+	j := i + 1
+	switch m.at(j) {
+	case "corresponding", "comparable", "same":
+		j++
+	}
+	if m.at(j) != "quarter" && m.at(j) != "period" {
+		return 0, false
+	}
+	j++
+	if m.at(j) == "of" && m.at(j+1) == "last" && m.at(j+2) == "year" {
+		return j + 3, true
+	}
+	switch {
+	case m.at(j) == "last" && m.at(j+1) == "year":
+		return j + 2, true
+	case m.at(j) == "a" && m.at(j+1) == "year" && (m.at(j+2) == "ago" || m.at(j+2) == "earlier"):
+		return j + 3, true
+	case m.at(j) == "the" && (m.at(j+1) == "previous" || m.at(j+1) == "prior") && m.at(j+2) == "year":
+		return j + 3, true
+	}
+	return 0, false
+}
+
 // amount matches durations: "three years", "the past two months", "a
 // 10-year", "several weeks", "years".
 func (m *matcher) amount(i int) (int, spec, bool) {
@@ -1065,6 +1098,9 @@ func durValue(n int, unit string, half bool) string {
 // quarter matches "the third quarter", "third-quarter", "the first quarter
 // of 1990", "the 1988 third quarter", "fiscal first quarter", "the first half".
 func (m *matcher) quarter(i int) (int, spec, bool) {
+	if e, ok := m.quarterYearAgo(i); ok {
+		return e, spec{typ: "DATE", kind: kRel, unit: "Y", n: -1, shift: true, q: -1}, true
+	}
 	j := i
 	if m.at(j) == "the" || m.at(j) == "its" || m.at(j) == "this" {
 		j++

@@ -110,6 +110,9 @@ func TestQuarterInView(t *testing.T) {
 	// (the first one named), not the last completed one.
 	got := tagText("Acme earned $5 million in its fiscal first quarter, ended Sept. 29. In the quarter, sales rose. A year earlier, it lost money.", "1989-10-26")
 	want := map[string]string{"the quarter": "1989-Q1", "A year earlier": "1988-Q1"}
+	got = append(got, tagText("Acme lost $8 million in the third quarter, against net income of $2 million for the corresponding period last year. Sales for last year's quarter were $3 million.", "1989-10-26")...)
+	want["the corresponding period last year"] = "1988-Q3"
+	want["last year's quarter"] = "1988-Q3"
 	for _, g := range got {
 		if w, ok := want[g.Text]; ok {
 			if g.Value != w {
