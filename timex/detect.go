@@ -665,6 +665,15 @@ func (m *matcher) deictic(i int) (int, spec, bool) {
 			return i + 2, spec{typ: "DATE", kind: kWeekend, anaph: true}, true
 		}
 	case "year":
+		if m.at(i+1) == "end" && (m.isPunct(i+2) || m.at(i+2) == "") {
+			// "by year-end", "since year end": the last day of the year.
+			switch m.at(i - 1) {
+			case "since":
+				return i + 2, spec{typ: "DATE", kind: kDate, m: 12, d: 31, hasRel: true, yrel: -1}, true
+			case "by", "at", "around", "until", "before", "near", "toward", "towards":
+				return i + 2, spec{typ: "DATE", kind: kDate, m: 12, d: 31, hasRel: true}, true
+			}
+		}
 		if m.at(i-1) == "the" && (m.at(i+1) == "ended" || m.at(i+1) == "ending") {
 			// "the year ended Sept. 30": a fiscal year, a length.
 			return i + 1, spec{typ: "DURATION", kind: kLit, lit: "P1Y"}, true

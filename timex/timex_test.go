@@ -78,6 +78,8 @@ func TestTagger(t *testing.T) {
 		{"The bullet tore through his window Wednesday night.", "Wednesday night", "DATE", "2022-01-12"},
 		{"The minister could not be reached Wednesday.", "Wednesday", "DATE", "2022-01-12"},
 		{"On Tuesday, the national association of nurses and doctors plans to hold a rally.", "Tuesday", "DATE", "2022-01-18"},
+		{"The deal should close by year-end.", "year-end", "DATE", "2022-12-31"},
+		{"The index has risen 9% since year end.", "year end", "DATE", "2021-12-31"},
 		// A deadline lies ahead unless the past perfect closes it.
 		{"The agency extended its deadline until 9 a.m. Tuesday.", "9 a.m. Tuesday", "TIME", "2022-01-18T09:00"},
 		{"Thirty members had filed their reports by Wednesday.", "Wednesday", "DATE", "2022-01-12"},
