@@ -1,6 +1,7 @@
 package quotes
 
 import (
+	"sort"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -34,18 +35,18 @@ func isMarkTok(w string) bool {
 // sentenceFrame finds the attribution frame of sentence s: a tail
 // attribution (", X said.", ", said X.", ", according to X.") or a head one
 // ("X said (that) …", "According to X, …"). Cues inside quotes do not count.
-func (x *docCtx) sentenceFrame(s accord.Span) frame {
+func (x *docCtx) sentenceFrame(s accord.Span, strict bool) frame {
 	r := tokensIn(x.toks, s)
 	if r.b-r.a < 4 {
 		return frame{}
 	}
-	if f := x.tailFrame(s, r); f.ok {
+	if f := x.tailFrame(s, r, strict); f.ok {
 		return f
 	}
 	return x.headFrame(s, r)
 }
 
-func (x *docCtx) tailFrame(s accord.Span, r tokRange) frame {
+func (x *docCtx) tailFrame(s accord.Span, r tokRange, strict bool) frame {
 	end := r.b
 	for end > r.a && !isWord(x.toks[end-1]) {
 		end--
@@ -93,6 +94,19 @@ func (x *docCtx) tailFrame(s accord.Span, r tokRange) frame {
 		} else if at, ok := x.afterPattern(tokRange{j, end}); ok && at.where == 1 && at.cue.Start < x.toks[min(j+28, end-1)].End &&
 			!(at.cue.Start == x.toks[j].Start && strings.HasSuffix(x.toks[j].Lower, "ing")) {
 			a, found = at, true
+		}
+		if found && strict {
+			// The attribution ends the sentence: a few more words at most
+			// ("said in a statement"), no clause of its own.
+			rest := tokensIn(x.toks, accord.Span{Start: max(a.cue.End, a.sub.Span.End), End: x.toks[end-1].End})
+			if rest.b-rest.a > 10 {
+				found = false
+			}
+			for i := rest.a; i < rest.b && found; i++ {
+				if w := x.toks[i].Lower; w == "that" || w == "," && i+1 < rest.b && isCue(x.toks[i+1].Lower) {
+					found = false
+				}
+			}
 		}
 		if !found {
 			if j > k+1 {
@@ -153,7 +167,7 @@ func (x *docCtx) headFrame(s accord.Span, r tokRange) frame {
 				k = j
 				break
 			}
-			if lw == "." || lw == ";" || isMarkTok(lw) {
+			if lw == "." || lw == ";" || lw == "," || isMarkTok(lw) || j > k && isCue(lw) && !determiners[x.toks[j-1].Lower] {
 				break
 			}
 		}
@@ -220,7 +234,7 @@ func (x *docCtx) widenToFrames(out []accord.QuoteMention) []accord.QuoteMention 
 		if m.Span.End > s.End {
 			continue
 		}
-		f := x.sentenceFrame(s)
+		f := x.sentenceFrame(s, false)
 		if !f.ok {
 			continue
 		}
@@ -261,9 +275,17 @@ func (x *docCtx) widenToFrames(out []accord.QuoteMention) []accord.QuoteMention 
 		if m.Fragments == nil {
 			m.Fragments = []accord.Span{m.Span}
 		}
+		// The quoted words stay inside (a trailing comma of the quote).
+		c.Start = min(c.Start, m.Fragments[0].Start)
+		c.End = max(c.End, m.Fragments[len(m.Fragments)-1].End)
 		m.Span = c
 		m.Text = x.txt[c.Start:c.End]
 		m.Partial = true
+		if m.SpeakerText == "" && f.sub.Found {
+			if spk := x.resolve(f.sub, p); spk.ok {
+				m.Speaker, m.SpeakerText, m.SpeakerSpan, m.Cue = spk.idx, spk.text, spk.span, f.cue
+			}
+		}
 	}
 	j := 0
 	for i := range out {
@@ -388,3 +410,58 @@ func (x *docCtx) headEnd(from, sEnd int) int {
 	}
 	return sEnd
 }
+
+// indirect returns the reported speech without quotation marks: every
+// sentence with an attribution frame and no quote, its content the frame's
+// (Direct false).
+func (x *docCtx) indirect(direct []accord.QuoteMention) []accord.QuoteMention {
+	var out []accord.QuoteMention
+	k := 0
+	for _, s := range x.sents {
+		for k < len(direct) && direct[k].End <= s.Start {
+			k++
+		}
+		if k < len(direct) && direct[k].Start < s.End {
+			continue
+		}
+		if x.quoteIn(s) {
+			continue
+		}
+		f := x.sentenceFrame(s, true)
+		if !f.ok {
+			continue
+		}
+		c := x.trimContent(f.content)
+		if !f.tail {
+			c = x.trimContent(accord.Span{Start: c.Start, End: x.headEnd(c.Start, s.End)})
+		}
+		if countWords(x.txt[c.Start:c.End]) < minIndirectWords {
+			continue
+		}
+		if first := tokensIn(x.toks, c); first.a < first.b && prepositions[x.toks[first.a].Lower] {
+			continue
+		}
+		m := accord.QuoteMention{Span: c, Text: x.txt[c.Start:c.End], Speaker: -1, Cue: f.cue}
+		if spk := x.resolve(f.sub, x.paraOf(s.Start)); spk.ok {
+			m.Speaker = spk.idx
+			m.SpeakerText = spk.text
+			m.SpeakerSpan = spk.span
+		}
+		out = append(out, m)
+	}
+	return out
+}
+
+// minIndirectWords is the shortest reported content kept.
+const minIndirectWords = 4
+
+// quoteIn reports whether quoted words lie inside s.
+func (x *docCtx) quoteIn(s accord.Span) bool {
+	k := sort.Search(len(x.quoted), func(i int) bool { return x.quoted[i].End > s.Start })
+	return k < len(x.quoted) && x.quoted[k].Start < s.End
+}
+
+// prepositions cannot open a reported clause ("X said [on Twitter on
+// Monday]" is no content).
+var prepositions = map[string]bool{"on": true, "in": true, "at": true, "during": true, "to": true, "for": true, "with": true,
+	"by": true, "from": true, "after": true, "before": true, "about": true, "of": true, "through": true, "via": true}

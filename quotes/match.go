@@ -310,11 +310,12 @@ func itemLess(a, b *qitem) bool {
 
 // statement builds one Quote from a cluster of items.
 func (m *Matcher) statement(c *accord.Corpus, items []qitem, g []int, n int, spunFrom map[string]bool) accord.Quote {
-	// Canonical wording: the variant whose wording the most independent
-	// groups share, then one that is no spun copy, then the one that shares
+	// Canonical wording: a direct quote over reported speech, then the
+	// variant whose wording the most independent groups share, then one that
+	// is no spun copy, then the one that shares
 	// its wording with the most variants, then the longest.
 	best := g[0]
-	var bestKey [3]float64
+	var bestKey [4]float64
 	for n, i := range g {
 		groups := map[int]bool{}
 		sim := 0.0
@@ -328,9 +329,13 @@ func (m *Matcher) statement(c *accord.Corpus, items []qitem, g []int, n int, spu
 		if spunFrom[items[i].doc.ID] {
 			notSpun = 0
 		}
-		key := [3]float64{float64(len(groups)), notSpun, sim}
-		if n == 0 || key[0] > bestKey[0] || key[0] == bestKey[0] && (key[1] > bestKey[1] || key[1] == bestKey[1] &&
-			(key[2] > bestKey[2]+1e-9 || key[2] > bestKey[2]-1e-9 && len(items[i].words) > len(items[best].words))) {
+		direct := 0.0
+		if items[i].doc.Quotes[items[i].qi].Direct {
+			direct = 1
+		}
+		key := [4]float64{direct, float64(len(groups)), notSpun, sim}
+		if n == 0 || key[0] > bestKey[0] || key[0] == bestKey[0] && (key[1] > bestKey[1] || key[1] == bestKey[1] && (key[2] > bestKey[2] || key[2] == bestKey[2] &&
+			(key[3] > bestKey[3]+1e-9 || key[3] > bestKey[3]-1e-9 && len(items[i].words) > len(items[best].words)))) {
 			best, bestKey = i, key
 		}
 	}

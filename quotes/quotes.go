@@ -26,7 +26,11 @@ import (
 )
 
 // Extractor is the per-document quote stage.
-type Extractor struct{}
+type Extractor struct {
+	// DirectOnly drops reported speech without quotation marks (mentions
+	// with Direct false).
+	DirectOnly bool
+}
 
 // New returns the quote extraction stage.
 func New() *Extractor { return &Extractor{} }
@@ -35,8 +39,8 @@ func New() *Extractor { return &Extractor{} }
 func (*Extractor) Name() string { return "quotes" }
 
 // Annotate implements accord.DocStage: it sets d.Quotes.
-func (*Extractor) Annotate(d *accord.Document) error {
-	d.Quotes = Extract(d)
+func (e *Extractor) Annotate(d *accord.Document) error {
+	d.Quotes = extract(d, !e.DirectOnly)
 	return nil
 }
 
@@ -67,12 +71,21 @@ type speaker struct {
 
 // Extract returns the quotes of d, in text order. It computes paragraphs,
 // sentences and tokens itself when the document has none.
-func Extract(d *accord.Document) []accord.QuoteMention {
+// Reported speech without quotation marks ("X said that …", "…, X said")
+// comes with Direct false.
+func Extract(d *accord.Document) []accord.QuoteMention { return extract(d, true) }
+
+func extract(d *accord.Document, indirect bool) []accord.QuoteMention {
 	x := newCtx(d)
 	if x == nil {
 		return nil
 	}
-	return x.attribute(findQuoted(x.txt, x.paras))
+	out := x.attribute(findQuoted(x.txt, x.paras))
+	if indirect {
+		out = append(out, x.indirect(out)...)
+		sort.SliceStable(out, func(i, j int) bool { return out[i].Start < out[j].Start })
+	}
+	return out
 }
 
 func newCtx(d *accord.Document) *docCtx {
@@ -1142,7 +1155,7 @@ func (x *docCtx) attribute(qs []quoted) []accord.QuoteMention {
 		if (a.where == 1 || a.where == 3) && i+1 < len(qs) && qs[i+1].Para == q.Para && q.Closed {
 			n := qs[i+1]
 			gap := tokensIn(x.toks, accord.Span{Start: q.Close.End, End: n.Open.Start})
-			if gap.b <= a.between.b+10 && gap.b-gap.a <= 18 && !x.runsOn(n) && x.continuationGap(gap, a.between.b) {
+			if gap.b <= a.between.b+mergeExtra && gap.b-gap.a <= mergeGap && !x.runsOn(n) && x.continuationGap(gap, a.between.b) {
 				na := x.findAttribution(n, q.Close.End, nextAfter(qs, i+1))
 				if na.where == 0 || na.where == 2 && na.sub.Span == a.sub.Span {
 					m.Span = accord.Span{Start: q.Content.Start, End: n.Content.End}
@@ -1218,8 +1231,7 @@ func (x *docCtx) attribute(qs []quoted) []accord.QuoteMention {
 		}
 		out = append(out, m)
 	}
-	out = x.widenToFrames(out)
-	return out
+	return x.widenToFrames(out)
 }
 
 func nextAfter(qs []quoted, i int) int {
@@ -1242,3 +1254,9 @@ func trimEndPunct(txt string, sp accord.Span) accord.Span {
 	}
 	return sp
 }
+
+// An attribution between two quotes joins them into one mention when it
+// has at most mergeExtra tokens past the speaker and the gap at most
+// mergeGap tokens (PolNeAR keeps “…,” said X, a long title. “…” as one
+// content).
+const mergeExtra, mergeGap = 20, 30

@@ -47,6 +47,10 @@ func TestExtract(t *testing.T) {
 		{"appositive", "“We need more time,” Donald Duck, the party's nominee, said.", []want{{"We need more time,", "Donald Duck", 0}}},
 		{"reported clause", "Smith said that the plan was “dead on arrival” in the Senate.",
 			[]want{{"that the plan was “dead on arrival” in the Senate", "Smith", 1}}},
+		{"clause before a tail", "They want to “create jobs for everyone,” Smith said.",
+			[]want{{"They want to “create jobs for everyone,", "Smith", 1}}},
+		{"fragment before a tail", "The firm is paying “dozens” of workers to knock on doors, according to Jane Smith.",
+			[]want{{"The firm is paying “dozens” of workers to knock on doors", "Jane Smith", 1}}},
 		{"transcript label", "“SMITH: We will see what happens next.", []want{{"We will see what happens next.", "SMITH", 0}}},
 		{"scare quote", "The so-called “peace dividend” never came.", nil},
 		{"title", "She watched “The Long Goodbye” on Sunday.", nil},
@@ -64,6 +68,9 @@ func TestExtract(t *testing.T) {
 			}
 			for i, w := range c.want {
 				q := d.Quotes[i]
+				if !q.Direct {
+					continue
+				}
 				if q.Text != w.text || d.Slice(q.Span) != q.Text {
 					t.Errorf("quote %d: text %q, want %q", i, q.Text, w.text)
 				}
@@ -78,6 +85,40 @@ func TestExtract(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// TestIndirect checks reported speech without quotation marks: the content
+// is the complement of the cue, Direct false.
+func TestIndirect(t *testing.T) {
+	cases := []struct{ in, text, speaker string }{
+		{"Jane Smith said on Monday that the talks had failed again.", "that the talks had failed again", "Jane Smith"},
+		{"The talks had failed again, Smith told reporters.", "The talks had failed again", "Smith"},
+		{"The talks had failed again, according to Jane Smith.", "The talks had failed again", "Jane Smith"},
+		{"Smith said the talks had failed, adding that a new round would start soon.", "the talks had failed", "Smith"},
+		{"The talks failed again on Monday.", "", ""},
+	}
+	for _, c := range cases {
+		d := annotate(t, "i", c.in)
+		if c.text == "" {
+			if len(d.Quotes) != 0 {
+				t.Errorf("%q: got %q", c.in, d.Quotes[0].Text)
+			}
+			continue
+		}
+		if len(d.Quotes) != 1 {
+			t.Fatalf("%q: got %d quotes", c.in, len(d.Quotes))
+		}
+		q := d.Quotes[0]
+		if q.Direct || q.Text != c.text || q.SpeakerText != c.speaker {
+			t.Errorf("%q: got direct=%v %q by %q, want %q by %q", c.in, q.Direct, q.Text, q.SpeakerText, c.text, c.speaker)
+		}
+	}
+	d := &accord.Document{ID: "i", Text: cases[0].in}
+	_ = text.New().Annotate(d)
+	_ = (&Extractor{DirectOnly: true}).Annotate(d)
+	if len(d.Quotes) != 0 {
+		t.Errorf("DirectOnly: got %d quotes", len(d.Quotes))
 	}
 }
 
