@@ -212,6 +212,9 @@ func storySentences(c *accord.Corpus, st storyRef, budget int) []accord.BriefSen
 	var out []accord.BriefSentence
 	var chosen []map[string]bool
 	add := func(cl accord.Claim, text string, status string) bool {
+		if unbalancedQuotes(cl.Statement) {
+			return false // a piece of a longer quotation, out of its frame
+		}
 		ws := set(contentWords(cl.Statement))
 		for _, o := range chosen {
 			if jaccard(ws, o) >= 0.5 {
@@ -279,6 +282,13 @@ func storySentences(c *accord.Corpus, st storyRef, budget int) []accord.BriefSen
 	rank := map[string]int{accord.StatusCorroborated: 0, accord.StatusDisputed: 1, accord.StatusSingle: 2}
 	sort.SliceStable(out, func(i, j int) bool { return rank[out[i].Status] < rank[out[j].Status] })
 	return out
+}
+
+// unbalancedQuotes reports whether a sentence opens or closes a quotation it
+// does not also close or open: a sentence cut from a quotation that runs over
+// several sentences, which out of its frame reads as the outlet's own words.
+func unbalancedQuotes(s string) bool {
+	return strings.Count(s, "\"")%2 == 1 || strings.Count(s, "“") != strings.Count(s, "”")
 }
 
 func oneLine(s string) string { return strings.Join(strings.Fields(s), " ") }

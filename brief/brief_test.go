@@ -129,3 +129,21 @@ func TestEmpty(t *testing.T) {
 		t.Error("nil sentences")
 	}
 }
+
+func TestUnbalancedQuotes(t *testing.T) {
+	tests := []struct {
+		s    string
+		want bool
+	}{
+		{`The council met on Tuesday.`, false},
+		{`She said the plan was "final" and "fair".`, false},
+		{"He called it \u201cfinal\u201d.", false},
+		{`The ferries will run late," the statement read.`, true},
+		{"\u201cWe listened to commuters, she went on.", true},
+	}
+	for _, tc := range tests {
+		if got := unbalancedQuotes(tc.s); got != tc.want {
+			t.Errorf("unbalancedQuotes(%q) = %v, want %v", tc.s, got, tc.want)
+		}
+	}
+}
