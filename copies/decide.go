@@ -60,22 +60,25 @@ func (x *Index) verify(ia, ib int32, p *prepCache) *edge {
 		return nil
 	}
 	verbatim := st.identicalSentsAB
-	if !st.passes() && st.cov() >= minCoverageExact {
+	if !st.passes() && st.cov() >= minCoverageExact && mayPassWithThesaurus(va, vb) {
 		rel = newRelation(va, vb)
 		st = align(va, vb, rel)
 		thesaurus = true
 		atomic.AddInt64(&x.nThesaurus, 1)
 	}
 	if !st.passes() {
-		if rel == nil {
-			rel = newRelation(va, vb)
-		}
 		if verbatim > 0 {
 			// a spinner leaves no sentence as it was; shared verbatim
 			// sentences are wire copy or quotes
 			return nil
 		}
+		if !mayHavePassages(va, vb) {
+			return nil
+		}
 		atomic.AddInt64(&x.nPartial, 1)
+		if rel == nil {
+			rel = newRelation(va, vb)
+		}
 		return partialSpun(va, vb, ia, ib, ea, eb, rel)
 	}
 	if rel == nil && st.changed() >= spunChange {

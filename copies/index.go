@@ -34,7 +34,7 @@ const (
 	exhaustiveLimit = 2000
 	// maxCandidates bounds the verifications per new document (the most
 	// similar earlier documents first).
-	maxCandidates  = 12
+	maxCandidates  = 4
 	minExhaustiveJ = 0.02
 )
 
@@ -97,6 +97,7 @@ func (x *Index) resolved() []edge {
 type Index struct {
 	mu                   sync.Mutex
 	cache                *wordCache
+	prep                 *prepCache
 	entries              []*entry
 	byID                 map[string]int32
 	buckets              map[uint64]int32 // bucket key -> most recent slot
@@ -252,7 +253,10 @@ func (x *Index) AddBatch(docs []*accord.Document) {
 	// 3. verification, in parallel, with prepared documents shared.
 	x.stats.Candidates += len(cands)
 	results := make([]*edge, len(cands))
-	prep := newPrepCache(x.cache)
+	if x.prep == nil {
+		x.prep = newPrepCache(x.cache)
+	}
+	prep := x.prep
 	parallel(len(cands), x.workers(), func(i int) {
 		c := cands[i]
 		results[i] = x.verify(c.a, c.b, prep)
@@ -387,11 +391,14 @@ func (x *Index) worthVerifying(a, b *entry, lexJ, robJ float64) bool {
 	return a.lex.jaccard(&b.lex) >= lexJ || a.rob.jaccard(&b.rob) >= robJ
 }
 
-// prepCache shares prepared documents between verifications of one batch.
+// prepCache keeps prepared documents for verification across batches: the
+// most recently used ones, in two generations (a document used in the older
+// one moves to the newer; when the newer is full the older is dropped), so
+// that an original verified against many later copies is prepared once.
 type prepCache struct {
-	mu    sync.Mutex
-	cache *wordCache
-	m     map[*accord.Document]*prepEntry
+	mu       sync.Mutex
+	cache    *wordCache
+	cur, old map[*accord.Document]*prepEntry
 }
 
 type prepEntry struct {
@@ -400,21 +407,23 @@ type prepEntry struct {
 }
 
 func newPrepCache(c *wordCache) *prepCache {
-	return &prepCache{cache: c, m: map[*accord.Document]*prepEntry{}}
+	return &prepCache{cache: c, cur: map[*accord.Document]*prepEntry{}}
 }
 
-// maxPrepared bounds the prepared documents kept per batch.
+// maxPrepared bounds the prepared documents kept.
 const maxPrepared = 8000
 
 func (p *prepCache) get(d *accord.Document) *vdoc {
 	p.mu.Lock()
-	e, ok := p.m[d]
+	e, ok := p.cur[d]
 	if !ok {
-		e = &prepEntry{}
-		if len(p.m) >= maxPrepared {
-			p.m = map[*accord.Document]*prepEntry{}
+		if e, ok = p.old[d]; !ok {
+			e = &prepEntry{}
 		}
-		p.m[d] = e
+		p.cur[d] = e
+		if len(p.cur) >= maxPrepared/2 {
+			p.old, p.cur = p.cur, map[*accord.Document]*prepEntry{}
+		}
 	}
 	p.mu.Unlock()
 	e.once.Do(func() { e.v = prepare(d, p.cache) })

@@ -91,22 +91,20 @@ func (s *signature) bandKeys(family uint64, dst []uint64) []uint64 {
 	return dst
 }
 
-// simhash is a 64-bit SimHash over weighted feature hashes.
+// simhash is a 64-bit SimHash over weighted feature hashes: bit i is set
+// when more features have it set than not.
 func simhash(feats []uint64) uint64 {
-	var acc [64]int32
+	var ones [64]int32
 	for _, x := range feats {
 		x = mix(x)
-		for i := 0; i < 64; i++ {
-			if x&(1<<uint(i)) != 0 {
-				acc[i]++
-			} else {
-				acc[i]--
-			}
+		for i := range ones {
+			ones[i] += int32(x >> uint(i) & 1)
 		}
 	}
 	var h uint64
-	for i, v := range acc {
-		if v > 0 {
+	n := int32(len(feats))
+	for i, v := range ones {
+		if 2*v > n {
 			h |= 1 << uint(i)
 		}
 	}
