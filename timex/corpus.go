@@ -141,15 +141,43 @@ func refDependent(sp spec) bool {
 	return false
 }
 
+// currentWindow bounds how far from a publication date a date may lie and
+// still be evidence for the publication day of another document: a date
+// further from its own document's date is history ("the first call was made
+// on 1 January 1985"), not the happening a report of the week refers to with
+// "on Tuesday" or "yesterday"; and no publication day is inferred further
+// than this from every stated date of the group.
+const currentWindow = 60 * 24 * time.Hour
+
 // inferGroup infers publication dates for the undated documents of g.
+//
+// Evidence is rooted in stated dates only: candidate days come from the
+// dates of documents whose publication date is stated (and, in later passes,
+// of documents inferred from them), and only within currentWindow of a
+// stated date. A group with no stated date infers nothing, except where a
+// document states its own date as a publication cue ("today (4 November
+// 2011)"). Dates written in undated documents are anchors only near a
+// stated date; dates far from their own document's date are history and
+// anchor nothing.
 func inferGroup(g group, infos map[string]*docInfo) {
+	var stated []time.Time
+	for _, id := range g.ids {
+		if inf := infos[id]; inf != nil && inf.pub {
+			stated = append(stated, dayOf(inf.ref))
+		}
+	}
+	sort.Slice(stated, func(i, j int) bool { return stated[i].Before(stated[j]) })
+	near := func(t time.Time) bool { return nearSorted(stated, t, currentWindow) }
 	anchors := newAnchorSet()
 	addAnchors := func(inf *docInfo, w float64) {
 		vals := normalizeAll(inf, inf.ref, true)
+		own := dayOf(inf.ref)
 		for k, v := range vals {
-			if t, ok := dayValue(v); ok {
-				anchors.add(anchor{sent: sentenceOf(inf.d, inf.cands[k].Span).Start, date: t, yearKnown: true, sig: inf.sigs[k], doc: inf.d.ID, weight: w})
+			t, ok := dayValue(v)
+			if !ok || absDur(t.Sub(own)) > currentWindow {
+				continue
 			}
+			anchors.add(anchor{sent: sentenceOf(inf.d, inf.cands[k].Span).Start, date: t, yearKnown: true, sig: inf.sigs[k], doc: inf.d.ID, weight: w})
 		}
 	}
 	var undated []*docInfo
@@ -166,8 +194,17 @@ func inferGroup(g group, infos map[string]*docInfo) {
 			// A stated date we cannot read is not ours to replace.
 			continue
 		}
+		if t, ok := selfCue(inf); ok {
+			// The document states its own date: "today (4 November 2011)".
+			setInferred(inf, t)
+			continue
+		}
 		undated = append(undated, inf)
-		// Dates written out in an undated document anchor too ("January 10").
+		if len(stated) == 0 {
+			continue
+		}
+		// Dates written out in an undated document anchor too ("January
+		// 10"), when they lie near a stated date of the group.
 		for k, cd := range inf.cands {
 			sp := cd.spec
 			if sp.kind == kDate && sp.m > 0 && sp.d > 0 {
@@ -175,20 +212,22 @@ func inferGroup(g group, infos map[string]*docInfo) {
 				if y == 0 {
 					y = 2000
 				}
-				if validDate(y, sp.m, sp.d) {
-					anchors.add(anchor{sent: sentenceOf(inf.d, cd.Span).Start, date: date(y, sp.m, sp.d), yearKnown: sp.y > 0, sig: inf.sigs[k], doc: inf.d.ID, weight: 0.6})
+				if !validDate(y, sp.m, sp.d) || sp.y > 0 && !near(date(y, sp.m, sp.d)) {
+					continue
 				}
+				anchors.add(anchor{sent: sentenceOf(inf.d, cd.Span).Start, date: date(y, sp.m, sp.d), yearKnown: sp.y > 0, sig: inf.sigs[k], doc: inf.d.ID, weight: 0.6})
 			}
 		}
+	}
+	if len(stated) == 0 {
+		return
 	}
 	for pass := 0; pass < 3 && len(undated) > 0; pass++ {
 		var rest []*docInfo
 		progress := false
 		for _, u := range undated {
-			if t, ok := inferDoc(u, anchors); ok {
-				u.ref, u.has, u.pub = t, true, true
-				u.d.Published = t.Format("2006-01-02")
-				u.d.PublishedBasis = accord.BasisInferred
+			if t, ok := inferDoc(u, anchors, near); ok {
+				setInferred(u, t)
 				progress = true
 				continue
 			}
@@ -207,6 +246,57 @@ func inferGroup(g group, infos map[string]*docInfo) {
 	}
 }
 
+// setInferred gives u the inferred publication day t.
+func setInferred(u *docInfo, t time.Time) {
+	u.ref, u.has, u.pub = t, true, true
+	u.d.Published = t.Format("2006-01-02")
+	u.d.PublishedBasis = accord.BasisInferred
+}
+
+// selfCue finds a document's statement of its own date: "today" followed
+// right away by a full date with year ("today (4 November 2011)", "today,
+// Friday 14 January 2022,"). Several cues must agree.
+func selfCue(u *docInfo) (time.Time, bool) {
+	var found time.Time
+	for k := 0; k+1 < len(u.cands); k++ {
+		c, n := u.cands[k], u.cands[k+1]
+		if c.spec.kind != kRel || !strings.EqualFold(u.d.Text[c.Start:c.End], "today") {
+			continue
+		}
+		sp := n.spec
+		if sp.kind != kDate || sp.y == 0 || sp.m == 0 || sp.d == 0 || !validDate(sp.y, sp.m, sp.d) {
+			continue
+		}
+		if n.Start < c.End || n.Start-c.End > 3 || strings.TrimLeft(u.d.Text[c.End:n.Start], " \t(,:-–—") != "" {
+			continue
+		}
+		t := date(sp.y, sp.m, sp.d)
+		if !found.IsZero() && !found.Equal(t) {
+			return time.Time{}, false
+		}
+		found = t
+	}
+	return found, !found.IsZero()
+}
+
+// dayOf truncates t to its calendar day (UTC, as date builds days).
+func dayOf(t time.Time) time.Time {
+	return time.Date(t.Year(), t.Month(), t.Day(), 0, 0, 0, 0, time.UTC)
+}
+
+func absDur(d time.Duration) time.Duration {
+	if d < 0 {
+		return -d
+	}
+	return d
+}
+
+// nearSorted reports whether t lies within w of one of the sorted times.
+func nearSorted(sorted []time.Time, t time.Time, w time.Duration) bool {
+	i := sort.Search(len(sorted), func(i int) bool { return !sorted[i].Before(t) })
+	return i < len(sorted) && absDur(sorted[i].Sub(t)) <= w || i > 0 && absDur(t.Sub(sorted[i-1])) <= w
+}
+
 // normalizeAll returns each candidate's value against ref (empty where
 // normalization gave none), keeping candidate order.
 func normalizeAll(inf *docInfo, ref time.Time, ok bool) []string {
@@ -223,7 +313,7 @@ func normalizeAll(inf *docInfo, ref time.Time, ok bool) []string {
 // "yesterday") land on the day of a happening that a dated document puts
 // there with the same event words and names, plus a preference for
 // references close to the publication day (news is fresh).
-func inferDoc(u *docInfo, anchors *anchorSet) (time.Time, bool) {
+func inferDoc(u *docInfo, anchors *anchorSet, near func(time.Time) bool) (time.Time, bool) {
 	var deps []int
 	for k, c := range u.cands {
 		if refDependent(c.spec) {
@@ -273,7 +363,9 @@ func inferDoc(u *docInfo, anchors *anchorSet) (time.Time, bool) {
 	}
 	var cand []time.Time
 	for t := range days {
-		cand = append(cand, t)
+		if near(t) {
+			cand = append(cand, t)
+		}
 	}
 	sort.Slice(cand, func(i, j int) bool { return cand[i].Before(cand[j]) })
 	// Full dates the document tells in the past tense.

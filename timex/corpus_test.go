@@ -89,3 +89,66 @@ func TestTimelineMerge(t *testing.T) {
 		}
 	}
 }
+
+// TestInferenceUndatedStory: a story whose documents carry no date infers
+// nothing from the dates the texts mention (an anniversary, a planned day),
+// historical dates never anchor "on Tuesday" or "today", and only a
+// document's own statement of its date ("today (4 November 2011)") dates it.
+// Invented texts.
+func TestInferenceUndatedStory(t *testing.T) {
+	mk := func(id, pub, txt string) *accord.Document {
+		d := &accord.Document{ID: id, Text: txt, Published: pub}
+		if pub != "" {
+			d.PublishedBasis = accord.BasisMetadata
+		}
+		return d
+	}
+	history := "The first ferry across Lake Varn sailed on 4 March 1952 from Oster harbour, carrying the mayor of Oster."
+	plan := "The Lake Varn ferry company asks passengers to wear blue on 14 June for its Oster harbour festival."
+	tests := []struct {
+		name string
+		docs []*accord.Document
+		want map[string]string // id -> published ("" = none)
+	}{
+		{
+			name: "no dated document",
+			docs: []*accord.Document{
+				mk("a", "", history+" The ferry from Oster harbour across Lake Varn sailed again on Tuesday with the mayor of Oster."),
+				mk("b", "", "The ferry across Lake Varn sailed on Tuesday from Oster harbour, the mayor of Oster said."),
+				mk("c", "", "Ferries across Lake Varn from Oster harbour are common today, the mayor of Oster said."),
+				mk("d", "", plan+" The Lake Varn ferry company has named Tuesday its Oster harbour festival day."),
+			},
+			want: map[string]string{"a": "", "b": "", "c": "", "d": ""},
+		},
+		{
+			name: "historical date in a dated document",
+			docs: []*accord.Document{
+				mk("a", "2022-01-14", history+" The ferry company said on Friday that fares will rise."),
+				mk("b", "", "The first ferry across Lake Varn sailed on Tuesday from Oster harbour, carrying the mayor of Oster."),
+			},
+			want: map[string]string{"a": "2022-01-14", "b": ""},
+		},
+		{
+			name: "own date as a publication cue",
+			docs: []*accord.Document{
+				mk("a", "", "The Lake Varn ferry company meets today (4 November 2011) in Oster to discuss fares."),
+				mk("b", "", "Ferry fares on Lake Varn rose on Tuesday, the Oster company said."),
+			},
+			want: map[string]string{"a": "2011-11-04", "b": ""},
+		},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			c := corpusOf(t, accord.Options{}, tc.docs...)
+			for id, want := range tc.want {
+				d := c.Doc(id)
+				if d.Published != want {
+					t.Errorf("%s: published %q (%s), want %q", id, d.Published, d.PublishedBasis, want)
+				}
+				if want == "" && d.PublishedBasis == accord.BasisInferred {
+					t.Errorf("%s: basis inferred without a date", id)
+				}
+			}
+		})
+	}
+}
