@@ -34,6 +34,32 @@ func newVector(m map[int32]float64) vector {
 	return v
 }
 
+// prune keeps the k heaviest terms of v (ties: the lower id), L2-normalized
+// again: a document's similarity is then dominated by what it is about, and
+// centroids stay small.
+func (v vector) prune(k int) vector {
+	if k <= 0 || len(v.ids) <= k {
+		return v
+	}
+	keep := v.top(k)
+	sort.Slice(keep, func(i, j int) bool { return keep[i] < keep[j] })
+	out := vector{ids: keep, val: make([]float64, len(keep))}
+	norm := 0.0
+	j := 0
+	for i, id := range keep {
+		for v.ids[j] != id {
+			j++
+		}
+		out.val[i] = v.val[j]
+		norm += v.val[j] * v.val[j]
+	}
+	norm = math.Sqrt(norm)
+	for i := range out.val {
+		out.val[i] /= norm
+	}
+	return out
+}
+
 // top returns the k heaviest term ids of v.
 func (v vector) top(k int) []int32 {
 	idx := make([]int, len(v.ids))
@@ -93,19 +119,6 @@ func (c *centroid) remove(v vector) {
 	c.n--
 }
 
-// merge adds another centroid's sum, term by term in id order.
-func (c *centroid) merge(o *centroid) {
-	ids := make([]int32, 0, len(o.sum))
-	for id := range o.sum {
-		ids = append(ids, id)
-	}
-	sort.Slice(ids, func(i, j int) bool { return ids[i] < ids[j] })
-	for _, id := range ids {
-		c.addTerm(id, o.sum[id])
-	}
-	c.n += o.n
-}
-
 func (c *centroid) l2() float64 {
 	if c.sq <= 0 {
 		return 0
@@ -142,20 +155,69 @@ func (c *centroid) cosineWithout(v vector) float64 {
 	return (dot - 1) / math.Sqrt(n2)
 }
 
-const indexTerms = 12 // top terms of a document used to find candidate clusters
+// mean is the mean similarity of v with the centroid's members (group
+// average): unlike the cosine with the centroid, it does not rise as a
+// cluster grows loose, so broad clusters do not swallow their neighbours.
+func (c *centroid) mean(v vector) float64 {
+	if c.n == 0 {
+		return 0
+	}
+	dot := 0.0
+	for i, id := range v.ids {
+		dot += c.sum[id] * v.val[i]
+	}
+	return dot / float64(c.n)
+}
+
+// meanWithout is mean with one member's vector taken out of the centroid.
+func (c *centroid) meanWithout(v vector) float64 {
+	if c.n <= 1 {
+		return 0
+	}
+	dot := 0.0
+	for i, id := range v.ids {
+		dot += c.sum[id] * v.val[i]
+	}
+	return (dot - 1) / float64(c.n-1)
+}
+
+const (
+	indexTerms = 12 // top terms of a document used to find candidate clusters
+	// maxPosting bounds how many clusters of one term's posting list (the
+	// most recent) are looked at, and maxCandidates how many candidates (those
+	// sharing the most top-term weight) are scored exactly (half as many when
+	// re-assigning): the cost per document stays bounded however large the
+	// corpus grows.
+	maxPosting    = 256
+	maxCandidates = 16
+)
 
 // cluster groups vectors: an online pass in arrival order with an inverted
 // index from terms to clusters, then re-assignment and merging passes.
-func cluster(ctx context.Context, vecs []vector, order []int, threshold, merge float64) [][]int {
+//
+// With groupAverage, a document's similarity to a cluster is its mean
+// similarity to the members; otherwise the cosine with the centroid.
+func cluster(ctx context.Context, vecs []vector, order []int, threshold, merge float64, groupAverage bool) [][]int {
+	sim, simWithout := (*centroid).cosine, (*centroid).cosineWithout
+	if groupAverage {
+		sim, simWithout = (*centroid).mean, (*centroid).meanWithout
+	}
 	var cents []*centroid
 	assign := make([]int, len(vecs))
 	for i := range assign {
 		assign[i] = -1
 	}
+	tops := make([][]int32, len(vecs))
+	top := func(i int) []int32 {
+		if tops[i] == nil {
+			tops[i] = vecs[i].top(indexTerms)
+		}
+		return tops[i]
+	}
 	index := map[int32][]int{}
 	indexed := map[[2]int32]bool{}
-	addToIndex := func(cl int, v vector) {
-		for _, t := range v.top(indexTerms) {
+	addToIndex := func(cl int, i int) {
+		for _, t := range top(i) {
 			key := [2]int32{t, int32(cl)}
 			if !indexed[key] {
 				indexed[key] = true
@@ -163,16 +225,47 @@ func cluster(ctx context.Context, vecs []vector, order []int, threshold, merge f
 			}
 		}
 	}
-	candidates := func(v vector) []int {
-		seen := map[int]bool{}
-		var out []int
-		for _, t := range v.top(indexTerms) {
-			for _, cl := range index[t] {
-				if !seen[cl] {
-					seen[cl] = true
-					out = append(out, cl)
-				}
+	type cand struct {
+		cl    int
+		score float64
+	}
+	var shared map[int]float64
+	var cs []cand
+	candidates := func(i, maxCand int) []int {
+		if shared == nil {
+			shared = map[int]float64{}
+		}
+		clear(shared)
+		v := vecs[i]
+		for _, t := range top(i) {
+			w := 0.0
+			if k := sort.Search(len(v.ids), func(k int) bool { return v.ids[k] >= t }); k < len(v.ids) && v.ids[k] == t {
+				w = v.val[k]
 			}
+			post := index[t]
+			if len(post) > maxPosting {
+				post = post[len(post)-maxPosting:]
+			}
+			for _, cl := range post {
+				shared[cl] += w
+			}
+		}
+		cs = cs[:0]
+		for cl, sc := range shared {
+			cs = append(cs, cand{cl, sc})
+		}
+		if len(cs) > maxCand {
+			sort.Slice(cs, func(a, b int) bool {
+				if cs[a].score != cs[b].score {
+					return cs[a].score > cs[b].score
+				}
+				return cs[a].cl < cs[b].cl
+			})
+			cs = cs[:maxCand]
+		}
+		out := make([]int, len(cs))
+		for k, c := range cs {
+			out[k] = c.cl
 		}
 		sort.Ints(out)
 		return out
@@ -182,11 +275,11 @@ func cluster(ctx context.Context, vecs []vector, order []int, threshold, merge f
 			return nil
 		}
 		best, bestScore := -1, threshold
-		for _, cl := range candidates(vecs[i]) {
+		for _, cl := range candidates(i, maxCandidates) {
 			if cents[cl].n == 0 {
 				continue
 			}
-			if sc := cents[cl].cosine(vecs[i]); sc > bestScore {
+			if sc := sim(cents[cl], vecs[i]); sc > bestScore {
 				best, bestScore = cl, sc
 			}
 		}
@@ -196,7 +289,7 @@ func cluster(ctx context.Context, vecs []vector, order []int, threshold, merge f
 		}
 		cents[best].add(vecs[i])
 		assign[i] = best
-		addToIndex(best, vecs[i])
+		addToIndex(best, i)
 	}
 	// Re-assignment: each document moves to the best centroid (its own
 	// cluster measured without it), twice.
@@ -204,16 +297,16 @@ func cluster(ctx context.Context, vecs []vector, order []int, threshold, merge f
 		moved := 0
 		for _, i := range order {
 			own := assign[i]
-			bestScore := cents[own].cosineWithout(vecs[i])
+			bestScore := simWithout(cents[own], vecs[i])
 			best := own
 			if bestScore < threshold && cents[own].n > 1 {
 				bestScore = threshold
 			}
-			for _, cl := range candidates(vecs[i]) {
+			for _, cl := range candidates(i, maxCandidates/2) {
 				if cl == own || cents[cl].n == 0 {
 					continue
 				}
-				if sc := cents[cl].cosine(vecs[i]); sc > bestScore+1e-9 {
+				if sc := sim(cents[cl], vecs[i]); sc > bestScore+1e-9 {
 					best, bestScore = cl, sc
 				}
 			}
@@ -221,7 +314,7 @@ func cluster(ctx context.Context, vecs []vector, order []int, threshold, merge f
 				cents[own].remove(vecs[i])
 				cents[best].add(vecs[i])
 				assign[i] = best
-				addToIndex(best, vecs[i])
+				addToIndex(best, i)
 				moved++
 			}
 		}
@@ -242,8 +335,22 @@ func cluster(ctx context.Context, vecs []vector, order []int, threshold, merge f
 		}
 		return x
 	}
+	// The merge phase works on sorted sparse sums: a dot product is then a
+	// merge of two sorted lists, in id order (the same result on every run).
+	sums := make([]sparseSum, len(cents))
+	for i, c := range cents {
+		sums[i] = c.sorted()
+	}
 	h := &pairHeap{}
 	seenPair := map[[2]int]bool{}
+	push := func(x, y int) {
+		if x > y {
+			x, y = y, x
+		}
+		if sc := averageLink(&sums[x], &sums[y]); sc > merge {
+			heap.Push(h, pair{x, y, sums[x].n, sums[y].n, sc})
+		}
+	}
 	for _, cls := range index {
 		for a := 0; a < len(cls); a++ {
 			for b := a + 1; b < len(cls) && b < a+64; b++ {
@@ -251,13 +358,11 @@ func cluster(ctx context.Context, vecs []vector, order []int, threshold, merge f
 				if x > y {
 					x, y = y, x
 				}
-				if seenPair[[2]int{x, y}] || cents[x].n == 0 || cents[y].n == 0 {
+				if seenPair[[2]int{x, y}] || sums[x].n == 0 || sums[y].n == 0 {
 					continue
 				}
 				seenPair[[2]int{x, y}] = true
-				if sc := averageLink(cents[x], cents[y]); sc > merge {
-					heap.Push(h, pair{x, y, sc})
-				}
+				push(x, y)
 			}
 		}
 	}
@@ -267,21 +372,14 @@ func cluster(ctx context.Context, vecs []vector, order []int, threshold, merge f
 		if rx == ry {
 			continue
 		}
-		if rx != p.a || ry != p.b {
-			// Stale: one side has merged since; score the current clusters.
-			if sc := averageLink(cents[rx], cents[ry]); sc > merge {
-				if rx > ry {
-					rx, ry = ry, rx
-				}
-				heap.Push(h, pair{rx, ry, sc})
-			}
+		if rx != p.a || ry != p.b || sums[rx].n != p.na || sums[ry].n != p.nb {
+			// Stale: a side has merged since; score the current clusters.
+			push(rx, ry)
 			continue
 		}
-		if rx > ry {
-			rx, ry = ry, rx
-		}
 		parent[ry] = rx
-		cents[rx].merge(cents[ry])
+		sums[rx] = sums[rx].plus(&sums[ry])
+		sums[ry] = sparseSum{}
 	}
 	groups := map[int][]int{}
 	for i, cl := range assign {
@@ -298,8 +396,9 @@ func cluster(ctx context.Context, vecs []vector, order []int, threshold, merge f
 }
 
 type pair struct {
-	a, b  int
-	score float64
+	a, b   int
+	na, nb int // the clusters' sizes when scored
+	score  float64
 }
 
 type pairHeap []pair
@@ -323,24 +422,66 @@ func (h *pairHeap) Pop() any {
 	return x
 }
 
+// sparseSum is a centroid's sum as a sorted sparse vector.
+type sparseSum struct {
+	ids []int32
+	val []float64
+	n   int
+}
+
+func (c *centroid) sorted() sparseSum {
+	out := sparseSum{ids: make([]int32, 0, len(c.sum)), val: make([]float64, 0, len(c.sum)), n: c.n}
+	for id := range c.sum {
+		out.ids = append(out.ids, id)
+	}
+	sort.Slice(out.ids, func(i, j int) bool { return out.ids[i] < out.ids[j] })
+	for _, id := range out.ids {
+		out.val = append(out.val, c.sum[id])
+	}
+	return out
+}
+
+// plus is the sum of two sparse sums.
+func (a *sparseSum) plus(b *sparseSum) sparseSum {
+	out := sparseSum{ids: make([]int32, 0, len(a.ids)+len(b.ids)), val: make([]float64, 0, len(a.ids)+len(b.ids)), n: a.n + b.n}
+	i, j := 0, 0
+	for i < len(a.ids) || j < len(b.ids) {
+		switch {
+		case j == len(b.ids) || (i < len(a.ids) && a.ids[i] < b.ids[j]):
+			out.ids, out.val = append(out.ids, a.ids[i]), append(out.val, a.val[i])
+			i++
+		case i == len(a.ids) || b.ids[j] < a.ids[i]:
+			out.ids, out.val = append(out.ids, b.ids[j]), append(out.val, b.val[j])
+			j++
+		default:
+			out.ids, out.val = append(out.ids, a.ids[i]), append(out.val, a.val[i]+b.val[j])
+			i++
+			j++
+		}
+	}
+	return out
+}
+
 // averageLink is the mean cosine between members of two clusters: the dot
 // product of their sums over the product of their sizes. Unlike the cosine of
 // centroids it does not grow as clusters grow broad.
-func averageLink(a, b *centroid) float64 {
+func averageLink(a, b *sparseSum) float64 {
 	if a.n == 0 || b.n == 0 {
 		return 0
 	}
-	if len(a.sum) > len(b.sum) {
-		a, b = b, a
-	}
-	ids := make([]int32, 0, len(a.sum))
-	for id := range a.sum {
-		ids = append(ids, id)
-	}
-	sort.Slice(ids, func(i, j int) bool { return ids[i] < ids[j] })
-	dot := 0.0 // summed in id order, for the same result on every run
-	for _, id := range ids {
-		dot += a.sum[id] * b.sum[id]
+	dot := 0.0
+	i, j := 0, 0
+	for i < len(a.ids) && j < len(b.ids) {
+		switch {
+		case a.ids[i] < b.ids[j]:
+			i++
+		case a.ids[i] > b.ids[j]:
+			j++
+		default:
+			dot += a.val[i] * b.val[j]
+			i++
+			j++
+		}
 	}
 	return dot / float64(a.n*b.n)
 }

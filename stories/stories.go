@@ -4,6 +4,12 @@
 // cluster centroids built from TF-IDF sub-vectors (words, names, dates),
 // candidate clusters come from an inverted index, never from all pairs, and a
 // document joins the best cluster above a threshold or opens a new one.
+// Stories use group-average similarity (a document's mean similarity to a
+// story's documents; the mean similarity between two stories' documents
+// when merging): it does not rise as a story grows loose, so a broad story
+// does not swallow neighbours of the same kind (one shooting after another).
+// The cost per document is bounded (posting lists and candidates are
+// capped), so the whole is near-linear in the number of documents.
 //
 // The online pass is followed by a short batch refinement (re-assignment to
 // the best centroid and merging of near-identical clusters), so the result
@@ -13,8 +19,10 @@ package stories
 import (
 	"context"
 	"math"
+	"runtime"
 	"sort"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -33,12 +41,18 @@ type Stage struct {
 	// NameWeight is the weight of the names sub-vector against the words
 	// sub-vector (1) in the story-level similarity.
 	NameWeight float64
+	// GroupAverage compares a document with a story by its mean similarity
+	// to the story's documents rather than by the cosine with the centroid.
+	GroupAverage bool
+	// MaxTerms is how many of a document's heaviest terms its vectors keep
+	// (0: all).
+	MaxTerms int
 }
 
-// New returns the stage with thresholds tuned on the DEV sets (see
-// docs/EVALUATION.md).
+// New returns the stage with thresholds chosen on the DEV sets by
+// cross-validation over ECB+ topics (see docs/notes/stories.md).
 func New() *Stage {
-	return &Stage{TopicThreshold: 0.2, EventThreshold: 0.30, MergeThreshold: 0.09, NameWeight: 0.5}
+	return &Stage{TopicThreshold: 0.10, EventThreshold: 0.30, MergeThreshold: 0.10, NameWeight: 0.5, GroupAverage: true}
 }
 
 // Name implements accord.CorpusStage.
@@ -51,26 +65,37 @@ func (s *Stage) Analyze(ctx context.Context, c *accord.Corpus) error {
 		return nil
 	}
 	vocab := newVocab()
-	feats := make([]docFeatures, len(c.Docs))
-	for i, d := range c.Docs {
-		feats[i] = extract(d, vocab)
-	}
+	feats := extractAll(c.Docs, vocab)
 	idf := vocab.idf(len(c.Docs))
 	vecs := make([]vector, len(c.Docs))
 	evecs := make([]vector, len(c.Docs))
 	for i := range feats {
-		vecs[i] = feats[i].topicVector(idf, s.NameWeight)
-		evecs[i] = feats[i].eventVector(idf)
+		vecs[i] = feats[i].topicVector(idf, s.NameWeight).prune(s.MaxTerms)
+		evecs[i] = feats[i].eventVector(idf).prune(s.MaxTerms)
 	}
 	order := arrival(c.Docs)
-	topics := cluster(ctx, vecs, order, s.TopicThreshold, s.MergeThreshold)
+	topics := cluster(ctx, vecs, order, s.TopicThreshold, s.MergeThreshold, s.GroupAverage)
 	topics = keepCopiesTogether(c, topics)
 
-	var stories []accord.Story
-	for _, members := range topics {
-		st := s.story(c, members, vecs, evecs, order)
-		stories = append(stories, st)
+	groups := groupsByStory(c, topics)
+	stories := make([]accord.Story, len(topics))
+	c.Doc("") // index the corpus before the workers read it
+	work := make(chan int)
+	var wg sync.WaitGroup
+	for w := 0; w < runtime.GOMAXPROCS(0); w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for t := range work {
+				stories[t] = s.story(c, topics[t], groups[t], vecs, evecs, order)
+			}
+		}()
 	}
+	for t := range topics {
+		work <- t
+	}
+	close(work)
+	wg.Wait()
 	sort.SliceStable(stories, func(i, j int) bool {
 		if len(stories[i].Documents) != len(stories[j].Documents) {
 			return len(stories[i].Documents) > len(stories[j].Documents)
@@ -81,7 +106,48 @@ func (s *Stage) Analyze(ctx context.Context, c *accord.Corpus) error {
 	return ctx.Err()
 }
 
-func (s *Stage) story(c *accord.Corpus, members []int, vecs, evecs []vector, order []int) accord.Story {
+// groupsByStory splits the independent groups (from the copies stage) by
+// story, in one pass over the groups; a document in no group is a group of
+// its own.
+func groupsByStory(c *accord.Corpus, topics [][]int) [][][]string {
+	topicOf := map[string]int{}
+	for t, ms := range topics {
+		for _, m := range ms {
+			topicOf[c.Docs[m].ID] = t
+		}
+	}
+	out := make([][][]string, len(topics))
+	seen := map[string]bool{}
+	for _, g := range c.Groups {
+		parts := map[int][]string{}
+		var order []int
+		for _, id := range g {
+			t, ok := topicOf[id]
+			if !ok {
+				continue
+			}
+			if _, ok := parts[t]; !ok {
+				order = append(order, t)
+			}
+			parts[t] = append(parts[t], id)
+			seen[id] = true
+		}
+		for _, t := range order {
+			out[t] = append(out[t], parts[t])
+		}
+	}
+	for t, ms := range topics {
+		for _, m := range ms {
+			if id := c.Docs[m].ID; !seen[id] {
+				out[t] = append(out[t], []string{id})
+			}
+		}
+		sort.SliceStable(out[t], func(i, j int) bool { return out[t][i][0] < out[t][j][0] })
+	}
+	return out
+}
+
+func (s *Stage) story(c *accord.Corpus, members []int, groups [][]string, vecs, evecs []vector, order []int) accord.Story {
 	sort.Ints(members)
 	ids := make([]string, len(members))
 	for i, m := range members {
@@ -92,30 +158,7 @@ func (s *Stage) story(c *accord.Corpus, members []int, vecs, evecs []vector, ord
 		Title:     title(c, members, vecs),
 		Documents: ids,
 	}
-	// Independent groups restricted to this story.
-	in := map[string]bool{}
-	for _, id := range ids {
-		in[id] = true
-	}
-	seen := map[string]bool{}
-	for _, g := range c.Groups {
-		var part []string
-		for _, id := range g {
-			if in[id] {
-				part = append(part, id)
-				seen[id] = true
-			}
-		}
-		if len(part) > 0 {
-			st.IndependentGroups = append(st.IndependentGroups, part)
-		}
-	}
-	for _, id := range ids {
-		if !seen[id] {
-			st.IndependentGroups = append(st.IndependentGroups, []string{id})
-		}
-	}
-	sort.SliceStable(st.IndependentGroups, func(i, j int) bool { return st.IndependentGroups[i][0] < st.IndependentGroups[j][0] })
+	st.IndependentGroups = groups
 	st.FirstDate, st.LastDate = dateRange(c, ids)
 	// Events: the same clustering within the story, on the finer vectors.
 	if len(members) > 1 {
@@ -131,7 +174,7 @@ func (s *Stage) story(c *accord.Corpus, members []int, vecs, evecs []vector, ord
 				subOrder = append(subOrder, p)
 			}
 		}
-		events := cluster(context.Background(), sub, subOrder, s.EventThreshold, s.EventThreshold+0.15)
+		events := cluster(context.Background(), sub, subOrder, s.EventThreshold, s.EventThreshold+0.15, false)
 		for _, ev := range events {
 			var evMembers []int
 			var evIDs []string
@@ -356,26 +399,40 @@ func isWord(w string) bool {
 	return unicode.IsLetter(r) && len(w) > 2
 }
 
-func extract(d *accord.Document, v *vocab) docFeatures {
-	f := docFeatures{words: map[int32]float64{}, names: map[int32]float64{}, dates: map[int32]float64{}}
-	addWords := func(s string, weight float64) {
-		for _, w := range text.ContentWords(s) {
-			if !isWord(w) {
-				continue
-			}
-			f.words[v.id("w:"+stem(w))] += weight
-		}
+// termCounts counts terms in first-seen order, so that interning them gives
+// the same term ids on every run.
+type termCounts struct {
+	keys []string
+	vals []float64
+	idx  map[string]int
+}
+
+func (tc *termCounts) add(k string, x float64) {
+	if tc.idx == nil {
+		tc.idx = map[string]int{}
 	}
-	addWords(d.Title, 2)
-	addWords(strings.TrimPrefix(d.Text, d.Title), 1)
+	if i, ok := tc.idx[k]; ok {
+		tc.vals[i] += x
+		return
+	}
+	tc.idx[k] = len(tc.keys)
+	tc.keys = append(tc.keys, k)
+	tc.vals = append(tc.vals, x)
+}
+
+type docTerms struct{ words, names, dates termCounts }
+
+// terms reads a document's terms; it touches no shared state, so documents
+// are read in parallel.
+func terms(d *accord.Document) docTerms {
+	var f docTerms
 	if len(d.Mentions) > 0 {
 		for _, m := range d.Mentions {
 			if m.Kind != "" && m.Kind != accord.MentionName {
 				continue
 			}
-			key := nameKey(d.Slice(m.Span))
-			if key != "" {
-				f.names[v.id("n:"+key)]++
+			if key := nameKey(d.Slice(m.Span)); key != "" {
+				f.names.add("n:"+key, 1)
 			}
 		}
 	} else {
@@ -387,28 +444,71 @@ func extract(d *accord.Document, v *vocab) docFeatures {
 				}
 				r, _ := utf8.DecodeRuneInString(d.Text[t.Start:t.End])
 				if unicode.IsUpper(r) && t.Len() > 2 && !text.IsStopword(t.Lower) {
-					f.names[v.id("n:"+t.Lower)]++
+					f.names.add("n:"+t.Lower, 1)
 				}
 			}
 		}
 	}
+	addWords := func(s string, weight float64) {
+		for _, w := range text.ContentWords(s) {
+			if isWord(w) {
+				f.words.add("w:"+stem(w), weight)
+			}
+		}
+	}
+	addWords(d.Title, 2)
+	addWords(strings.TrimPrefix(d.Text, d.Title), 1)
 	for _, t := range d.Timexes {
 		if t.Type == "DATE" && len(t.Value) >= 7 && t.Value[0] >= '0' && t.Value[0] <= '9' {
-			f.dates[v.id("d:"+t.Value[:7])]++
+			f.dates.add("d:"+t.Value[:7], 1)
 			if len(t.Value) >= 10 {
-				f.dates[v.id("d:"+t.Value[:10])]++
+				f.dates.add("d:"+t.Value[:10], 1)
 			}
 		}
 	}
 	if len(d.Published) >= 7 {
-		f.dates[v.id("d:"+d.Published[:7])] += 0.5
-	}
-	for _, m := range []map[int32]float64{f.words, f.names, f.dates} {
-		for id := range m {
-			v.df[id]++
-		}
+		f.dates.add("d:"+d.Published[:7], 0.5)
 	}
 	return f
+}
+
+// intern gives the terms ids (in document order) and counts document
+// frequencies.
+func (v *vocab) intern(dt *docTerms) docFeatures {
+	conv := func(tc *termCounts) map[int32]float64 {
+		m := make(map[int32]float64, len(tc.keys))
+		for i, k := range tc.keys {
+			id := v.id(k)
+			m[id] = tc.vals[i]
+			v.df[id]++
+		}
+		return m
+	}
+	return docFeatures{words: conv(&dt.words), names: conv(&dt.names), dates: conv(&dt.dates)}
+}
+
+// extractAll reads every document's terms in parallel, then interns them in
+// document order.
+func extractAll(docs []*accord.Document, v *vocab) []docFeatures {
+	dts := make([]docTerms, len(docs))
+	var wg sync.WaitGroup
+	workers := runtime.GOMAXPROCS(0)
+	for w := 0; w < workers; w++ {
+		wg.Add(1)
+		go func(w int) {
+			defer wg.Done()
+			for i := w; i < len(docs); i += workers {
+				dts[i] = terms(docs[i])
+			}
+		}(w)
+	}
+	wg.Wait()
+	out := make([]docFeatures, len(docs))
+	for i := range dts {
+		out[i] = v.intern(&dts[i])
+		dts[i] = docTerms{}
+	}
+	return out
 }
 
 // nameKey reduces a name to its last word, lower-cased: "Mr Petrov",
