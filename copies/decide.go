@@ -204,7 +204,7 @@ func nearDirection(ea, eb *entry, ia, ib int32) (int32, int32, string) {
 func spunDirection(va, vb *vdoc, ia, ib int32, st *pairStats, ea, eb *entry) (int32, int32, string) {
 	fa, na := fluency(va, append(append([]int(nil), st.subsA...), st.insA...))
 	fb, nb := fluency(vb, append(append([]int(nil), st.subsB...), st.insB...))
-	pa, pb := fingerprint(va), fingerprint(vb)
+	pa, pb := va.fingerprint(), vb.fingerprint()
 	if na >= 4 && nb >= 4 {
 		da := fa - 0.5*pa
 		db := fb - 0.5*pb

@@ -42,7 +42,7 @@ const (
 type entry struct {
 	doc      *accord.Document
 	exact    uint64 // hash of the whole word sequence; 0 for an empty text
-	lex, rob signature
+	lex, rob sketch
 	words    int
 	content  int // words in prose sentences (see proseWords)
 	cites    []citation
@@ -100,10 +100,10 @@ type Index struct {
 	prep                 *prepCache
 	entries              []*entry
 	byID                 map[string]int32
-	buckets              map[uint64]int32 // bucket key -> most recent slot
-	next                 []int32          // slot -> previous slot in the same bucket, -1 at the end
-	mark                 []int32          // per entry: 1 + the id of the last document that found it in a bucket
-	found                []int32          // scratch: the entries a new document found in its buckets
+	buckets              bucketTable // band key -> most recent slot
+	next                 []int32     // slot -> previous slot in the same bucket, -1 at the end
+	mark                 []int32     // per entry: 1 + the id of the last document that found it in a bucket
+	found                []int32     // scratch: the entries a new document found in its buckets
 	edges                []edge
 	stats                Stats
 	nThesaurus, nPartial int64
@@ -114,7 +114,7 @@ type Index struct {
 
 // NewIndex returns an empty index.
 func NewIndex() *Index {
-	return &Index{cache: newWordCache(), byID: map[string]int32{}, buckets: map[uint64]int32{}}
+	return &Index{cache: newWordCache(), byID: map[string]int32{}}
 }
 
 // Stats counts the index's work.
@@ -175,7 +175,7 @@ func (x *Index) AddBatch(docs []*accord.Document) {
 	}
 	// 1. signatures, in parallel.
 	ents := make([]*entry, len(fresh))
-	keys := make([][]uint64, len(fresh))
+	keys := make([][]uint32, len(fresh))
 	parallel(len(fresh), x.workers(), func(i int) {
 		ents[i], keys[i] = x.signature(fresh[i])
 	})
@@ -195,7 +195,7 @@ func (x *Index) AddBatch(docs []*accord.Document) {
 			for len(x.next) <= int(slot) {
 				x.next = append(x.next, -1)
 			}
-			head, ok := x.buckets[key]
+			head, ok := x.buckets.get(key)
 			if ok {
 				x.next[slot] = head
 				for s, n := head, 0; s >= 0 && n < maxBucketWalk; s, n = x.next[s], n+1 {
@@ -207,7 +207,7 @@ func (x *Index) AddBatch(docs []*accord.Document) {
 					found = append(found, other)
 				}
 			}
-			x.buckets[key] = slot
+			x.buckets.put(key, slot)
 		}
 		x.found = found
 		var mine []scored
@@ -268,7 +268,7 @@ func (x *Index) AddBatch(docs []*accord.Document) {
 	}
 }
 
-func (x *Index) signature(d *accord.Document) (*entry, []uint64) {
+func (x *Index) signature(d *accord.Document) (*entry, []uint32) {
 	words := tokenize(d.Text, d.Sentences, x.cache)
 	e := &entry{doc: d, words: len(words), cites: findCitations(d)}
 	if len(words) == 0 {
@@ -283,10 +283,10 @@ func (x *Index) signature(d *accord.Document) (*entry, []uint64) {
 	if e.exact == 0 {
 		e.exact = 1
 	}
-	e.lex = minhash(lexFeatures(words))
-	e.rob = minhash(robustFeatures(words))
-	keys := e.lex.bandKeys(famLexical, make([]uint64, 0, slotsPerDoc))
-	keys = e.rob.bandKeys(famRobust, keys)
+	lex, rob := minhash(lexFeatures(words)), minhash(robustFeatures(words))
+	e.lex, e.rob = lex.sketch(), rob.sketch()
+	keys := lex.bandKeys(famLexical, make([]uint32, 0, slotsPerDoc))
+	keys = rob.bandKeys(famRobust, keys)
 	return e, keys
 }
 

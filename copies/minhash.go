@@ -74,9 +74,38 @@ func (s *signature) jaccard(o *signature) float64 {
 	return float64(n) / numHashes
 }
 
+// sketch is a MinHash signature kept at 16 bits per slot (b-bit MinHash):
+// half the memory, and two different minima agree by chance in one slot of
+// 65,536, which moves a Jaccard estimate by less than 0.0001.
+type sketch [numHashes]uint16
+
+func (s *signature) sketch() sketch {
+	var k sketch
+	for i, v := range s {
+		k[i] = uint16(v)
+	}
+	return k
+}
+
+func (s *sketch) empty() bool { return s[0] == ^uint16(0) && s[1] == ^uint16(0) }
+
+// jaccard estimates the Jaccard similarity of two sets from their sketches.
+func (s *sketch) jaccard(o *sketch) float64 {
+	if s.empty() || o.empty() {
+		return 0
+	}
+	n := 0
+	for i := range s {
+		if s[i] == o[i] {
+			n++
+		}
+	}
+	return float64(n) / numHashes
+}
+
 // bandKeys returns the LSH bucket key of each band; family separates the
 // feature families in one shared bucket table.
-func (s *signature) bandKeys(family uint64, dst []uint64) []uint64 {
+func (s *signature) bandKeys(family uint64, dst []uint32) []uint32 {
 	if s.empty() {
 		return dst
 	}
@@ -86,7 +115,7 @@ func (s *signature) bandKeys(family uint64, dst []uint64) []uint64 {
 			v := s[band*rowsPerBand+r]
 			b[r*4], b[r*4+1], b[r*4+2], b[r*4+3] = byte(v), byte(v>>8), byte(v>>16), byte(v>>24)
 		}
-		dst = append(dst, xxh3.HashSeed(b[:], family<<8|uint64(band)))
+		dst = append(dst, uint32(xxh3.HashSeed(b[:], family<<8|uint64(band))))
 	}
 	return dst
 }
@@ -130,4 +159,73 @@ func combine(hs ...uint64) uint64 {
 		h = mix(h ^ x + 0x9e3779b97f4a7c15)
 	}
 	return h
+}
+
+// bucketTable maps 32-bit LSH band keys to the most recent bucket slot
+// holding them: open addressing with linear probing, 8 bytes a slot, at most
+// 3/4 full. Two band values that share a 32-bit key share a bucket, which
+// only adds a candidate the Jaccard estimate then drops.
+type bucketTable struct {
+	keys  []uint32 // key+1; 0 marks an empty slot (key 2^32-1 is stored as 2^32-2)
+	heads []int32
+	n     int
+}
+
+func (t *bucketTable) slotOf(k uint32) (int, bool) {
+	mask := len(t.keys) - 1
+	i := int(k) & mask // keys are hash values already
+	for {
+		switch t.keys[i] {
+		case 0:
+			return i, false
+		case k:
+			return i, true
+		}
+		i = (i + 1) & mask
+	}
+}
+
+func storedKey(k uint32) uint32 {
+	if k == ^uint32(0) {
+		k--
+	}
+	return k + 1
+}
+
+// get returns the head slot of key k.
+func (t *bucketTable) get(k uint32) (int32, bool) {
+	if t.n == 0 {
+		return 0, false
+	}
+	i, ok := t.slotOf(storedKey(k))
+	return t.heads[i], ok
+}
+
+// put sets the head slot of key k.
+func (t *bucketTable) put(k uint32, head int32) {
+	if 4*(t.n+1) > 3*len(t.keys) {
+		t.grow()
+	}
+	sk := storedKey(k)
+	i, ok := t.slotOf(sk)
+	if !ok {
+		t.keys[i] = sk
+		t.n++
+	}
+	t.heads[i] = head
+}
+
+func (t *bucketTable) grow() {
+	size := 1 << 16
+	if len(t.keys) > 0 {
+		size = 2 * len(t.keys)
+	}
+	old, oldHeads := t.keys, t.heads
+	t.keys, t.heads = make([]uint32, size), make([]int32, size)
+	for i, k := range old {
+		if k != 0 {
+			j, _ := t.slotOf(k)
+			t.keys[j], t.heads[j] = k, oldHeads[i]
+		}
+	}
 }

@@ -21,6 +21,9 @@ type vdoc struct {
 	// They bound the LCS of two ranges cheaply (see lcsBound).
 	sortS, sortU []uint64
 	known        []int32
+	// fingerprint, computed on first use
+	fpOnce sync.Once
+	fp     float64
 	// thesaurus index (see senseIndex), built on first use
 	idxOnce  sync.Once
 	lid      []int16
@@ -73,8 +76,9 @@ func sortedRanges(words []word, rs [][2]int32) []uint64 {
 
 // lcsBound is an upper bound of the LCS of ranges ra of a and rb of b (with
 // sorted hashes sa and sb): the identical words they share, plus, when the
-// thesaurus is used, the fewer of their thesaurus-known words.
-func lcsBound(a, b *vdoc, sa, sb []uint64, ra, rb [2]int32, rel *relation) int {
+// thesaurus is used, the fewer of their thesaurus-known words. It also
+// returns the identical words shared.
+func lcsBound(a, b *vdoc, sa, sb []uint64, ra, rb [2]int32, thes bool) (bound, same int) {
 	x, y := sa[ra[0]:ra[1]], sb[rb[0]:rb[1]]
 	i, j, n := 0, 0, 0
 	for i < len(x) && j < len(y) {
@@ -89,10 +93,77 @@ func lcsBound(a, b *vdoc, sa, sb []uint64, ra, rb [2]int32, rel *relation) int {
 			j++
 		}
 	}
-	if rel != nil {
-		n += int(min(a.known[ra[1]]-a.known[ra[0]], b.known[rb[1]]-b.known[rb[0]]))
+	if thes {
+		return n + int(min(a.known[ra[1]]-a.known[ra[0]], b.known[rb[1]]-b.known[rb[0]])), n
 	}
-	return n
+	return n, n
+}
+
+// mayPassWithThesaurus reports whether the thesaurus alignment of a and b
+// could pass (pairStats.passes) at all: with every sentence pair given the
+// largest LCS its shared and thesaurus-known words allow, enough sentences
+// and words must be alignable on both sides. False means it cannot.
+func mayPassWithThesaurus(a, b *vdoc) bool {
+	if len(a.words) == 0 || len(b.words) == 0 {
+		return false
+	}
+	okB := make([]bool, len(b.sents))
+	sentsA, alignedA := 0, 0
+	for _, sa := range a.sents {
+		m := int(sa[1] - sa[0])
+		hit := false
+		for j, sb := range b.sents {
+			n := int(sb[1] - sb[0])
+			mx, mn := max(m, n), min(m, n)
+			if float64(mn) < alignSim*float64(mx) {
+				continue
+			}
+			if bound, _ := lcsBound(a, b, a.sortS, b.sortS, sa, sb, true); float64(bound) >= alignSim*float64(mx) {
+				hit, okB[j] = true, true
+			}
+		}
+		if hit {
+			sentsA++
+			alignedA += m
+		}
+	}
+	sentsB, alignedB := 0, 0
+	for j, sb := range b.sents {
+		if okB[j] {
+			sentsB++
+			alignedB += int(sb[1] - sb[0])
+		}
+	}
+	cov := max(float64(alignedA)/float64(len(a.words)), float64(alignedB)/float64(len(b.words)))
+	return min(sentsA, sentsB) >= 2 && min(alignedA, alignedB) >= minAlignedWords && cov >= minCoverage
+}
+
+// mayHavePassages reports whether spunPassages could find enough passages:
+// at least minSpunPassages clauses of a must have a clause of b sharing
+// spunUnitExact identical words whose LCS bound reaches spunUnitSim.
+func mayHavePassages(a, b *vdoc) bool {
+	n := 0
+	for _, ua := range a.units {
+		m := int(ua[1] - ua[0])
+		if m < spunUnitWords {
+			continue
+		}
+		for _, ub := range b.units {
+			k := int(ub[1] - ub[0])
+			mx, mn := max(m, k), min(m, k)
+			if k < spunUnitWords || float64(mn) < spunUnitSim*float64(mx) {
+				continue
+			}
+			if bound, same := lcsBound(a, b, a.sortU, b.sortU, ua, ub, true); same >= spunUnitExact && float64(bound) >= spunUnitSim*float64(mx) {
+				n++
+				break
+			}
+		}
+		if n >= minSpunPassages {
+			return true
+		}
+	}
+	return false
 }
 
 // clauseBreak reports whether the text between two words holds a clause
@@ -185,7 +256,8 @@ func align(a, b *vdoc, rel *relation) pairStats {
 			if float64(mn)/float64(mx) <= simA[i] && float64(mn)/float64(mx) <= simB[j] {
 				continue // cannot beat either side's best
 			}
-			if ub := float64(lcsBound(a, b, a.sortS, b.sortS, sa, sb, rel)); ub < alignSim*float64(mx) ||
+			bound, _ := lcsBound(a, b, a.sortS, b.sortS, sa, sb, rel != nil)
+			if ub := float64(bound); ub < alignSim*float64(mx) ||
 				ub <= simA[i]*float64(mx) && ub <= simB[j]*float64(mx) {
 				continue // cannot be aligned, or cannot beat either side's best
 			}
@@ -313,8 +385,48 @@ func (v *vdoc) senseIndex() {
 		}
 		v.lid[i] = id
 	}
-	slices.Sort(v.own)
-	slices.Sort(v.ext)
+	sortBySense(v.own)
+	sortBySense(v.ext)
+}
+
+// fingerprint is the document's fingerprint (see fingerprint), computed once.
+func (v *vdoc) fingerprint() float64 {
+	v.fpOnce.Do(func() { v.fp = fingerprint(v) })
+	return v.fp
+}
+
+// sortBySense orders (sense<<16 | id) values by sense (ids of one sense in
+// any order): a two-pass radix sort on the sense's low 18 bits, or a plain
+// sort when a sense does not fit them.
+func sortBySense(xs []uint64) {
+	if len(xs) < 64 {
+		slices.Sort(xs)
+		return
+	}
+	for _, x := range xs {
+		if x>>16 >= 1<<18 {
+			slices.Sort(xs)
+			return
+		}
+	}
+	tmp := make([]uint64, len(xs))
+	src, dst := xs, tmp
+	for shift := uint(16); shift < 16+18; shift += 9 {
+		var cnt [513]int
+		for _, x := range src {
+			cnt[(x>>shift)&511+1]++
+		}
+		for i := 1; i < len(cnt); i++ {
+			cnt[i] += cnt[i-1]
+		}
+		for _, x := range src {
+			b := (x >> shift) & 511
+			dst[cnt[b]] = x
+			cnt[b]++
+		}
+		src, dst = dst, src
+	}
+	// two passes: the result is back in xs
 }
 
 func (r *relation) related(i, j int) bool {
@@ -537,7 +649,8 @@ func spunPassages(a, b *vdoc, rel *relation) []unitPair {
 			if float64(mn) < spunUnitSim*float64(mx) {
 				continue
 			}
-			if bound := float64(lcsBound(a, b, a.sortU, b.sortU, ua, ub, rel)); bound < spunUnitSim*float64(mx) || bound <= bestSim*float64(mx) {
+			bound, same := lcsBound(a, b, a.sortU, b.sortU, ua, ub, rel != nil)
+			if same < spunUnitExact || float64(bound) < spunUnitSim*float64(mx) || float64(bound) <= bestSim*float64(mx) {
 				continue
 			}
 			l := lcs(a, b, ua, ub, rel, &dp)

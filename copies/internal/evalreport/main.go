@@ -33,6 +33,7 @@ func main() {
 	linksOnly := flag.Bool("no-text", false, "leave document texts out of the report (for big inputs)")
 	progress := flag.Bool("progress", false, "index in chunks of 5,000 documents and print progress")
 	cpuprof := flag.String("cpuprofile", "", "write a CPU profile")
+	memprof := flag.String("memprofile", "", "write a heap profile (in-use memory after the copies stage)")
 	flag.Parse()
 	if *cpuprof != "" {
 		pf, err := os.Create(*cpuprof)
@@ -92,6 +93,7 @@ func main() {
 			x.AddBatch(c.Docs[i:j])
 			fmt.Fprintf(os.Stderr, "evalreport: %d docs indexed, %v, %+v\n", j, time.Since(t1).Round(time.Second), x.Stats())
 		}
+		writeHeap(*memprof) // with the index alive
 		c.Links = x.Links()
 		c.SetGroups(x.Groups())
 		stats = x.Stats()
@@ -103,6 +105,9 @@ func main() {
 		stats = stage.LastStats
 	}
 	fmt.Fprintf(os.Stderr, "evalreport: index stats %+v\n", stats)
+	if !*progress {
+		writeHeap(*memprof)
+	}
 	t2 := time.Now()
 	var ms runtime.MemStats
 	runtime.ReadMemStats(&ms)
@@ -138,6 +143,22 @@ func main() {
 		log.Fatal(err)
 	}
 	if err := bw.Flush(); err != nil {
+		log.Fatal(err)
+	}
+}
+
+// writeHeap writes a heap profile of in-use memory to path ("" = none).
+func writeHeap(path string) {
+	if path == "" {
+		return
+	}
+	mf, err := os.Create(path)
+	if err != nil {
+		log.Fatal(err)
+	}
+	defer mf.Close()
+	runtime.GC()
+	if err := pprof.WriteHeapProfile(mf); err != nil {
 		log.Fatal(err)
 	}
 }
