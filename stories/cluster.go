@@ -190,6 +190,7 @@ const (
 	// corpus grows.
 	maxPosting    = 256
 	maxCandidates = 16
+	smallCluster  = 3
 )
 
 // cluster groups vectors: an online pass in arrival order with an inverted
@@ -197,7 +198,10 @@ const (
 //
 // With groupAverage, a document's similarity to a cluster is its mean
 // similarity to the members; otherwise the cosine with the centroid.
-func cluster(ctx context.Context, vecs []vector, order []int, threshold, merge float64, groupAverage bool) [][]int {
+//
+// With attach > 0, clusters of at most smallCluster documents finally join
+// the most similar larger cluster when their average link exceeds attach.
+func cluster(ctx context.Context, vecs []vector, order []int, threshold, merge, attach float64, groupAverage bool) [][]int {
 	sim, simWithout := (*centroid).cosine, (*centroid).cosineWithout
 	if groupAverage {
 		sim, simWithout = (*centroid).mean, (*centroid).meanWithout
@@ -380,6 +384,45 @@ func cluster(ctx context.Context, vecs []vector, order []int, threshold, merge f
 		parent[ry] = rx
 		sums[rx] = sums[rx].plus(&sums[ry])
 		sums[ry] = sparseSum{}
+	}
+	if attach > 0 {
+		// Small clusters (at most smallCluster documents) join the larger
+		// cluster they are most similar to, above the lower attach
+		// threshold: a few reports that share less with a broad story than
+		// its threshold asks still belong to it rather than standing apart.
+		members := map[int][]int{}
+		for _, i := range order {
+			r := find(assign[i])
+			members[r] = append(members[r], i)
+		}
+		var small []int
+		for r, ms := range members {
+			if len(ms) <= smallCluster {
+				small = append(small, r)
+			}
+		}
+		sort.Ints(small)
+		for _, r := range small {
+			best, bestScore := -1, attach
+			seen := map[int]bool{}
+			for _, i := range members[r] {
+				for _, cl := range candidates(i, maxCandidates) {
+					o := find(cl)
+					if o == r || seen[o] || sums[o].n <= smallCluster {
+						continue
+					}
+					seen[o] = true
+					if sc := averageLink(&sums[r], &sums[o]); sc > bestScore || (sc == bestScore && best >= 0 && o < best) {
+						best, bestScore = o, sc
+					}
+				}
+			}
+			if best >= 0 {
+				parent[r] = best
+				sums[best] = sums[best].plus(&sums[r])
+				sums[r] = sparseSum{}
+			}
+		}
 	}
 	groups := map[int][]int{}
 	for i, cl := range assign {

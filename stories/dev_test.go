@@ -20,8 +20,73 @@ type devGold struct {
 	Partitions map[string]map[string]string `json:"partitions"`
 }
 
+// devGroups are the independent groups of a -dump (tune), by document.
+var devGroups map[string][]string
+
+// devCorpus makes a corpus of docs with their independent groups (those of
+// the dump, restricted to docs).
+func devCorpus(docs []*accord.Document) *accord.Corpus {
+	c := accord.NewCorpus(docs, accord.Options{})
+	if devGroups == nil {
+		return c
+	}
+	in := map[string]bool{}
+	for _, d := range docs {
+		in[d.ID] = true
+	}
+	done := map[string]bool{}
+	var groups [][]string
+	for _, d := range docs {
+		g := devGroups[d.ID]
+		if len(g) == 0 || done[g[0]] {
+			continue
+		}
+		done[g[0]] = true
+		var part []string
+		for _, id := range g {
+			if in[id] {
+				part = append(part, id)
+			}
+		}
+		groups = append(groups, part)
+	}
+	if len(groups) > 0 {
+		c.SetGroups(groups)
+	}
+	return c
+}
+
 func loadDev(t *testing.T) ([]*accord.Document, devGold) {
 	rep, goldPath := os.Getenv("STORIES_DEV_REPORT"), os.Getenv("STORIES_DEV_GOLD")
+	if dump := os.Getenv("STORIES_DEV_DOCS"); dump != "" && goldPath != "" {
+		// Documents as the stories stage sees them in the pipeline.
+		var dd struct {
+			Docs   []*accord.Document `json:"docs"`
+			Groups [][]string         `json:"groups"`
+		}
+		b, err := os.ReadFile(dump)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := json.Unmarshal(b, &dd); err != nil {
+			t.Fatal(err)
+		}
+		var gold devGold
+		b, err = os.ReadFile(goldPath)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := json.Unmarshal(b, &gold); err != nil {
+			t.Fatal(err)
+		}
+		devGroups = map[string][]string{}
+		for _, g := range dd.Groups {
+			for _, id := range g {
+				devGroups[id] = g
+			}
+		}
+		return dd.Docs, gold
+	}
 	if rep == "" || goldPath == "" {
 		t.Skip("STORIES_DEV_REPORT/STORIES_DEV_GOLD not set")
 	}
@@ -194,8 +259,9 @@ func TestDevGrid(t *testing.T) {
 						st := New()
 						st.GroupAverage = os.Getenv("STORIES_GA") != ""
 						st.MaxTerms = int(devFloats("STORIES_MAXTERMS", "0")[0])
+						st.AttachThreshold = devFloats("STORIES_ATTACH", "0.04")[0]
 						st.NameWeight, st.TopicThreshold, st.MergeThreshold, st.EventThreshold = nw, tt, mt, et
-						c := accord.NewCorpus(docs, accord.Options{})
+						c := devCorpus(docs)
 						if err := st.Analyze(context.Background(), c); err != nil {
 							t.Fatal(err)
 						}
@@ -232,22 +298,22 @@ func TestDevGrid(t *testing.T) {
 }
 
 type devConfig struct {
-	ga              bool
-	nw, cw, t, m, e float64
+	ga                 bool
+	nw, cw, t, m, e, a float64
 }
 
 func (c devConfig) String() string {
-	return fmt.Sprintf("ga=%v nw=%.2f cw=%.2f t=%.3f m=%.3f e=%.2f", c.ga, c.nw, c.cw, c.t, c.m, c.e)
+	return fmt.Sprintf("ga=%v nw=%.2f t=%.3f m=%.3f e=%.2f a=%.2f", c.ga, c.nw, c.t, c.m, c.e, c.a)
 }
 
 func devScore(t *testing.T, docs []*accord.Document, cfg devConfig, gold map[string]string, sub map[string]string) (float64, float64) {
 	st := New()
 	st.MaxTerms = int(devFloats("STORIES_MAXTERMS", "0")[0])
-	st.GroupAverage, st.NameWeight, st.TopicThreshold, st.MergeThreshold = cfg.ga, cfg.nw, cfg.t, cfg.m
+	st.GroupAverage, st.NameWeight, st.TopicThreshold, st.MergeThreshold, st.AttachThreshold = cfg.ga, cfg.nw, cfg.t, cfg.m, cfg.a
 	if cfg.e > 0 {
 		st.EventThreshold = cfg.e
 	}
-	c := accord.NewCorpus(docs, accord.Options{})
+	c := devCorpus(docs)
 	if err := st.Analyze(context.Background(), c); err != nil {
 		t.Fatal(err)
 	}
@@ -308,14 +374,16 @@ func TestDevCV(t *testing.T) {
 				}
 				for _, tt := range ts {
 					for _, mt := range ms {
-						cfgs = append(cfgs, devConfig{ga, nw, cw, tt, mt, 0})
+						for _, a := range devFloats("STORIES_GRID_A", "0.04") {
+							cfgs = append(cfgs, devConfig{ga, nw, cw, tt, mt, 0, a})
+						}
 					}
 				}
 			}
 		}
 	}
 	var heldSum, heldEv, baseSum float64
-	baseline := devConfig{false, 0.5, 0, 0.2, 0.09, 0.3} // the thresholds before the CV
+	baseline := devConfig{false, 0.5, 0, 0.2, 0.09, 0.3, 0} // the thresholds before the CV
 	for f := 0; f < k; f++ {
 		var train, test []*accord.Document
 		for _, d := range docs {
@@ -371,8 +439,9 @@ func TestDevShow(t *testing.T) {
 	docs, gold := loadDev(t)
 	st := New()
 	st.GroupAverage = os.Getenv("STORIES_GA") != ""
+	st.AttachThreshold = devFloats("STORIES_ATTACH", "0.04")[0]
 	st.NameWeight, st.TopicThreshold, st.MergeThreshold = devFloats("STORIES_NW", "0.5")[0], devFloats("STORIES_GRID_T", "0.2")[0], devFloats("STORIES_GRID_M", "0.09")[0]
-	c := accord.NewCorpus(docs, accord.Options{})
+	c := devCorpus(docs)
 	if err := st.Analyze(context.Background(), c); err != nil {
 		t.Fatal(err)
 	}

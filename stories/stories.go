@@ -44,6 +44,9 @@ type Stage struct {
 	// GroupAverage compares a document with a story by its mean similarity
 	// to the story's documents rather than by the cosine with the centroid.
 	GroupAverage bool
+	// AttachThreshold is the least average similarity for a small story
+	// (at most 3 documents) to join a larger one at the end (0: never).
+	AttachThreshold float64
 	// MaxTerms is how many of a document's heaviest terms its vectors keep
 	// (0: all).
 	MaxTerms int
@@ -52,7 +55,7 @@ type Stage struct {
 // New returns the stage with thresholds chosen on the DEV sets by
 // cross-validation over ECB+ topics (see docs/notes/stories.md).
 func New() *Stage {
-	return &Stage{TopicThreshold: 0.10, EventThreshold: 0.30, MergeThreshold: 0.10, NameWeight: 0.5, GroupAverage: true}
+	return &Stage{TopicThreshold: 0.10, EventThreshold: 0.35, MergeThreshold: 0.10, AttachThreshold: 0.04, NameWeight: 0.5, GroupAverage: true}
 }
 
 // Name implements accord.CorpusStage.
@@ -74,7 +77,7 @@ func (s *Stage) Analyze(ctx context.Context, c *accord.Corpus) error {
 		evecs[i] = feats[i].eventVector(idf).prune(s.MaxTerms)
 	}
 	order := arrival(c.Docs)
-	topics := cluster(ctx, vecs, order, s.TopicThreshold, s.MergeThreshold, s.GroupAverage)
+	topics := cluster(ctx, vecs, order, s.TopicThreshold, s.MergeThreshold, s.AttachThreshold, s.GroupAverage)
 	topics = keepCopiesTogether(c, topics)
 
 	groups := groupsByStory(c, topics)
@@ -174,7 +177,7 @@ func (s *Stage) story(c *accord.Corpus, members []int, groups [][]string, vecs, 
 				subOrder = append(subOrder, p)
 			}
 		}
-		events := cluster(context.Background(), sub, subOrder, s.EventThreshold, s.EventThreshold+0.15, false)
+		events := cluster(context.Background(), sub, subOrder, s.EventThreshold, s.EventThreshold+0.15, 0, false)
 		for _, ev := range events {
 			var evMembers []int
 			var evIDs []string

@@ -3,6 +3,13 @@
 // that the full pipeline wrote, so each grid point costs only the clustering.
 //
 //	go run ./stories/internal/tune -report R.json -gold GOLD.json
+//
+// With -dump it instead runs the pipeline's stages before stories (cleaning,
+// per-document stages, copies, canonical entities) on -input and writes the
+// documents and independent groups as the stories stage sees them, as JSON,
+// for the development tests in stories/dev_test.go (STORIES_DEV_DOCS):
+//
+//	go run ./stories/internal/tune -input ../shared/data/ecbplus-dev/accord/input.jsonl -dump /tmp/ecb-docs.json
 package main
 
 import (
@@ -14,6 +21,8 @@ import (
 	"strings"
 
 	"github.com/accord-news/accord"
+	"github.com/accord-news/accord/ingest"
+	"github.com/accord-news/accord/pipeline"
 	"github.com/accord-news/accord/stories"
 	"github.com/accord-news/accord/text"
 )
@@ -24,7 +33,13 @@ func main() {
 	grid := flag.String("grid", "0.12,0.15,0.18,0.21,0.24", "topic thresholds")
 	egrid := flag.String("egrid", "0.2,0.25,0.3,0.35,0.4", "event thresholds")
 	mgrid := flag.String("mgrid", "0.2,0.25,0.3,0.35", "merge thresholds")
+	input := flag.String("input", "", "input file for -dump")
+	dump := flag.String("dump", "", "write the documents the stories stage sees to this JSON file")
 	flag.Parse()
+	if *dump != "" {
+		must(dumpDocs(*input, *dump))
+		return
+	}
 	var r accord.Report
 	b, err := os.ReadFile(*rep)
 	must(err)
@@ -133,6 +148,44 @@ func floats(s string) []float64 {
 		out = append(out, x)
 	}
 	return out
+}
+
+// Dump is what -dump writes.
+type Dump struct {
+	Docs   []*accord.Document `json:"docs"`
+	Groups [][]string         `json:"groups"`
+}
+
+func dumpDocs(input, out string) error {
+	var inputs []*accord.Input
+	err := ingest.Read(context.Background(), []string{input}, ingest.Options{}, func(in *accord.Input) error {
+		inputs = append(inputs, in)
+		return nil
+	}, func(err error) { fmt.Fprintln(os.Stderr, err) })
+	if err != nil {
+		return err
+	}
+	p := pipeline.Default()
+	var before []accord.CorpusStage
+	for _, st := range p.Corpus {
+		if st.Name() == "stories" {
+			break
+		}
+		before = append(before, st)
+	}
+	p.Corpus = before
+	c, errs := p.Run(context.Background(), inputs, accord.Options{})
+	for _, e := range errs {
+		fmt.Fprintln(os.Stderr, e)
+	}
+	for _, d := range c.Docs {
+		d.Tokens = nil
+	}
+	b, err := json.Marshal(Dump{Docs: c.Docs, Groups: c.Groups})
+	if err != nil {
+		return err
+	}
+	return os.WriteFile(out, b, 0o644)
 }
 
 func must(err error) {
