@@ -79,8 +79,11 @@ type group struct {
 	ids   []string
 }
 
-// groups returns the stories, or the whole corpus as one group when no story
-// stage ran. Documents in no story form one leftover group each.
+// groups returns the events of the stories (the finer clusters: one
+// happening reported by several documents), a story without events as one
+// group, or the whole corpus as one group when no story stage ran.
+// Documents in no story (or in no event of their story) form one leftover
+// group each.
 func groups(c *accord.Corpus) []group {
 	if len(c.Stories) == 0 {
 		g := group{}
@@ -91,15 +94,26 @@ func groups(c *accord.Corpus) []group {
 	}
 	var out []group
 	seen := map[string]bool{}
-	for _, s := range c.Stories {
-		g := group{story: s.ID}
-		for _, id := range s.Documents {
-			if c.Doc(id) != nil {
+	add := func(story string, ids []string) {
+		g := group{story: story}
+		for _, id := range ids {
+			if c.Doc(id) != nil && !seen[id] {
 				g.ids = append(g.ids, id)
 				seen[id] = true
 			}
 		}
-		out = append(out, g)
+		if len(g.ids) > 0 {
+			out = append(out, g)
+		}
+	}
+	for _, s := range c.Stories {
+		if len(s.Events) == 0 {
+			add(s.ID, s.Documents)
+			continue
+		}
+		for _, e := range s.Events {
+			add(s.ID, e.Documents)
+		}
 	}
 	for _, d := range c.Docs {
 		if !seen[d.ID] {

@@ -152,3 +152,41 @@ func TestInferenceUndatedStory(t *testing.T) {
 		})
 	}
 }
+
+// TestInferenceByEvent: within a story, an undated document is dated only
+// from the documents of its own event (an earlier, similar happening in the
+// same story says nothing of its day). Invented texts.
+func TestInferenceByEvent(t *testing.T) {
+	docs := []*accord.Document{
+		{ID: "a", Published: "2022-01-14", PublishedBasis: accord.BasisMetadata, Text: "A storm flooded the Oster harbour on Thursday, the mayor of Oster said."},
+		{ID: "b", Text: "A storm flooded the Oster harbour on Thursday, the mayor of Oster said after the ferry sank."},
+		{ID: "c", Text: "The storm that flooded the Oster harbour on Thursday sank the ferry, the mayor of Oster said."},
+	}
+	for _, d := range docs {
+		_ = text.New().Annotate(d)
+		_ = New().Annotate(d)
+	}
+	for _, split := range []bool{false, true} {
+		c := accord.NewCorpus(docs, accord.Options{})
+		st := accord.Story{ID: "s", Documents: []string{"a", "b", "c"}}
+		if split {
+			st.Events = []accord.Event{{ID: "e1", Documents: []string{"a", "b"}}, {ID: "e2", Documents: []string{"c"}}}
+		}
+		c.Stories = []accord.Story{st}
+		for _, d := range docs[1:] {
+			d.Published, d.PublishedBasis = "", ""
+		}
+		if err := NewCorpus().Analyze(context.Background(), c); err != nil {
+			t.Fatal(err)
+		}
+		want := map[string]string{"b": "2022-01-14", "c": "2022-01-14"}
+		if split {
+			want["c"] = ""
+		}
+		for id, w := range want {
+			if got := c.Doc(id).Published; got != w {
+				t.Errorf("events %v: %s published %q, want %q", split, id, got, w)
+			}
+		}
+	}
+}

@@ -60,8 +60,9 @@ func TestDebugReplay(t *testing.T) {
 			PublishedBasis      string `json:"published_basis"`
 		} `json:"documents"`
 		Stories []struct {
-			ID        string   `json:"id"`
-			Documents []string `json:"documents"`
+			ID        string         `json:"id"`
+			Documents []string       `json:"documents"`
+			Events    []accord.Event `json:"events"`
 		} `json:"stories"`
 	}
 	_ = json.Unmarshal(b, &r)
@@ -78,7 +79,7 @@ func TestDebugReplay(t *testing.T) {
 	c := accord.NewCorpus(docs, accord.Options{})
 	if os.Getenv("TIMEX_REPLAY_STORIES") != "" {
 		for _, s := range r.Stories {
-			c.Stories = append(c.Stories, accord.Story{ID: s.ID, Documents: s.Documents})
+			c.Stories = append(c.Stories, accord.Story{ID: s.ID, Documents: s.Documents, Events: s.Events})
 		}
 	}
 	if gp := os.Getenv("TIMEX_REPLAY_GOLD"); gp != "" {
@@ -100,13 +101,14 @@ func TestDebugReplay(t *testing.T) {
 			_ = os.WriteFile(out, b, 0o644)
 		}()
 	}
-	id := os.Getenv("TIMEX_DEBUG_DOC")
-	debugMatch = func(doc string, p time.Time, tx string, a anchor, v float64) {
-		if doc == id {
-			t.Logf("   match %s %q -> %s %s w=%.2f v=%.2f", p.Format("2006-01-02"), tx, a.doc, a.date.Format("2006-01-02"), a.weight, v)
+	if id := os.Getenv("TIMEX_DEBUG_DOC"); id != "" {
+		debugMatch = func(doc string, p time.Time, tx string, a anchor, v float64) {
+			if doc == id {
+				t.Logf("   match %s %q -> %s %s w=%.2f v=%.2f", p.Format("2006-01-02"), tx, a.doc, a.date.Format("2006-01-02"), a.weight, v)
+			}
 		}
+		defer func() { debugMatch = nil }()
 	}
-	defer func() { debugMatch = nil }()
 	_ = NewCorpus().Analyze(context.Background(), c)
 	n := 0
 	for _, d := range c.Docs {
