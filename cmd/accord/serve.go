@@ -41,6 +41,11 @@ required; clients send it as "Authorization: Bearer T" or once as ?token=T
 			g.cache, _ = st.(accord.DocCache)
 			g.state, _ = st.(accord.StateStore)
 			analyze := func(ctx context.Context, inputs []*accord.Input) (*accord.Report, error) {
+				unlock, err := lockCoordinator(ctx, g, st, db)
+				if err != nil {
+					return nil, err
+				}
+				defer unlock()
 				r, _, err := runPipeline(ctx, g, inputs, accord.Options{}, &progress{})
 				return r, err
 			}

@@ -135,6 +135,11 @@ func storeReport(ctx context.Context, g *globals, db string) (*accord.Report, er
 	} else if err != nil && !errors.Is(err, accord.ErrNotFound) {
 		return nil, err
 	}
+	unlock, err := lockCoordinator(ctx, g, st, db)
+	if err != nil {
+		return nil, err
+	}
+	defer unlock()
 	var inputs []*accord.Input
 	if err := st.Each(ctx, func(in *accord.Input) error { inputs = append(inputs, in); return nil }); err != nil {
 		return nil, err
