@@ -2,6 +2,7 @@ package copies
 
 import (
 	"regexp"
+	"slices"
 	"sort"
 	"strings"
 	"unicode"
@@ -330,7 +331,7 @@ func (x *Index) citeLinks() []accord.Link {
 			l := accord.Link{From: e.doc.ID, To: "outlet:" + c.outlet, Kind: accord.LinkCites, Score: 0.9, Outlet: c.outlet,
 				Evidence: []string{"cites " + c.outlet + ": \"" + snippet(e.doc.Text, c.span) + "\""}}
 			best, bestJ := int32(-1), 0.05
-			for _, j := range byOutlet[normOutlet(c.outlet)] {
+			for _, j := range nearest(byOutlet[normOutlet(c.outlet)], int32(i), maxCiteScan) {
 				if j == int32(i) || x.entries[j].doc.Outlet == e.doc.Outlet {
 					continue
 				}
@@ -346,6 +347,24 @@ func (x *Index) citeLinks() []accord.Link {
 		}
 	}
 	return out
+}
+
+// maxCiteScan bounds the documents of a cited outlet compared with the
+// citing document: those indexed nearest to it (feeds arrive roughly in
+// publication order, and a relayed report is close in time to its source),
+// so that resolving citations stays linear in the corpus size.
+const maxCiteScan = 2000
+
+// nearest returns the at most n ids of the sorted list ids closest to id.
+func nearest(ids []int32, id int32, n int) []int32 {
+	if len(ids) <= n {
+		return ids
+	}
+	k, _ := slices.BinarySearch(ids, id)
+	lo := max(0, k-n/2)
+	hi := min(len(ids), lo+n)
+	lo = max(0, hi-n)
+	return ids[lo:hi]
 }
 
 // snippet returns the sentence-ish context around a span, at most ~160 bytes.

@@ -176,8 +176,9 @@ func (x *Index) AddBatch(docs []*accord.Document) {
 	// 1. signatures, in parallel.
 	ents := make([]*entry, len(fresh))
 	keys := make([][]uint32, len(fresh))
+	words := make([][]word, len(fresh)) // kept for the verification of this batch
 	parallel(len(fresh), x.workers(), func(i int) {
-		ents[i], keys[i] = x.signature(fresh[i])
+		ents[i], keys[i], words[i] = x.signature(fresh[i])
 	})
 	// 2. buckets and candidates, in order.
 	type cand struct{ a, b int32 }
@@ -257,6 +258,16 @@ func (x *Index) AddBatch(docs []*accord.Document) {
 		x.prep = newPrepCache(x.cache)
 	}
 	prep := x.prep
+	// the new documents' words are already known: verification reuses them
+	prep.mu.Lock()
+	prep.fresh = map[*accord.Document][]word{}
+	for _, c := range cands {
+		if k := int(c.b - base); k >= 0 && words[k] != nil {
+			prep.fresh[fresh[k]] = words[k]
+		}
+	}
+	prep.mu.Unlock()
+	words = nil
 	parallel(len(cands), x.workers(), func(i int) {
 		c := cands[i]
 		results[i] = x.verify(c.a, c.b, prep)
@@ -266,13 +277,16 @@ func (x *Index) AddBatch(docs []*accord.Document) {
 			x.edges = append(x.edges, *r)
 		}
 	}
+	prep.mu.Lock()
+	prep.fresh = nil
+	prep.mu.Unlock()
 }
 
-func (x *Index) signature(d *accord.Document) (*entry, []uint32) {
+func (x *Index) signature(d *accord.Document) (*entry, []uint32, []word) {
 	words := tokenize(d.Text, d.Sentences, x.cache)
 	e := &entry{doc: d, words: len(words), cites: findCitations(d)}
 	if len(words) == 0 {
-		return e, nil
+		return e, nil, nil
 	}
 	hs := make([]uint64, len(words))
 	for i, w := range words {
@@ -287,7 +301,7 @@ func (x *Index) signature(d *accord.Document) (*entry, []uint32) {
 	e.lex, e.rob = lex.sketch(), rob.sketch()
 	keys := lex.bandKeys(famLexical, make([]uint32, 0, slotsPerDoc))
 	keys = rob.bandKeys(famRobust, keys)
-	return e, keys
+	return e, keys, words
 }
 
 // lexFeatures are the word 3-shingles of a word sequence (its words when
@@ -399,6 +413,7 @@ type prepCache struct {
 	mu       sync.Mutex
 	cache    *wordCache
 	cur, old map[*accord.Document]*prepEntry
+	fresh    map[*accord.Document][]word // words of the batch's new documents, until prepared
 }
 
 type prepEntry struct {
@@ -426,7 +441,16 @@ func (p *prepCache) get(d *accord.Document) *vdoc {
 		}
 	}
 	p.mu.Unlock()
-	e.once.Do(func() { e.v = prepare(d, p.cache) })
+	e.once.Do(func() {
+		p.mu.Lock()
+		words, ok := p.fresh[d]
+		delete(p.fresh, d)
+		p.mu.Unlock()
+		if !ok {
+			words = tokenize(d.Text, d.Sentences, p.cache)
+		}
+		e.v = prepare(d, words, p.cache)
+	})
 	return e.v
 }
 

@@ -2,6 +2,7 @@ package copies
 
 import (
 	"math/rand"
+	"slices"
 	"testing"
 )
 
@@ -65,5 +66,25 @@ func TestBucketTable(t *testing.T) {
 	}
 	if bt.n != len(want) {
 		t.Fatalf("n=%d, want %d", bt.n, len(want))
+	}
+}
+
+func TestNearest(t *testing.T) {
+	ids := []int32{1, 3, 5, 7, 9, 11, 13}
+	cases := []struct {
+		id   int32
+		n    int
+		want []int32
+	}{
+		{6, 10, ids},
+		{6, 2, []int32{5, 7}},
+		{0, 3, []int32{1, 3, 5}},
+		{20, 3, []int32{9, 11, 13}},
+		{9, 3, []int32{7, 9, 11}},
+	}
+	for _, c := range cases {
+		if got := nearest(ids, c.id, c.n); !slices.Equal(got, c.want) {
+			t.Errorf("nearest(%d, %d) = %v, want %v", c.id, c.n, got, c.want)
+		}
 	}
 }

@@ -31,8 +31,9 @@ type vdoc struct {
 	own, ext []uint64
 }
 
-func prepare(d *accord.Document, cache *wordCache) *vdoc {
-	v := &vdoc{doc: d, words: tokenize(d.Text, d.Sentences, cache)}
+// prepare builds the vdoc of d from its words (as tokenize gives them).
+func prepare(d *accord.Document, words []word, cache *wordCache) *vdoc {
+	v := &vdoc{doc: d, words: words}
 	v.info = make([]*senseInfo, len(v.words))
 	for i, w := range v.words {
 		if !w.has(fStop) && w.has(fKnown) {
