@@ -3,12 +3,14 @@ package quotes
 import (
 	"context"
 	"fmt"
-	"github.com/accord-news/accord/internal/unionfind"
+	"math"
+	"slices"
 	"sort"
 	"strings"
 	"unicode"
 
 	"github.com/accord-news/accord"
+	"github.com/accord-news/accord/internal/unionfind"
 	"github.com/accord-news/accord/lexicon"
 	"github.com/accord-news/accord/text"
 )
@@ -34,26 +36,6 @@ type Matcher struct {
 // NewCorpus returns the statement matcher, with WordNet synonyms.
 func NewCorpus() *Matcher { return &Matcher{WordNet: true} }
 
-// senseCache answers lexicon.Related from per-word sense lists looked up once.
-type senseCache map[string][]uint32
-
-func (sc senseCache) related(a, b string) bool {
-	if a == b {
-		return true
-	}
-	sa, ok := sc[a]
-	if !ok {
-		sa = lexicon.Senses(nil, a, 0)
-		sc[a] = sa
-	}
-	sb, ok := sc[b]
-	if !ok {
-		sb = lexicon.Senses(nil, b, 0)
-		sc[b] = sb
-	}
-	return lexicon.SensesRelated(sa, sb)
-}
-
 // Name implements accord.CorpusStage.
 func (*Matcher) Name() string { return "quotes" }
 
@@ -67,8 +49,8 @@ const (
 	spunFuncFrac  = 0.75 // within a spun copy: share of function words kept
 	minWords      = 3    // shorter variants match only by identity
 	partialFrac   = 0.8  // a variant shorter than this share of the canonical is partial
-	// maxLoosePairs is the number of candidate pairs above which pairs must
-	// share two content stems.
+	// maxLoosePairs is the number of stem-sharing pairs above which the
+	// candidates come from prefix filtering (candidatePairs).
 	maxLoosePairs = 200000
 )
 
@@ -83,20 +65,49 @@ type qitem struct {
 	parts []unit
 }
 
-// unit is a word sequence to align.
+// unit is a word sequence to align. Words and stems are interned (vocab) so
+// that alignment compares integers.
 type unit struct {
 	words []string
-	stems []string
-	funcs []string
+	ids   []int32 // word ids
+	sids  []int32 // stem ids
+	stop  []bool  // function word
+	funcs []int32 // ids of the function words, in order
+	fsids []int32 // their stem ids
+	// For the WordNet fast path (aligner.prep): the sorted content stems,
+	// senses and senses-or-broader of the content words.
+	cstems, sb, kb []uint32
+	sorted         []int32 // ids, sorted (a bound on the exact alignment)
+	fset           []int32 // function-word stems, sorted
+	sensed         bool    // sb and kb are filled
 }
 
-func newUnit(s string) unit {
+// vocab interns the words and stems of one Match call.
+type vocab struct {
+	ids   map[string]int32
+	words []string
+}
+
+func (v *vocab) id(w string) int32 {
+	if id, ok := v.ids[w]; ok {
+		return id
+	}
+	id := int32(len(v.words))
+	v.ids[w] = id
+	v.words = append(v.words, w)
+	return id
+}
+
+func (v *vocab) unit(s string) unit {
 	ws := text.Words(s)
-	u := unit{words: ws, stems: make([]string, len(ws))}
+	u := unit{words: ws, ids: make([]int32, len(ws)), sids: make([]int32, len(ws)), stop: make([]bool, len(ws))}
 	for i, w := range ws {
-		u.stems[i] = stem(w)
+		u.ids[i] = v.id(w)
+		u.sids[i] = v.id(stem(w))
 		if text.IsStopword(w) {
-			u.funcs = append(u.funcs, w)
+			u.stop[i] = true
+			u.funcs = append(u.funcs, u.ids[i])
+			u.fsids = append(u.fsids, u.sids[i])
 		}
 	}
 	return u
@@ -104,7 +115,7 @@ func newUnit(s string) unit {
 
 // quoteParts returns the fragments of q and the sentences of each, when
 // there is more than one.
-func quoteParts(d *accord.Document, q *accord.QuoteMention) []unit {
+func quoteParts(v *vocab, d *accord.Document, q *accord.QuoteMention) []unit {
 	var spans []accord.Span
 	if len(q.Fragments) > 0 {
 		spans = q.Fragments
@@ -118,11 +129,11 @@ func quoteParts(d *accord.Document, q *accord.QuoteMention) []unit {
 		}
 		ss := text.Sentences(d.Text, f)
 		if len(spans) > 1 {
-			out = append(out, newUnit(d.Slice(f)))
+			out = append(out, v.unit(d.Slice(f)))
 		}
 		if len(ss) > 1 {
 			for _, x := range ss {
-				out = append(out, newUnit(d.Slice(x)))
+				out = append(out, v.unit(d.Slice(x)))
 			}
 		}
 	}
@@ -150,24 +161,26 @@ func (m *Matcher) Analyze(ctx context.Context, c *accord.Corpus) error {
 
 // Match groups the quote mentions of c's documents into statements.
 func (m *Matcher) Match(c *accord.Corpus) []accord.Quote {
-	if m.Related == nil && m.WordNet {
-		m = &Matcher{Related: senseCache{}.related}
-	}
-	if m.Related != nil {
-		// Memoize: a corpus repeats the same word pairs often.
-		rel := m.Related
-		memo := map[[2]string]bool{}
-		mm := *m
-		mm.Related = func(a, b string) bool {
-			k := [2]string{a, b}
+	related := m.Related
+	voc := &vocab{ids: map[string]int32{}}
+	// With WordNet the relation is computed from per-word sense sets
+	// (aligner.wordSenses); a custom Related is memoized by word ids.
+	al := &aligner{voc: voc, wordnet: related == nil && m.WordNet}
+	if related != nil {
+		// Memoize by word ids: a corpus repeats the same word pairs often.
+		memo := map[uint64]bool{}
+		al.rel = func(a, b int32) bool {
+			if a > b {
+				a, b = b, a
+			}
+			k := uint64(a)<<32 | uint64(b)
 			if v, ok := memo[k]; ok {
 				return v
 			}
-			v := rel(a, b)
+			v := related(voc.words[a], voc.words[b])
 			memo[k] = v
 			return v
 		}
-		m = &mm
 	}
 	ents := newEntityIndex(c)
 	var items []qitem
@@ -178,8 +191,12 @@ func (m *Matcher) Match(c *accord.Corpus) []accord.Quote {
 			if q.Start < 0 || q.End > len(d.Text) || q.Start > q.End {
 				continue
 			}
-			it := qitem{unit: newUnit(quoteWords(d, q)), doc: d, qi: qi, group: g, eid: ents.stated(d, q)}
-			it.parts = quoteParts(d, q)
+			it := qitem{unit: voc.unit(quoteWords(d, q)), doc: d, qi: qi, group: g, eid: ents.stated(d, q)}
+			it.parts = quoteParts(voc, d, q)
+			al.prep(&it.unit)
+			for k := range it.parts {
+				al.prep(&it.parts[k])
+			}
 			items = append(items, it)
 		}
 	}
@@ -194,21 +211,12 @@ func (m *Matcher) Match(c *accord.Corpus) []accord.Quote {
 			spunPair[[2]string{l.To, l.From}] = true
 		}
 	}
-	// Candidate pairs share a content stem, or sit in copies of each other.
-	index := map[string][]int{}
-	for i, it := range items {
-		seen := map[string]bool{}
-		for k, s := range it.stems {
-			if text.IsStopword(it.words[k]) || seen[s] {
-				continue
-			}
-			seen[s] = true
-			index[s] = append(index[s], i)
-		}
-	}
+	order, prefixed := candidatePairs(items)
 	parent := unionfind.New(len(items))
 	find := parent.Find
-	tried := map[[2]int]bool{}
+	// Pairs of linked documents are tried after the candidates (unique and
+	// sorted); tried remembers those, so that no pair is aligned twice.
+	var tried map[[2]int]bool
 	try := func(i, j int) {
 		if i == j {
 			return
@@ -216,57 +224,29 @@ func (m *Matcher) Match(c *accord.Corpus) []accord.Quote {
 		if i > j {
 			i, j = j, i
 		}
-		if tried[[2]int{i, j}] {
-			return
+		if tried != nil {
+			if _, ok := slices.BinarySearchFunc(order, [2]int{i, j}, cmpPair); ok || tried[[2]int{i, j}] {
+				return
+			}
+			tried[[2]int{i, j}] = true
 		}
-		tried[[2]int{i, j}] = true
 		if find(i) == find(j) {
 			return
 		}
 		copies := spunPair[[2]string{items[i].doc.ID, items[j].doc.ID}]
-		if m.matchItems(&items[i], &items[j], copies) {
+		if prefixed && !copies && !sharesHalf(&items[i].unit, &items[j].unit) {
+			// The verification of prefix filtering.
+			return
+		}
+		if al.matchItems(&items[i], &items[j], copies) {
 			parent[find(i)] = find(j)
 		}
 	}
-	// Pairs sharing a content stem are aligned; stems in very many quotes
-	// say nothing and are skipped.
-	shared := map[[2]int]int{}
-	var keys []string
-	for k := range index {
-		keys = append(keys, k)
-	}
-	sort.Strings(keys)
-	var order [][2]int
-	for _, k := range keys {
-		list := index[k]
-		if len(list) > 300 {
-			continue
-		}
-		for a := 0; a < len(list); a++ {
-			for b := a + 1; b < len(list); b++ {
-				p := [2]int{list[a], list[b]}
-				if shared[p] == 0 {
-					order = append(order, p)
-				}
-				shared[p]++
-			}
-		}
-	}
-	sort.Slice(order, func(i, j int) bool {
-		if order[i][0] != order[j][0] {
-			return order[i][0] < order[j][0]
-		}
-		return order[i][1] < order[j][1]
-	})
-	// In a large corpus only pairs that share two stems (or involve a short
-	// quote) are aligned, to keep the work near linear.
-	strict := len(order) > maxLoosePairs
 	for _, p := range order {
-		if !strict || shared[p] >= 2 || contentLen(&items[p[0]]) < 4 || contentLen(&items[p[1]]) < 4 {
-			try(p[0], p[1])
-		}
+		try(p[0], p[1])
 	}
 	if len(spunPair) > 0 {
+		tried = map[[2]int]bool{}
 		byDoc := map[string][]int{}
 		for i, it := range items {
 			byDoc[it.doc.ID] = append(byDoc[it.doc.ID], i)
@@ -292,7 +272,7 @@ func (m *Matcher) Match(c *accord.Corpus) []accord.Quote {
 	sort.Slice(groups, func(a, b int) bool { return itemLess(&items[groups[a][0]], &items[groups[b][0]]) })
 	out := make([]accord.Quote, 0, len(groups))
 	for n, g := range groups {
-		out = append(out, m.statement(c, items, g, n+1, spunFrom))
+		out = append(out, al.statement(items, g, n+1, spunFrom))
 	}
 	return out
 }
@@ -309,7 +289,7 @@ func itemLess(a, b *qitem) bool {
 }
 
 // statement builds one Quote from a cluster of items.
-func (m *Matcher) statement(c *accord.Corpus, items []qitem, g []int, n int, spunFrom map[string]bool) accord.Quote {
+func (al *aligner) statement(items []qitem, g []int, n int, spunFrom map[string]bool) accord.Quote {
 	// Canonical wording: a direct quote over reported speech, then the
 	// variant whose wording the most independent groups share, then one that
 	// is no spun copy, then the one that shares
@@ -320,7 +300,7 @@ func (m *Matcher) statement(c *accord.Corpus, items []qitem, g []int, n int, spu
 		groups := map[int]bool{}
 		sim := 0.0
 		for _, j := range g {
-			if lcsRatio(items[i].words, items[j].words, nil) >= sameRatio {
+			if sameWording(&items[i].unit, &items[j].unit) {
 				groups[items[j].group] = true
 				sim++
 			}
@@ -371,23 +351,33 @@ func (m *Matcher) statement(c *accord.Corpus, items []qitem, g []int, n int, spu
 		direct := qm.Direct
 		v.Direct = &direct
 		if i != best {
-			r := lcsRatio(it.words, can.words, nil)
+			r := lcsRatio(it.ids, can.ids)
 			v.Partial = len(it.words) < int(partialFrac*float64(len(can.words))+0.5)
-			v.Spun = r < sameRatio && !m.fragmentOf(it, can)
+			v.Spun = r < sameRatio && !al.fragmentOf(it, can)
 		}
 		q.Variants = append(q.Variants, v)
 	}
 	return q
 }
 
+// sameWording reports whether the exact-word LCS of a and b covers
+// sameRatio of the shorter (the shared words bound it first).
+func sameWording(a, b *unit) bool {
+	short := min(len(a.ids), len(b.ids))
+	if short == 0 || common(a.sorted, b.sorted) < int(math.Ceil(sameRatio*float64(short)-1e-9)) {
+		return false
+	}
+	return lcsRatio(a.ids, b.ids) >= sameRatio
+}
+
 // fragmentOf reports whether a's wording is (nearly) word for word inside
 // one of b's parts or b itself: a partial quote, not a rewording.
-func (m *Matcher) fragmentOf(a, b *qitem) bool {
-	if lcsRatio(a.words, b.words, nil) >= sameRatio {
+func (al *aligner) fragmentOf(a, b *qitem) bool {
+	if lcsRatio(a.ids, b.ids) >= sameRatio {
 		return true
 	}
 	for k := range b.parts {
-		if lcsRatio(a.words, b.parts[k].words, nil) >= sameRatio {
+		if lcsRatio(a.ids, b.parts[k].ids) >= sameRatio {
 			return true
 		}
 	}
@@ -395,8 +385,8 @@ func (m *Matcher) fragmentOf(a, b *qitem) bool {
 }
 
 // matchItems aligns two quotes, whole or by their parts.
-func (m *Matcher) matchItems(a, b *qitem, copies bool) bool {
-	if ok, _, _ := m.align(&a.unit, &b.unit, copies); ok {
+func (al *aligner) matchItems(a, b *qitem, copies bool) bool {
+	if ok, _, _ := al.align(&a.unit, &b.unit, copies); ok {
 		return true
 	}
 	for k := -1; k < len(a.parts); k++ {
@@ -412,7 +402,7 @@ func (m *Matcher) matchItems(a, b *qitem, copies bool) bool {
 			if l >= 0 {
 				ub = &b.parts[l]
 			}
-			if ok, _, _ := m.align(ua, ub, copies); ok {
+			if ok, _, _ := al.align(ua, ub, copies); ok {
 				return true
 			}
 		}
@@ -422,7 +412,7 @@ func (m *Matcher) matchItems(a, b *qitem, copies bool) bool {
 
 // align decides whether two word sequences are one statement; it returns also whether
 // b (or a) is partial and whether the match needed rewording.
-func (m *Matcher) align(a, b *unit, copies bool) (same, partial, spun bool) {
+func (al *aligner) align(a, b *unit, copies bool) (same, partial, spun bool) {
 	la, lb := len(a.words), len(b.words)
 	if la == 0 || lb == 0 {
 		return false, false, false
@@ -432,28 +422,49 @@ func (m *Matcher) align(a, b *unit, copies bool) (same, partial, spun bool) {
 		short = lb
 	}
 	if short < minWords {
-		return equalWords(a.words, b.words) && la >= 1, false, false
+		return equalIDs(a.ids, b.ids) && la >= 1, false, false
 	}
 	long := max(la, lb)
-	exact := lcsRatio(a.words, b.words, nil)
-	if exact >= sameRatio && (short >= minPartWords || 2*short >= long) {
-		return true, short < int(partialFrac*float64(long)), false
+	if short >= minPartWords || 2*short >= long {
+		// The words both hold bound the exact alignment from above.
+		if common(a.sorted, b.sorted) >= int(math.Ceil(sameRatio*float64(short)-1e-9)) && lcsRatio(a.ids, b.ids) >= sameRatio {
+			return true, short < int(partialFrac*float64(long)), false
+		}
 	}
 	if !(copies || 2*short >= long && short >= minFuzzyWords) {
 		return false, false, false
 	}
-	related := func(x, y int, aw, bw []string, as, bs []string) bool {
-		if as[x] == bs[y] {
+	// The content-word matches bound what rewording can reach: check them
+	// before the quadratic alignment.
+	cm := al.contentMatches(a, b)
+	fuzzyOK := 2*short >= long && short >= minFuzzyWords && cm >= min(3, (contentCount(a, b)+1)/2)
+	spunOK := copies && short >= 5 && 2*short >= long && cm >= 2
+	if !fuzzyOK && !spunOK {
+		return false, false, false
+	}
+	need := spunRatio
+	if !spunOK {
+		need = fuzzyRatio
+	}
+	// Bound the alignment from above: function words align with function
+	// words of equal stem (at most their own LCS), content words with the
+	// other's content matches, and a content word with a function word only
+	// by an equal stem ("don’t"/"don't").
+	fl := lcsFunc(len(a.fsids), len(b.fsids), func(x, y int) bool { return a.fsids[x] == b.fsids[y] })
+	if float64(fl+min(cm, al.contentMatches(b, a))+crossStems(a, b)+crossStems(b, a))/float64(short) < need {
+		return false, false, false
+	}
+	fuzzy := lcsFunc(la, lb, func(x, y int) bool {
+		if a.sids[x] == b.sids[y] {
 			return true
 		}
-		return m.Related != nil && !text.IsStopword(aw[x]) && !text.IsStopword(bw[y]) && m.Related(aw[x], bw[y])
-	}
-	fuzzy := lcsFunc(len(a.words), len(b.words), func(x, y int) bool { return related(x, y, a.words, b.words, a.stems, b.stems) })
+		return !a.stop[x] && !b.stop[y] && al.related(a.ids[x], b.ids[y])
+	})
 	fr := float64(fuzzy) / float64(short)
-	if fr >= fuzzyRatio && 2*short >= long && short >= minFuzzyWords && contentMatches(a, b, m.Related) >= min(3, (contentCount(a, b)+1)/2) {
+	if fr >= fuzzyRatio && fuzzyOK {
 		return true, short < int(partialFrac*float64(long)), true
 	}
-	if copies && fr >= spunRatio && short >= 5 && 2*short >= long && contentMatches(a, b, m.Related) >= 2 {
+	if fr >= spunRatio && spunOK {
 		fa, fb := a.funcs, b.funcs
 		if len(fa) > len(fb) {
 			fa, fb = fb, fa
@@ -465,17 +476,67 @@ func (m *Matcher) align(a, b *unit, copies bool) (same, partial, spun bool) {
 	return false, false, false
 }
 
-func contentMatches(a, b *unit, rel func(x, y string) bool) int {
+// crossStems counts the content words of a whose stem is a function-word
+// stem of b.
+func crossStems(a, b *unit) int {
 	n := 0
-	for i, w := range a.words {
-		if text.IsStopword(w) {
+	for i, st := range a.sids {
+		if !a.stop[i] {
+			if _, ok := slices.BinarySearch(b.fset, st); ok {
+				n++
+			}
+		}
+	}
+	return n
+}
+
+// common32 counts the elements two sorted uint32 lists share.
+func common32(a, b []uint32) int {
+	n, i, j := 0, 0, 0
+	for i < len(a) && j < len(b) {
+		switch {
+		case a[i] == b[j]:
+			n++
+			i++
+			j++
+		case a[i] < b[j]:
+			i++
+		default:
+			j++
+		}
+	}
+	return n
+}
+
+// common counts the elements two sorted lists share (with multiplicity).
+func common(a, b []int32) int {
+	n, i, j := 0, 0, 0
+	for i < len(a) && j < len(b) {
+		switch {
+		case a[i] == b[j]:
+			n++
+			i++
+			j++
+		case a[i] < b[j]:
+			i++
+		default:
+			j++
+		}
+	}
+	return n
+}
+
+func contentMatches(a, b *unit, rel func(x, y int32) bool) int {
+	n := 0
+	for i := range a.ids {
+		if a.stop[i] {
 			continue
 		}
-		for j, v := range b.words {
-			if text.IsStopword(v) {
+		for j := range b.ids {
+			if b.stop[j] {
 				continue
 			}
-			if a.stems[i] == b.stems[j] || rel != nil && rel(w, v) {
+			if a.sids[i] == b.sids[j] || rel != nil && rel(a.ids[i], b.ids[j]) {
 				n++
 				break
 			}
@@ -484,19 +545,16 @@ func contentMatches(a, b *unit, rel func(x, y string) bool) int {
 	return n
 }
 
-// contentLen is the number of content words of an item's whole wording.
-func contentLen(it *qitem) int { return len(it.words) - len(it.funcs) }
-
 // contentCount is the number of content words of the shorter sequence.
 func contentCount(a, b *unit) int {
 	u := a
-	if len(b.words) < len(a.words) {
+	if len(b.ids) < len(a.ids) {
 		u = b
 	}
-	return len(u.words) - len(u.funcs)
+	return len(u.ids) - len(u.funcs)
 }
 
-func equalWords(a, b []string) bool {
+func equalIDs(a, b []int32) bool {
 	if len(a) != len(b) {
 		return false
 	}
@@ -509,7 +567,7 @@ func equalWords(a, b []string) bool {
 }
 
 // lcsRatio is the exact-word LCS of a and b over the shorter length.
-func lcsRatio(a, b []string, _ func(string, string) bool) float64 {
+func lcsRatio(a, b []int32) float64 {
 	s := min(len(a), len(b))
 	if s == 0 {
 		return 0
@@ -647,4 +705,250 @@ func (x *entityIndex) hasWord(id, w string) bool {
 		}
 	}
 	return false
+}
+
+// aligner holds what one Match call shares between pairs: the vocabulary
+// and the memoized relatedness of word ids.
+type aligner struct {
+	voc *vocab
+	rel func(a, b int32) bool
+	// wordnet: rel is lexicon's relation, so that content matches can use
+	// the per-word sense sets below instead of pairwise calls.
+	wordnet bool
+	senses  [][]uint32 // by word id: the word's senses, sorted
+	keys    [][]uint32 // its senses and their broader senses, sorted
+	known   []bool     // senses and keys are filled
+}
+
+// wordSenses returns S(w) and K(w) (senses, and senses with their broader
+// ones) of word id w. lexicon.SensesRelated(a, b) holds exactly when K(a)
+// meets S(b) or S(a) meets K(b).
+func (al *aligner) wordSenses(w int32) ([]uint32, []uint32) {
+	if int(w) < len(al.known) && al.known[w] {
+		return al.senses[w], al.keys[w]
+	}
+	for len(al.known) <= int(w) {
+		al.known = append(al.known, false)
+		al.senses = append(al.senses, nil)
+		al.keys = append(al.keys, nil)
+	}
+	s := lexicon.Senses(nil, al.voc.words[w], 0)
+	k := slices.Clone(s)
+	for _, x := range s {
+		k = append(k, lexicon.Broader(x)...)
+	}
+	slices.Sort(s)
+	slices.Sort(k)
+	s, k = slices.Compact(s), slices.Compact(k)
+	al.senses[w], al.keys[w], al.known[w] = s, k, true
+	return s, k
+}
+
+// related reports whether word ids a and b are related in meaning
+// (lexicon.SensesRelated, or Matcher.Related when set).
+func (al *aligner) related(a, b int32) bool {
+	if al.wordnet {
+		sa, ka := al.wordSenses(a)
+		sb, kb := al.wordSenses(b)
+		return meets(ka, sb) || meets(sa, kb)
+	}
+	return al.rel != nil && al.rel(a, b)
+}
+
+// prep fills the unit's sorted content stems, ids and function-word stems.
+func (al *aligner) prep(u *unit) {
+	for i, st := range u.sids {
+		if !u.stop[i] {
+			u.cstems = append(u.cstems, uint32(st))
+		}
+	}
+	slices.Sort(u.cstems)
+	u.cstems = slices.Compact(u.cstems)
+	u.sorted = slices.Clone(u.ids)
+	slices.Sort(u.sorted)
+	u.fset = slices.Clone(u.fsids)
+	slices.Sort(u.fset)
+	u.fset = slices.Compact(u.fset)
+}
+
+// senseSets fills, once, the union of the unit's content words' senses and
+// of their senses-or-broader.
+func (al *aligner) senseSets(u *unit) {
+	if u.sensed {
+		return
+	}
+	u.sensed = true
+	for i, w := range u.ids {
+		if !u.stop[i] {
+			s, k := al.wordSenses(w)
+			u.sb = append(u.sb, s...)
+			u.kb = append(u.kb, k...)
+		}
+	}
+	slices.Sort(u.sb)
+	slices.Sort(u.kb)
+	u.sb, u.kb = slices.Compact(u.sb), slices.Compact(u.kb)
+}
+
+// contentMatches counts the content words of a that have an equal stem or
+// a related word among b's content words.
+func (al *aligner) contentMatches(a, b *unit) int {
+	if !al.wordnet {
+		return contentMatches(a, b, al.rel)
+	}
+	al.senseSets(b)
+	n := 0
+	for i, w := range a.ids {
+		if a.stop[i] {
+			continue
+		}
+		if _, ok := slices.BinarySearch(b.cstems, uint32(a.sids[i])); ok {
+			n++
+			continue
+		}
+		s, k := al.wordSenses(w)
+		if meets(k, b.sb) || meets(s, b.kb) {
+			n++
+		}
+	}
+	return n
+}
+
+// meets reports whether two sorted sets share an element: by binary search
+// of the shorter in the longer when their lengths differ much, else by a
+// merge.
+func meets(a, b []uint32) bool {
+	if len(a) > len(b) {
+		a, b = b, a
+	}
+	if len(a) == 0 || a[len(a)-1] < b[0] || b[len(b)-1] < a[0] {
+		return false
+	}
+	if 8*len(a) < len(b) {
+		lo := 0
+		for _, x := range a {
+			k, ok := slices.BinarySearch(b[lo:], x)
+			if ok {
+				return true
+			}
+			lo += k
+			if lo >= len(b) {
+				return false
+			}
+		}
+		return false
+	}
+	i, j := 0, 0
+	for i < len(a) && j < len(b) {
+		switch {
+		case a[i] == b[j]:
+			return true
+		case a[i] < b[j]:
+			i++
+		default:
+			j++
+		}
+	}
+	return false
+}
+
+// candidatePairs returns the pairs of items to align, in order. In a small
+// corpus that is every pair sharing a content stem (stems held by more than
+// maxStemItems items say nothing and are skipped). When that would exceed
+// maxLoosePairs pairs, it is prefix filtering instead (as in set-similarity
+// joins): two mentions of one statement in the same words share at least
+// half of the shorter one's content stems (the alignment needs 0.8 of its
+// words), so each item probes the index with only the rarer half of its
+// stems, ordered by how many items hold them. An item whose rarer half meets
+// none of another's stems shares under half of its own with it. Rewordings
+// that share fewer stems are then found only between documents that copies
+// linked. The work is the sum of the rare stems' postings: far below the
+// all-pairs count on real corpora.
+const (
+	maxStemItems   = 300
+	minSharedStems = 0.5
+)
+
+func candidatePairs(items []qitem) ([][2]int, bool) {
+	stems := make([][]int32, len(items))
+	df := map[int32]int{}
+	for i := range items {
+		seen := map[int32]bool{}
+		for k, st := range items[i].sids {
+			if items[i].stop[k] || seen[st] {
+				continue
+			}
+			seen[st] = true
+			stems[i] = append(stems[i], st)
+			df[st]++
+		}
+	}
+	index := map[int32][]int{}
+	loose := 0
+	for i, ss := range stems {
+		for _, st := range ss {
+			index[st] = append(index[st], i)
+			if n := df[st]; n <= maxStemItems {
+				loose += len(index[st]) - 1
+			}
+		}
+	}
+	var keys []uint64
+	add := func(i, j int) { keys = append(keys, uint64(min(i, j))<<32|uint64(max(i, j))) }
+	if loose <= maxLoosePairs {
+		for i, ss := range stems {
+			for _, st := range ss {
+				if len(index[st]) > maxStemItems {
+					continue
+				}
+				for _, j := range index[st] {
+					if j > i {
+						add(i, j)
+					}
+				}
+			}
+		}
+	} else {
+		for i, ss := range stems {
+			slices.SortFunc(ss, func(a, b int32) int {
+				if df[a] != df[b] {
+					return df[a] - df[b]
+				}
+				return int(a - b)
+			})
+			n := len(ss)
+			prefix := n - int(math.Ceil(minSharedStems*float64(n))) + 1
+			for _, st := range ss[:min(prefix, n)] {
+				if len(index[st]) > maxStemItems {
+					continue
+				}
+				for _, j := range index[st] {
+					if j != i {
+						add(i, j)
+					}
+				}
+			}
+		}
+	}
+	slices.Sort(keys)
+	keys = slices.Compact(keys)
+	order := make([][2]int, len(keys))
+	for k, key := range keys {
+		order[k] = [2]int{int(key >> 32), int(key & 0xffffffff)}
+	}
+	return order, loose > maxLoosePairs
+}
+
+func cmpPair(a, b [2]int) int {
+	if a[0] != b[0] {
+		return a[0] - b[0]
+	}
+	return a[1] - b[1]
+}
+
+// sharesHalf reports whether a and b share at least minSharedStems of the
+// shorter one's content stems.
+func sharesHalf(a, b *unit) bool {
+	n := min(len(a.cstems), len(b.cstems))
+	return common32(a.cstems, b.cstems) >= int(math.Ceil(minSharedStems*float64(n)))
 }
