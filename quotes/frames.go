@@ -43,7 +43,7 @@ func (x *docCtx) sentenceFrame(s accord.Span, strict bool) frame {
 	if f := x.tailFrame(s, r, strict); f.ok {
 		return f
 	}
-	return x.headFrame(s, r)
+	return x.headFrame(s, r, strict)
 }
 
 func (x *docCtx) tailFrame(s accord.Span, r tokRange, strict bool) frame {
@@ -120,7 +120,7 @@ func (x *docCtx) tailFrame(s accord.Span, r tokRange, strict bool) frame {
 	return frame{}
 }
 
-func (x *docCtx) headFrame(s accord.Span, r tokRange) frame {
+func (x *docCtx) headFrame(s accord.Span, r tokRange, strict bool) frame {
 	for c := r.a; c < r.b && c <= r.a+25; c++ {
 		t := x.toks[c]
 		if x.inQuote(t.Start) {
@@ -232,6 +232,17 @@ func (x *docCtx) widenToFrames(out []accord.QuoteMention) []accord.QuoteMention 
 		p := x.paraOf(m.Span.Start)
 		s := x.sentenceOf(m.Span.Start, p)
 		if m.Span.End > s.End {
+			// An interrupted quote (“…,” X said. “…”) whose first part
+			// ends a sentence with words before it: they belong to it.
+			if len(m.Fragments) >= 2 && m.Fragments[0].End <= s.End {
+				if f := x.sentenceFrame(s, false); f.tail && !x.introduced(m.Span.Start) &&
+					!hasWordIn(x.txt, f.content.End, m.Fragments[0].End) && hasWordIn(x.txt, f.content.Start, m.Span.Start) &&
+					!x.cueOutside(f.content.Start, m.Span.Start) {
+					m.Span.Start = x.trimContent(f.content).Start
+					m.Text = x.txt[m.Span.Start:m.Span.End]
+					m.Partial = true
+				}
+			}
 			continue
 		}
 		f := x.sentenceFrame(s, false)
@@ -382,7 +393,7 @@ func (x *docCtx) headEnd(from, sEnd int) int {
 				break
 			}
 			n := x.toks[k+1].Lower
-			if w == "," && (strings.HasSuffix(n, "ing") && len(n) > 5 || n == "according") {
+			if w == "," && (strings.HasSuffix(n, "ing") && len(n) > 5 || n == "according" || n == "a" || n == "an" || n == "another" || n == "before" || n == "after") {
 				return t.Start
 			}
 			if w == "," && (n == "as" || n == "but" && k+2 < r.b && pronouns[x.toks[k+2].Lower] != "") {

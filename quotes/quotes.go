@@ -419,7 +419,8 @@ func (x *docCtx) clauseEnd(qs []quoted, i int) (int, int) {
 func (x *docCtx) clauseBreak(k, hi int) bool {
 	w := x.toks[k].Lower
 	switch w {
-	case "but", "which", "who", "while", "whereas", "although", "though", "according", "as", "so":
+	case "but", "which", "who", "while", "whereas", "although", "though", "according", "as", "so",
+		"a", "an", "another", "before", "after":
 		return true
 	}
 	if strings.HasSuffix(w, "ing") && len(w) > 5 || isCue(w) {
