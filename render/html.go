@@ -53,8 +53,8 @@ table{border-collapse:collapse;width:100%}td,th{border:1px solid #ddd;padding:.3
 {{range .Entities}}<tr><td>{{.Name}}</td><td>{{.Type}}</td><td>{{join .Aliases "; "}}</td><td>{{range .Roles}}{{.Role}}{{if .Organization}} ({{deref .Organization ""}}){{end}}<span class="cite">{{range .Documents}}<a href="#doc-{{anchor .}}">[{{.}}]</a>{{end}}</span><br>{{end}}</td><td>{{len .Mentions}}</td></tr>{{end}}</table>{{end}}
 <h2>Quotes</h2>
 {{if not .Quotes}}<p class="muted">None.</p>{{end}}
-{{range .Quotes}}<h3>{{.Speaker}}: “{{.Text}}”</h3>
-<table><tr><th>document</th><th>wording</th><th>stated speaker</th></tr>{{range .Variants}}<tr><td><a href="#doc-{{anchor .Document}}">{{.Document}}</a></td><td>{{.Text}}{{if .Partial}}<span class="tag">partial</span>{{end}}{{if .Spun}}<span class="tag disputed">spun</span>{{end}}</td><td>{{.Stated}}</td></tr>{{end}}</table>{{end}}
+{{range .Quotes}}<h3>{{.Speaker}}: {{if .Quoted}}“{{.Text}}”{{else}}<span class="muted">reported:</span> {{.Text}}{{end}}</h3>
+<table><tr><th>document</th><th>wording</th><th>stated speaker</th></tr>{{range .Variants}}<tr><td><a href="#doc-{{anchor .Document}}">{{.Document}}</a></td><td>{{.Text}}{{if .Partial}}<span class="tag">partial</span>{{end}}{{if .Spun}}<span class="tag disputed">spun</span>{{end}}{{if .Reported}}<span class="tag">reported speech</span>{{end}}</td><td>{{.Stated}}</td></tr>{{end}}</table>{{end}}
 <h2>Claims</h2>
 {{if not .R.Claims}}<p class="muted">None.</p>{{end}}
 <ul>{{range .R.Claims}}<li><span class="tag {{.Status}}">{{.Status}}, {{.IndependentSources}} independent</span> {{.Statement}}<span class="cite">{{range .Documents}}<a href="#doc-{{anchor .}}">[{{.}}]</a>{{end}}</span></li>{{end}}</ul>
@@ -75,12 +75,14 @@ table{border-collapse:collapse;width:100%}td,th{border:1px solid #ddd;padding:.3
 type htmlQuote struct {
 	Speaker  string
 	Text     string
+	Quoted   bool // some document quotes it directly
 	Variants []htmlVariant
 }
 
 type htmlVariant struct {
 	accord.QuoteVariant
-	Stated string
+	Stated   string
+	Reported bool // reported speech, not a direct quotation
 }
 
 // HTML writes the report as one standalone page with no script. Every piece
@@ -93,9 +95,9 @@ func HTML(w io.Writer, r *accord.Report) error {
 	}
 	var quotes []htmlQuote
 	for _, q := range byReach(r.Quotes) {
-		hq := htmlQuote{Speaker: ix.entityName(q.Speaker), Text: q.Text}
+		hq := htmlQuote{Speaker: ix.entityName(q.Speaker), Text: q.Text, Quoted: quoted(q)}
 		for _, v := range q.Variants {
-			hq.Variants = append(hq.Variants, htmlVariant{QuoteVariant: v, Stated: ix.entityName(v.StatedSpeaker)})
+			hq.Variants = append(hq.Variants, htmlVariant{QuoteVariant: v, Stated: ix.entityName(v.StatedSpeaker), Reported: !direct(v)})
 		}
 		quotes = append(quotes, hq)
 	}

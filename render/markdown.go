@@ -170,7 +170,11 @@ func Markdown(w io.Writer, r *accord.Report) error {
 		b.WriteString("_None._\n")
 	}
 	for _, q := range byReach(r.Quotes) {
-		fmt.Fprintf(&b, "### %s — “%s”\n\n", md(ix.entityName(q.Speaker)), md(q.Text))
+		if quoted(q) {
+			fmt.Fprintf(&b, "### %s — “%s”\n\n", md(ix.entityName(q.Speaker)), md(q.Text))
+		} else {
+			fmt.Fprintf(&b, "### %s — reported: %s\n\n", md(ix.entityName(q.Speaker)), md(q.Text))
+		}
 		b.WriteString("| document | wording | stated speaker |\n|---|---|---|\n")
 		for _, v := range q.Variants {
 			flags := ""
@@ -179,6 +183,9 @@ func Markdown(w io.Writer, r *accord.Report) error {
 			}
 			if v.Spun {
 				flags += " (spun)"
+			}
+			if !direct(v) {
+				flags += " (reported speech)"
 			}
 			fmt.Fprintf(&b, "| %s | %s%s | %s |\n", mdCite([]string{v.Document}), md(v.Text), flags, md(ix.entityName(v.StatedSpeaker)))
 		}
@@ -241,4 +248,19 @@ func byReach(qs []accord.Quote) []accord.Quote {
 	}
 	sort.SliceStable(out, func(i, j int) bool { return reach(out[i]) > reach(out[j]) })
 	return out
+}
+
+// direct reports whether a variant is a direct quotation (the contract's
+// default) rather than reported speech.
+func direct(v accord.QuoteVariant) bool { return v.Direct == nil || *v.Direct }
+
+// quoted reports whether a statement is quoted directly by any document: its
+// text is then shown in quotation marks, and otherwise as reported speech.
+func quoted(q accord.Quote) bool {
+	for _, v := range q.Variants {
+		if direct(v) {
+			return true
+		}
+	}
+	return len(q.Variants) == 0
 }

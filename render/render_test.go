@@ -60,3 +60,39 @@ func TestEmptyReport(t *testing.T) {
 		t.Fatal(err)
 	}
 }
+
+func TestReportedSpeechIsNotShownAsAQuotation(t *testing.T) {
+	no, yes := false, true
+	r := &accord.Report{Version: 1, Quotes: []accord.Quote{
+		{ID: "Q1", Text: "the ferries would run later", Variants: []accord.QuoteVariant{{Document: "a", Text: "the ferries would run later", Direct: &no}}},
+		{ID: "Q2", Text: "We listened", Variants: []accord.QuoteVariant{{Document: "a", Text: "We listened", Direct: &yes}, {Document: "b", Text: "they had listened", Direct: &no}}},
+	}}
+	tests := []struct {
+		name       string
+		render     func(*bytes.Buffer) error
+		want, dont []string
+	}{
+		{"markdown", func(b *bytes.Buffer) error { return Markdown(b, r) },
+			[]string{"reported: the ferries would run later", "“We listened”", "they had listened (reported speech)"},
+			[]string{"“the ferries would run later”"}},
+		{"html", func(b *bytes.Buffer) error { return HTML(b, r) },
+			[]string{"reported:</span> the ferries would run later", "“We listened”", "reported speech</span>"},
+			[]string{"“the ferries would run later”"}},
+	}
+	for _, tc := range tests {
+		var b bytes.Buffer
+		if err := tc.render(&b); err != nil {
+			t.Fatal(err)
+		}
+		for _, w := range tc.want {
+			if !strings.Contains(b.String(), w) {
+				t.Errorf("%s: no %q", tc.name, w)
+			}
+		}
+		for _, d := range tc.dont {
+			if strings.Contains(b.String(), d) {
+				t.Errorf("%s: has %q", tc.name, d)
+			}
+		}
+	}
+}
