@@ -56,6 +56,10 @@ func New() *Cleaner {
 	return &Cleaner{model: DefaultModel(), Config: Config{Focus: "recall"}}
 }
 
+// SetModel replaces the embedded line model (the evaluation tools use it to
+// score each page with a model that was not trained on it).
+func (c *Cleaner) SetModel(m *Model) { c.model = m }
+
 // Clean implements accord.Cleaner.
 func (c *Cleaner) Clean(in *accord.Input, opt accord.Options) (*accord.Document, error) {
 	if in == nil {

@@ -255,6 +255,11 @@ type Line struct {
 	Item      bool // a list item
 	Cell      bool // a table cell
 	Quote     bool // a blockquote
+	// DOM holds what the page's markup says around the line: the words of
+	// the class and id attributes of its nearest marked ancestors and the
+	// sectioning elements (aside, footer, figure, ...) it sits in. Empty for
+	// plain text and for extracted lines not found in the page.
+	DOM []string
 }
 
 var blockTags = map[string]bool{
@@ -269,8 +274,77 @@ var blockTags = map[string]bool{
 
 // nodeLines turns an element tree into lines: one per block element, with
 // link character counts.
-func nodeLines(root *html.Node) []Line {
+func nodeLines(root *html.Node) []Line { return walkLines(root, false) }
+
+// nodeLinesDOM is nodeLines with each line's DOM context filled in.
+func nodeLinesDOM(root *html.Node) []Line { return walkLines(root, true) }
+
+// sectionTags are the structural elements whose presence around a line is
+// a feature of the line (their meaning is the HTML standard's, not data's).
+var sectionTags = []string{"article", "aside", "figure", "figcaption", "footer", "header", "nav",
+	"form", "main", "section", "table", "blockquote", "ul", "ol", "dl", "address"}
+
+var sectionIndex = func() map[string]int {
+	m := map[string]int{}
+	for i, t := range sectionTags {
+		m[t] = i
+	}
+	return m
+}()
+
+// maxDOMLevels is how many marked ancestors (with a class or id) give
+// their words to a line.
+const maxDOMLevels = 4
+
+// attrWords splits class and id values into lower-case words of 3 to 24
+// letters ("post-meta__author" gives post, meta, author).
+func attrWords(n *html.Node, dst []string) []string {
+	for _, a := range n.Attr {
+		if a.Key != "class" && a.Key != "id" {
+			continue
+		}
+		start := -1
+		v := a.Val
+		for i := 0; i <= len(v); i++ {
+			letter := i < len(v) && (v[i]|0x20 >= 'a' && v[i]|0x20 <= 'z')
+			if letter && start < 0 {
+				start = i
+			}
+			if !letter && start >= 0 {
+				if w := i - start; w >= 3 && w <= 24 {
+					dst = append(dst, strings.ToLower(v[start:i]))
+				}
+				start = -1
+			}
+		}
+	}
+	return dst
+}
+
+func walkLines(root *html.Node, withDOM bool) []Line {
 	var out []Line
+	// The DOM context: per open element, its attribute words; and counts
+	// of the open section elements.
+	var attrStack [][]string
+	sections := make([]int, len(sectionTags))
+	domOf := func() []string {
+		var d []string
+		levels := 0
+		for i := len(attrStack) - 1; i >= 0 && levels < maxDOMLevels; i-- {
+			if len(attrStack[i]) > 0 {
+				for _, w := range attrStack[i] {
+					d = append(d, string(rune('0'+levels))+":"+w)
+				}
+				levels++
+			}
+		}
+		for i, n := range sections {
+			if n > 0 {
+				d = append(d, "t:"+sectionTags[i])
+			}
+		}
+		return d
+	}
 	var cur strings.Builder
 	cur.Grow(256)
 	var curLink int
@@ -283,6 +357,9 @@ func nodeLines(root *html.Node) []Line {
 			l.LinkChars = curLink
 			if l.LinkChars > utf8.RuneCountInString(t) {
 				l.LinkChars = utf8.RuneCountInString(t)
+			}
+			if withDOM {
+				l.DOM = domOf()
 			}
 			out = append(out, l)
 		}
@@ -306,6 +383,12 @@ func nodeLines(root *html.Node) []Line {
 			}
 			if blockTags[n.Data] {
 				flush()
+			}
+			if withDOM && n.Type == html.ElementNode {
+				attrStack = attrStack[:len(attrStack)-1]
+				if i, ok := sectionIndex[n.Data]; ok {
+					sections[i]--
+				}
 			}
 			continue
 		}
@@ -339,6 +422,12 @@ func nodeLines(root *html.Node) []Line {
 				linkDepth++
 			case "img", "graphic":
 				continue
+			}
+			if withDOM {
+				attrStack = append(attrStack, attrWords(n, nil))
+				if i, ok := sectionIndex[n.Data]; ok {
+					sections[i]++
+				}
 			}
 		case html.DocumentNode:
 		default:
@@ -420,8 +509,9 @@ func (c *Cleaner) cleanHTML(d *accord.Document, in *accord.Input, opt accord.Opt
 		return nil
 	}
 	var tm trafilatura.Metadata
-	pageLines := nodeLines(findBody(doc))
+	pageLines := nodeLinesDOM(findBody(doc))
 	lines, tm = extractMain(doc, in.URL, c.Config)
+	attachDOM(lines, pageLines)
 	mergeMeta(d, pageMeta{Title: cleanTitle(tm.Title), Outlet: tm.Sitename, Author: cleanAuthor(tm.Author)})
 	if d.Published == "" && !tm.Date.IsZero() && plausibleYear(tm.Date.Year()) {
 		d.Published, d.PublishedBasis = tm.Date.Format("2006-01-02"), accord.BasisMetadata
@@ -446,6 +536,41 @@ func (c *Cleaner) cleanHTML(d *accord.Document, in *accord.Input, opt accord.Opt
 		d.Title = firstLine(d.Text)
 	}
 	return nil
+}
+
+// attachDOM gives each extracted line the DOM context of the page line
+// with the same text (the extractors rebuild the tree without attributes),
+// and marks lines whose text occurs more than once in the page.
+func attachDOM(lines, page []Line) {
+	type info struct {
+		dom   []string
+		count int
+	}
+	byKey := make(map[string]*info, len(page))
+	for _, l := range page {
+		k := normKey(l.Text)
+		if k == "" {
+			continue
+		}
+		if x := byKey[k]; x != nil {
+			x.count++
+			continue
+		}
+		byKey[k] = &info{dom: l.DOM, count: 1}
+	}
+	for i := range lines {
+		x := byKey[normKey(lines[i].Text)]
+		if x == nil {
+			lines[i].DOM = []string{"nodom"}
+			continue
+		}
+		d := make([]string, 0, len(x.dom)+1)
+		d = append(d, x.dom...)
+		if x.count > 1 {
+			d = append(d, "pagerepeat")
+		}
+		lines[i].DOM = d
+	}
 }
 
 // maxOutside caps the page lines recorded as removed outside the main text.

@@ -81,7 +81,13 @@ func sigmoid(x float64) float64 {
 
 // FeatureGroups switches optional feature groups (for the trainer's
 // experiments; the embedded model was trained with the defaults).
-var FeatureGroups = struct{ Words, Trigrams, Conj bool }{Words: true, Trigrams: false, Conj: true}
+var FeatureGroups = struct {
+	Words, Trigrams, Conj, DOM bool
+	// DOMLevels is how many marked ancestors' class/id words are used.
+	DOMLevels int
+	// DOMTags uses the enclosing section elements.
+	DOMTags bool
+}{Words: true, Trigrams: false, Conj: true, DOM: true, DOMLevels: 1, DOMTags: false}
 
 // hashing uses FNV-1a so that the trained weights do not depend on a process seed.
 func fnv(parts ...string) uint32 {
@@ -209,6 +215,22 @@ func LineFeatures(l Line, ctx LineContext) []uint32 {
 		}
 		if l.Quote {
 			add("tag", "quote")
+		}
+		if FeatureGroups.DOM {
+			for _, w := range l.DOM {
+				switch {
+				case len(w) > 2 && w[1] == ':' && w[0] >= '0' && w[0] <= '9':
+					if int(w[0]-'0') < FeatureGroups.DOMLevels {
+						add("dom", w[2:])
+					}
+				case strings.HasPrefix(w, "t:"):
+					if FeatureGroups.DOMTags {
+						add("dom", w)
+					}
+				default:
+					add("dom", w)
+				}
+			}
 		}
 	} else {
 		add("nolinks")

@@ -47,7 +47,9 @@ func PageCandidates(in *accord.Input) []Candidate {
 	tmp.onCandidate = func(l Line, ctx LineContext) {
 		out = append(out, Candidate{Line: l, Ctx: ctx})
 	}
-	tmp.filterLines(nodeLines(findBody(doc)), in, &accord.Document{}, true)
+	lines := nodeLinesDOM(findBody(doc))
+	attachDOM(lines, lines)
+	tmp.filterLines(lines, in, &accord.Document{}, true)
 	return out
 }
 

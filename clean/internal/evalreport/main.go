@@ -39,6 +39,8 @@ func main() {
 	evaldata := flag.String("meta", "", "evaldata.json with metadata gold: print title/author/date accuracy")
 	noPageDate := flag.Bool("nopagedate", false, "no htmldate search when the metadata has no date")
 	threshold := flag.Float64("threshold", 0, "line model threshold for HTML (0 = default)")
+	models := flag.String("models", "", "k-fold held-out scoring: PREFIX of the fold models PREFIX-i.bin written by train -fold-out; page p is cleaned with the model of its fold (split.Fold), which did not train on it")
+	folds := flag.Int("folds", 3, "number of fold models with -models")
 	flag.Parse()
 
 	files, err := filepath.Glob(filepath.Join(*data, "html", "*"))
@@ -60,8 +62,29 @@ func main() {
 		}
 		inputs = append(inputs, &accord.Input{ID: id, Source: f, HTML: string(b)})
 	}
+	cfg := clean.Config{Focus: *focus, NoFallback: *noFallback, NoModel: *noModel, Threshold: *threshold, NoPageDate: *noPageDate}
 	c := clean.New()
-	c.Config = clean.Config{Focus: *focus, NoFallback: *noFallback, NoModel: *noModel, Threshold: *threshold, NoPageDate: *noPageDate}
+	c.Config = cfg
+	cleanerFor := func(id string) *clean.Cleaner { return c }
+	if *models != "" {
+		byFold := make([]*clean.Cleaner, *folds)
+		for f := range byFold {
+			b, err := os.ReadFile(fmt.Sprintf("%s-%d.bin", *models, f))
+			if err == nil {
+				var m *clean.Model
+				if m, err = clean.DecodeModel(b); err == nil {
+					byFold[f] = clean.New()
+					byFold[f].Config = cfg
+					byFold[f].SetModel(m)
+				}
+			}
+			if err != nil {
+				fmt.Fprintln(os.Stderr, "fold model", f, err)
+				os.Exit(1)
+			}
+		}
+		cleanerFor = func(id string) *clean.Cleaner { return byFold[split.Fold(id, *folds)] }
+	}
 	var ru0 syscall.Rusage
 	syscall.Getrusage(syscall.RUSAGE_SELF, &ru0)
 	docs := make([]*accord.Document, len(inputs))
@@ -73,7 +96,7 @@ func main() {
 		go func() {
 			defer wg.Done()
 			for i := range next {
-				d, err := c.Clean(inputs[i], accord.Options{})
+				d, err := cleanerFor(inputs[i].ID).Clean(inputs[i], accord.Options{})
 				if err != nil {
 					fmt.Fprintln(os.Stderr, inputs[i].ID, err)
 					continue

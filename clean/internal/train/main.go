@@ -50,21 +50,32 @@ func main() {
 	data := flag.String("data", "/work/shared/data/trafilatura-eval/accord", "converted data set directory")
 	out := flag.String("o", "clean/model.bin", "model file to write")
 	cache := flag.String("cache", "", "gob cache of the extracted lines (built when missing)")
-	bits := flag.Int("bits", 14, "hash bits")
+	bits := flag.Int("bits", 16, "hash bits")
 	epochs := flag.Int("epochs", 8, "epochs")
 	rate := flag.Float64("rate", 0.1, "AdaGrad learning rate")
 	l2 := flag.Float64("l2", 1e-3, "L2 penalty")
 	pageWeight := flag.Float64("page-weight", 0.3, "weight of whole-page lines (0 = extracted lines only)")
-	which := flag.String("split", "train", "pages to learn from: train or all")
+	which := flag.String("split", "all", "pages the final model learns from: all or train (the held-out figure then comes from -folds)")
 	textWeight := flag.Float64("text-weight", 0.5, "weight of the extracted lines seen as plain text (no DOM features)")
+	pages := flag.Bool("pages", false, "print the dev split's kept boilerplate and lost content segments at threshold 0.7")
 	show := flag.Int("show", 0, "print this many dev-split errors at threshold 0.5")
 	noWords := flag.Bool("no-words", false, "leave out word features")
+	noDOM := flag.Bool("no-dom", false, "leave out the DOM context features (class/id words, section elements)")
+	domLevels := flag.Int("dom-levels", clean.FeatureGroups.DOMLevels, "marked ancestors whose class/id words are features")
+	domTags := flag.Bool("dom-tags", clean.FeatureGroups.DOMTags, "use the enclosing section elements as features")
 	noConj := flag.Bool("no-conj", false, "leave out the conjunctions with the prose-block position")
 	tri := flag.Bool("trigrams", false, "add character trigram features (they overfit: dev F1 drops)")
+	folds := flag.Int("folds", 0, "k-fold cross-validation over all pages first (k > 1)")
+	foldOut := flag.String("fold-out", "", "write the k fold models as PREFIX-i.bin (fold i held out)")
+	cvOnly := flag.Bool("cv-only", false, "stop after the cross-validation")
+	oracle := flag.Bool("oracle", false, "print the score of a perfect line filter (every boilerplate-only line out) and stop")
 	flag.Parse()
 	clean.FeatureGroups.Words = !*noWords
 	clean.FeatureGroups.Trigrams = *tri
 	clean.FeatureGroups.Conj = !*noConj
+	clean.FeatureGroups.DOM = !*noDOM
+	clean.FeatureGroups.DOMLevels = *domLevels
+	clean.FeatureGroups.DOMTags = *domTags
 
 	var gold struct {
 		Documents map[string]goldDoc `json:"documents"`
@@ -83,78 +94,148 @@ func main() {
 	sort.Strings(ids)
 	cands := loadOrBuild(*cache, *data, ids)
 
-	var ex []clean.Example
-	pos := 0
-	for _, id := range ids {
-		if *which != "all" && split.Of(id) != *which {
-			continue
-		}
-		g := gold.Documents[id]
-		add := func(cs []clean.Candidate, w float64) {
-			for _, c := range cs {
-				if l := label(c.Text, g); l >= 0 {
-					ex = append(ex, clean.Example{Features: c.Features(), Label: l, Weight: w})
-					if l == 1 {
-						pos++
+	examples := func(keep func(id string) bool) []clean.Example {
+		var ex []clean.Example
+		for _, id := range ids {
+			if !keep(id) {
+				continue
+			}
+			g := gold.Documents[id]
+			add := func(cs []clean.Candidate, w float64) {
+				for _, c := range cs {
+					if l := label(c.Text, g); l >= 0 {
+						ex = append(ex, clean.Example{Features: c.Features(), Label: l, Weight: w})
 					}
 				}
 			}
-		}
-		add(cands[id].Ext, 1)
-		if *textWeight > 0 {
-			// The same lines as plain text would give them: no DOM.
-			var plain []clean.Candidate
-			for _, c := range cands[id].Ext {
-				c.Line = clean.Line{Text: c.Text}
-				c.Ctx.HTML = false
-				plain = append(plain, c)
+			add(cands[id].Ext, 1)
+			if *textWeight > 0 {
+				// The same lines as plain text would give them: no DOM.
+				var plain []clean.Candidate
+				for _, c := range cands[id].Ext {
+					c.Line = clean.Line{Text: c.Text}
+					c.Ctx.HTML = false
+					plain = append(plain, c)
+				}
+				add(plain, *textWeight)
 			}
-			add(plain, *textWeight)
+			if *pageWeight > 0 {
+				add(cands[id].Page, *pageWeight)
+			}
 		}
-		if *pageWeight > 0 {
-			add(cands[id].Page, *pageWeight)
+		return ex
+	}
+	train := func(keep func(id string) bool) *clean.Model {
+		ex := examples(keep)
+		pos := 0
+		for _, e := range ex {
+			if e.Label == 1 {
+				pos++
+			}
+		}
+		fmt.Fprintf(os.Stderr, "%d labelled lines (%d boilerplate)\n", len(ex), pos)
+		return clean.TrainModel(ex, *bits, *epochs, *rate, *l2)
+	}
+
+	if *oracle {
+		// The ceiling of any line filter over these extracted lines.
+		var c counts
+		for _, id := range ids {
+			g := gold.Documents[id]
+			var kept []string
+			for _, cd := range cands[id].Ext {
+				if label(cd.Text, g) != 1 {
+					kept = append(kept, norm(cd.Text))
+				}
+			}
+			c.add(score(strings.Join(kept, " "), g))
+		}
+		fmt.Fprintf(os.Stderr, "oracle line filter: %s\n", c)
+		return
+	}
+
+	if *folds > 1 {
+		// k-fold cross-validation: every page is scored by the model that
+		// did not see it, so the figure covers all pages, held out.
+		cv := map[float64]*counts{}
+		for f := 0; f < *folds; f++ {
+			mf := train(func(id string) bool { return split.Fold(id, *folds) != f })
+			for _, th := range thresholds {
+				if cv[th] == nil {
+					cv[th] = &counts{}
+				}
+				cv[th].add(simulate(mf, th, ids, cands, gold.Documents, func(id string) bool { return split.Fold(id, *folds) == f }))
+			}
+			if *foldOut != "" {
+				if err := os.WriteFile(fmt.Sprintf("%s-%d.bin", *foldOut, f), mf.Encode(), 0o644); err != nil {
+					fail(err)
+				}
+			}
+		}
+		for _, th := range thresholds {
+			fmt.Fprintf(os.Stderr, "cv%-3d threshold %-4s  %s\n", *folds, thName(th), cv[th])
+		}
+		if *cvOnly {
+			return
 		}
 	}
-	fmt.Fprintf(os.Stderr, "%d labelled lines (%d boilerplate)\n", len(ex), pos)
-	m := clean.TrainModel(ex, *bits, *epochs, *rate, *l2)
+
+	m := train(func(id string) bool { return *which == "all" || split.Of(id) == *which })
 
 	// Segment scores of the extracted text filtered by the model, per split
 	// and threshold (the text is simulated as the kept candidate lines).
 	for _, sp := range []string{"train", "dev"} {
-		for _, th := range []float64{0, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9} {
-			var tp, fp, fn int
-			for _, id := range ids {
-				if split.Of(id) != sp {
-					continue
+		for _, th := range thresholds {
+			c := simulate(m, th, ids, cands, gold.Documents, func(id string) bool { return split.Of(id) == sp })
+			fmt.Fprintf(os.Stderr, "%-5s threshold %-4s  %s\n", sp, thName(th), c)
+		}
+	}
+	if *pages {
+		// Per dev page at threshold 0.7: the kept boilerplate segments with
+		// the probability of the line holding them, and the lost content.
+		for _, id := range ids {
+			if split.Of(id) != "dev" {
+				continue
+			}
+			g := gold.Documents[id]
+			var kept []string
+			var probs []float64
+			for _, cd := range cands[id].Ext {
+				p := m.Prob(cd.Features())
+				if p < 0.7 {
+					kept = append(kept, norm(cd.Text))
+					probs = append(probs, p)
 				}
-				var kept []string
-				for _, c := range cands[id].Ext {
-					if th == 0 || m.Prob(c.Features()) < th {
-						kept = append(kept, norm(c.Text))
+			}
+			text := strings.Join(kept, " ")
+			for _, s := range g.Without {
+				s = norm(s)
+				if strings.Contains(text, s) {
+					for i, k := range kept {
+						if strings.Contains(k, s) {
+							fmt.Printf("FP %s p=%.2f len=%d seg=%.60q line=%.100q\n", id, probs[i], len(k), s, k)
+							break
+						}
 					}
-				}
-				text := strings.Join(kept, " ")
-				g := gold.Documents[id]
-				for _, s := range g.With {
-					if strings.Contains(text, norm(s)) {
-						tp++
-					} else {
-						fn++
-					}
-				}
-				for _, s := range g.Without {
-					if strings.Contains(text, norm(s)) {
-						fp++
+					if !strings.Contains(strings.Join(kept, "\n"), s) {
+						fmt.Printf("FP %s across-lines seg=%.60q\n", id, s)
 					}
 				}
 			}
-			p := float64(tp) / float64(tp+fp)
-			r := float64(tp) / float64(tp+fn)
-			name := fmt.Sprintf("%.1f", th)
-			if th == 0 {
-				name = "none"
+			all := ""
+			for _, cd := range cands[id].Ext {
+				all += norm(cd.Text) + " "
 			}
-			fmt.Fprintf(os.Stderr, "%-5s threshold %-4s  P %.3f R %.3f F1 %.3f  (tp %d fp %d fn %d)\n", sp, name, p, r, 2*p*r/(p+r), tp, fp, fn)
+			for _, s := range g.With {
+				s = norm(s)
+				if !strings.Contains(text, s) {
+					where := "not-extracted"
+					if strings.Contains(all, s) {
+						where = "filtered"
+					}
+					fmt.Printf("FN %s %s seg=%.80q\n", id, where, s)
+				}
+			}
 		}
 	}
 	if *show > 0 {
@@ -176,6 +257,63 @@ func main() {
 	if err := os.WriteFile(*out, m.Encode(), 0o644); err != nil {
 		fail(err)
 	}
+}
+
+var thresholds = []float64{0, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9}
+
+func thName(th float64) string {
+	if th == 0 {
+		return "none"
+	}
+	return fmt.Sprintf("%.1f", th)
+}
+
+type counts struct{ tp, fp, fn int }
+
+func (c *counts) add(o counts) { c.tp += o.tp; c.fp += o.fp; c.fn += o.fn }
+
+func (c counts) String() string {
+	p := float64(c.tp) / float64(c.tp+c.fp)
+	r := float64(c.tp) / float64(c.tp+c.fn)
+	return fmt.Sprintf("P %.3f R %.3f F1 %.4f  (tp %d fp %d fn %d)", p, r, 2*p*r/(p+r), c.tp, c.fp, c.fn)
+}
+
+// simulate scores the extracted text of the pages kept by keep, filtered by
+// m at threshold th (0: no filter), with the kept candidate lines standing
+// for the text.
+func simulate(m *clean.Model, th float64, ids []string, cands map[string]pageCands, gold map[string]goldDoc, keep func(string) bool) counts {
+	var c counts
+	for _, id := range ids {
+		if !keep(id) {
+			continue
+		}
+		var kept []string
+		for _, cd := range cands[id].Ext {
+			if th == 0 || m.Prob(cd.Features()) < th {
+				kept = append(kept, norm(cd.Text))
+			}
+		}
+		c.add(score(strings.Join(kept, " "), gold[id]))
+	}
+	return c
+}
+
+// score counts the page's gold segments found in text.
+func score(text string, g goldDoc) counts {
+	var c counts
+	for _, s := range g.With {
+		if strings.Contains(text, norm(s)) {
+			c.tp++
+		} else {
+			c.fn++
+		}
+	}
+	for _, s := range g.Without {
+		if strings.Contains(text, norm(s)) {
+			c.fp++
+		}
+	}
+	return c
 }
 
 // label is 0 for a line holding a "with" segment, 1 for one holding only
