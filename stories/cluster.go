@@ -344,6 +344,7 @@ func cluster(ctx context.Context, vecs []vector, order []int, threshold, merge, 
 	sums := make([]sparseSum, len(cents))
 	for i, c := range cents {
 		sums[i] = c.sorted()
+		cents[i] = nil // the maps are no longer needed: let them go
 	}
 	h := &pairHeap{}
 	seenPair := map[[2]int]bool{}

@@ -365,7 +365,18 @@ func TestDevCV(t *testing.T) {
 		fold[x] = i % k
 	}
 	var cfgs []devConfig
-	for _, ga := range []bool{false, true} {
+	families := []bool{false, true}
+	switch os.Getenv("STORIES_CV_GA") { // one linkage family only
+	case "0":
+		families = []bool{false}
+	case "1":
+		families = []bool{true}
+	}
+	for _, ga := range families {
+		attach := devFloats("STORIES_GRID_A", "0.04")
+		if !ga {
+			attach = []float64{0}
+		}
 		for _, nw := range devFloats("STORIES_NW", "0,0.5") {
 			for _, cw := range devFloats("STORIES_CW", "0") {
 				ts, ms := devFloats("STORIES_GRID_T", "0.15,0.2,0.25"), devFloats("STORIES_GRID_M", "0.07,0.09,0.11")
@@ -374,7 +385,7 @@ func TestDevCV(t *testing.T) {
 				}
 				for _, tt := range ts {
 					for _, mt := range ms {
-						for _, a := range devFloats("STORIES_GRID_A", "0.04") {
+						for _, a := range attach {
 							cfgs = append(cfgs, devConfig{ga, nw, cw, tt, mt, 0, a})
 						}
 					}

@@ -75,6 +75,7 @@ func (s *Stage) Analyze(ctx context.Context, c *accord.Corpus) error {
 	for i := range feats {
 		vecs[i] = feats[i].topicVector(idf, s.NameWeight).prune(s.MaxTerms)
 		evecs[i] = feats[i].eventVector(idf).prune(s.MaxTerms)
+		feats[i] = docFeatures{} // the maps are no longer needed
 	}
 	order := arrival(c.Docs)
 	topics := cluster(ctx, vecs, order, s.TopicThreshold, s.MergeThreshold, s.AttachThreshold, s.GroupAverage)
