@@ -201,7 +201,12 @@ const (
 //
 // With attach > 0, clusters of at most smallCluster documents finally join
 // the most similar larger cluster when their average link exceeds attach.
-func cluster(ctx context.Context, vecs []vector, order []int, threshold, merge, attach float64, groupAverage bool) [][]int {
+//
+// With seed (one entry per vector, or nil), a document with seed[i] >= 0
+// starts in cluster seed[i] (the clusters of a prior run, numbered densely
+// from 0) and stays there but for merges; only the other documents go
+// through the online pass and re-assignment.
+func cluster(ctx context.Context, vecs []vector, order []int, threshold, merge, attach float64, groupAverage bool, seed []int) [][]int {
 	sim, simWithout := (*centroid).cosine, (*centroid).cosineWithout
 	if groupAverage {
 		sim, simWithout = (*centroid).mean, (*centroid).meanWithout
@@ -274,9 +279,24 @@ func cluster(ctx context.Context, vecs []vector, order []int, threshold, merge, 
 		sort.Ints(out)
 		return out
 	}
+	seeded := func(i int) bool { return seed != nil && seed[i] >= 0 }
+	for _, i := range order {
+		if !seeded(i) {
+			continue
+		}
+		for len(cents) <= seed[i] {
+			cents = append(cents, newCentroid())
+		}
+		cents[seed[i]].add(vecs[i])
+		assign[i] = seed[i]
+		addToIndex(seed[i], i)
+	}
 	for n, i := range order {
 		if n%1024 == 0 && ctx.Err() != nil {
 			return nil
+		}
+		if seeded(i) {
+			continue
 		}
 		best, bestScore := -1, threshold
 		for _, cl := range candidates(i, maxCandidates) {
@@ -300,6 +320,9 @@ func cluster(ctx context.Context, vecs []vector, order []int, threshold, merge, 
 	for pass := 0; pass < 2; pass++ {
 		moved := 0
 		for _, i := range order {
+			if seeded(i) {
+				continue
+			}
 			own := assign[i]
 			bestScore := simWithout(cents[own], vecs[i])
 			best := own

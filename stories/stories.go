@@ -50,6 +50,10 @@ type Stage struct {
 	// MaxTerms is how many of a document's heaviest terms its vectors keep
 	// (0: all).
 	MaxTerms int
+
+	// prior is the story of each document (by content hash) in the run this
+	// one resumes (see Resume); last is this run's, for State.
+	prior, last map[string]int
 }
 
 // New returns the stage with thresholds chosen on the DEV sets by
@@ -78,8 +82,9 @@ func (s *Stage) Analyze(ctx context.Context, c *accord.Corpus) error {
 		feats[i] = docFeatures{} // the maps are no longer needed
 	}
 	order := arrival(c.Docs)
-	topics := cluster(ctx, vecs, order, s.TopicThreshold, s.MergeThreshold, s.AttachThreshold, s.GroupAverage)
+	topics := cluster(ctx, vecs, order, s.TopicThreshold, s.MergeThreshold, s.AttachThreshold, s.GroupAverage, seeds(c.Docs, s.prior))
 	topics = keepCopiesTogether(c, topics)
+	s.last = assignments(c.Docs, topics)
 
 	groups := groupsByStory(c, topics)
 	stories := make([]accord.Story, len(topics))
@@ -178,7 +183,7 @@ func (s *Stage) story(c *accord.Corpus, members []int, groups [][]string, vecs, 
 				subOrder = append(subOrder, p)
 			}
 		}
-		events := cluster(context.Background(), sub, subOrder, s.EventThreshold, s.EventThreshold+0.15, 0, false)
+		events := cluster(context.Background(), sub, subOrder, s.EventThreshold, s.EventThreshold+0.15, 0, false, nil)
 		for _, ev := range events {
 			var evMembers []int
 			var evIDs []string

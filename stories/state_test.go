@@ -1,0 +1,116 @@
+package stories
+
+import (
+	"bytes"
+	"compress/gzip"
+	"context"
+	"fmt"
+	"testing"
+
+	"github.com/accord-news/accord"
+)
+
+// withInput gives a test document the Input its state is keyed by.
+func withInput(d *accord.Document) *accord.Document {
+	d.Input = &accord.Input{ID: d.ID, Text: d.Text}
+	return d
+}
+
+func TestResumeAddsDocumentsToEarlierStories(t *testing.T) {
+	var old, added []*accord.Document
+	for i, b := range quake {
+		d := withInput(doc(fmt.Sprintf("q%d", i), "Earthquake hits Northland", b, ""))
+		if i < 2 {
+			old = append(old, d)
+		} else {
+			added = append(added, d)
+		}
+	}
+	for i, b := range election {
+		d := withInput(doc(fmt.Sprintf("e%d", i), "Southvale election", b, ""))
+		if i < 1 {
+			old = append(old, d)
+		} else {
+			added = append(added, d)
+		}
+	}
+	ctx := context.Background()
+	first := New()
+	if err := first.Resume(map[string][]byte{}); err != nil {
+		t.Fatal(err)
+	}
+	if err := first.Analyze(ctx, corpus(old...)); err != nil {
+		t.Fatal(err)
+	}
+	state, replace, err := first.State()
+	if err != nil || !replace || len(state) != 1 {
+		t.Fatalf("State() = %d values, replace %v, %v", len(state), replace, err)
+	}
+	// A resumed run over old and new documents, and a batch run over all.
+	resumed := New()
+	if err := resumed.Resume(state); err != nil {
+		t.Fatal(err)
+	}
+	all := append(append([]*accord.Document(nil), old...), added...)
+	c := corpus(all...)
+	if err := resumed.Analyze(ctx, c); err != nil {
+		t.Fatal(err)
+	}
+	batch := corpus(all...)
+	if err := New().Analyze(ctx, batch); err != nil {
+		t.Fatal(err)
+	}
+	got, want := storyOf(c), storyOf(batch)
+	if len(c.Stories) != len(batch.Stories) {
+		t.Fatalf("resumed: %d stories, batch: %d", len(c.Stories), len(batch.Stories))
+	}
+	for a := range want {
+		for b := range want {
+			if (got[a] == got[b]) != (want[a] == want[b]) {
+				t.Errorf("%s and %s: together %v resumed, %v in batch", a, b, got[a] == got[b], want[a] == want[b])
+			}
+		}
+	}
+}
+
+func TestResumeRejectsBadState(t *testing.T) {
+	for _, bad := range [][]byte{[]byte("not gzip"), mustEncode(t, "h\tx\n")} {
+		if err := New().Resume(map[string][]byte{stateKey: bad}); err == nil {
+			t.Errorf("Resume(%q) accepted a bad state", bad)
+		}
+	}
+	if err := New().Resume(map[string][]byte{}); err != nil {
+		t.Errorf("Resume(empty) = %v", err)
+	}
+}
+
+func TestAssignmentsRoundTrip(t *testing.T) {
+	in := map[string]int{"abc": 0, "def": 3, "ghi": 3}
+	b, err := encodeAssignments(in)
+	if err != nil {
+		t.Fatal(err)
+	}
+	out, err := decodeAssignments(b)
+	if err != nil || len(out) != len(in) {
+		t.Fatalf("decode = %v, %v", out, err)
+	}
+	for k, v := range in {
+		if out[k] != v {
+			t.Errorf("%s: %d, want %d", k, out[k], v)
+		}
+	}
+}
+
+// mustEncode gzips raw state lines.
+func mustEncode(t *testing.T, lines string) []byte {
+	t.Helper()
+	var buf bytes.Buffer
+	zw := gzip.NewWriter(&buf)
+	if _, err := zw.Write([]byte(lines)); err != nil {
+		t.Fatal(err)
+	}
+	if err := zw.Close(); err != nil {
+		t.Fatal(err)
+	}
+	return buf.Bytes()
+}
