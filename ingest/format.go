@@ -110,12 +110,11 @@ func sniff(b []byte) format {
 		if bytes.Contains(b, []byte("jsonfeed.org/version")) {
 			return fmtJSON
 		}
-		// JSONL when the first line is a complete object by itself.
-		line := b
-		if i := bytes.IndexByte(b, '\n'); i >= 0 {
-			line = b[:i]
-		}
-		if json.Valid(bytes.TrimSpace(line)) {
+		// JSONL when the first line is a complete object by itself, or
+		// runs past what was peeked (a pretty-printed JSON object breaks
+		// its first line right after the brace).
+		i := bytes.IndexByte(b, '\n')
+		if i < 0 || json.Valid(bytes.TrimSpace(b[:i])) {
 			return fmtJSONL
 		}
 		return fmtJSON

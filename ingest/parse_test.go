@@ -130,8 +130,10 @@ func TestSniff(t *testing.T) {
 		"{\n \"version\": \"https://jsonfeed.org/version/1\"": fmtJSON,
 		"[{}]":               fmtJSON,
 		"{\n\"text\":\"x\"}": fmtJSON,
-		"Just text":          fmtText,
-		"":                   fmtText,
+		// A JSONL record longer than the peek: no line end in sight.
+		`{"id":"a","text":"` + strings.Repeat("long text ", 500): fmtJSONL,
+		"Just text": fmtText,
+		"":          fmtText,
 	}
 	for in, want := range tests {
 		if got := sniff([]byte(in)); got != want {
