@@ -256,9 +256,9 @@ type Line struct {
 	Cell      bool // a table cell
 	Quote     bool // a blockquote
 	// DOM holds what the page's markup says around the line: the words of
-	// the class and id attributes of its nearest marked ancestors and the
-	// sectioning elements (aside, footer, figure, ...) it sits in. Empty for
-	// plain text and for extracted lines not found in the page.
+	// the class and id attributes of its nearest ancestor that has any, and
+	// "pagerepeat" when its text occurs more than once in the page ("nodom"
+	// for an extracted line not found in the page). Empty for plain text.
 	DOM []string
 }
 
@@ -278,23 +278,6 @@ func nodeLines(root *html.Node) []Line { return walkLines(root, false) }
 
 // nodeLinesDOM is nodeLines with each line's DOM context filled in.
 func nodeLinesDOM(root *html.Node) []Line { return walkLines(root, true) }
-
-// sectionTags are the structural elements whose presence around a line is
-// a feature of the line (their meaning is the HTML standard's, not data's).
-var sectionTags = []string{"article", "aside", "figure", "figcaption", "footer", "header", "nav",
-	"form", "main", "section", "table", "blockquote", "ul", "ol", "dl", "address"}
-
-var sectionIndex = func() map[string]int {
-	m := map[string]int{}
-	for i, t := range sectionTags {
-		m[t] = i
-	}
-	return m
-}()
-
-// maxDOMLevels is how many marked ancestors (with a class or id) give
-// their words to a line.
-const maxDOMLevels = 4
 
 // attrWords splits class and id values into lower-case words of 3 to 24
 // letters ("post-meta__author" gives post, meta, author).
@@ -323,27 +306,18 @@ func attrWords(n *html.Node, dst []string) []string {
 
 func walkLines(root *html.Node, withDOM bool) []Line {
 	var out []Line
-	// The DOM context: per open element, its attribute words; and counts
-	// of the open section elements.
+	// The DOM context: per open element, its attribute words. A line gets
+	// those of its nearest marked ancestor (shared, not copied). Deeper
+	// ancestors and the enclosing sectioning elements were tried as
+	// features too: they overfit to sites (docs/notes/clean.md).
 	var attrStack [][]string
-	sections := make([]int, len(sectionTags))
 	domOf := func() []string {
-		var d []string
-		levels := 0
-		for i := len(attrStack) - 1; i >= 0 && levels < maxDOMLevels; i-- {
+		for i := len(attrStack) - 1; i >= 0; i-- {
 			if len(attrStack[i]) > 0 {
-				for _, w := range attrStack[i] {
-					d = append(d, string(rune('0'+levels))+":"+w)
-				}
-				levels++
+				return attrStack[i]
 			}
 		}
-		for i, n := range sections {
-			if n > 0 {
-				d = append(d, "t:"+sectionTags[i])
-			}
-		}
-		return d
+		return nil
 	}
 	var cur strings.Builder
 	cur.Grow(256)
@@ -386,9 +360,6 @@ func walkLines(root *html.Node, withDOM bool) []Line {
 			}
 			if withDOM && n.Type == html.ElementNode {
 				attrStack = attrStack[:len(attrStack)-1]
-				if i, ok := sectionIndex[n.Data]; ok {
-					sections[i]--
-				}
 			}
 			continue
 		}
@@ -425,9 +396,6 @@ func walkLines(root *html.Node, withDOM bool) []Line {
 			}
 			if withDOM {
 				attrStack = append(attrStack, attrWords(n, nil))
-				if i, ok := sectionIndex[n.Data]; ok {
-					sections[i]++
-				}
 			}
 		case html.DocumentNode:
 		default:

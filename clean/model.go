@@ -81,13 +81,7 @@ func sigmoid(x float64) float64 {
 
 // FeatureGroups switches optional feature groups (for the trainer's
 // experiments; the embedded model was trained with the defaults).
-var FeatureGroups = struct {
-	Words, Trigrams, Conj, DOM bool
-	// DOMLevels is how many marked ancestors' class/id words are used.
-	DOMLevels int
-	// DOMTags uses the enclosing section elements.
-	DOMTags bool
-}{Words: true, Trigrams: false, Conj: true, DOM: true, DOMLevels: 1, DOMTags: false}
+var FeatureGroups = struct{ Words, Trigrams, Conj, DOM bool }{Words: true, Trigrams: false, Conj: true, DOM: true}
 
 // hashing uses FNV-1a so that the trained weights do not depend on a process seed.
 func fnv(parts ...string) uint32 {
@@ -218,18 +212,7 @@ func LineFeatures(l Line, ctx LineContext) []uint32 {
 		}
 		if FeatureGroups.DOM {
 			for _, w := range l.DOM {
-				switch {
-				case len(w) > 2 && w[1] == ':' && w[0] >= '0' && w[0] <= '9':
-					if int(w[0]-'0') < FeatureGroups.DOMLevels {
-						add("dom", w[2:])
-					}
-				case strings.HasPrefix(w, "t:"):
-					if FeatureGroups.DOMTags {
-						add("dom", w)
-					}
-				default:
-					add("dom", w)
-				}
+				add("dom", w)
 			}
 		}
 	} else {

@@ -61,8 +61,6 @@ func main() {
 	show := flag.Int("show", 0, "print this many dev-split errors at threshold 0.5")
 	noWords := flag.Bool("no-words", false, "leave out word features")
 	noDOM := flag.Bool("no-dom", false, "leave out the DOM context features (class/id words, section elements)")
-	domLevels := flag.Int("dom-levels", clean.FeatureGroups.DOMLevels, "marked ancestors whose class/id words are features")
-	domTags := flag.Bool("dom-tags", clean.FeatureGroups.DOMTags, "use the enclosing section elements as features")
 	noConj := flag.Bool("no-conj", false, "leave out the conjunctions with the prose-block position")
 	tri := flag.Bool("trigrams", false, "add character trigram features (they overfit: dev F1 drops)")
 	folds := flag.Int("folds", 0, "k-fold cross-validation over all pages first (k > 1)")
@@ -74,8 +72,6 @@ func main() {
 	clean.FeatureGroups.Trigrams = *tri
 	clean.FeatureGroups.Conj = !*noConj
 	clean.FeatureGroups.DOM = !*noDOM
-	clean.FeatureGroups.DOMLevels = *domLevels
-	clean.FeatureGroups.DOMTags = *domTags
 
 	var gold struct {
 		Documents map[string]goldDoc `json:"documents"`
