@@ -353,7 +353,7 @@ func (st *story) numberConflicts() []finding {
 		if a.value != "" && b.value != "" && a.value != b.value {
 			return false // about different people
 		}
-		return overlap(&a.di.sents[a.sent], &b.di.sents[b.sent], union(a.leave, b.leave)) >= ctxNumber && localMatch(a, b)
+		return overlapLeaving(&a.di.sents[a.sent], &b.di.sents[b.sent], a.leave, b.leave) >= ctxNumber && localMatch(a, b)
 	}
 	var out []finding
 	for _, r := range st.oddOneOut(facts, numCompat, ctx, 2) {
@@ -517,7 +517,7 @@ func (st *story) dateConflicts() []finding {
 	facts := st.dateFacts()
 	compat := func(a, b *fact) bool { return a.value == b.value }
 	ctx := func(a, b *fact) bool {
-		return overlap(&a.di.sents[a.sent], &b.di.sents[b.sent], union(a.leave, b.leave)) >= ctxDate && localMatch(a, b)
+		return overlapLeaving(&a.di.sents[a.sent], &b.di.sents[b.sent], a.leave, b.leave) >= ctxDate && localMatch(a, b)
 	}
 	var out []finding
 	for _, r := range st.oddOneOut(facts, compat, ctx, 2) {
@@ -870,7 +870,7 @@ func (st *story) placeConflicts() []finding {
 			if !plain[gi] || isSimilar(f.value, g.value) {
 				continue
 			}
-			ov := overlap(&f.di.sents[f.sent], &g.di.sents[g.sent], union(f.leave, g.leave))
+			ov := overlapLeaving(&f.di.sents[f.sent], &g.di.sents[g.sent], f.leave, g.leave)
 			if ov < ctxPlace || !localMatch(f, g) {
 				continue
 			}

@@ -593,6 +593,18 @@ func overlap(a, b *sent, leave map[string]bool) int {
 	return n
 }
 
+// overlapLeaving is overlap leaving out the words of either of two sets
+// (without building their union for every pair).
+func overlapLeaving(a, b *sent, leave1, leave2 map[string]bool) int {
+	n := 0
+	for w := range a.content {
+		if b.content[w] && !leave1[w] && !leave2[w] {
+			n++
+		}
+	}
+	return n
+}
+
 func isNumberWord(w string) bool {
 	switch w {
 	case "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",

@@ -50,52 +50,85 @@ func partition(docs []*docInfo) [][]*docInfo {
 		}
 	}
 	// TF-IDF, normalized; terms in one document or in most are left out.
-	vecs := make([]map[string]float64, n)
-	index := map[string][]int{}
+	// Terms get ids in sorted order, and each posting carries its weight,
+	// so that scoring a document's neighbours is a walk over slices into a
+	// dense accumulator, summed in term order (the same result every run).
+	terms := make([]string, 0, len(df))
+	for w, d := range df {
+		if d >= 2 && !(d > n/2+1 && n > 4) {
+			terms = append(terms, w)
+		}
+	}
+	sort.Strings(terms)
+	termID := make(map[string]int32, len(terms))
+	for k, w := range terms {
+		termID[w] = int32(k)
+	}
+	type posting struct {
+		doc int32
+		x   float64
+	}
+	type weighted struct {
+		term int32
+		x    float64
+	}
+	vecs := make([][]weighted, n)
+	index := make([][]posting, len(terms))
 	for i, tf := range tfs {
-		v := map[string]float64{}
-		norm := 0.0
+		var v []weighted
 		for w, f := range tf {
-			d := df[w]
-			if d < 2 || d > n/2+1 && n > 4 {
+			id, ok := termID[w]
+			if !ok {
 				continue
 			}
-			x := (1 + math.Log(f)) * math.Log(1+float64(n)/float64(d))
-			v[w] = x
-			norm += x * x
+			x := (1 + math.Log(f)) * math.Log(1+float64(n)/float64(df[w]))
+			v = append(v, weighted{id, x})
+		}
+		sort.Slice(v, func(a, b int) bool { return v[a].term < v[b].term })
+		norm := 0.0
+		for _, t := range v {
+			norm += t.x * t.x
 		}
 		norm = math.Sqrt(norm)
 		if norm > 0 {
-			for w := range v {
-				v[w] /= norm
-				index[w] = append(index[w], i)
+			for k := range v {
+				v[k].x /= norm
+				index[v[k].term] = append(index[v[k].term], posting{int32(i), v[k].x})
 			}
 		}
 		vecs[i] = v
+		tfs[i] = nil
 	}
 	type nb struct {
 		j   int
 		cos float64
 	}
 	top := make([][]nb, n)
+	acc := make([]float64, n)
+	var touched []int32
 	for i, v := range vecs {
-		acc := map[int]float64{}
-		for w, x := range v {
-			post := index[w]
+		touched = touched[:0]
+		for _, t := range v {
+			post := index[t.term]
 			if len(post) > 2000 {
 				continue
 			}
-			for _, j := range post {
-				if j != i {
-					acc[j] += x * vecs[j][w]
+			for _, p := range post {
+				if int(p.doc) == i {
+					continue
 				}
+				if acc[p.doc] == 0 {
+					touched = append(touched, p.doc)
+				}
+				acc[p.doc] += t.x * p.x
 			}
 		}
 		var l []nb
-		for j, c := range acc {
-			if c >= linkMin {
-				l = append(l, nb{j, c})
+		for _, j := range touched {
+			if c := acc[j]; c >= linkMin {
+				l = append(l, nb{int(j), c})
 			}
+			acc[j] = 0
 		}
 		sort.Slice(l, func(a, b int) bool {
 			if l[a].cos != l[b].cos {
