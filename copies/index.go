@@ -59,6 +59,9 @@ type edge struct {
 	// (otherwise its passages are explained by its own original), and only
 	// the strongest one per copy.
 	partial bool
+	// by is the document whose arrival verified the edge (the later of the
+	// pair in the index), -1 for an edge restored from a saved state.
+	by int32
 }
 
 // resolved returns the edges that stand: every whole-document edge, and for
@@ -110,6 +113,9 @@ type Index struct {
 	// Workers is the number of goroutines for signatures and verification
 	// (default GOMAXPROCS).
 	Workers int
+	// known are documents whose pairs an earlier run verified: a candidate
+	// pair of two known documents is not verified again.
+	known map[*accord.Document]bool
 }
 
 // NewIndex returns an empty index.
@@ -242,6 +248,9 @@ func (x *Index) AddBatch(docs []*accord.Document) {
 			mine = mine[:maxCandidates]
 		}
 		for _, m := range mine {
+			if x.known != nil && x.known[x.entries[m.id].doc] && x.known[e.doc] {
+				continue // verified in an earlier run: see Stage.Resume
+			}
 			cands = append(cands, cand{m.id, id})
 		}
 	}
@@ -272,8 +281,9 @@ func (x *Index) AddBatch(docs []*accord.Document) {
 		c := cands[i]
 		results[i] = x.verify(c.a, c.b, prep)
 	})
-	for _, r := range results {
+	for i, r := range results {
 		if r != nil {
+			r.by = cands[i].b
 			x.edges = append(x.edges, *r)
 		}
 	}

@@ -26,6 +26,10 @@ type Stage struct {
 	Workers int
 	// LastStats are the index counts of the last Analyze.
 	LastStats Stats
+
+	// prior are the edges of the run this one resumes, by document hash
+	// (see Resume); fresh are this run's new documents' edges, for State.
+	prior, fresh map[string][]savedEdge
 }
 
 // New returns the copies stage.
@@ -39,6 +43,7 @@ func (*Stage) Name() string { return "copies" }
 func (s *Stage) Analyze(ctx context.Context, c *accord.Corpus) error {
 	x := NewIndex()
 	x.Workers = s.Workers
+	s.markKnown(x, c.Docs)
 	const chunk = 5000 // the batch's words are kept for its verification
 	for i := 0; i < len(c.Docs); i += chunk {
 		if err := ctx.Err(); err != nil {
@@ -50,6 +55,7 @@ func (s *Stage) Analyze(ctx context.Context, c *accord.Corpus) error {
 		}
 		x.AddBatch(c.Docs[i:j])
 	}
+	s.restore(x)
 	s.LastStats = x.Stats()
 	c.Links = append(c.Links, x.Links()...)
 	c.SetGroups(x.Groups())
