@@ -205,25 +205,6 @@ func (*Linker) Analyze(ctx context.Context, c *accord.Corpus) error {
 			}
 		}
 	}
-	// Any shared name between a place and an organization ("United States"
-	// typed GPE in one chain and ORG in another) is one entity: a country's
-	// name stands for its government as often as for its land.
-	byName := map[string][]int{}
-	for i, n := range nodes {
-		if n.typ == "GPE" || n.typ == "LOC" || n.typ == "ORG" {
-			for _, k := range n.keys {
-				byName[k] = append(byName[k], i)
-			}
-		}
-	}
-	for _, k := range sortedKeys(byName) {
-		idx := byName[k]
-		for _, i := range idx[1:] {
-			if nodes[i].typ != nodes[idx[0]].typ {
-				union(idx[0], i)
-			}
-		}
-	}
 	// A one-word name and its dominant longer form across the corpus
 	// ("Apple" and "Apple Computer", when other "Apple ..." names are rare).
 	ext := map[string]map[string]int{} // typ|x -> typ|x y... -> nodes
