@@ -490,26 +490,8 @@ func crossStems(a, b *unit) int {
 	return n
 }
 
-// common32 counts the elements two sorted uint32 lists share.
-func common32(a, b []uint32) int {
-	n, i, j := 0, 0, 0
-	for i < len(a) && j < len(b) {
-		switch {
-		case a[i] == b[j]:
-			n++
-			i++
-			j++
-		case a[i] < b[j]:
-			i++
-		default:
-			j++
-		}
-	}
-	return n
-}
-
 // common counts the elements two sorted lists share (with multiplicity).
-func common(a, b []int32) int {
+func common[T uint32 | int32](a, b []T) int {
 	n, i, j := 0, 0, 0
 	for i < len(a) && j < len(b) {
 		switch {
@@ -950,5 +932,5 @@ func cmpPair(a, b [2]int) int {
 // shorter one's content stems.
 func sharesHalf(a, b *unit) bool {
 	n := min(len(a.cstems), len(b.cstems))
-	return common32(a.cstems, b.cstems) >= int(math.Ceil(minSharedStems*float64(n)))
+	return common(a.cstems, b.cstems) >= int(math.Ceil(minSharedStems*float64(n)))
 }
