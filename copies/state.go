@@ -43,6 +43,14 @@ func (s *Stage) Resume(state map[string][]byte) error {
 		if err := json.Unmarshal(b, &es); err != nil {
 			return fmt.Errorf("copies state of %.12s: %w", h, err)
 		}
+		for _, e := range es {
+			switch {
+			case e.Kind != accord.LinkExact && e.Kind != accord.LinkNear && e.Kind != accord.LinkSpun:
+				return fmt.Errorf("copies state of %.12s: link kind %q", h, e.Kind)
+			case !(e.Score >= 0 && e.Score <= 1):
+				return fmt.Errorf("copies state of %.12s: score %v", h, e.Score)
+			}
+		}
 		prior[h] = es
 	}
 	s.prior = prior

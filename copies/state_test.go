@@ -70,3 +70,30 @@ func TestResumeRejectsBadState(t *testing.T) {
 		t.Errorf("a good state was refused: %v", err)
 	}
 }
+
+// FuzzResume: a stored value of any bytes is accepted or refused, never a
+// panic, and accepted edges between unknown documents are ignored.
+func FuzzResume(f *testing.F) {
+	good, _ := json.Marshal([]savedEdge{{Other: "x", Kind: accord.LinkNear, Score: 0.9, IsFrom: true}})
+	f.Add(good)
+	f.Add([]byte("{not json"))
+	f.Add([]byte(`[{"o":"","k":"","s":-1}]`))
+	docs := loadDir(f, "testdata/seeds")
+	f.Fuzz(func(t *testing.T, b []byte) {
+		s := New()
+		state := map[string][]byte{}
+		for _, d := range docs[:2] {
+			d.Input = &accord.Input{ID: d.ID, Text: d.Text}
+			state[d.Input.Hash()] = b
+		}
+		if err := s.Resume(state); err != nil {
+			return
+		}
+		for _, d := range docs {
+			d.Citations, d.Input = nil, &accord.Input{ID: d.ID, Text: d.Text}
+		}
+		if err := s.Analyze(context.Background(), accord.NewCorpus(docs, accord.Options{NoClean: true})); err != nil {
+			t.Fatal(err)
+		}
+	})
+}

@@ -114,3 +114,43 @@ func mustEncode(t *testing.T, lines string) []byte {
 	}
 	return buf.Bytes()
 }
+
+// FuzzResume: a stored state of any bytes is accepted or refused, never a
+// panic, and what is accepted seeds a run that still covers every document.
+func FuzzResume(f *testing.F) {
+	good, _ := encodeAssignments(map[string]int{"abc": 0, "def": 2})
+	f.Add(good)
+	f.Add([]byte("not gzip"))
+	f.Add(mustEncodeF(f, "h\t1\nx\ty\n"))
+	f.Fuzz(func(t *testing.T, b []byte) {
+		s := New()
+		if err := s.Resume(map[string][]byte{stateKey: b}); err != nil {
+			return
+		}
+		var docs []*accord.Document
+		for i, body := range quake {
+			docs = append(docs, withInput(doc(fmt.Sprintf("q%d", i), "Earthquake", body, "")))
+		}
+		c := corpus(docs...)
+		if err := s.Analyze(context.Background(), c); err != nil {
+			t.Fatal(err)
+		}
+		n := 0
+		for _, st := range c.Stories {
+			n += len(st.Documents)
+		}
+		if n != len(docs) {
+			t.Fatalf("stories cover %d of %d documents", n, len(docs))
+		}
+	})
+}
+
+func mustEncodeF(f *testing.F, lines string) []byte {
+	var buf bytes.Buffer
+	zw := gzip.NewWriter(&buf)
+	_, _ = zw.Write([]byte(lines))
+	if err := zw.Close(); err != nil {
+		f.Fatal(err)
+	}
+	return buf.Bytes()
+}
