@@ -13,8 +13,10 @@ import (
 	"github.com/accord-news/accord/text"
 )
 
-// name is a run of capitalised words (with "of", "&" and "and" inside).
-const nameRE = `((?:[A-Z](?:[\p{L}\p{N}'’&-]|\.[\p{L}])*|[0-9]+[\p{L}]+[\p{L}\p{N}]*)(?:[ \t]+(?:(?:of|and|&|the)[ \t]+)?[A-Z](?:[\p{L}\p{N}'’&-]|\.[\p{L}])*){0,4})`
+// name is a run of capitalised words (with "of", "&" and "and" inside); the
+// first may be a number joined to a word ("9News") or a channel number
+// before one ("9 News.com", "7 News").
+const nameRE = `((?:[A-Z](?:[\p{L}\p{N}'’&-]|\.[\p{L}])*|[0-9]+[\p{L}]+[\p{L}\p{N}]*|[0-9]{1,2}[ \t]+[A-Z](?:[\p{L}\p{N}'’&-]|\.[\p{L}])*)(?:[ \t]+(?:(?:of|and|&|the)[ \t]+)?[A-Z](?:[\p{L}\p{N}'’&-]|\.[\p{L}])*){0,4})`
 
 var (
 	// strong cues: the named party is reporting.
@@ -220,6 +222,10 @@ func plausibleOutlet(t string, start int, name string, agencyCue bool) bool {
 	fields := strings.Fields(name)
 	if len(fields) == 0 {
 		return false
+	}
+	if len(fields) > 1 && strings.Trim(fields[0], "0123456789") == "" {
+		// a channel number ("9 News.com"): judge the name after it
+		return plausibleOutlet(t, start, strings.Join(fields[1:], " "), agencyCue)
 	}
 	first := strings.ToLower(fields[0])
 	if pronounLike[first] || text0(first) {

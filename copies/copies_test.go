@@ -209,6 +209,8 @@ func TestCitations(t *testing.T) {
 	}{
 		{"The talks failed, the Daily Mail reported, citing Axios. Officials reported no injuries.", []string{"Daily Mail", "Axios"}},
 		{"According to a report by 9News, the meeting ended early.", []string{"9News"}},
+		{`"We will see," 9 News.com quoted the mayor as saying.`, []string{"9 News.com"}},
+		{"The toll rose to 12. Reuters reported the fire on Monday.", []string{"Reuters"}},
 		{"The minister resigned, according to TASS.", []string{"TASS"}},
 		{"According to John Smith, the bridge is safe. According to police, nobody was hurt.", nil},
 		{"Reuters reported on Monday that prices rose. The New York Times first reported the deal.", []string{"Reuters", "New York Times"}},
