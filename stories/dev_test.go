@@ -2,7 +2,6 @@ package stories
 
 import (
 	"context"
-	"encoding/json"
 	"fmt"
 	"os"
 	"sort"
@@ -10,15 +9,13 @@ import (
 	"testing"
 
 	"github.com/accord-news/accord"
-	"github.com/accord-news/accord/text"
+	"github.com/accord-news/accord/stories/internal/devdata"
 )
 
 // Development analyses over a DEV report; they run only when
 // STORIES_DEV_REPORT and STORIES_DEV_GOLD name a report and its gold.
 
-type devGold struct {
-	Partitions map[string]map[string]string `json:"partitions"`
-}
+type devGold = devdata.Gold
 
 // devGroups are the independent groups of a -dump (tune), by document.
 var devGroups map[string][]string
@@ -64,19 +61,11 @@ func loadDev(t *testing.T) ([]*accord.Document, devGold) {
 			Docs   []*accord.Document `json:"docs"`
 			Groups [][]string         `json:"groups"`
 		}
-		b, err := os.ReadFile(dump)
-		if err != nil {
-			t.Fatal(err)
-		}
-		if err := json.Unmarshal(b, &dd); err != nil {
+		if err := devdata.ReadJSON(dump, &dd); err != nil {
 			t.Fatal(err)
 		}
 		var gold devGold
-		b, err = os.ReadFile(goldPath)
-		if err != nil {
-			t.Fatal(err)
-		}
-		if err := json.Unmarshal(b, &gold); err != nil {
+		if err := devdata.ReadJSON(goldPath, &gold); err != nil {
 			t.Fatal(err)
 		}
 		devGroups = map[string][]string{}
@@ -91,48 +80,14 @@ func loadDev(t *testing.T) ([]*accord.Document, devGold) {
 		t.Skip("STORIES_DEV_REPORT/STORIES_DEV_GOLD not set")
 	}
 	var r accord.Report
-	b, err := os.ReadFile(rep)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := json.Unmarshal(b, &r); err != nil {
-		t.Fatal(err)
-	}
 	var gold devGold
-	b, err = os.ReadFile(goldPath)
-	if err != nil {
+	if err := devdata.ReadJSON(rep, &r); err != nil {
 		t.Fatal(err)
 	}
-	if err := json.Unmarshal(b, &gold); err != nil {
+	if err := devdata.ReadJSON(goldPath, &gold); err != nil {
 		t.Fatal(err)
 	}
-	docs := map[string]*accord.Document{}
-	var list []*accord.Document
-	for _, d := range r.Documents {
-		doc := &accord.Document{ID: d.ID, Title: d.Title, Text: d.Text}
-		if d.Published != nil {
-			doc.Published = *d.Published
-		}
-		_ = text.New().Annotate(doc)
-		docs[d.ID] = doc
-		list = append(list, doc)
-	}
-	for _, e := range r.Entities {
-		for _, m := range e.Mentions {
-			if d := docs[m.Document]; d != nil {
-				d.Mentions = append(d.Mentions, accord.Mention{Span: accord.Span{Start: m.Start, End: m.End}, Text: m.Text, Type: e.Type, Kind: accord.MentionName})
-			}
-		}
-	}
-	for _, tx := range r.TemporalExpressions {
-		if d := docs[tx.Document]; d != nil {
-			d.Timexes = append(d.Timexes, accord.Timex{Span: accord.Span{Start: tx.Start, End: tx.End}, Text: tx.Text, Type: tx.Type, Value: tx.Value})
-		}
-	}
-	for _, d := range list {
-		sort.Slice(d.Mentions, func(i, j int) bool { return d.Mentions[i].Start < d.Mentions[j].Start })
-	}
-	return list, gold
+	return devdata.Documents(&r), gold
 }
 
 // TestDevSubtopicSimilarity prints, for each gold sub-topic, its nearest other

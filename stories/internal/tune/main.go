@@ -24,7 +24,7 @@ import (
 	"github.com/accord-news/accord/ingest"
 	"github.com/accord-news/accord/pipeline"
 	"github.com/accord-news/accord/stories"
-	"github.com/accord-news/accord/text"
+	"github.com/accord-news/accord/stories/internal/devdata"
 )
 
 func main() {
@@ -41,38 +41,10 @@ func main() {
 		return
 	}
 	var r accord.Report
-	b, err := os.ReadFile(*rep)
-	must(err)
-	must(json.Unmarshal(b, &r))
-	var gold struct {
-		Partitions map[string]map[string]string `json:"partitions"`
-	}
-	b, err = os.ReadFile(*goldPath)
-	must(err)
-	must(json.Unmarshal(b, &gold))
-	docs := map[string]*accord.Document{}
-	var list []*accord.Document
-	for _, d := range r.Documents {
-		doc := &accord.Document{ID: d.ID, Title: d.Title, Text: d.Text}
-		if d.Published != nil {
-			doc.Published = *d.Published
-		}
-		_ = text.New().Annotate(doc)
-		docs[d.ID] = doc
-		list = append(list, doc)
-	}
-	for _, e := range r.Entities {
-		for _, m := range e.Mentions {
-			if d := docs[m.Document]; d != nil {
-				d.Mentions = append(d.Mentions, accord.Mention{Span: accord.Span{Start: m.Start, End: m.End}, Text: m.Text, Type: e.Type, Kind: accord.MentionName})
-			}
-		}
-	}
-	for _, t := range r.TemporalExpressions {
-		if d := docs[t.Document]; d != nil {
-			d.Timexes = append(d.Timexes, accord.Timex{Span: accord.Span{Start: t.Start, End: t.End}, Text: t.Text, Type: t.Type, Value: t.Value})
-		}
-	}
+	var gold devdata.Gold
+	must(devdata.ReadJSON(*rep, &r))
+	must(devdata.ReadJSON(*goldPath, &gold))
+	list := devdata.Documents(&r)
 	for _, tt := range floats(*grid) {
 		for _, mt := range floats(*mgrid) {
 			for _, et := range floats(*egrid) {
