@@ -9,6 +9,7 @@ import (
 	"io"
 	"os"
 	"regexp"
+	"runtime"
 	"runtime/pprof"
 	"strings"
 	"time"
@@ -31,6 +32,7 @@ type analyzeFlags struct {
 	db      string
 	output  string
 	cpuprof string
+	memprof string
 }
 
 func newAnalyzeCmd(g *globals) *cobra.Command {
@@ -78,6 +80,7 @@ analyzed together with the new inputs, which are added to the store.`,
 				}
 				defer pprof.StopCPUProfile()
 			}
+			g.memprof = f.memprof
 			return analyze(cmd.Context(), g, f, format, args)
 		},
 	}
@@ -88,6 +91,8 @@ analyzed together with the new inputs, which are added to the store.`,
 	cmd.Flags().StringVarP(&f.output, "output", "o", "", "write the report to this file instead of stdout")
 	cmd.Flags().StringVar(&f.cpuprof, "cpuprofile", "", "write a CPU profile of the run to this file")
 	_ = cmd.Flags().MarkHidden("cpuprofile")
+	cmd.Flags().StringVar(&f.memprof, "memprofile", "", "write a heap profile, taken when the pipeline has finished, to this file")
+	_ = cmd.Flags().MarkHidden("memprofile")
 	return cmd
 }
 
@@ -216,6 +221,9 @@ func runPipeline(ctx context.Context, g *globals, inputs []*accord.Input, opt ac
 		}
 		return nil, 0, errors.New("analysis stopped")
 	}
+	if g.memprof != "" {
+		writeHeapProfile(g, g.memprof)
+	}
 	failed := 0
 	for _, err := range errs {
 		var se *pipeline.StageError
@@ -272,4 +280,19 @@ func putBatches(ctx context.Context, st accord.Store, inputs []*accord.Input, pr
 
 func isPostgres(dsn string) bool {
 	return strings.HasPrefix(dsn, "postgres://") || strings.HasPrefix(dsn, "postgresql://")
+}
+
+// writeHeapProfile writes a heap profile after a garbage collection, so that
+// it shows what is alive; a failure is only logged.
+func writeHeapProfile(g *globals, path string) {
+	f, err := os.Create(path)
+	if err != nil {
+		g.log.Warn("memory profile", "err", err)
+		return
+	}
+	defer f.Close()
+	runtime.GC()
+	if err := pprof.WriteHeapProfile(f); err != nil {
+		g.log.Warn("memory profile", "err", err)
+	}
 }

@@ -40,6 +40,9 @@ type globals struct {
 	cache accord.DocCache
 	// state keeps resumable corpus stages' state in the open store, if it can.
 	state accord.StateStore
+	// memprof, when set, names a file for a heap profile taken when the
+	// pipeline has finished (the corpus with every layer still alive).
+	memprof string
 }
 
 func main() {
