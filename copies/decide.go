@@ -105,7 +105,7 @@ func (x *Index) verify(ia, ib int32, p *prepCache) *edge {
 			st.sentsA, len(va.sents), pct(st.covA), pct(st.covB), st.meanSim, pct(st.order)),
 		fmt.Sprintf("aligned words: %d identical, %d thesaurus-related, %d and %d unmatched", st.exact, st.related, st.gapA, st.gapB),
 		fmt.Sprintf("estimated word-trigram Jaccard %.2f, SimHash distance %d of 64, spin-robust feature Jaccard %.2f",
-			ea.lex.jaccard(&eb.lex), hamming(simhash(lexFeatures(va.words)), simhash(lexFeatures(vb.words))), ea.rob.jaccard(&eb.rob)),
+			ea.lex.jaccard(&eb.lex), hamming(ea.simh, eb.simh), ea.rob.jaccard(&eb.rob)),
 	}
 	if thesaurus {
 		ev[1] += " (thesaurus used)"

@@ -43,6 +43,7 @@ type entry struct {
 	doc      *accord.Document
 	exact    uint64 // hash of the whole word sequence; 0 for an empty text
 	lex, rob sketch
+	simh     uint64 // SimHash of the word 3-shingles (evidence only)
 	words    int
 	content  int // words in prose sentences (see proseWords)
 	cites    []citation
@@ -105,8 +106,7 @@ type Index struct {
 	byID                 map[string]int32
 	buckets              bucketTable // band key -> most recent slot
 	next                 []int32     // slot -> previous slot in the same bucket, -1 at the end
-	mark                 []int32     // per entry: 1 + the id of the last document that found it in a bucket
-	found                []int32     // scratch: the entries a new document found in its buckets
+	marks                [][]int32   // per worker, per entry: 1 + the id of the last document that found it in a bucket
 	edges                []edge
 	stats                Stats
 	nThesaurus, nPartial int64
@@ -186,48 +186,65 @@ func (x *Index) AddBatch(docs []*accord.Document) {
 	parallel(len(fresh), x.workers(), func(i int) {
 		ents[i], keys[i], words[i] = x.signature(fresh[i])
 	})
-	// 2. buckets and candidates, in order.
+	// 2. buckets, in order: each slot is linked to the bucket's previous
+	// head, so the chain a slot starts is fixed from then on and what a
+	// document finds does not depend on later insertions.
 	type cand struct{ a, b int32 }
-	var cands []cand
 	base := int32(len(x.entries))
 	for i, e := range ents {
 		id := base + int32(i)
 		x.entries = append(x.entries, e)
 		x.byID[e.doc.ID] = id
-		x.mark = append(x.mark, 0)
-		stamp := id + 1
-		found := x.found[:0]
 		for k, key := range keys[i] {
 			slot := id*slotsPerDoc + int32(k)
 			for len(x.next) <= int(slot) {
 				x.next = append(x.next, -1)
 			}
-			head, ok := x.buckets.get(key)
-			if ok {
+			if head, ok := x.buckets.get(key); ok {
 				x.next[slot] = head
-				for s, n := head, 0; s >= 0 && n < maxBucketWalk; s, n = x.next[s], n+1 {
-					other := s / slotsPerDoc
-					if other == id || x.mark[other] == stamp {
-						continue
-					}
-					x.mark[other] = stamp
-					found = append(found, other)
-				}
 			}
 			x.buckets.put(key, slot)
 		}
-		x.found = found
+	}
+	// 3. candidates, in parallel (each worker with its own marks): the
+	// earlier documents found in the chains, the most similar first.
+	nw := x.workers()
+	for len(x.marks) < nw {
+		x.marks = append(x.marks, nil)
+	}
+	picked := make([][]int32, len(ents))
+	parallelW(len(ents), nw, func(w, i int) {
+		id := base + int32(i)
+		e := ents[i]
+		mark := x.marks[w]
+		if len(mark) < len(x.entries) {
+			mark = append(mark, make([]int32, len(x.entries)-len(mark))...)
+			x.marks[w] = mark
+		}
+		stamp := id + 1
 		var mine []scored
-		for _, other := range found {
-			if x.worthVerifying(x.entries[other], e, minLexJ, minRobJ) {
-				mine = append(mine, scored{other, x.similarity(x.entries[other], e)})
+		if keys[i] != nil {
+			for k := range slotsPerDoc {
+				if k >= len(keys[i]) {
+					break
+				}
+				for s, n := x.next[id*slotsPerDoc+int32(k)], 0; s >= 0 && n < maxBucketWalk; s, n = x.next[s], n+1 {
+					other := s / slotsPerDoc
+					if other == id || mark[other] == stamp {
+						continue
+					}
+					mark[other] = stamp
+					if x.worthVerifying(x.entries[other], e, minLexJ, minRobJ) {
+						mine = append(mine, scored{other, x.similarity(x.entries[other], e)})
+					}
+				}
 			}
 		}
 		// Small corpora: every earlier document is compared by signature, so
 		// that pairs sharing only a few spun passages are verified too.
 		if id < exhaustiveLimit {
 			for other := int32(0); other < id; other++ {
-				if x.mark[other] != stamp && x.worthVerifying(x.entries[other], e, minExhaustiveJ, minExhaustiveJ) {
+				if mark[other] != stamp && x.worthVerifying(x.entries[other], e, minExhaustiveJ, minExhaustiveJ) {
 					mine = append(mine, scored{other, x.similarity(x.entries[other], e)})
 				}
 			}
@@ -251,7 +268,13 @@ func (x *Index) AddBatch(docs []*accord.Document) {
 			if x.known != nil && x.known[x.entries[m.id].doc] && x.known[e.doc] {
 				continue // verified in an earlier run: see Stage.Resume
 			}
-			cands = append(cands, cand{m.id, id})
+			picked[i] = append(picked[i], m.id)
+		}
+	})
+	var cands []cand
+	for i, ps := range picked {
+		for _, a := range ps {
+			cands = append(cands, cand{a, base + int32(i)})
 		}
 	}
 	sort.Slice(cands, func(i, j int) bool {
@@ -277,6 +300,34 @@ func (x *Index) AddBatch(docs []*accord.Document) {
 	}
 	prep.mu.Unlock()
 	words = nil
+	// every document the batch verifies is prepared first, each once and in
+	// parallel, and pinned until the batch is verified: no worker waits for
+	// another preparing the same document.
+	var need []*accord.Document
+	{
+		seen := map[*accord.Document]bool{}
+		add := func(d *accord.Document) {
+			if !seen[d] {
+				seen[d] = true
+				need = append(need, d)
+			}
+		}
+		for _, c := range cands {
+			ea, eb := x.entries[c.a], x.entries[c.b]
+			if ea.exact != 0 && ea.exact == eb.exact {
+				continue
+			}
+			add(ea.doc)
+			add(eb.doc)
+		}
+	}
+	pinned := make([]*vdoc, len(need))
+	parallel(len(need), x.workers(), func(i int) { pinned[i] = prep.get(need[i]) })
+	prep.pinned = make(map[*accord.Document]*vdoc, len(need))
+	for i, d := range need {
+		prep.pinned[d] = pinned[i]
+	}
+	pinned, need = nil, nil
 	parallel(len(cands), x.workers(), func(i int) {
 		c := cands[i]
 		results[i] = x.verify(c.a, c.b, prep)
@@ -288,7 +339,7 @@ func (x *Index) AddBatch(docs []*accord.Document) {
 		}
 	}
 	prep.mu.Lock()
-	prep.fresh = nil
+	prep.fresh, prep.pinned = nil, nil
 	prep.mu.Unlock()
 }
 
@@ -307,7 +358,9 @@ func (x *Index) signature(d *accord.Document) (*entry, []uint32, []word) {
 	if e.exact == 0 {
 		e.exact = 1
 	}
-	lex, rob := minhash(lexFeatures(words)), minhash(robustFeatures(words))
+	lf := lexFeatures(words)
+	e.simh = simhash(lf) // for the evidence of links only
+	lex, rob := minhash(lf), minhash(robustFeatures(words))
 	e.lex, e.rob = lex.sketch(), rob.sketch()
 	keys := lex.bandKeys(famLexical, make([]uint32, 0, slotsPerDoc))
 	keys = rob.bandKeys(famRobust, keys)
@@ -424,6 +477,10 @@ type prepCache struct {
 	cache    *wordCache
 	cur, old map[*accord.Document]*prepEntry
 	fresh    map[*accord.Document][]word // words of the batch's new documents, until prepared
+	// pinned are the documents of the batch being verified, prepared; set
+	// before and cleared after the verification workers run (read-only
+	// while they do).
+	pinned map[*accord.Document]*vdoc
 }
 
 type prepEntry struct {
@@ -439,6 +496,9 @@ func newPrepCache(c *wordCache) *prepCache {
 const maxPrepared = 8000
 
 func (p *prepCache) get(d *accord.Document) *vdoc {
+	if v, ok := p.pinned[d]; ok {
+		return v
+	}
 	p.mu.Lock()
 	e, ok := p.cur[d]
 	if !ok {
@@ -465,6 +525,12 @@ func (p *prepCache) get(d *accord.Document) *vdoc {
 }
 
 func parallel(n, workers int, fn func(i int)) {
+	parallelW(n, workers, func(_, i int) { fn(i) })
+}
+
+// parallelW runs fn(w, i) for i in [0, n) on up to workers goroutines; w is
+// the goroutine's number, for per-worker scratch space.
+func parallelW(n, workers int, fn func(w, i int)) {
 	if workers < 1 {
 		workers = 1
 	}
@@ -473,7 +539,7 @@ func parallel(n, workers int, fn func(i int)) {
 	}
 	if workers <= 1 {
 		for i := 0; i < n; i++ {
-			fn(i)
+			fn(0, i)
 		}
 		return
 	}
@@ -484,7 +550,7 @@ func parallel(n, workers int, fn func(i int)) {
 		go func() {
 			defer wg.Done()
 			for i := range ch {
-				fn(i)
+				fn(w, i)
 			}
 		}()
 	}

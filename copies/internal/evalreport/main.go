@@ -19,7 +19,9 @@ import (
 	"os"
 	"runtime"
 	"runtime/pprof"
+	"slices"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/accord-news/accord"
@@ -57,31 +59,33 @@ func main() {
 	}
 	sc := bufio.NewScanner(r)
 	sc.Buffer(make([]byte, 1<<20), 64<<20)
-	var docs []*accord.Document
-	seg := text.New()
 	t0 := time.Now()
-	for sc.Scan() {
-		var rec struct {
-			ID, Title, Text, Outlet string
-			Published               *string
+	// Lines are read in chunks; each chunk is parsed and segmented on every
+	// core while the next one is read.
+	chunks := make(chan []*accord.Document, 1)
+	go func() {
+		defer close(chunks)
+		for {
+			var lines [][]byte
+			for len(lines) < readChunk && sc.Scan() {
+				lines = append(lines, append([]byte(nil), sc.Bytes()...))
+			}
+			if len(lines) == 0 {
+				break
+			}
+			chunks <- parseChunk(lines)
 		}
-		if err := json.Unmarshal(sc.Bytes(), &rec); err != nil {
-			log.Printf("skipping a bad line: %v", err)
-			continue
+		if err := sc.Err(); err != nil {
+			log.Fatal(err)
 		}
-		in := &accord.Input{ID: rec.ID, Title: rec.Title, Text: rec.Text, Outlet: rec.Outlet}
-		if rec.Published != nil {
-			in.Published = *rec.Published
-		}
-		d := &accord.Document{ID: in.ID, Title: in.Title, Text: in.Text, Outlet: in.Outlet, Published: in.Published}
-		_ = seg.Annotate(d)
-		d.Tokens = nil // the copies stage does not read them
-		docs = append(docs, d)
-	}
-	if err := sc.Err(); err != nil {
-		log.Fatal(err)
+	}()
+	var docs []*accord.Document
+	for ch := range chunks {
+		docs = append(docs, ch...)
 	}
 	t1 := time.Now()
+	// the corpus orders documents by ID, as the pipeline does: the copies
+	// stage sees them in that order
 	c := accord.NewCorpus(docs, accord.Options{NoClean: true})
 	var stats copies.Stats
 	if *progress {
@@ -127,7 +131,6 @@ func main() {
 			d.Text = ""
 		}
 	}
-	rep := buildReport(c)
 	var w io.Writer = os.Stdout
 	if *out != "" {
 		of, err := os.Create(*out)
@@ -137,14 +140,54 @@ func main() {
 		defer of.Close()
 		w = of
 	}
-	bw := bufio.NewWriter(w)
-	enc := json.NewEncoder(bw)
-	if err := enc.Encode(rep); err != nil {
+	bw := bufio.NewWriterSize(w, 1<<20)
+	if err := writeReport(bw, c); err != nil {
 		log.Fatal(err)
 	}
 	if err := bw.Flush(); err != nil {
 		log.Fatal(err)
 	}
+	t3 := time.Now()
+	fmt.Fprintf(os.Stderr, "evalreport: report written in %v\n", t3.Sub(t2).Round(time.Millisecond))
+}
+
+// readChunk is the number of lines parsed together.
+const readChunk = 5000
+
+// parseChunk parses JSONL lines into documents with their sentences (what
+// the text stage gives the copies stage), on every core, in order.
+func parseChunk(lines [][]byte) []*accord.Document {
+	out := make([]*accord.Document, len(lines))
+	n := runtime.GOMAXPROCS(0)
+	var wg sync.WaitGroup
+	for w := 0; w < n; w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := w; i < len(lines); i += n {
+				var rec struct {
+					ID, Title, Text, Outlet string
+					Published               *string
+				}
+				if err := json.Unmarshal(lines[i], &rec); err != nil {
+					log.Printf("skipping a bad line: %v", err)
+					continue
+				}
+				d := &accord.Document{ID: rec.ID, Title: rec.Title, Text: rec.Text, Outlet: rec.Outlet}
+				if rec.Published != nil {
+					d.Published = *rec.Published
+				}
+				var sents []accord.Span
+				for _, p := range text.Paragraphs(d.Text) {
+					sents = append(sents, text.Sentences(d.Text, p)...)
+				}
+				d.Sentences = slices.Clip(sents)
+				out[i] = d
+			}
+		}()
+	}
+	wg.Wait()
+	return slices.DeleteFunc(out, func(d *accord.Document) bool { return d == nil })
 }
 
 // writeHeap writes a heap profile of in-use memory to path ("" = none).
@@ -170,27 +213,66 @@ func strPtr(s string) *string {
 	return &s
 }
 
-// buildReport is a minimal contract report: documents, links, stories; the
-// other sections empty.
-func buildReport(c *accord.Corpus) *accord.Report {
-	r := &accord.Report{
-		Version: accord.ReportVersion, Documents: []accord.ReportDocument{}, Links: c.Links, Stories: c.Stories,
+// writeReport writes a minimal contract report (documents, links,
+// stories; the other sections empty) one item at a time, so that a report
+// of a million documents is never held in memory as a whole.
+func writeReport(w *bufio.Writer, c *accord.Corpus) error {
+	skel, err := json.Marshal(&accord.Report{
+		Version: accord.ReportVersion, Documents: []accord.ReportDocument{}, Links: []accord.Link{}, Stories: []accord.Story{},
 		Entities: []accord.Entity{}, Quotes: []accord.Quote{}, TemporalExpressions: []accord.ReportTimex{},
 		Timeline: []accord.TimelineItem{}, Quantities: []accord.ReportQuantity{}, Claims: []accord.Claim{},
 		Conflicts: []accord.Conflict{}, Brief: accord.Brief{Sentences: []accord.BriefSentence{}},
+	})
+	if err != nil {
+		return err
 	}
-	if r.Links == nil {
-		r.Links = []accord.Link{}
-	}
-	for _, d := range c.Docs {
-		basis := accord.BasisUnknown
-		if d.Published != "" {
-			basis = accord.BasisMetadata
+	rest := string(skel)
+	// each of the three arrays is written where the skeleton has it empty
+	for _, key := range []string{`"documents":[]`, `"links":[]`, `"stories":[]`} {
+		i := strings.Index(rest, key)
+		if i < 0 {
+			return fmt.Errorf("report skeleton without %s", key)
 		}
-		r.Documents = append(r.Documents, accord.ReportDocument{
-			ID: d.ID, Source: d.ID, Title: d.Title, Outlet: strPtr(d.Outlet), URL: nil,
-			Published: strPtr(d.Published), PublishedBasis: basis, Text: d.Text, Removed: []accord.Removed{},
-		})
+		w.WriteString(rest[:i+len(key)-1])
+		rest = rest[i+len(key)-1:]
+		var err error
+		switch key {
+		case `"documents":[]`:
+			err = writeArray(w, len(c.Docs), func(i int) any {
+				d := c.Docs[i]
+				basis := accord.BasisUnknown
+				if d.Published != "" {
+					basis = accord.BasisMetadata
+				}
+				return accord.ReportDocument{
+					ID: d.ID, Source: d.ID, Title: d.Title, Outlet: strPtr(d.Outlet), URL: nil,
+					Published: strPtr(d.Published), PublishedBasis: basis, Text: d.Text, Removed: []accord.Removed{},
+				}
+			})
+		case `"links":[]`:
+			err = writeArray(w, len(c.Links), func(i int) any { return &c.Links[i] })
+		default:
+			err = writeArray(w, len(c.Stories), func(i int) any { return &c.Stories[i] })
+		}
+		if err != nil {
+			return err
+		}
 	}
-	return r
+	w.WriteString(rest)
+	return w.WriteByte('\n')
+}
+
+// writeArray writes the n items item(i) as JSON array elements (the
+// brackets are the caller's).
+func writeArray(w *bufio.Writer, n int, item func(i int) any) error {
+	enc := json.NewEncoder(w)
+	for i := 0; i < n; i++ {
+		if i > 0 {
+			w.WriteByte(',')
+		}
+		if err := enc.Encode(item(i)); err != nil {
+			return err
+		}
+	}
+	return nil
 }
