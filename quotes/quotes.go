@@ -59,6 +59,8 @@ type docCtx struct {
 	quoted []accord.Span
 	// collect, when set, receives every candidate instead of filtering.
 	collect *[]Candidate
+	// bt holds the boundary model's per-token arrays (bound.go).
+	bt *btoks
 }
 
 type speaker struct {
@@ -80,7 +82,7 @@ func extract(d *accord.Document, indirect bool) []accord.QuoteMention {
 	if x == nil {
 		return nil
 	}
-	out := x.attribute(findQuoted(x.txt, x.paras))
+	out := x.refine(x.attribute(findQuoted(x.txt, x.paras)))
 	if indirect {
 		out = append(out, x.indirect(out)...)
 		sort.SliceStable(out, func(i, j int) bool { return out[i].Start < out[j].Start })
