@@ -14,6 +14,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"unicode/utf8"
 )
 
 // reffreq.txt.gz holds word and function-word bigram counts over real news
@@ -28,11 +29,16 @@ var refGz []byte
 var refBigramsGz []byte
 
 type refStats struct {
-	total   float64
-	words   map[string]float64
-	bigrams map[[2]string]float64
+	total float64
+	// words and bigrams are keyed by the hash tokenize gives a word (xxh3 of
+	// its lower-cased form) and by bigramKey of two such hashes.
+	words   map[uint64]float64
+	bigrams map[uint64]float64
 	seen    []uint32 // sorted hashes of the bigrams seen at least twice
 }
+
+// bigramKey combines two word hashes into one key.
+func bigramKey(h1, h2 uint64) uint64 { return mix(h1)*31 ^ h2 }
 
 var (
 	refOnce sync.Once
@@ -41,7 +47,7 @@ var (
 
 func reference() *refStats {
 	refOnce.Do(func() {
-		ref = &refStats{total: 1, words: map[string]float64{}, bigrams: map[[2]string]float64{}}
+		ref = &refStats{total: 1, words: map[uint64]float64{}, bigrams: map[uint64]float64{}}
 		ref.seen = loadBigramSet(refBigramsGz)
 		zr, err := gzip.NewReader(bytes.NewReader(refGz))
 		if err != nil {
@@ -74,11 +80,11 @@ func reference() *refStats {
 			switch {
 			case section == "words" && len(f) == 2:
 				if v, err := strconv.ParseFloat(f[1], 64); err == nil {
-					ref.words[f[0]] = v
+					ref.words[xxh3.HashString(f[0])] = v
 				}
 			case section == "bigrams" && len(f) == 3:
 				if v, err := strconv.ParseFloat(f[2], 64); err == nil {
-					ref.bigrams[[2]string{f[0], f[1]}] = v
+					ref.bigrams[bigramKey(xxh3.HashString(f[0]), xxh3.HashString(f[1]))] = v
 				}
 			}
 		}
@@ -114,13 +120,33 @@ func loadBigramSet(gz []byte) []uint32 {
 	return out
 }
 
-// bigramSeen reports whether reference news text has the bigram "w1 w2"
-// at least twice.
-func bigramSeen(w1, w2 string) bool {
+// bigramSeenHash reports whether reference news text has a bigram "w1 w2"
+// at least twice, given the bigram's hash (the low 32 bits of
+// xxh3 of "w1 w2").
+func bigramSeenHash(k uint32) bool {
 	r := reference()
-	k := uint32(xxh3.HashString(w1 + " " + w2))
 	i := sort.Search(len(r.seen), func(i int) bool { return r.seen[i] >= k })
 	return i < len(r.seen) && r.seen[i] == k
+}
+
+// appendLower appends the lower-cased form of w (as tokenize built it).
+func appendLower(b []byte, s string, w word) []byte {
+	if w.start < 0 || int(w.end) > len(s) || w.start > w.end {
+		return b
+	}
+	for _, r := range s[w.start:w.end] {
+		switch {
+		case r == '’':
+			b = append(b, '\'')
+		case r >= 'A' && r <= 'Z':
+			b = append(b, byte(r+'a'-'A'))
+		case r < 0x80:
+			b = append(b, byte(r))
+		default:
+			b = utf8.AppendRune(b, toLower(r))
+		}
+	}
+	return b
 }
 
 // fluency is the share of the word bigrams touching the given words of v
@@ -143,13 +169,17 @@ func fluency(v *vdoc, idx []int) (float64, int) {
 		}
 	}
 	seen, n := 0, 0
+	var buf []byte
 	for i := range pairs {
 		a, b := v.words[i], v.words[i+1]
 		if a.has(fNum) || b.has(fNum) || a.has(fCap) || b.has(fCap) {
 			continue // names and numbers say nothing about fluency
 		}
 		n++
-		if bigramSeen(lowerWord(v.doc.Text, a), lowerWord(v.doc.Text, b)) {
+		buf = appendLower(buf[:0], v.doc.Text, a)
+		buf = append(buf, ' ')
+		buf = appendLower(buf, v.doc.Text, b)
+		if bigramSeenHash(uint32(xxh3.Hash(buf))) {
 			seen++
 		}
 	}
@@ -167,21 +197,20 @@ func fluency(v *vdoc, idx []int) (float64, int) {
 func fingerprint(v *vdoc) float64 {
 	r := reference()
 	n, odd := 0, 0
-	prev := ""
-	for i, w := range v.words {
-		lw := lowerWord(v.doc.Text, w)
-		if i > 0 && v.words[i-1].sent == w.sent && prev != "" {
-			c1, c2 := r.words[prev], r.words[lw]
-			if c1 > 2000 && c2 > 2000 { // both frequent (function) words
-				n++
-				c12 := r.bigrams[[2]string{prev, lw}]
-				pmi := math.Log((c12 + 0.5) * r.total / (c1 * c2))
-				if pmi < -1 {
-					odd++
-				}
+	for i := 1; i < len(v.words); i++ {
+		p, w := v.words[i-1], v.words[i]
+		if p.sent != w.sent {
+			continue
+		}
+		c1, c2 := r.words[p.h], r.words[w.h]
+		if c1 > 2000 && c2 > 2000 { // both frequent (function) words
+			n++
+			c12 := r.bigrams[bigramKey(p.h, w.h)]
+			pmi := math.Log((c12 + 0.5) * r.total / (c1 * c2))
+			if pmi < -1 {
+				odd++
 			}
 		}
-		prev = lw
 	}
 	if n == 0 {
 		return 0

@@ -143,6 +143,18 @@ func (x *Index) Stats() Stats {
 	return st
 }
 
+// Reserve makes room for n more documents in the index's per-document
+// arrays, so that a large batch does not grow them by copying.
+func (x *Index) Reserve(n int) {
+	x.mu.Lock()
+	defer x.mu.Unlock()
+	if n <= 0 {
+		return
+	}
+	x.entries = slices.Grow(x.entries, n)
+	x.next = slices.Grow(x.next, n*slotsPerDoc)
+}
+
 // Len is the number of indexed documents.
 func (x *Index) Len() int { return len(x.entries) }
 

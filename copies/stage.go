@@ -43,6 +43,7 @@ func (*Stage) Name() string { return "copies" }
 func (s *Stage) Analyze(ctx context.Context, c *accord.Corpus) error {
 	x := NewIndex()
 	x.Workers = s.Workers
+	x.Reserve(len(c.Docs))
 	s.markKnown(x, c.Docs)
 	const chunk = 5000 // the batch's words are kept for its verification
 	for i := 0; i < len(c.Docs); i += chunk {

@@ -362,21 +362,31 @@ func newRelation(a, b *vdoc) *relation {
 // broader senses, sorted, for merge joins between two documents.
 func (v *vdoc) senseIndex() {
 	v.lid = make([]int16, len(v.words))
-	seen := map[uint64]int16{}
+	// distinct words by hash: a small open-addressing table (key, id+1)
+	size := 16
+	for size < 2*len(v.words) {
+		size *= 2
+	}
+	keys := make([]uint64, size)
+	ids := make([]int16, size)
 	for i, w := range v.words {
 		v.lid[i] = -1
 		si := v.info[i]
 		if si == nil {
 			continue
 		}
-		id, ok := seen[w.h]
+		k := int(mix(w.h)) & (size - 1)
+		for ids[k] != 0 && keys[k] != w.h {
+			k = (k + 1) & (size - 1)
+		}
+		id, ok := ids[k]-1, ids[k] != 0
 		if !ok {
 			if v.nl >= 1<<15-1 {
 				continue
 			}
 			id = int16(v.nl)
 			v.nl++
-			seen[w.h] = id
+			keys[k], ids[k] = w.h, id+1
 			for _, s := range si.own {
 				v.own = append(v.own, uint64(s)<<16|uint64(id))
 			}

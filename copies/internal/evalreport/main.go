@@ -18,6 +18,7 @@ import (
 	"log"
 	"os"
 	"runtime"
+	"runtime/debug"
 	"runtime/pprof"
 	"slices"
 	"strings"
@@ -36,7 +37,13 @@ func main() {
 	progress := flag.Bool("progress", false, "index in chunks of 5,000 documents and print progress")
 	cpuprof := flag.String("cpuprofile", "", "write a CPU profile")
 	memprof := flag.String("memprofile", "", "write a heap profile (in-use memory after the copies stage)")
+	memLimit := flag.Int64("memlimit", 5<<30, "soft memory limit in bytes when GOMEMLIMIT is not set (0: none)")
 	flag.Parse()
+	if os.Getenv("GOMEMLIMIT") == "" && *memLimit > 0 {
+		// the collector works harder near the limit instead of letting the
+		// heap double: a million documents fit the 6 GiB target
+		debug.SetMemoryLimit(*memLimit)
+	}
 	if *cpuprof != "" {
 		pf, err := os.Create(*cpuprof)
 		if err != nil {
@@ -91,6 +98,7 @@ func main() {
 	if *progress {
 		// the stage's work, chunk by chunk, with progress on stderr
 		x := copies.NewIndex()
+		x.Reserve(len(c.Docs))
 		const chunk = 5000
 		for i := 0; i < len(c.Docs); i += chunk {
 			j := min(i+chunk, len(c.Docs))
