@@ -294,3 +294,32 @@ func FuzzCitations(f *testing.F) {
 		}
 	})
 }
+
+func TestSketchMatchesCountsEqualSlots(t *testing.T) {
+	rng := rand.New(rand.NewSource(1))
+	for it := 0; it < 2000; it++ {
+		var a, b sketch
+		for i := range a {
+			a[i] = uint16(rng.Uint32())
+			switch rng.Intn(4) {
+			case 0:
+				b[i] = a[i]
+			case 1:
+				b[i] = a[i] ^ 0x8000
+			case 2:
+				b[i] = a[i] ^ uint16(1<<rng.Intn(16))
+			default:
+				b[i] = uint16(rng.Uint32())
+			}
+		}
+		want := 0
+		for i := range a {
+			if a[i] == b[i] {
+				want++
+			}
+		}
+		if got := a.matches(&b); got != want {
+			t.Fatalf("matches = %d, want %d", got, want)
+		}
+	}
+}

@@ -246,8 +246,8 @@ func (x *Index) AddBatch(docs []*accord.Document) {
 						continue
 					}
 					mark[other] = stamp
-					if x.worthVerifying(x.entries[other], e, minLexJ, minRobJ) {
-						mine = append(mine, scored{other, x.similarity(x.entries[other], e)})
+					if sim, ok := x.candidate(x.entries[other], e, minLexJ, minRobJ); ok {
+						mine = append(mine, scored{other, sim})
 					}
 				}
 			}
@@ -256,8 +256,11 @@ func (x *Index) AddBatch(docs []*accord.Document) {
 		// that pairs sharing only a few spun passages are verified too.
 		if id < exhaustiveLimit {
 			for other := int32(0); other < id; other++ {
-				if mark[other] != stamp && x.worthVerifying(x.entries[other], e, minExhaustiveJ, minExhaustiveJ) {
-					mine = append(mine, scored{other, x.similarity(x.entries[other], e)})
+				if mark[other] == stamp {
+					continue
+				}
+				if sim, ok := x.candidate(x.entries[other], e, minExhaustiveJ, minExhaustiveJ); ok {
+					mine = append(mine, scored{other, sim})
 				}
 			}
 		}
@@ -464,20 +467,15 @@ type scored struct {
 	sim float64
 }
 
-// similarity ranks a candidate pair: identical texts first, then the larger
-// estimated Jaccard of the two feature families.
-func (x *Index) similarity(a, b *entry) float64 {
+// candidate ranks a pair found by the index and says whether it is worth
+// verifying: identical texts rank first, then the larger estimated Jaccard
+// of the two feature families, which one of them must reach.
+func (x *Index) candidate(a, b *entry, lexJ, robJ float64) (float64, bool) {
 	if a.exact != 0 && a.exact == b.exact {
-		return 2
+		return 2, true
 	}
-	return max(a.lex.jaccard(&b.lex), a.rob.jaccard(&b.rob))
-}
-
-func (x *Index) worthVerifying(a, b *entry, lexJ, robJ float64) bool {
-	if a.exact != 0 && a.exact == b.exact {
-		return true
-	}
-	return a.lex.jaccard(&b.lex) >= lexJ || a.rob.jaccard(&b.rob) >= robJ
+	lj, rj := a.lex.jaccard(&b.lex), a.rob.jaccard(&b.rob)
+	return max(lj, rj), lj >= lexJ || rj >= robJ
 }
 
 // prepCache keeps prepared documents for verification across batches: the

@@ -215,6 +215,23 @@ type pairStats struct {
 	immMissB         int
 	wordsA, wordsB   int
 	identicalSentsAB int
+	tbl              []int32 // scratch for detail
+}
+
+// table returns a (m+1)×(n+1) LCS table from buf (grown as needed) whose
+// last row and last column are zero; the other cells are left for the
+// caller to fill from the bottom right.
+func table(buf *[]int32, m, n int) []int32 {
+	size := (m + 1) * (n + 1)
+	if cap(*buf) < size {
+		*buf = make([]int32, size)
+	}
+	t := (*buf)[:size]
+	clear(t[m*(n+1):])
+	for i := 0; i < m; i++ {
+		t[i*(n+1)+n] = 0
+	}
+	return t
 }
 
 // sentence similarity needed for two sentences to count as aligned.
@@ -491,7 +508,7 @@ func detail(a, b *vdoc, sa, sb [2]int32, rel *relation, st *pairStats) {
 	if m*n > 1<<20 {
 		return
 	}
-	t := make([]int32, (m+1)*(n+1))
+	t := table(&st.tbl, m, n)
 	at := func(i, j int) *int32 { return &t[i*(n+1)+j] }
 	for i := m - 1; i >= 0; i-- {
 		for j := n - 1; j >= 0; j-- {
@@ -575,12 +592,12 @@ const (
 // substitutions walks the LCS of two clauses and counts identical matches,
 // thesaurus-related matches and substitution slots (1-3 unmatched words on
 // each side between the same anchors).
-func substitutions(a, b *vdoc, ua, ub [2]int32, rel *relation) (exact, related, slots int) {
+func substitutions(a, b *vdoc, ua, ub [2]int32, rel *relation, buf *[]int32) (exact, related, slots int) {
 	m, n := int(ua[1]-ua[0]), int(ub[1]-ub[0])
 	if m <= 0 || n <= 0 || m*n > 1<<16 {
 		return
 	}
-	t := make([]int32, (m+1)*(n+1))
+	t := table(buf, m, n)
 	at := func(i, j int) int32 { return t[i*(n+1)+j] }
 	for i := m - 1; i >= 0; i-- {
 		for j := n - 1; j >= 0; j-- {
@@ -641,7 +658,7 @@ func substitutions(a, b *vdoc, ua, ub [2]int32, rel *relation) (exact, related, 
 func spunPassages(a, b *vdoc, rel *relation) []unitPair {
 	var out []unitPair
 	usedB := map[int]bool{}
-	var dp []int32
+	var dp, tbl []int32
 	for _, ua := range a.units {
 		m := int(ua[1] - ua[0])
 		if m < spunUnitWords {
@@ -672,7 +689,7 @@ func spunPassages(a, b *vdoc, rel *relation) []unitPair {
 		if best < 0 {
 			continue
 		}
-		ex, re, sl := substitutions(a, b, ua, b.units[best], rel)
+		ex, re, sl := substitutions(a, b, ua, b.units[best], rel, &tbl)
 		if ex >= spunUnitExact && re+sl >= spunUnitSubs {
 			usedB[best] = true
 			out = append(out, unitPair{a: ua, b: b.units[best], exact: ex, related: re, slots: sl})
