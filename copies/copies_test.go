@@ -323,3 +323,19 @@ func TestSketchMatchesCountsEqualSlots(t *testing.T) {
 		}
 	}
 }
+
+func TestSealKeepsLinksAndGroups(t *testing.T) {
+	x := NewIndex()
+	x.AddBatch(fixtureDocs())
+	links, groups := x.Links(), x.Groups()
+	x.Seal()
+	if !reflect.DeepEqual(x.Links(), links) || !reflect.DeepEqual(x.Groups(), groups) {
+		t.Fatal("sealing changed the links or groups")
+	}
+	defer func() {
+		if recover() == nil {
+			t.Fatal("AddBatch on a sealed index did not panic")
+		}
+	}()
+	x.Add(mkdoc("late", "", "A late document."))
+}

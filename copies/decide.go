@@ -43,9 +43,8 @@ func (x *Index) verify(ia, ib int32, p *prepCache) *edge {
 		ia, ib, ea, eb = ib, ia, eb, ea
 	}
 	if ea.exact != 0 && ea.exact == eb.exact {
-		from, to, why := nearDirection(ea, eb, ia, ib)
-		return &edge{from: from, to: to, kind: accord.LinkExact, score: 1,
-			evidence: []string{"identical word sequence (" + fmt.Sprint(ea.words) + " words)", why}}
+		from, to, _ := nearDirection(ea, eb, ia, ib)
+		return &edge{from: from, to: to, kind: accord.LinkExact, score: 1, lazy: &lazyEvidence{}}
 	}
 	va, vb := p.get(ea.doc), p.get(eb.doc)
 	// identical words first; the thesaurus only when that is not enough
@@ -100,24 +99,75 @@ func (x *Index) verify(ia, ib int32, p *prepCache) *edge {
 	if score > 1 {
 		score = 1
 	}
-	ev := []string{
-		fmt.Sprintf("%d of %d sentences aligned (%s and %s of the words), mean sentence similarity %.2f, order kept %s",
-			st.sentsA, len(va.sents), pct(st.covA), pct(st.covB), st.meanSim, pct(st.order)),
-		fmt.Sprintf("aligned words: %d identical, %d thesaurus-related, %d and %d unmatched", st.exact, st.related, st.gapA, st.gapB),
-		fmt.Sprintf("estimated word-trigram Jaccard %.2f, SimHash distance %d of 64, spin-robust feature Jaccard %.2f",
-			ea.lex.jaccard(&eb.lex), hamming(ea.simh, eb.simh), ea.rob.jaccard(&eb.rob)),
-	}
-	if thesaurus {
-		ev[1] += " (thesaurus used)"
+	lz := &lazyEvidence{
+		sentsA: int32(st.sentsA), sentsOfA: int32(len(va.sents)), exact: int32(st.exact), related: int32(st.related),
+		gapA: int32(st.gapA), gapB: int32(st.gapB), covA: st.covA, covB: st.covB, meanSim: st.meanSim, order: st.order,
+		thesaurus: thesaurus, whole: true,
 	}
 	changed := float64(st.related) + float64(st.gapA+st.gapB)/2
 	if change < spunMaxNear && (change < spunChange || float64(st.related) < spunRelated*changed) {
-		from, to, why := nearDirection(ea, eb, ia, ib)
-		return &edge{from: from, to: to, kind: accord.LinkNear, score: score, evidence: append(ev, why)}
+		from, to, _ := nearDirection(ea, eb, ia, ib)
+		return &edge{from: from, to: to, kind: accord.LinkNear, score: score, lazy: lz}
 	}
-	from, to, why := spunDirection(va, vb, ia, ib, &st, ea, eb)
-	ev = append(ev, fmt.Sprintf("%s of aligned words changed", pct(change)), why)
-	return &edge{from: from, to: to, kind: accord.LinkSpun, score: score, evidence: ev}
+	from, to, fl := spunDirection(va, vb, ia, ib, &st, ea, eb)
+	lz.change, lz.fluency = change, fl
+	return &edge{from: from, to: to, kind: accord.LinkSpun, score: score, lazy: lz}
+}
+
+// lazyEvidence is what a whole-document edge's evidence is written from
+// when links are asked for: a few numbers instead of the sentences (a
+// million documents have millions of edges).
+type lazyEvidence struct {
+	whole                                        bool // false: an exact duplicate
+	thesaurus                                    bool
+	sentsA, sentsOfA, exact, related, gapA, gapB int32
+	covA, covB, meanSim, order, change           float64
+	fluency                                      *fluencyWhy // spun only; nil: inconclusive
+}
+
+// fluencyWhy is the fluency evidence of a spun edge's direction, copy side
+// first.
+type fluencyWhy struct{ fCopy, fOrig, pCopy, pOrig float64 }
+
+func (f *fluencyWhy) why(copyID string) string {
+	return fmt.Sprintf("direction: %s reads less fluently where the two differ (%s vs %s of word pairs around the changes known from reference news; odd function-word pairs %s vs %s)",
+		copyID, pct(f.fCopy), pct(f.fOrig), pct(f.pCopy), pct(f.pOrig))
+}
+
+// evidenceOf returns an edge's evidence.
+func (x *Index) evidenceOf(e *edge) []string {
+	lz := e.lazy
+	if lz == nil {
+		return e.evidence
+	}
+	// the pair in canonical order (as verify saw it)
+	ia, ib := e.from, e.to
+	ea, eb := x.entries[ia], x.entries[ib]
+	if ea.doc.ID > eb.doc.ID {
+		ia, ib, ea, eb = ib, ia, eb, ea
+	}
+	_, _, why := nearDirection(ea, eb, ia, ib)
+	if !lz.whole {
+		return []string{"identical word sequence (" + fmt.Sprint(ea.words) + " words)", why}
+	}
+	ev := []string{
+		fmt.Sprintf("%d of %d sentences aligned (%s and %s of the words), mean sentence similarity %.2f, order kept %s",
+			lz.sentsA, lz.sentsOfA, pct(lz.covA), pct(lz.covB), lz.meanSim, pct(lz.order)),
+		fmt.Sprintf("aligned words: %d identical, %d thesaurus-related, %d and %d unmatched", lz.exact, lz.related, lz.gapA, lz.gapB),
+		fmt.Sprintf("estimated word-trigram Jaccard %.2f, SimHash distance %d of 64, spin-robust feature Jaccard %.2f",
+			ea.lex.jaccard(&eb.lex), hamming(ea.simh, eb.simh), ea.rob.jaccard(&eb.rob)),
+	}
+	if lz.thesaurus {
+		ev[1] += " (thesaurus used)"
+	}
+	if e.kind != accord.LinkSpun {
+		return append(ev, why)
+	}
+	ev = append(ev, fmt.Sprintf("%s of aligned words changed", pct(lz.change)))
+	if f := lz.fluency; f != nil {
+		return append(ev, f.why(x.entries[e.from].doc.ID))
+	}
+	return append(ev, why+" (fluency evidence inconclusive)")
 }
 
 func (st *pairStats) cov() float64 {
@@ -201,7 +251,7 @@ func nearDirection(ea, eb *entry, ia, ib int32) (int32, int32, string) {
 // substitutes and inserted habits read less fluently than the writer's own
 // wording), with the function-word fingerprint as support; when that is
 // inconclusive it falls back to nearDirection.
-func spunDirection(va, vb *vdoc, ia, ib int32, st *pairStats, ea, eb *entry) (int32, int32, string) {
+func spunDirection(va, vb *vdoc, ia, ib int32, st *pairStats, ea, eb *entry) (int32, int32, *fluencyWhy) {
 	fa, na := fluency(va, append(append([]int(nil), st.subsA...), st.insA...))
 	fb, nb := fluency(vb, append(append([]int(nil), st.subsB...), st.insB...))
 	pa, pb := va.fingerprint(), vb.fingerprint()
@@ -210,13 +260,26 @@ func spunDirection(va, vb *vdoc, ia, ib int32, st *pairStats, ea, eb *entry) (in
 		db := fb - 0.5*pb
 		if d := da - db; d < -0.02 || d > 0.02 {
 			if da < db {
-				return ia, ib, fmt.Sprintf("direction: %s reads less fluently where the two differ (%s vs %s of word pairs around the changes known from reference news; odd function-word pairs %s vs %s)", ea.doc.ID, pct(fa), pct(fb), pct(pa), pct(pb))
+				return ia, ib, &fluencyWhy{fa, fb, pa, pb}
 			}
-			return ib, ia, fmt.Sprintf("direction: %s reads less fluently where the two differ (%s vs %s of word pairs around the changes known from reference news; odd function-word pairs %s vs %s)", eb.doc.ID, pct(fb), pct(fa), pct(pb), pct(pa))
+			return ib, ia, &fluencyWhy{fb, fa, pb, pa}
 		}
 	}
-	from, to, why := nearDirection(ea, eb, ia, ib)
-	return from, to, why + " (fluency evidence inconclusive)"
+	from, to, _ := nearDirection(ea, eb, ia, ib)
+	return from, to, nil
+}
+
+// spunWhy is the direction evidence of a spun pair (see spunDirection).
+func spunWhy(ea, eb *entry, ia, ib, from int32, fl *fluencyWhy) string {
+	if fl != nil {
+		cp := eb
+		if from == ia {
+			cp = ea
+		}
+		return fl.why(cp.doc.ID)
+	}
+	_, _, why := nearDirection(ea, eb, ia, ib)
+	return why + " (fluency evidence inconclusive)"
 }
 
 // partialSpun links two documents that differ as a whole but share several
@@ -233,7 +296,8 @@ func partialSpun(va, vb *vdoc, ia, ib int32, ea, eb *entry, rel *relation) *edge
 		detail(va, vb, p.a, p.b, rel, &st)
 		words += int(p.a[1] - p.a[0])
 	}
-	from, to, why := spunDirection(va, vb, ia, ib, &st, ea, eb)
+	from, to, fl := spunDirection(va, vb, ia, ib, &st, ea, eb)
+	why := spunWhy(ea, eb, ia, ib, from, fl)
 	slots := 0
 	for _, p := range ps {
 		slots += p.slots

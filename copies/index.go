@@ -55,6 +55,7 @@ type edge struct {
 	kind     string
 	score    float64
 	evidence []string
+	lazy     *lazyEvidence // when set, the evidence is written from it (see evidenceOf)
 	// partial marks a spun link resting on a few rewritten passages only:
 	// it stands only for a document that has no whole-document copy link
 	// (otherwise its passages are explained by its own original), and only
@@ -116,6 +117,8 @@ type Index struct {
 	// known are documents whose pairs an earlier run verified: a candidate
 	// pair of two known documents is not verified again.
 	known map[*accord.Document]bool
+	// sealed: see Seal
+	sealed bool
 }
 
 // NewIndex returns an empty index.
@@ -155,6 +158,16 @@ func (x *Index) Reserve(n int) {
 	x.next = slices.Grow(x.next, n*slotsPerDoc)
 }
 
+// Seal drops what only adding documents needs (bucket table, chains,
+// prepared documents), before links and groups are asked for at the end of
+// a large run. A sealed index accepts no more documents.
+func (x *Index) Seal() {
+	x.mu.Lock()
+	defer x.mu.Unlock()
+	x.sealed = true
+	x.buckets, x.next, x.marks, x.prep = bucketTable{}, nil, nil, nil
+}
+
 // Len is the number of indexed documents.
 func (x *Index) Len() int { return len(x.entries) }
 
@@ -176,6 +189,9 @@ func (x *Index) Add(d *accord.Document) { x.AddBatch([]*accord.Document{d}) }
 func (x *Index) AddBatch(docs []*accord.Document) {
 	x.mu.Lock()
 	defer x.mu.Unlock()
+	if x.sealed {
+		panic("copies: AddBatch on a sealed index")
+	}
 	var fresh []*accord.Document
 	seen := map[string]bool{}
 	for _, d := range docs {
@@ -579,7 +595,7 @@ func (x *Index) Links() []accord.Link {
 	for _, e := range x.resolved() {
 		out = append(out, accord.Link{
 			From: x.entries[e.from].doc.ID, To: x.entries[e.to].doc.ID,
-			Kind: e.kind, Score: e.score, Evidence: e.evidence,
+			Kind: e.kind, Score: e.score, Evidence: x.evidenceOf(&e),
 		})
 	}
 	out = append(out, x.citeLinks()...)

@@ -56,6 +56,7 @@ func (s *Stage) Analyze(ctx context.Context, c *accord.Corpus) error {
 		}
 		x.AddBatch(c.Docs[i:j])
 	}
+	x.Seal()
 	s.restore(x)
 	s.LastStats = x.Stats()
 	c.Links = append(c.Links, x.Links()...)

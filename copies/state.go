@@ -131,7 +131,7 @@ func (s *Stage) restore(x *Index) {
 			}
 		}
 		s.fresh[h] = append(s.fresh[h], savedEdge{Other: docHash(x.entries[other].doc), IsFrom: e.from == owner,
-			Kind: e.kind, Score: e.score, Evidence: e.evidence, Partial: e.partial})
+			Kind: e.kind, Score: e.score, Evidence: x.evidenceOf(&e), Partial: e.partial})
 	}
 	for h, es := range s.prior {
 		me, ok := ids[h]

@@ -106,6 +106,7 @@ func main() {
 			fmt.Fprintf(os.Stderr, "evalreport: %d docs indexed, %v, %+v\n", j, time.Since(t1).Round(time.Second), x.Stats())
 		}
 		writeHeap(*memprof) // with the index alive
+		x.Seal()
 		c.Links = x.Links()
 		c.SetGroups(x.Groups())
 		stats = x.Stats()
