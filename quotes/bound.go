@@ -83,6 +83,10 @@ type bframe struct {
 type btoks struct {
 	cls                 []string
 	words, commas, cues []int32
+	// lastCue[i] is the last cue-like word (CUE or WCUE) outside quotes
+	// at or before token i, or -1; nextCue[i] the first at or after it, or
+	// len(toks).
+	lastCue, nextCue []int32
 }
 
 func (x *docCtx) prepBound() {
@@ -90,7 +94,9 @@ func (x *docCtx) prepBound() {
 		return
 	}
 	n := len(x.toks)
-	bt := &btoks{cls: make([]string, n), words: make([]int32, n+1), commas: make([]int32, n+1), cues: make([]int32, n+1)}
+	bt := &btoks{cls: make([]string, n), words: make([]int32, n+1), commas: make([]int32, n+1), cues: make([]int32, n+1),
+		lastCue: make([]int32, n), nextCue: make([]int32, n)}
+	last := int32(-1)
 	for i, t := range x.toks {
 		bt.cls[i] = x.tokClass(i)
 		bt.words[i+1], bt.commas[i+1], bt.cues[i+1] = bt.words[i], bt.commas[i], bt.cues[i]
@@ -103,6 +109,17 @@ func (x *docCtx) prepBound() {
 		case t.Lower == ",":
 			bt.commas[i+1]++
 		}
+		if (bt.cls[i] == "CUE" || bt.cls[i] == "WCUE") && !x.inQuote(t.Start) {
+			last = int32(i)
+		}
+		bt.lastCue[i] = last
+	}
+	next := int32(n)
+	for i := n - 1; i >= 0; i-- {
+		if bt.lastCue[i] == int32(i) {
+			next = int32(i)
+		}
+		bt.nextCue[i] = next
 	}
 	x.bt = bt
 }
@@ -163,7 +180,7 @@ func (x *docCtx) startCands(f *bframe, out []bcand) []bcand {
 	for i := r.a; i < r.b && i < len(x.toks); i++ {
 		t := x.toks[i]
 		c, _ := utf8.DecodeRuneInString(x.txt[t.Start:t.End])
-		if trimRune(c) {
+		if trimRune(c) || t.Start != f.rule.Start && x.inQuote(t.Start) {
 			continue
 		}
 		out = append(out, bcand{off: t.Start, tok: i, rule: t.Start == f.rule.Start})
@@ -336,33 +353,30 @@ func (x *docCtx) startFeats(f *bframe, c bcand, fb *featBuf) {
 	fb.f("s.ppw=", x.wordOf(p-1), "_", x.wordOf(p))
 	fb.f("s.w=", x.wordOf(c.tok))
 	fb.f("s.c=", x.cls(c.tok))
+	fb.f("s.pw_w=", x.wordOf(p), "_", x.wordOf(c.tok))
+	if p >= sentStart && p < len(x.toks) {
+		if j := int(x.bt.lastCue[p]); j >= sentStart {
+			g := dbucket(x.nwords(j+1, c.tok))
+			fb.f("s.lc=", g, "|", pc)
+			fb.f("s.lcw=", x.toks[j].Lower, "|", g)
+		} else {
+			fb.f("s.lc=none|", pc)
+		}
+	}
 	fb.f("s.pc=", x.cls(p-1), "_", pc)
 	cues, commas := x.between(c.tok, f.qa)
 	fb.f("s.cues=", nbucket(cues))
 	fb.f("s.commas=", nbucket(commas))
 	fb.f("s.cc=", nbucket(cues), nbucket(commas), "|", k)
+	fb.f("s.cc=", nbucket(cues), nbucket(commas), "|p=", pc)
+	intro := "-"
+	if f.qa > 0 {
+		intro = x.cls(f.qa - 2)
+	}
+	fb.f("s.cc=", nbucket(cues), nbucket(commas), "|i=", intro)
 	bc, _ := x.between(sentStart, c.tok)
 	fb.f("s.cuesBefore=", nbucket(bc))
-	if cue := f.m.Cue; cue.Len() > 0 {
-		switch {
-		case cue.End <= c.off:
-			fb.f("s.cue<")
-			gap := x.nwords(f.cueTok, c.tok)
-			fb.f("s.cueGap=", dbucket(gap), "|", pc)
-		case cue.Start < f.q.Start:
-			fb.f("s.cue>")
-		default:
-			fb.f("s.cueAfterQ")
-		}
-	}
-	if sp := f.m.SpeakerSpan; sp.Len() > 0 {
-		switch {
-		case sp.End <= c.off:
-			fb.f("s.spk<")
-		case sp.Start < f.q.Start:
-			fb.f("s.spk>")
-		}
-	}
+	fb.f("s.bos=", dbucket(x.nwords(sentStart, c.tok)), "|", pc)
 }
 
 // endFeats emits the features of candidate end c.
@@ -396,6 +410,7 @@ func (x *docCtx) endFeats(f *bframe, c bcand, fb *featBuf) {
 	fb.f("e.n=", nc)
 	fb.f("e.n=", nc, "|", db)
 	fb.f("e.nw=", x.wordOf(n))
+	fb.f("e.eos=", dbucket(x.nwords(n, sentEnd)), "|", nc)
 	fb.f("e.nw=", x.wordOf(n), "|", k)
 	if c.rule {
 		fb.f("e.rule|n=", nc)
@@ -403,11 +418,22 @@ func (x *docCtx) endFeats(f *bframe, c bcand, fb *featBuf) {
 	fb.f("e.nnw=", x.wordOf(n), "_", x.wordOf(n+1))
 	fb.f("e.w=", x.wordOf(c.tok))
 	fb.f("e.c=", x.cls(c.tok))
+	fb.f("e.w_nw=", x.wordOf(c.tok), "_", x.wordOf(n))
+	if n < sentEnd {
+		if j := int(x.bt.nextCue[n]); j < sentEnd {
+			g := dbucket(x.nwords(n, j))
+			fb.f("e.ncue=", g, "|", nc)
+			fb.f("e.ncw=", x.toks[j].Lower, "|", g)
+		} else {
+			fb.f("e.ncue=none|", nc)
+		}
+	}
 	fb.f("e.nc=", nc, "_", x.cls(n+1))
 	cues, commas := x.between(f.qb, c.tok+1)
 	fb.f("e.cues=", nbucket(cues))
 	fb.f("e.commas=", nbucket(commas))
 	fb.f("e.cc=", nbucket(cues), nbucket(commas), "|", k)
+	fb.f("e.cc=", nbucket(cues), nbucket(commas), "|n=", nc)
 	if cue := f.m.Cue; cue.Len() > 0 {
 		switch {
 		case cue.End <= f.q.Start:
@@ -565,6 +591,15 @@ func (x *docCtx) refine(out []accord.QuoteMention) []accord.QuoteMention {
 		if start != f.rule.Start || end != f.rule.End {
 			x.setBounds(m, start, end)
 		}
+		if j > 0 && out[j-1].Direct && out[j-1].Span == m.Span {
+			// Two quotes drawn to one content are one mention.
+			p := &out[j-1]
+			if len(p.Fragments) == 0 {
+				p.Fragments = []accord.Span{p.Span}
+			}
+			p.Fragments = append(p.Fragments, quotedParts(m)...)
+			continue
+		}
 		out[j] = out[i]
 		j++
 	}
@@ -611,7 +646,8 @@ type BoundaryCandidate struct {
 // BoundaryMention is one direct mention as the rules drew it, with the
 // candidates of its start and end and the filter's features.
 type BoundaryMention struct {
-	Span, Quote  accord.Span // the rules' span and the quoted hull, trimmed
+	Span, Quote  accord.Span   // the rules' span and the quoted hull, trimmed
+	Fragments    []accord.Span // the quoted parts, trimmed
 	Starts, Ends []BoundaryCandidate
 	Filter       []string
 }
@@ -636,6 +672,9 @@ func Boundaries(d *accord.Document) []BoundaryMention {
 			continue
 		}
 		bm := BoundaryMention{Span: f.rule, Quote: f.q}
+		for _, p := range m.Fragments {
+			bm.Fragments = append(bm.Fragments, trimmed(x.txt, p))
+		}
 		cur = &bm.Filter
 		x.filterFeats(&f, &fb)
 		cands = x.startCands(&f, cands[:0])

@@ -59,6 +59,7 @@ func main() {
 	minCount := flag.Int("min", 3, "minimum feature count")
 	dump := flag.String("dump", "", "write fold 0's boundary errors to this file")
 	noFilter := flag.Bool("nofilter", false, "do not learn the filter")
+	flag.BoolVar(&dedup, "dedup", true, "merge a mention inside the previous one")
 	flag.Float64Var(&filterCut, "cut", 0, "filter score below which a mention is dropped")
 	flag.Parse()
 
@@ -233,6 +234,42 @@ func stats(arts []article, exs []*example) {
 			}
 		}
 	}
+	// Mentions of two or more quoted parts: how PolNeAR draws them.
+	var multi, hullKey, fragKey, split int
+	for _, e := range exs {
+		if len(e.m.Fragments) < 2 {
+			continue
+		}
+		multi++
+		a := arts[e.art]
+		n := 0
+		for _, g := range a.gold {
+			if !g.direct {
+				continue
+			}
+			ks := keysOf(a.txt, g)
+			for _, fr := range e.m.Fragments {
+				if ks[0] == fr {
+					n++
+				}
+			}
+		}
+		if n >= 2 {
+			split++
+		}
+		for _, k := range e.keys {
+			if k == e.m.Span {
+				hullKey++
+				break
+			}
+		}
+		for i, k := range e.keys {
+			if i > 0 && k == e.m.Fragments[0] {
+				fragKey++
+			}
+		}
+	}
+	log.Printf("multi-part mentions %d: gold = hull %d, discontinuous %d, two or more contents %d", multi, hullKey, fragKey, split)
 	log.Printf("gold direct %d; mentions %d, matched %d, rules exact %d, start reachable %d, end reachable %d, both %d",
 		nd, len(exs), matched, ruleExact, sOK, eOK, learnable)
 }
@@ -375,6 +412,14 @@ func acc(te []*example, w weights) {
 func dumpErrs(path string, arts []article, te []*example, w weights) {
 	var sb strings.Builder
 	for _, e := range te {
+		if !e.match {
+			if _, ok := predict(e, w); ok {
+				txt := arts[e.art].txt
+				lo, hi := max(e.m.Span.Start-60, 0), min(e.m.Span.End+40, len(txt))
+				fmt.Fprintf(&sb, "U %s[%s]%s\n", strings.ReplaceAll(txt[lo:e.m.Span.Start], "\n", " / "), txt[e.m.Span.Start:e.m.Span.End], strings.ReplaceAll(txt[e.m.Span.End:hi], "\n", " / "))
+			}
+			continue
+		}
 		if e.si < 0 || e.ei < 0 {
 			continue
 		}
@@ -419,6 +464,8 @@ func b2i(b bool) int {
 }
 
 var filterCut = 0.0
+
+var dedup = true
 
 type evalCounts struct{ pred, gold, tp int }
 
@@ -475,11 +522,16 @@ func evaluate(arts []article, te []*example, w weights, k, n int) evalCounts {
 		}
 		c.gold += len(keys)
 		used := make([]bool, len(keys))
+		var prev accord.Span
 		for _, e := range byArt[ai] {
 			sp, ok := predict(e, w)
 			if !ok {
 				continue
 			}
+			if dedup && w != nil && sp == prev {
+				continue // inside the previous mention: merged
+			}
+			prev = sp
 			c.pred++
 		next:
 			for gi, ks := range keys {
