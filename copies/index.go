@@ -108,6 +108,7 @@ type Index struct {
 	buckets              bucketTable // band key -> most recent slot
 	next                 []int32     // slot -> previous slot in the same bucket, -1 at the end
 	marks                [][]int32   // per worker, per entry: 1 + the id of the last document that found it in a bucket
+	found                [][]int32   // per worker: scratch for the documents found in the buckets
 	edges                []edge
 	stats                Stats
 	nThesaurus, nPartial int64
@@ -165,7 +166,7 @@ func (x *Index) Seal() {
 	x.mu.Lock()
 	defer x.mu.Unlock()
 	x.sealed = true
-	x.buckets, x.next, x.marks, x.prep = bucketTable{}, nil, nil, nil
+	x.buckets, x.next, x.marks, x.found, x.prep = bucketTable{}, nil, nil, nil, nil
 }
 
 // Len is the number of indexed documents.
@@ -239,6 +240,7 @@ func (x *Index) AddBatch(docs []*accord.Document) {
 	nw := x.workers()
 	for len(x.marks) < nw {
 		x.marks = append(x.marks, nil)
+		x.found = append(x.found, nil)
 	}
 	picked := make([][]int32, len(ents))
 	parallelW(len(ents), nw, func(w, i int) {
@@ -252,19 +254,39 @@ func (x *Index) AddBatch(docs []*accord.Document) {
 		stamp := id + 1
 		var mine []scored
 		if keys[i] != nil {
-			for k := range slotsPerDoc {
-				if k >= len(keys[i]) {
-					break
+			// The first maxBucketWalk slots of each of the document's chains,
+			// walked a step of every chain at a time: the chains' loads are
+			// independent, so their cache misses overlap instead of
+			// following one another. Which documents are found, and so the
+			// result, does not depend on the walking order.
+			var cur [slotsPerDoc]int32
+			nc := 0
+			for k := range keys[i] {
+				if s := x.next[id*slotsPerDoc+int32(k)]; s >= 0 {
+					cur[nc] = s
+					nc++
 				}
-				for s, n := x.next[id*slotsPerDoc+int32(k)], 0; s >= 0 && n < maxBucketWalk; s, n = x.next[s], n+1 {
+			}
+			found := x.found[w][:0]
+			for step := 0; step < maxBucketWalk && nc > 0; step++ {
+				live := 0
+				for _, s := range cur[:nc] {
 					other := s / slotsPerDoc
-					if other == id || mark[other] == stamp {
-						continue
+					if other != id && mark[other] != stamp {
+						mark[other] = stamp
+						found = append(found, other)
 					}
-					mark[other] = stamp
-					if sim, ok := x.candidate(x.entries[other], e, minLexJ, minRobJ); ok {
-						mine = append(mine, scored{other, sim})
+					if s = x.next[s]; s >= 0 {
+						cur[live] = s
+						live++
 					}
+				}
+				nc = live
+			}
+			x.found[w] = found
+			for _, other := range found {
+				if sim, ok := x.candidate(x.entries[other], e, minLexJ, minRobJ); ok {
+					mine = append(mine, scored{other, sim})
 				}
 			}
 		}
