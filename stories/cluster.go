@@ -264,11 +264,13 @@ func cluster(ctx context.Context, vecs []vector, order []int, threshold, merge, 
 			cs = append(cs, cand{cl, sc})
 		}
 		if len(cs) > maxCand {
-			sort.Slice(cs, func(a, b int) bool {
-				if cs[a].score != cs[b].score {
-					return cs[a].score > cs[b].score
+			// The maxCand best (score, then lower id: a total order, so the
+			// set is the same on every run), by selection, not a full sort.
+			selectTop(cs, maxCand, func(a, b cand) bool {
+				if a.score != b.score {
+					return a.score > b.score
 				}
-				return cs[a].cl < cs[b].cl
+				return a.cl < b.cl
 			})
 			cs = cs[:maxCand]
 		}
@@ -551,4 +553,46 @@ func averageLink(a, b *sparseSum) float64 {
 		}
 	}
 	return dot / float64(a.n*b.n)
+}
+
+// selectTop reorders xs so that its first k elements are the k first under
+// less (in no particular order among themselves): quickselect with a
+// median-of-three pivot.
+func selectTop[T any](xs []T, k int, less func(a, b T) bool) {
+	lo, hi := 0, len(xs)-1
+	for lo < hi {
+		mid := lo + (hi-lo)/2
+		if less(xs[mid], xs[lo]) {
+			xs[mid], xs[lo] = xs[lo], xs[mid]
+		}
+		if less(xs[hi], xs[lo]) {
+			xs[hi], xs[lo] = xs[lo], xs[hi]
+		}
+		if less(xs[hi], xs[mid]) {
+			xs[hi], xs[mid] = xs[mid], xs[hi]
+		}
+		pivot := xs[mid]
+		i, j := lo, hi
+		for i <= j {
+			for less(xs[i], pivot) {
+				i++
+			}
+			for less(pivot, xs[j]) {
+				j--
+			}
+			if i <= j {
+				xs[i], xs[j] = xs[j], xs[i]
+				i++
+				j--
+			}
+		}
+		switch {
+		case k-1 <= j:
+			hi = j
+		case k-1 >= i:
+			lo = i
+		default:
+			return
+		}
+	}
 }

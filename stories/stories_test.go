@@ -3,9 +3,11 @@ package stories
 import (
 	"context"
 	"fmt"
+	"math/rand/v2"
 	"os"
 	"path/filepath"
 	"reflect"
+	"slices"
 	"strings"
 	"testing"
 
@@ -222,6 +224,26 @@ func TestRepeatable(t *testing.T) {
 	for i := 0; i < 3; i++ {
 		if again := run(); !reflect.DeepEqual(first, again) {
 			t.Fatal("two runs on the same input gave different stories")
+		}
+	}
+}
+
+func TestSelectTop(t *testing.T) {
+	rng := rand.New(rand.NewPCG(1, 2))
+	for n := 1; n < 200; n += 7 {
+		for k := 1; k <= n; k += 3 {
+			xs := make([]int, n)
+			for i := range xs {
+				xs[i] = rng.IntN(50)
+			}
+			want := slices.Clone(xs)
+			slices.Sort(want)
+			selectTop(xs, k, func(a, b int) bool { return a < b })
+			got := slices.Clone(xs[:k])
+			slices.Sort(got)
+			if !slices.Equal(got, want[:k]) {
+				t.Fatalf("n=%d k=%d: got %v want %v", n, k, got, want[:k])
+			}
 		}
 	}
 }
