@@ -99,12 +99,17 @@ func TestDevSubtopicSimilarity(t *testing.T) {
 		t.Skip("no subtopic partition")
 	}
 	vocab := newVocab()
-	feats := extractAll(docs, vocab)
+	feats := extractAll(docs, vocab, true)
 	idf := vocab.idf(len(docs))
 	kinds := map[string]func(f docFeatures) vector{
 		"words": func(f docFeatures) vector { m := map[int32]float64{}; weigh(f.words, idf, 1, m); return newVector(m) },
 		"names": func(f docFeatures) vector { m := map[int32]float64{}; weigh(f.names, idf, 1, m); return newVector(m) },
-		"topic": func(f docFeatures) vector { return f.topicVector(idf, 0.5) },
+		"topic": func(f docFeatures) vector { return f.topicVector(idf, 0.5, 0) },
+		"kinds": func(f docFeatures) vector { m := map[int32]float64{}; weigh(f.kinds, idf, 1, m); return newVector(m) },
+		"tk0.5": func(f docFeatures) vector { return f.topicVector(idf, 0.5, 0.5) },
+		"tk1":   func(f docFeatures) vector { return f.topicVector(idf, 0.5, 1) },
+		"tk2":   func(f docFeatures) vector { return f.topicVector(idf, 0.5, 2) },
+		"tk1n0": func(f docFeatures) vector { return f.topicVector(idf, 0, 1) },
 	}
 	groups := map[string][]int{}
 	for i, d := range docs {
@@ -121,7 +126,7 @@ func TestDevSubtopicSimilarity(t *testing.T) {
 	for k, g := range groups {
 		topicOf[k] = top[docs[g[0]].ID]
 	}
-	for _, kind := range []string{"words", "names", "topic"} {
+	for _, kind := range []string{"words", "names", "topic", "kinds", "tk0.5", "tk1", "tk2", "tk1n0"} {
 		cents := map[string]*sparseSum{}
 		for _, k := range keys {
 			c := newCentroid()
@@ -132,6 +137,26 @@ func TestDevSubtopicSimilarity(t *testing.T) {
 			cents[k] = &sv
 		}
 		right := 0
+		// AUC: how often a same-topic pair links above a different-topic pair.
+		var sameL, diffL []float64
+		for a, k := range keys {
+			for _, o := range keys[a+1:] {
+				if topicOf[o] == topicOf[k] {
+					sameL = append(sameL, averageLink(cents[k], cents[o]))
+				} else {
+					diffL = append(diffL, averageLink(cents[k], cents[o]))
+				}
+			}
+		}
+		above := 0.0
+		for _, x := range sameL {
+			for _, y := range diffL {
+				if x > y {
+					above++
+				}
+			}
+		}
+		fmt.Printf("%s: AUC same-topic over other pairs %.4f\n", kind, above/float64(len(sameL)*len(diffL)))
 		for _, k := range keys {
 			best, bestS := "", -1.0
 			var same float64
@@ -153,7 +178,10 @@ func TestDevSubtopicSimilarity(t *testing.T) {
 			if topicOf[best] == topicOf[k] {
 				right++
 			}
-			fmt.Printf("%s %-14s same=%.3f bestOther=%.3f nearest=%s\n", kind, k, same, bestOther, best)
+			_ = same
+			if false {
+				fmt.Printf("%s %-14s same=%.3f bestOther=%.3f nearest=%s\n", kind, k, same, bestOther, best)
+			}
 		}
 		fmt.Printf("%s: nearest is same topic for %d/%d\n", kind, right, len(keys))
 	}
@@ -202,12 +230,12 @@ func devBcubed(pred, gold map[string]string) float64 {
 }
 
 // TestDevGrid runs the stage over a grid of thresholds (STORIES_GRID_T,
-// _M, _E, and weights STORIES_NW, STORIES_CW) and prints BCubed F1 per gold
+// _M, _E, and weights STORIES_NW, STORIES_KW) and prints BCubed F1 per gold
 // partition (events scored against sub-topic partitions).
 func TestDevGrid(t *testing.T) {
 	docs, gold := loadDev(t)
 	for _, nw := range devFloats("STORIES_NW", "0.5") {
-		for _, cw := range devFloats("STORIES_CW", "0") {
+		for _, cw := range devFloats("STORIES_KW", "0") {
 			for _, tt := range devFloats("STORIES_GRID_T", "0.2") {
 				for _, mt := range devFloats("STORIES_GRID_M", "0.09") {
 					for _, et := range devFloats("STORIES_GRID_E", "0.3") {
@@ -216,6 +244,8 @@ func TestDevGrid(t *testing.T) {
 						st.MaxTerms = int(devFloats("STORIES_MAXTERMS", "0")[0])
 						st.AttachThreshold = devFloats("STORIES_ATTACH", "0.04")[0]
 						st.NameWeight, st.TopicThreshold, st.MergeThreshold, st.EventThreshold = nw, tt, mt, et
+						st.KindWeight = cw
+						st.EventsFirst = devFloats("STORIES_EF", "0")[0]
 						c := devCorpus(docs)
 						if err := st.Analyze(context.Background(), c); err != nil {
 							t.Fatal(err)
@@ -244,7 +274,7 @@ func TestDevGrid(t *testing.T) {
 							}
 							parts = append(parts, fmt.Sprintf("%s=%.3f", name, devBcubed(pred, gold.Partitions[name])))
 						}
-						fmt.Printf("nw=%.2f cw=%.2f t=%.3f m=%.3f e=%.2f stories=%d %s\n", nw, cw, tt, mt, et, len(c.Stories), strings.Join(parts, " "))
+						fmt.Printf("nw=%.2f kw=%.2f t=%.3f m=%.3f e=%.2f stories=%d %s\n", nw, cw, tt, mt, et, len(c.Stories), strings.Join(parts, " "))
 					}
 				}
 			}
@@ -255,16 +285,18 @@ func TestDevGrid(t *testing.T) {
 type devConfig struct {
 	ga                 bool
 	nw, cw, t, m, e, a float64
+	ef                 float64
 }
 
 func (c devConfig) String() string {
-	return fmt.Sprintf("ga=%v nw=%.2f t=%.3f m=%.3f e=%.2f a=%.2f", c.ga, c.nw, c.t, c.m, c.e, c.a)
+	return fmt.Sprintf("ga=%v nw=%.2f kw=%.2f ef=%.2f t=%.3f m=%.3f e=%.2f a=%.2f", c.ga, c.nw, c.cw, c.ef, c.t, c.m, c.e, c.a)
 }
 
 func devScore(t *testing.T, docs []*accord.Document, cfg devConfig, gold map[string]string, sub map[string]string) (float64, float64) {
 	st := New()
 	st.MaxTerms = int(devFloats("STORIES_MAXTERMS", "0")[0])
 	st.GroupAverage, st.NameWeight, st.TopicThreshold, st.MergeThreshold, st.AttachThreshold = cfg.ga, cfg.nw, cfg.t, cfg.m, cfg.a
+	st.KindWeight, st.EventsFirst = cfg.cw, cfg.ef
 	if cfg.e > 0 {
 		st.EventThreshold = cfg.e
 	}
@@ -333,7 +365,7 @@ func TestDevCV(t *testing.T) {
 			attach = []float64{0}
 		}
 		for _, nw := range devFloats("STORIES_NW", "0,0.5") {
-			for _, cw := range devFloats("STORIES_CW", "0") {
+			for _, cw := range devFloats("STORIES_KW", "0") {
 				ts, ms := devFloats("STORIES_GRID_T", "0.15,0.2,0.25"), devFloats("STORIES_GRID_M", "0.07,0.09,0.11")
 				if ga {
 					ts, ms = devFloats("STORIES_GA_T", "0.06,0.08,0.1,0.12"), devFloats("STORIES_GA_M", "0.06,0.08,0.1,0.12")
@@ -341,7 +373,9 @@ func TestDevCV(t *testing.T) {
 				for _, tt := range ts {
 					for _, mt := range ms {
 						for _, a := range attach {
-							cfgs = append(cfgs, devConfig{ga, nw, cw, tt, mt, 0, a})
+							for _, ef := range devFloats("STORIES_EF", "0") {
+								cfgs = append(cfgs, devConfig{ga, nw, cw, tt, mt, 0, a, ef})
+							}
 						}
 					}
 				}
@@ -349,7 +383,7 @@ func TestDevCV(t *testing.T) {
 		}
 	}
 	var heldSum, heldEv, baseSum float64
-	baseline := devConfig{false, 0.5, 0, 0.2, 0.09, 0.3, 0} // the thresholds before the CV
+	baseline := devConfig{true, 0.5, 0, 0.1, 0.1, 0.35, 0.04, 0} // New() before event kinds and events first
 	for f := 0; f < k; f++ {
 		var train, test []*accord.Document
 		for _, d := range docs {
@@ -407,6 +441,7 @@ func TestDevShow(t *testing.T) {
 	st.GroupAverage = os.Getenv("STORIES_GA") != ""
 	st.AttachThreshold = devFloats("STORIES_ATTACH", "0.04")[0]
 	st.NameWeight, st.TopicThreshold, st.MergeThreshold = devFloats("STORIES_NW", "0.5")[0], devFloats("STORIES_GRID_T", "0.2")[0], devFloats("STORIES_GRID_M", "0.09")[0]
+	st.KindWeight, st.EventsFirst = devFloats("STORIES_KW", "0")[0], devFloats("STORIES_EF", "0")[0]
 	c := devCorpus(docs)
 	if err := st.Analyze(context.Background(), c); err != nil {
 		t.Fatal(err)

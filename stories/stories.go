@@ -50,6 +50,17 @@ type Stage struct {
 	// MaxTerms is how many of a document's heaviest terms its vectors keep
 	// (0: all).
 	MaxTerms int
+	// KindWeight is the weight of the event-kind sub-vector (the WordNet
+	// classes of the headline's and lead's event words, kinds.go) in the
+	// story-level similarity; events never use it.
+	KindWeight float64
+	// EventsFirst, when above 0, clusters the whole corpus into events
+	// first (event vectors, centroid cosine above EventsFirst) and then
+	// merges whole events into stories on the story vectors (average link
+	// above MergeThreshold, then small-story attachment): two reports of
+	// one kind of event meet through their events' many reports, not one
+	// by one.
+	EventsFirst float64
 
 	// prior is the story of each document (by content hash) in the run this
 	// one resumes (see Resume); last is this run's, for State.
@@ -59,7 +70,7 @@ type Stage struct {
 // New returns the stage with thresholds chosen on the DEV sets by
 // cross-validation over ECB+ topics (see docs/notes/stories.md).
 func New() *Stage {
-	return &Stage{TopicThreshold: 0.10, EventThreshold: 0.35, MergeThreshold: 0.10, AttachThreshold: 0.04, NameWeight: 0.5, GroupAverage: true}
+	return &Stage{TopicThreshold: 0.10, EventThreshold: 0.35, MergeThreshold: 0.10, AttachThreshold: 0.04, NameWeight: 0.5, GroupAverage: true, EventsFirst: 0.4}
 }
 
 // Name implements accord.CorpusStage.
@@ -72,17 +83,21 @@ func (s *Stage) Analyze(ctx context.Context, c *accord.Corpus) error {
 		return nil
 	}
 	vocab := newVocab()
-	feats := extractAll(c.Docs, vocab)
+	feats := extractAll(c.Docs, vocab, s.KindWeight > 0)
 	idf := vocab.idf(len(c.Docs))
 	vecs := make([]vector, len(c.Docs))
 	evecs := make([]vector, len(c.Docs))
 	for i := range feats {
-		vecs[i] = feats[i].topicVector(idf, s.NameWeight).prune(s.MaxTerms)
+		vecs[i] = feats[i].topicVector(idf, s.NameWeight, s.KindWeight).prune(s.MaxTerms)
 		evecs[i] = feats[i].eventVector(idf).prune(s.MaxTerms)
 		feats[i] = docFeatures{} // the maps are no longer needed
 	}
 	order := arrival(c.Docs)
-	topics := cluster(ctx, vecs, order, s.TopicThreshold, s.MergeThreshold, s.AttachThreshold, s.GroupAverage, seeds(c.Docs, s.prior))
+	seed := seeds(c.Docs, s.prior)
+	if s.EventsFirst > 0 {
+		seed = eventsFirst(ctx, evecs, order, seed, s.EventsFirst)
+	}
+	topics := cluster(ctx, vecs, order, s.TopicThreshold, s.MergeThreshold, s.AttachThreshold, s.GroupAverage, seed)
 	topics = keepCopiesTogether(c, topics)
 	s.last = assignments(c.Docs, topics)
 
@@ -113,6 +128,47 @@ func (s *Stage) Analyze(ctx context.Context, c *accord.Corpus) error {
 	})
 	c.Stories = stories
 	return ctx.Err()
+}
+
+// eventsFirst clusters the documents that no prior story holds (all of
+// them in a batch run) into events on the event vectors, and returns the
+// seed of every document: its prior story, or its event numbered after the
+// prior stories. Story clustering then only merges whole events (and prior
+// stories) on the story vectors.
+func eventsFirst(ctx context.Context, evecs []vector, order []int, seed []int, threshold float64) []int {
+	out := make([]int, len(evecs))
+	base := 0
+	var fresh []int
+	for i := range out {
+		out[i] = -1
+		if seed != nil && seed[i] >= 0 {
+			out[i] = seed[i]
+			base = max(base, seed[i]+1)
+		} else {
+			fresh = append(fresh, i)
+		}
+	}
+	if len(fresh) == 0 {
+		return out
+	}
+	sub := make([]vector, len(fresh))
+	pos := make(map[int]int, len(fresh))
+	for k, i := range fresh {
+		sub[k] = evecs[i]
+		pos[i] = k
+	}
+	subOrder := make([]int, 0, len(fresh))
+	for _, o := range order {
+		if k, ok := pos[o]; ok {
+			subOrder = append(subOrder, k)
+		}
+	}
+	for e, ms := range cluster(ctx, sub, subOrder, threshold, threshold+0.15, 0, false, nil) {
+		for _, k := range ms {
+			out[fresh[k]] = base + e
+		}
+	}
+	return out
 }
 
 // groupsByStory splits the independent groups (from the copies stage) by
@@ -385,6 +441,7 @@ type docFeatures struct {
 	words map[int32]float64 // content words (title counted twice)
 	names map[int32]float64 // names: entity mentions or capitalised words
 	dates map[int32]float64 // dates mentioned or published (day and month)
+	kinds map[int32]float64 // event kinds of the headline and lead (kinds.go)
 }
 
 // stem is a light English suffix stripper: enough to join talk/talks/talked.
@@ -429,11 +486,11 @@ func (tc *termCounts) add(k string, x float64) {
 	tc.vals = append(tc.vals, x)
 }
 
-type docTerms struct{ words, names, dates termCounts }
+type docTerms struct{ words, names, dates, kinds termCounts }
 
 // terms reads a document's terms; it touches no shared state, so documents
 // are read in parallel.
-func terms(d *accord.Document) docTerms {
+func terms(d *accord.Document, kinds bool) docTerms {
 	var f docTerms
 	if len(d.Mentions) > 0 {
 		for _, m := range d.Mentions {
@@ -478,6 +535,9 @@ func terms(d *accord.Document) docTerms {
 	if len(d.Published) >= 7 {
 		f.dates.add("d:"+d.Published[:7], 0.5)
 	}
+	if kinds {
+		addKinds(d, &f.kinds)
+	}
 	return f
 }
 
@@ -493,12 +553,12 @@ func (v *vocab) intern(dt *docTerms) docFeatures {
 		}
 		return m
 	}
-	return docFeatures{words: conv(&dt.words), names: conv(&dt.names), dates: conv(&dt.dates)}
+	return docFeatures{words: conv(&dt.words), names: conv(&dt.names), dates: conv(&dt.dates), kinds: conv(&dt.kinds)}
 }
 
 // extractAll reads every document's terms in parallel, then interns them in
 // document order.
-func extractAll(docs []*accord.Document, v *vocab) []docFeatures {
+func extractAll(docs []*accord.Document, v *vocab, kinds bool) []docFeatures {
 	dts := make([]docTerms, len(docs))
 	var wg sync.WaitGroup
 	workers := runtime.GOMAXPROCS(0)
@@ -507,7 +567,7 @@ func extractAll(docs []*accord.Document, v *vocab) []docFeatures {
 		go func(w int) {
 			defer wg.Done()
 			for i := w; i < len(docs); i += workers {
-				dts[i] = terms(docs[i])
+				dts[i] = terms(docs[i], kinds)
 			}
 		}(w)
 	}
@@ -558,10 +618,13 @@ func weigh(m map[int32]float64, idf []float64, w float64, out map[int32]float64)
 }
 
 // topicVector weighs words most: stories are what documents are about.
-func (f docFeatures) topicVector(idf []float64, nameWeight float64) vector {
+func (f docFeatures) topicVector(idf []float64, nameWeight, kindWeight float64) vector {
 	m := map[int32]float64{}
 	weigh(f.words, idf, 1.0, m)
 	weigh(f.names, idf, nameWeight, m)
+	if kindWeight > 0 {
+		weigh(f.kinds, idf, kindWeight, m)
+	}
 	return newVector(m)
 }
 
