@@ -277,6 +277,30 @@ func nbucket(n int) string {
 type featBuf struct {
 	b    []byte
 	emit func([]byte)
+	// emitIn makes the features emit the per-token inclusion features
+	// (training); the scorer adds them from prefix sums instead.
+	emitIn bool
+}
+
+// inFeats emits the inclusion features of token i (none inside quotes).
+func (x *docCtx) inFeats(i int, cls, word string, fb *featBuf) {
+	if i < 0 || i >= len(x.toks) || x.inQuote(x.toks[i].Start) {
+		return
+	}
+	fb.f(cls, x.cls(i))
+	fb.f(word, x.toks[i].Lower)
+}
+
+// inWeight is the learned weight of taking token i into a content at its
+// start (e false) or end.
+func (x *docCtx) inWeight(i int, e bool, sc *scorer) float64 {
+	sc.sum = 0
+	if e {
+		x.inFeats(i, "e.in=", "e.inw=", &sc.fb)
+	} else {
+		x.inFeats(i, "s.in=", "s.inw=", &sc.fb)
+	}
+	return sc.sum
 }
 
 func (fb *featBuf) f(parts ...string) {
@@ -376,6 +400,13 @@ func (x *docCtx) startFeats(f *bframe, c bcand, fb *featBuf) {
 	fb.f("s.cc=", nbucket(cues), nbucket(commas), "|i=", intro)
 	bc, _ := x.between(sentStart, c.tok)
 	fb.f("s.cuesBefore=", nbucket(bc))
+	// The words the content takes in before the quote (summed from prefix
+	// sums when scoring, see refine).
+	if fb.emitIn && c.off < f.q.Start {
+		for i := c.tok; i < f.qa-1; i++ {
+			x.inFeats(i, "s.in=", "s.inw=", fb)
+		}
+	}
 	fb.f("s.bos=", dbucket(x.nwords(sentStart, c.tok)), "|", pc)
 }
 
@@ -434,6 +465,11 @@ func (x *docCtx) endFeats(f *bframe, c bcand, fb *featBuf) {
 	fb.f("e.commas=", nbucket(commas))
 	fb.f("e.cc=", nbucket(cues), nbucket(commas), "|", k)
 	fb.f("e.cc=", nbucket(cues), nbucket(commas), "|n=", nc)
+	if fb.emitIn && c.off > f.q.End {
+		for i := f.qb; i <= c.tok; i++ {
+			x.inFeats(i, "e.in=", "e.inw=", fb)
+		}
+	}
 	if cue := f.m.Cue; cue.Len() > 0 {
 		switch {
 		case cue.End <= f.q.Start:
@@ -556,6 +592,7 @@ func (x *docCtx) refine(out []accord.QuoteMention) []accord.QuoteMention {
 	x.prepBound()
 	sc := newScorer()
 	var cands []bcand
+	var in []float64
 	j := 0
 	for i := range out {
 		m := &out[i]
@@ -573,19 +610,43 @@ func (x *docCtx) refine(out []accord.QuoteMention) []accord.QuoteMention {
 		start, end := f.rule.Start, f.rule.End
 		best := 0.0
 		cands = x.startCands(&f, cands[:0])
-		for k, c := range cands {
-			sc.sum = 0
-			x.startFeats(&f, c, &sc.fb)
-			if k == 0 || sc.sum > best {
-				best, start = sc.sum, c.off
+		// Inclusion weights summed from the quote outwards.
+		in = in[:0]
+		if len(cands) > 0 {
+			lo := cands[0].tok
+			in = append(in, make([]float64, max(f.qa-1-lo, 0)+1)...)
+			for i := f.qa - 2; i >= lo; i-- {
+				in[i-lo] = in[i-lo+1] + x.inWeight(i, false, sc)
+			}
+			for k, c := range cands {
+				sc.sum = 0
+				x.startFeats(&f, c, &sc.fb)
+				if c.off < f.q.Start && c.tok-lo < len(in) {
+					sc.sum += in[c.tok-lo]
+				}
+				if k == 0 || sc.sum > best {
+					best, start = sc.sum, c.off
+				}
 			}
 		}
 		cands = x.endCands(&f, cands[:0])
-		for k, c := range cands {
-			sc.sum = 0
-			x.endFeats(&f, c, &sc.fb)
-			if k == 0 || sc.sum > best {
-				best, end = sc.sum, c.off
+		in = in[:0]
+		if len(cands) > 0 {
+			hi := cands[len(cands)-1].tok
+			acc := 0.0
+			for i := f.qb; i <= hi; i++ {
+				acc += x.inWeight(i, true, sc)
+				in = append(in, acc)
+			}
+			for k, c := range cands {
+				sc.sum = 0
+				x.endFeats(&f, c, &sc.fb)
+				if c.off > f.q.End && c.tok-f.qb >= 0 && c.tok-f.qb < len(in) {
+					sc.sum += in[c.tok-f.qb]
+				}
+				if k == 0 || sc.sum > best {
+					best, end = sc.sum, c.off
+				}
 			}
 		}
 		if start != f.rule.Start || end != f.rule.End {
@@ -663,7 +724,7 @@ func Boundaries(d *accord.Document) []BoundaryMention {
 	x.prepBound()
 	var res []BoundaryMention
 	var cur *[]string
-	fb := featBuf{emit: func(b []byte) { *cur = append(*cur, string(b)) }}
+	fb := featBuf{emit: func(b []byte) { *cur = append(*cur, string(b)) }, emitIn: true}
 	var cands []bcand
 	for i := range out {
 		m := &out[i]

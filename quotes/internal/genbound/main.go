@@ -55,8 +55,8 @@ func main() {
 	out := flag.String("out", "quotes/bound_table.go", "output Go file (empty: do not write)")
 	folds := flag.Int("folds", 0, "report N-fold cross-validation by article first")
 	epochs := flag.Int("epochs", 8, "training epochs")
-	l2 := flag.Float64("l2", 1e-4, "L2 weight per example")
-	minCount := flag.Int("min", 3, "minimum feature count")
+	l2 := flag.Float64("l2", 3e-3, "L2 weight per example")
+	minCount := flag.Int("min", 5, "minimum feature count")
 	dump := flag.String("dump", "", "write fold 0's boundary errors to this file")
 	noFilter := flag.Bool("nofilter", false, "do not learn the filter")
 	flag.BoolVar(&dedup, "dedup", true, "merge a mention inside the previous one")
@@ -406,6 +406,27 @@ func acc(te []*example, w weights) {
 		both += b2i(a && b)
 		rboth += b2i(ra && rb)
 	}
+	rank := func(cs []quotes.BoundaryCandidate, gi int) int {
+		g := w.score(cs[gi].Feats)
+		r := 0
+		for _, c := range cs {
+			if w.score(c.Feats) > g {
+				r++
+			}
+		}
+		return r
+	}
+	var r2s, r2e, r2b int
+	for _, e := range te {
+		if e.si < 0 || e.ei < 0 || w == nil {
+			continue
+		}
+		a, b := rank(e.m.Starts, e.si) <= 1, rank(e.m.Ends, e.ei) <= 1
+		r2s += b2i(a)
+		r2e += b2i(b)
+		r2b += b2i(a && b)
+	}
+	log.Printf("top-2: start %d end %d both %d", r2s, r2e, r2b)
 	log.Printf("reachable %d: rules start %d end %d both %d; model start %d end %d both %d", n, rs, re, rboth, ms, me, both)
 }
 
