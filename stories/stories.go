@@ -94,7 +94,11 @@ func (s *Stage) Analyze(ctx context.Context, c *accord.Corpus) error {
 	}
 	order := arrival(c.Docs)
 	seed := seeds(c.Docs, s.prior)
-	if s.EventsFirst > 0 {
+	if s.EventsFirst > 0 && seed == nil {
+		// Batch runs only: a resumed run puts its new documents through the
+		// online pass against the prior stories, which keeps it nearer the
+		// batch result (ECB+ dev in four runs: 0.896 this way, 0.875 with
+		// the new documents' events merged into the prior stories).
 		seed = eventsFirst(ctx, evecs, order, seed, s.EventsFirst)
 	}
 	topics := cluster(ctx, vecs, order, s.TopicThreshold, s.MergeThreshold, s.AttachThreshold, s.GroupAverage, seed)
