@@ -545,6 +545,14 @@ func (x *docCtx) filterFeats(f *bframe, fb *featBuf) {
 	if x.paraOf(f.q.Start) == 0 {
 		fb.f("f.firstPara")
 	}
+	fb.f("f.nw=", x.wordOf(f.qb+1))
+	fb.f("f.pw=", x.wordOf(f.qa-2), "|", wb)
+	fb.f("f.ppw=", x.wordOf(f.qa-3), "_", x.wordOf(f.qa-2))
+	if w <= 4 {
+		for i := f.qa; i < f.qb; i++ {
+			fb.f("f.qw=", x.toks[i].Lower)
+		}
+	}
 }
 
 // score sums the weights of the features that build emits.

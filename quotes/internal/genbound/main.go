@@ -25,6 +25,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/accord-news/accord"
 	"github.com/accord-news/accord/quotes"
@@ -167,12 +168,21 @@ func keysOf(txt string, c content) []accord.Span {
 func label(ai int, txt string, m quotes.BoundaryMention, gold []content) *example {
 	e := &example{art: ai, m: m, si: -1, ei: -1}
 	best, bi := 0.0, -1
-	for gi, g := range gold {
-		if !g.direct {
-			continue
+	// The boundaries are learned from the direct content the mention
+	// overlaps most, else from any content: quoted words inside one are
+	// speech even where the scorer's direct setting (which does not take
+	// straight single quotes for quotation marks) leaves the content out.
+	for _, direct := range []bool{true, false} {
+		for gi, g := range gold {
+			if g.direct != direct && direct {
+				continue
+			}
+			if r := ratio(m.Span, g.spans); r >= 0.5 && r > best {
+				best, bi = r, gi
+			}
 		}
-		if r := ratio(m.Span, g.spans); r >= 0.5 && r > best {
-			best, bi = r, gi
+		if bi >= 0 {
+			break
 		}
 	}
 	if bi < 0 {
@@ -550,7 +560,10 @@ func evaluate(arts []article, te []*example, w weights, k, n int) evalCounts {
 				continue
 			}
 			if dedup && w != nil && sp == prev {
-				continue // inside the previous mention: merged
+				continue // the same as the previous mention: merged
+			}
+			if !looksDirect(a.txt, sp) {
+				continue // the scorer's direct setting leaves it out
 			}
 			prev = sp
 			c.pred++
@@ -599,6 +612,21 @@ func write(path string, w weights, narts, nex int, o opts) {
 		log.Fatal(err)
 	}
 	log.Printf("%d weights -> %s", len(names), path)
+}
+
+// looksDirect mirrors the scorer's test of a direct prediction: a quotation
+// mark inside, an opening one just before or a closing one just after.
+func looksDirect(txt string, sp accord.Span) bool {
+	if strings.ContainsAny(txt[sp.Start:sp.End], "\"“”„«»‘") || strings.Contains(txt[sp.Start:sp.End], "``") {
+		return true
+	}
+	before := txt[max(0, sp.Start-4):sp.Start]
+	r, _ := utf8.DecodeLastRuneInString(before)
+	if before != "" && strings.ContainsRune("\"“„«‘`", r) {
+		return true
+	}
+	a, _ := utf8.DecodeRuneInString(txt[sp.End:])
+	return sp.End < len(txt) && strings.ContainsRune("\"”»", a)
 }
 
 // trimRune mirrors the scorer's trimming.
