@@ -198,6 +198,12 @@ func (x *docCtx) endCands(f *bframe, out []bcand) []bcand {
 		out = append(out, bcand{off: f.q.End, tok: f.qb - 1, rule: f.q.End == f.rule.End})
 	}
 	hi := max(f.sent2.End, f.rule.End)
+	// The content does not take in its own attribution after it.
+	for _, a := range []accord.Span{f.m.SpeakerSpan, f.m.Cue} {
+		if a.Len() > 0 && a.Start >= f.q.End && a.Start < hi && f.rule.End <= a.Start {
+			hi = a.Start
+		}
+	}
 	r := tokensIn(x.toks, accord.Span{Start: f.q.End, End: hi})
 	for i := r.a; i < r.b && i < len(x.toks); i++ {
 		t := x.toks[i]
