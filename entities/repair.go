@@ -25,9 +25,29 @@ const (
 
 func (a *annotator) repair(si int, cs []span) []span {
 	ws := a.sents[si]
-	var out []span
+	covered := make([]bool, len(ws))
 	for _, c := range cs {
-		for _, r := range a.stripTitle(si, c) {
+		for k := c.i; k < c.j && k < len(ws); k++ {
+			covered[k] = true
+		}
+	}
+	var out []span
+	for ci := 0; ci < len(cs); ci++ {
+		c := cs[ci]
+		next := span{-1, -1, 0}
+		if ci+1 < len(cs) {
+			next = cs[ci+1]
+		}
+		rs, usedNext := a.stripTitle(si, c, covered, next)
+		if usedNext {
+			ci++
+		}
+		for _, r := range rs {
+			// A weekday or month after a person's name is not part of it
+			// ("Obama Monday said").
+			for r.cls == clsPER && r.j-r.i > 1 && calendarWords[strings.ToLower(ws[r.j-1].text)] {
+				r.j--
+			}
 			// Trailing titles ("Apple CEO", "Bank of England Governor").
 			if r.cls != clsPER {
 				for r.j-r.i > 1 && titleHeads[strings.ToLower(ws[r.j-1].text)] {
@@ -61,19 +81,89 @@ func isInitialWord(w string) bool {
 	return isInitial(w)
 }
 
-// stripTitle cuts a leading title off a name.
-func (a *annotator) stripTitle(si int, c span) []span {
+// scanTitle reads a title run from word k of sentence si up to end: title
+// heads, their modifiers, "and" between title words ("Trade and Industry
+// Secretary") and of/for + one capitalised word ("Secretary of State"). It
+// returns the first word after the run and whether the run has a head.
+func (a *annotator) scanTitle(si, k, end int) (int, bool) {
 	ws := a.sents[si]
 	lw := func(k int) string { return strings.ToLower(ws[k].text) }
-	// "US Deputy Secretary of State John Doe": a place, nationality or
-	// organization word before a title is a name of its own.
-	if c.j-c.i >= 3 && !isTitleWord(lw(c.i)) && isTitleWord(lw(c.i+1)) && firstUpper(ws[c.i+1].text) {
-		if cls := a.prefixClass(lw(c.i)); cls != 0 {
-			rest := a.stripTitle(si, span{c.i + 1, c.j, c.cls})
-			if len(rest) != 1 || rest[0] != (span{c.i + 1, c.j, c.cls}) {
-				return append([]span{{c.i, c.i + 1, cls}}, rest...)
+	start, head := k, false
+	for k < end {
+		l := lw(k)
+		if titleHeads[l] {
+			head = true
+			k++
+			continue
+		}
+		if titleMods[l] && k+1 < end {
+			k++
+			continue
+		}
+		if l == "and" && k > start && isTitleWord(lw(k-1)) && k+1 < end && isTitleWord(lw(k+1)) {
+			k++
+			continue
+		}
+		if connectors[l] && k > start && k+1 < end && isTitleWord(lw(k-1)) {
+			k += 2
+			continue
+		}
+		break
+	}
+	return k, head
+}
+
+// stripTitle cuts a title off a name. The title is not part of the name
+// (roles.go gives it to the person):
+//   - "Deputy Secretary of State Jane Smith" -> PER "Jane Smith";
+//   - a name before the title is a name of its own: "US Secretary of State
+//     Jane Smith" -> "US" + PER "Jane Smith", "State Department Spokesman
+//     Ned Price" -> ORG "State Department" + PER "Ned Price";
+//   - when the tagger's span ends inside the person's name ("... Secretary
+//     of State Jane | Smith"), the person's name goes on over the next
+//     capitalised words it left out, or over its adjacent person span
+//     (then usedNext).
+//
+// covered marks the words of the sentence inside any tagger span; next is
+// the span after c (i < 0 when none).
+func (a *annotator) stripTitle(si int, c span, covered []bool, next span) ([]span, bool) {
+	ws := a.sents[si]
+	lw := func(k int) string { return strings.ToLower(ws[k].text) }
+	// A title inside the span, after a name: "US Secretary of State ...",
+	// "State Department Spokesman ...".
+	for p := c.i + 1; p+1 < c.j; p++ {
+		if !isTitleWord(lw(p)) || !firstUpper(ws[p].text) || isTitleWord(lw(p-1)) || connectors[lw(p-1)] {
+			continue
+		}
+		k, head := a.scanTitle(si, p, c.j)
+		if !head || k >= c.j {
+			continue
+		}
+		rest, used := a.extendPerson(si, span{k, c.j, clsPER}, covered, next)
+		// After a title, one capitalised word is a surname ("Speaker Smith").
+		if !looksLikePerson(a, ws, rest) && !(rest.j-rest.i == 1 && nameWords(ws, rest)) {
+			continue
+		}
+		var out []span
+		allTitle := true
+		for q := c.i; q < p; q++ {
+			if !isTitleWord(lw(q)) && lw(q) != "the" {
+				allTitle = false
 			}
 		}
+		if !allTitle {
+			cls := c.cls
+			if p-c.i == 1 {
+				if pc := a.prefixClass(lw(c.i)); pc != 0 {
+					cls = pc
+				}
+			}
+			if cls == clsPER {
+				cls = clsORG
+			}
+			out = append(out, span{c.i, p, cls})
+		}
+		return append(out, rest), used
 	}
 	k := c.i
 	// A title that began before the name: "Secretary of | State Jane Smith".
@@ -81,56 +171,75 @@ func (a *annotator) stripTitle(si int, c span) []span {
 	if inTitle {
 		k++
 	}
-	head := false
 	for k+1 < c.j && isHonorific(lw(k)) && firstUpper(ws[k+1].text) && !connectors[lw(k+1)] {
 		k++
 	}
 	if k > c.i {
-		return []span{{k, c.j, clsPER}}
+		rest, used := a.extendPerson(si, span{k, c.j, clsPER}, covered, next)
+		return []span{rest}, used
 	}
-	for k < c.j {
-		l := lw(k)
-		if titleHeads[l] {
-			head = true
-			k++
-			continue
-		}
-		if titleMods[l] && k+1 < c.j {
-			k++
-			continue
-		}
-		// "Trade and Industry Secretary"
-		if l == "and" && k > c.i && isTitleWord(lw(k-1)) && k+1 < c.j && isTitleWord(lw(k+1)) {
-			k++
-			continue
-		}
-		// of/for + one capitalised word ("Secretary of State")
-		if connectors[l] && k > c.i && k+1 < c.j && isTitleWord(lw(k-1)) {
-			k += 2
-			continue
-		}
-		break
+	k, head := a.scanTitle(si, k, c.j)
+	if !head {
+		return []span{c}, false
 	}
-	if !head && !inTitle {
-		return []span{c}
-	}
-	// Leading words before the title that are a place or an organization
-	// ("US Deputy Secretary ...") are not handled here: only names that begin
-	// with the title (or inside one) are cut.
 	if k >= c.j {
-		return nil // only a title
+		return nil, false // only a title
 	}
-	rest := span{k, c.j, c.cls}
-	if inTitle && !head {
-		if looksLikePerson(a, ws, rest) || c.cls == clsPER {
-			return []span{{k, c.j, clsPER}}
-		}
-		return []span{c}
-	}
+	rest, used := a.extendPerson(si, span{k, c.j, clsPER}, covered, next)
 	if looksLikePerson(a, ws, rest) {
-		return []span{{k, c.j, clsPER}}
+		return []span{rest}, used
 	}
-	return []span{c}
+	return []span{c}, false
+}
+
+// extendPerson continues a one-word person name that follows a title over
+// the next word when the tagger left it out of every span (a surname: not a
+// title or function word, not a weekday or month, and a word that is
+// written capitalised in news or a rare one) or when it is the next span, a
+// person.
+func (a *annotator) extendPerson(si int, r span, covered []bool, next span) (span, bool) {
+	ws := a.sents[si]
+	if r.j-r.i != 1 || r.j >= len(ws) {
+		return r, false
+	}
+	if next.i == r.j && next.cls == clsPER && next.j-next.i <= 2 {
+		return span{r.i, next.j, r.cls}, true
+	}
+	w := ws[r.j].text
+	l := strings.ToLower(w)
+	if covered[r.j] || !firstUpper(w) || !hasLetterOrDigit(w) || isTitleWord(l) || connectors[l] || calendarWords[l] || isAcronym(w) != "" {
+		return r, false
+	}
+	m, _ := DefaultModel()
+	if m == nil || m.gaz == nil {
+		return r, false
+	}
+	if b := m.gaz.caps[l]; b == 1 || b == 2 {
+		if m.gaz.nameParts[l]&2 == 0 {
+			return r, false
+		}
+	}
+	return span{r.i, r.j + 1, r.cls}, false
+}
+
+var calendarWords = set("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+	"january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+	"november", "december", "today", "tonight", "yesterday", "tomorrow")
+
+// nameWords: 1-4 capitalised words, none a corporate suffix, title,
+// place or function word.
+func nameWords(ws []word, c span) bool {
+	if c.j-c.i < 1 || c.j-c.i > 4 {
+		return false
+	}
+	for k := c.i; k < c.j; k++ {
+		w := ws[k].text
+		l := strings.ToLower(w)
+		if !firstUpper(w) || corpSuffixes[l] || isTitleWord(l) || geoHeads[l] || connectors[l] || calendarWords[l] || acronymSkip[l] {
+			return false
+		}
+	}
+	return true
 }
 
 // looksLikePerson: 1-4 capitalised words, none a corporate suffix, title or

@@ -1,0 +1,65 @@
+package entities
+
+import (
+	"strings"
+	"testing"
+)
+
+// nameTypes lists "Text/TYPE" for the name mentions of d.
+func nameTypes(t *testing.T, s string) []string {
+	t.Helper()
+	d := annotate(t, "x", s)
+	var out []string
+	for _, m := range d.Mentions {
+		if m.Kind == "name" {
+			out = append(out, m.Text+"/"+m.Type)
+		}
+	}
+	return out
+}
+
+func TestTitleBeforeName(t *testing.T) {
+	for _, c := range []struct {
+		in        string
+		want, not []string
+		role      [2]string // holder, role
+	}{
+		{in: "US Secretary of State Antony Blinken stated that he expects no breakthrough.",
+			want: []string{"US/GPE", "Antony Blinken/PERSON"}, not: []string{"Antony/PERSON"},
+			role: [2]string{"Antony Blinken", "Secretary of State"}},
+		{in: "Later, State Division Speaker Ned Cost stated on Wednesday that talks go on.",
+			want: []string{"State Division/ORG", "Ned/PERSON"}, role: [2]string{"Ned", "Speaker"}},
+		{in: "General Motors Chairman Mary Barra spoke to reporters in Detroit.",
+			want: []string{"General Motors/ORG", "Mary Barra/PERSON"}, role: [2]string{"Mary Barra", "Chairman"}},
+		{in: "President Obama Monday said he would veto the bill.",
+			want: []string{"Obama/PERSON"}, not: []string{"Obama Monday/PERSON"}},
+		{in: "Deputy Secretary of State Wendy Sherman met the press.",
+			want: []string{"Wendy Sherman/PERSON"}, role: [2]string{"Wendy Sherman", "Deputy Secretary of State"}},
+		{in: "General Motors said sales rose.", want: []string{"General Motors/ORG"}},
+	} {
+		got := nameTypes(t, c.in)
+		j := strings.Join(got, "; ")
+		for _, w := range c.want {
+			if !strings.Contains("; "+j+"; ", "; "+w+"; ") {
+				t.Errorf("%q: names %s, want %s", c.in, j, w)
+			}
+		}
+		for _, w := range c.not {
+			if strings.Contains("; "+j+"; ", "; "+w+"; ") {
+				t.Errorf("%q: names %s, must not have %s", c.in, j, w)
+			}
+		}
+		for _, m := range got {
+			if strings.Contains(m, "Secretary") || strings.Contains(m, "Speaker") || strings.Contains(m, "Chairman") {
+				t.Errorf("%q: a title inside a name: %s", c.in, m)
+			}
+		}
+		if c.role[0] != "" {
+			d := annotate(t, "x", c.in)
+			rs := roleOf(d, c.role[0])
+			if !strings.Contains(strings.Join(rs, "|"), c.role[1]) {
+				t.Errorf("%q: roles of %s = %v, want %s", c.in, c.role[0], rs, c.role[1])
+			}
+		}
+	}
+}
