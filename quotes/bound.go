@@ -702,6 +702,9 @@ func (x *docCtx) setBounds(m *accord.QuoteMention, start, end int) {
 	} else if last := parts[len(parts)-1]; end == trimmed(x.txt, last).End {
 		sp.End = last.End
 	}
+	// The quoted parts stay inside, with their own punctuation.
+	sp.Start = min(sp.Start, parts[0].Start)
+	sp.End = max(sp.End, parts[len(parts)-1].End)
 	if len(m.Fragments) == 0 && sp != m.Span {
 		m.Fragments = []accord.Span{m.Span}
 	}
