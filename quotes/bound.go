@@ -177,6 +177,9 @@ func (x *docCtx) boundFrame(m *accord.QuoteMention) (bframe, bool) {
 func (x *docCtx) startCands(f *bframe, out []bcand) []bcand {
 	lo := min(f.sent.Start, f.rule.Start)
 	r := tokensIn(x.toks, accord.Span{Start: lo, End: f.q.Start})
+	if r.b-r.a > maxCands && x.toks[r.b-maxCands].Start > f.rule.Start {
+		r.a = r.b - maxCands
+	}
 	for i := r.a; i < r.b && i < len(x.toks); i++ {
 		t := x.toks[i]
 		c, _ := utf8.DecodeRuneInString(x.txt[t.Start:t.End])
@@ -205,6 +208,9 @@ func (x *docCtx) endCands(f *bframe, out []bcand) []bcand {
 		}
 	}
 	r := tokensIn(x.toks, accord.Span{Start: f.q.End, End: hi})
+	if r.b-r.a > maxCands && x.toks[r.a+maxCands-1].End < f.rule.End {
+		r.b = r.a + maxCands
+	}
 	for i := r.a; i < r.b && i < len(x.toks); i++ {
 		t := x.toks[i]
 		c, _ := utf8.DecodeLastRuneInString(x.txt[t.Start:t.End])
@@ -215,6 +221,10 @@ func (x *docCtx) endCands(f *bframe, out []bcand) []bcand {
 	}
 	return out
 }
+
+// maxCands bounds the tokens before and after a quote that may be
+// boundaries (the rules' own boundary always is one).
+const maxCands = 40
 
 // tokClass is a coarse class of a token: its word when it is a function
 // word or cue, else its shape.
@@ -283,6 +293,8 @@ func nbucket(n int) string {
 type featBuf struct {
 	b    []byte
 	emit func([]byte)
+	// sum, when set, receives the summed weights instead of emit.
+	sum *float64
 	// emitIn makes the features emit the per-token inclusion features
 	// (training); the scorer adds them from prefix sums instead.
 	emitIn bool
@@ -310,6 +322,18 @@ func (x *docCtx) inWeight(i int, e bool, sc *scorer) float64 {
 }
 
 func (fb *featBuf) f(parts ...string) {
+	if fb.sum != nil {
+		// Scoring: hash the parts in place.
+		h := uint64(fnvOffset)
+		for _, p := range parts {
+			for i := 0; i < len(p); i++ {
+				h ^= uint64(p[i])
+				h *= fnvPrime
+			}
+		}
+		*fb.sum += float64(boundHash[h])
+		return
+	}
 	fb.b = fb.b[:0]
 	for _, p := range parts {
 		fb.b = append(fb.b, p...)
@@ -569,7 +593,7 @@ type scorer struct {
 
 func newScorer() *scorer {
 	s := &scorer{}
-	s.fb.emit = func(b []byte) { s.sum += float64(boundHash[hashFeat(b)]) }
+	s.fb.sum = &s.sum
 	return s
 }
 
@@ -588,11 +612,13 @@ var boundHash = func() map[uint64]float32 {
 	return m
 }()
 
+const fnvOffset, fnvPrime = 14695981039346656037, 1099511628211
+
 func hashFeat(b []byte) uint64 {
-	h := uint64(14695981039346656037)
+	h := uint64(fnvOffset)
 	for _, c := range b {
 		h ^= uint64(c)
-		h *= 1099511628211
+		h *= fnvPrime
 	}
 	return h
 }
