@@ -40,6 +40,9 @@ type chainNode struct {
 	acr   string // acronym of a multi-word name
 	short string // the name when it is itself an acronym
 	order int
+	// spun: the chain is a spun copy's garbled form of another document's
+	// entity (alignSpun); its forms are aliases, never the entity's name.
+	spun bool
 }
 
 // Analyze implements accord.CorpusStage.
@@ -257,6 +260,8 @@ func (*Linker) Analyze(ctx context.Context, c *accord.Corpus) error {
 			}
 		}
 	}
+	// Names garbled in spun copies join their originals' entities.
+	alignSpun(c, nodes, find, union)
 	// Build entities, ordered by first appearance.
 	groups := map[int][]*chainNode{}
 	var roots []int
@@ -470,6 +475,10 @@ func describe(n *chainNode) {
 func buildEntity(id string, g []*chainNode) accord.Entity {
 	forms := map[string]int{}
 	types := map[string]int{}
+	// forms and types of chains garbled in spun copies, used only when the
+	// entity has no other
+	spunForms := map[string]int{}
+	spunTypes := map[string]int{}
 	type roleKey struct{ role, org string }
 	roleDocs := map[roleKey]map[string]bool{}
 	var refs []accord.SpanRef
@@ -481,8 +490,13 @@ func buildEntity(id string, g []*chainNode) accord.Entity {
 			if m.Kind != accord.MentionName {
 				continue
 			}
-			forms[m.Text]++
-			types[m.Type]++
+			if n.spun {
+				spunForms[m.Text]++
+				spunTypes[m.Type]++
+			} else {
+				forms[m.Text]++
+				types[m.Type]++
+			}
 			refs = append(refs, accord.SpanRef{Document: d.ID, Start: m.Start, End: m.End, Text: m.Text})
 		}
 		for _, ri := range n.roles {
@@ -494,7 +508,17 @@ func buildEntity(id string, g []*chainNode) accord.Entity {
 			roleDocs[k][d.ID] = true
 		}
 	}
-	e := accord.Entity{ID: id, Aliases: sortedKeys(forms), Mentions: refs}
+	if len(forms) == 0 {
+		forms, types = spunForms, spunTypes
+	}
+	aliases := map[string]int{}
+	for f, k := range forms {
+		aliases[f] += k
+	}
+	for f, k := range spunForms {
+		aliases[f] += k
+	}
+	e := accord.Entity{ID: id, Aliases: sortedKeys(aliases), Mentions: refs}
 	bt, bc := "", -1
 	for _, t := range sortedKeys(types) {
 		if types[t] > bc {

@@ -1,0 +1,159 @@
+package entities
+
+import (
+	"context"
+	"sort"
+	"strings"
+	"testing"
+
+	"github.com/accord-news/accord"
+)
+
+// Synthetic pairs: an original and a machine-spun rewrite in which a name
+// was rewritten by a synonym of one of its words.
+const (
+	spunOrig = "Talks ended in Vienna on Thursday. After the session, US Ambassador to the alliance Thomas Baker told reporters that the drumbeat of war is sounding loud and the rhetoric has become shrill. " +
+		"\"We have to take this very seriously,\" Baker said of the troops massed along the border. " +
+		"Separately, Senator Ann Kowalski said the budget vote would come next week."
+	spunCopy = "Talks finished in Vienna on Thursday. Following the session, the US Ambassador to the alliance Thomas Baker-Boy informed press reporters that the roll of battle is seeming loud and the rhetoric has become screeching. " +
+		"\"We need to take this really seriously,\" Mr Baker-Boy stated of the soldiers massed along the boundary. " +
+		"A spokesman for the ministry, Peter Lindqvist, declined to comment on the funding."
+	spunOrigOrg = "The Obama administration and the Bush administration disagreed about the treaty, officials said in Washington on Monday."
+	spunCopyOrg = "The Obama organisation and the Clinton organisation disagreed about the treaty, authorities said in Washington on Monday."
+)
+
+func linkCorpus(t *testing.T, kind string, texts ...string) *accord.Corpus {
+	t.Helper()
+	var docs []*accord.Document
+	for i, s := range texts {
+		docs = append(docs, annotate(t, string(rune('a'+i)), s))
+	}
+	c := accord.NewCorpus(docs, accord.Options{})
+	if kind != "" {
+		c.Links = []accord.Link{{From: "b", To: "a", Kind: kind, Score: 0.5}}
+	}
+	if err := NewCorpus().Analyze(context.Background(), c); err != nil {
+		t.Fatal(err)
+	}
+	return c
+}
+
+func entityOf(c *accord.Corpus, alias string) *accord.Entity {
+	for i := range c.Entities {
+		for _, a := range c.Entities[i].Aliases {
+			if a == alias {
+				return &c.Entities[i]
+			}
+		}
+	}
+	return nil
+}
+
+func TestSpunNames(t *testing.T) {
+	for _, tc := range []struct {
+		name       string
+		kind       string
+		orig, copy string
+		a, b       string // aliases
+		same       bool
+		canon      string // canonical name when same
+	}{
+		{"spun, surname synonym", accord.LinkSpun,
+			"At the session, US Ambassador to the alliance Michael Carpenter told reporters that the drumbeat of war is sounding loud and the rhetoric has become shrill. \"We have to take this very seriously,\" Carpenter said.",
+			"At the session, the US Ambassador to the alliance Michael Woodworker informed press reporters that the roll of battle is seeming loud and the rhetoric has become screeching. \"We need to take this really seriously,\" Mr Woodworker stated.",
+			"Michael Woodworker", "Michael Carpenter", true, "Michael Carpenter"},
+		{"no link: never merged", "",
+			"At the session, US Ambassador to the alliance Michael Carpenter told reporters that the drumbeat of war is sounding loud and the rhetoric has become shrill.",
+			"At the session, the US Ambassador to the alliance Michael Woodworker informed press reporters that the roll of battle is seeming loud and the rhetoric has become screeching.",
+			"Michael Woodworker", "Michael Carpenter", false, ""},
+		{"cites link: never merged", accord.LinkCites,
+			"At the session, US Ambassador to the alliance Michael Carpenter told reporters that the drumbeat of war is sounding loud and the rhetoric has become shrill.",
+			"At the session, the US Ambassador to the alliance Michael Woodworker informed press reporters that the roll of battle is seeming loud and the rhetoric has become screeching.",
+			"Michael Woodworker", "Michael Carpenter", false, ""},
+		{"spun, different person in unrelated context", accord.LinkSpun, spunOrig, spunCopy,
+			"Peter Lindqvist", "Ann Kowalski", false, ""},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			c := linkCorpus(t, tc.kind, tc.orig, tc.copy)
+			ea, eb := entityOf(c, tc.a), entityOf(c, tc.b)
+			if ea == nil || eb == nil {
+				t.Skipf("tagger did not find both names (%v, %v)", ea != nil, eb != nil)
+			}
+			if (ea.ID == eb.ID) != tc.same {
+				t.Fatalf("%q is %s %v, %q is %s %v: same = %v, want %v", tc.a, ea.ID, ea.Aliases, tc.b, eb.ID, eb.Aliases, ea.ID == eb.ID, tc.same)
+			}
+			if tc.same && (ea.Name != tc.canon || ea.Type != eb.Type) {
+				t.Errorf("entity %s %s, want name %s (the original's form, never the spun one)", ea.Name, ea.Type, tc.canon)
+			}
+			for _, d := range c.Docs {
+				for _, m := range d.Mentions {
+					if m.Text == tc.a && tc.same && m.EntityID != eb.ID {
+						t.Errorf("mention %q in %s has entity %s, want %s", m.Text, d.ID, m.EntityID, eb.ID)
+					}
+				}
+			}
+		})
+	}
+}
+
+// handDoc is a one-sentence document whose name mentions (one chain each)
+// are given, so that the linker's tests do not depend on the tagger.
+func handDoc(id, text, typ string, names ...string) *accord.Document {
+	d := &accord.Document{ID: id, Text: text, Sentences: []accord.Span{{Start: 0, End: len(text)}}}
+	for k, n := range names {
+		i := strings.Index(text, n)
+		if i < 0 {
+			panic(n)
+		}
+		d.Mentions = append(d.Mentions, accord.Mention{Span: accord.Span{Start: i, End: i + len(n)}, Text: n, Type: typ, Kind: accord.MentionName, Chain: k})
+	}
+	sort.Slice(d.Mentions, func(i, j int) bool { return d.Mentions[i].Start < d.Mentions[j].Start })
+	return d
+}
+
+func TestSpunOrganizations(t *testing.T) {
+	for _, tc := range []struct {
+		name       string
+		orig, copy string
+		on, cn     []string // names in the original, in the copy
+		a, b       string
+		same       bool
+	}{
+		{"every word related",
+			"The National Football League fined the club on Tuesday after the game in Denver, the league said.",
+			"The Subject Football League fined the club on Tuesday after the match in Denver, the organization stated.",
+			[]string{"National Football League", "Denver"}, []string{"Subject Football League", "Denver"},
+			"Subject Football League", "National Football League", true},
+		{"only a generic head agrees",
+			"The Obama administration and the Bush administration disagreed about the treaty, officials said in Washington on Monday.",
+			"The Obama organisation and the Clinton organisation disagreed about the treaty, authorities said in Washington on Monday.",
+			[]string{"Obama administration", "Bush administration", "Washington"}, []string{"Obama organisation", "Clinton organisation", "Washington"},
+			"Clinton organisation", "Bush administration", false},
+		{"unrelated names in the same sentence",
+			"Shares of Acme Corp rose on Tuesday after the company beat forecasts, analysts in London said.",
+			"Shares of Zenith Holdings rose on Tuesday after the company beat forecasts, experts in London stated.",
+			[]string{"Acme Corp", "London"}, []string{"Zenith Holdings", "London"},
+			"Zenith Holdings", "Acme Corp", false},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			for _, kind := range []string{accord.LinkSpun, accord.LinkCites, ""} {
+				docs := []*accord.Document{handDoc("a", tc.orig, "ORG", tc.on...), handDoc("b", tc.copy, "ORG", tc.cn...)}
+				c := accord.NewCorpus(docs, accord.Options{})
+				if kind != "" {
+					c.Links = []accord.Link{{From: "b", To: "a", Kind: kind, Score: 0.5}}
+				}
+				if err := NewCorpus().Analyze(context.Background(), c); err != nil {
+					t.Fatal(err)
+				}
+				ea, eb := entityOf(c, tc.a), entityOf(c, tc.b)
+				want := tc.same && kind == accord.LinkSpun
+				if ea == nil || eb == nil || (ea.ID == eb.ID) != want {
+					t.Fatalf("link %q: %q and %q one entity = %v, want %v", kind, tc.a, tc.b, ea != nil && eb != nil && ea.ID == eb.ID, want)
+				}
+				if want && ea.Name != tc.b {
+					t.Errorf("name %q, want the original's %q", ea.Name, tc.b)
+				}
+			}
+		})
+	}
+}
