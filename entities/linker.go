@@ -161,6 +161,33 @@ func (*Linker) Analyze(ctx context.Context, c *accord.Corpus) error {
 			}
 		}
 	}
+	// A one-word name the tagger typed OTHER that is the surname of exactly
+	// one person in the corpus ("Biden" in "the Biden administration" beside
+	// "Joe Biden") is that person. Only OTHER: an organization or place
+	// named like a person ("Ford", "Jordan") keeps its own type.
+	bySurnameRoot := map[string]map[int]bool{}
+	for i, n := range nodes {
+		if n.typ == "PERSON" && n.first != "" {
+			if bySurnameRoot[n.last] == nil {
+				bySurnameRoot[n.last] = map[int]bool{}
+			}
+			bySurnameRoot[n.last][find(i)] = true
+		}
+	}
+	for i, n := range nodes {
+		if n.typ != "OTHER" {
+			continue
+		}
+		w := n.nameKey()
+		if w == "" || strings.ContainsAny(w, " -") || demonymLike(w) {
+			continue
+		}
+		if roots := bySurnameRoot[w]; len(roots) == 1 {
+			for r := range roots {
+				union(r, i)
+			}
+		}
+	}
 	// Other names: shared keys and acronyms.
 	byKey := map[string]int{}
 	byAcr := map[string][]int{}
@@ -526,6 +553,13 @@ func buildEntity(id string, g []*chainNode) accord.Entity {
 		}
 	}
 	e.Type = bt
+	// A person named in full somewhere is a person, whatever the tagger made
+	// of a bare surname elsewhere ("the Biden administration").
+	for _, n := range g {
+		if n.typ == "PERSON" && n.first != "" && !n.spun {
+			e.Type = "PERSON"
+		}
+	}
 	e.Name = canonicalName(forms)
 	sort.SliceStable(e.Mentions, func(i, j int) bool {
 		a, b := e.Mentions[i], e.Mentions[j]

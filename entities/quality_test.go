@@ -1,8 +1,11 @@
 package entities
 
 import (
+	"context"
 	"strings"
 	"testing"
+
+	"github.com/accord-news/accord"
 )
 
 // nameTypes lists "Text/TYPE" for the name mentions of d.
@@ -61,5 +64,48 @@ func TestTitleBeforeName(t *testing.T) {
 				t.Errorf("%q: roles of %s = %v, want %s", c.in, c.role[0], rs, c.role[1])
 			}
 		}
+	}
+}
+
+func TestOtherSurnameJoinsPerson(t *testing.T) {
+	type nm struct{ text, typ string }
+	for _, tc := range []struct {
+		name  string
+		names [][]nm // per document
+		a, b  string
+		same  bool
+	}{
+		{"OTHER surname of one person", [][]nm{{{"Jane Doerr", "PERSON"}}, {{"Doerr", "OTHER"}}}, "Doerr", "Jane Doerr", true},
+		{"ORG named like a person keeps apart", [][]nm{{{"Henry Ford", "PERSON"}}, {{"Ford", "ORG"}}}, "Ford", "Henry Ford", false},
+		{"two people share the surname", [][]nm{{{"Jane Doerr", "PERSON"}, {"Karl Doerr", "PERSON"}}, {{"Doerr", "OTHER"}}}, "Doerr", "Jane Doerr", false},
+		{"a nationality is not a surname", [][]nm{{{"Tom Italian", "PERSON"}}, {{"Italian", "OTHER"}}}, "Italian", "Tom Italian", false},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			var docs []*accord.Document
+			for k, ns := range tc.names {
+				text := ""
+				var ms []accord.Mention
+				for ci, n := range ns {
+					text += "Today "
+					ms = append(ms, accord.Mention{Span: accord.Span{Start: len(text), End: len(text) + len(n.text)}, Text: n.text, Type: n.typ, Kind: accord.MentionName, Chain: ci})
+					text += n.text + " spoke. "
+				}
+				docs = append(docs, &accord.Document{ID: string(rune('a' + k)), Text: text, Mentions: ms})
+			}
+			c := accord.NewCorpus(docs, accord.Options{})
+			if err := NewCorpus().Analyze(context.Background(), c); err != nil {
+				t.Fatal(err)
+			}
+			ea, eb := entityOf(c, tc.a), entityOf(c, tc.b)
+			if ea == nil || eb == nil {
+				t.Fatalf("missing entity")
+			}
+			if (ea == eb) != tc.same {
+				t.Fatalf("%q (%s %v) and %q (%s %v): same = %v, want %v", tc.a, ea.ID, ea.Aliases, tc.b, eb.ID, eb.Aliases, ea == eb, tc.same)
+			}
+			if tc.same && ea.Type != "PERSON" {
+				t.Errorf("type %s, want PERSON", ea.Type)
+			}
+		})
 	}
 }
