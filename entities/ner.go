@@ -229,6 +229,7 @@ func (a *annotator) names() {
 			}
 		}
 		cs = a.repair(si, cs)
+		cs = a.dropInitialWords(si, cs)
 		if a.headline && si == 0 && len(order) > 1 {
 			cs = a.projectHeadline(cs)
 		}
@@ -401,4 +402,57 @@ func titleCase(words []string) bool {
 		return false
 	}
 	return long >= 4 && lower <= 1 && lower*5 < long
+}
+
+// dropInitialWords drops a one-word place or MISC name that opens a
+// sentence (after any opening quotes) when nothing but its position says it
+// is a name: the gazetteer and the name-part lists do not know it, news
+// rarely or never capitalises it inside a sentence, and the document never
+// writes it capitalised inside a sentence ("'Drumbeat of war is sounding
+// loud'").
+func (a *annotator) dropInitialWords(si int, cs []span) []span {
+	ws := a.sents[si]
+	m, _ := DefaultModel()
+	if m == nil || m.gaz == nil || len(cs) == 0 {
+		return cs
+	}
+	out := cs[:0]
+	for _, c := range cs {
+		if c.j-c.i == 1 && (c.cls == clsLOC || c.cls == clsMISC) && a.opensSentence(si, c.i) {
+			w := ws[c.i].text
+			l := strings.ToLower(w)
+			if w == l || isAllUpper(w) || strings.ContainsRune(w, '-') {
+				out = append(out, c) // a dateline, a compound: not this case
+				continue
+			}
+			if m.gaz.caps[l] <= 1 && m.gaz.entries[l] == 0 && m.gaz.nameParts[l] == 0 && !demonymLike(l) && !a.capitalisedInside(ws[c.i].text) {
+				continue
+			}
+		}
+		out = append(out, c)
+	}
+	return out
+}
+
+// opensSentence: only punctuation before word i of sentence si.
+func (a *annotator) opensSentence(si, i int) bool {
+	for k := 0; k < i; k++ {
+		if hasLetterOrDigit(a.sents[si][k].text) {
+			return false
+		}
+	}
+	return true
+}
+
+// capitalisedInside: the document writes w (as written) after the first word
+// of some sentence.
+func (a *annotator) capitalisedInside(w string) bool {
+	for _, s := range a.sents {
+		for k := 1; k < len(s); k++ {
+			if s[k].text == w && hasLetterOrDigit(s[k-1].text) {
+				return true
+			}
+		}
+	}
+	return false
 }

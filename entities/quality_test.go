@@ -109,3 +109,25 @@ func TestOtherSurnameJoinsPerson(t *testing.T) {
 		})
 	}
 }
+
+func TestSentenceInitialCommonWord(t *testing.T) {
+	for _, c := range []struct {
+		in, word string
+		keep     bool
+	}{
+		{"Talks ended on Thursday.\n\n'Drumbeat of war is sounding loud': US envoy to the alliance\n\nThe envoy said the rhetoric had become shrill.", "Drumbeat", false},
+		{"MINSK 1996-08-22\n\nTalks ended on Thursday in the capital.", "MINSK", true},
+		{"Paris is calm. Officials in Paris said the talks went well.", "Paris", true},
+	} {
+		got := nameTypes(t, c.in)
+		found := false
+		for _, g := range got {
+			if strings.HasPrefix(g, c.word+"/") {
+				found = true
+			}
+		}
+		if found != c.keep {
+			t.Errorf("%q: names %v; %s kept = %v, want %v", c.in, got, c.word, found, c.keep)
+		}
+	}
+}
