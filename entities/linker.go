@@ -162,8 +162,8 @@ func (*Linker) Analyze(ctx context.Context, c *accord.Corpus) error {
 		}
 	}
 	// A one-word name the tagger typed OTHER that is the surname of exactly
-	// one person in the corpus ("Biden" in "the Biden administration" beside
-	// "Joe Biden") is that person. Only OTHER: an organization or place
+	// one person in the corpus ("Smith" in "the Smith administration" beside
+	// "Jane Smith") is that person. Only OTHER: an organization or place
 	// named like a person ("Ford", "Jordan") keeps its own type.
 	bySurnameRoot := map[string]map[int]bool{}
 	for i, n := range nodes {
@@ -554,7 +554,7 @@ func buildEntity(id string, g []*chainNode) accord.Entity {
 	}
 	e.Type = bt
 	// A person named in full somewhere is a person, whatever the tagger made
-	// of a bare surname elsewhere ("the Biden administration").
+	// of a bare surname elsewhere ("the Smith administration").
 	for _, n := range g {
 		if n.typ == "PERSON" && n.first != "" && !n.spun {
 			e.Type = "PERSON"

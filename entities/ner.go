@@ -408,8 +408,8 @@ func titleCase(words []string) bool {
 // sentence (after any opening quotes) when nothing but its position says it
 // is a name: the gazetteer and the name-part lists do not know it, news
 // rarely or never capitalises it inside a sentence, and the document never
-// writes it capitalised inside a sentence ("'Drumbeat of war is sounding
-// loud'").
+// writes it capitalised inside a sentence ("'Thunder over the
+// harbour'").
 func (a *annotator) dropInitialWords(si int, cs []span) []span {
 	ws := a.sents[si]
 	m, _ := DefaultModel()

@@ -118,7 +118,7 @@ func (a *annotator) scanTitle(si, k, end int) (int, bool) {
 //   - "Deputy Secretary of State Jane Smith" -> PER "Jane Smith";
 //   - a name before the title is a name of its own: "US Secretary of State
 //     Jane Smith" -> "US" + PER "Jane Smith", "State Department Spokesman
-//     Ned Price" -> ORG "State Department" + PER "Ned Price";
+//     Jo Smith" -> ORG "State Department" + PER "Jo Smith";
 //   - when the tagger's span ends inside the person's name ("... Secretary
 //     of State Jane | Smith"), the person's name goes on over the next
 //     capitalised words it left out, or over its adjacent person span

@@ -11,8 +11,8 @@ import (
 )
 
 // Names garbled in machine-spun copies. A spinner rewrites words by
-// synonyms and sometimes rewrites names as well ("Carpenter" ->
-// "Woodworker", "Price" -> "Cost"). For each spun_copy link (from the copy
+// synonyms and sometimes rewrites names as well ("Fisher" ->
+// "Angler", "Stone" -> "Rock"). For each spun_copy link (from the copy
 // to its original, set by the copies stage), a person or organization chain
 // of the copy that no other document names is aligned with a chain of the
 // original that the copy does not name, by
@@ -21,7 +21,7 @@ import (
 //     surname;
 //   - the words around the mentions: the content words of their sentences,
 //     equal or related;
-//   - the roles given to both (same head noun: "Ambassador").
+//   - the roles given to both (same head noun: "minister").
 //
 // A pair that is each other's best and clears the thresholds is one entity;
 // the copy's chain is marked, so that its forms are aliases of the entity
@@ -224,8 +224,8 @@ func sharedRoleHead(x, y *chainNode) bool {
 	return false
 }
 
-// roleHead is the title head noun of a normalized role ("Ambassador to the
-// OSCE" -> "ambassador", "Deputy Foreign Minister" -> "minister").
+// roleHead is the title head noun of a normalized role ("Envoy to the
+// UN" -> "envoy", "Deputy Foreign Minister" -> "minister").
 func roleHead(r string) string {
 	f := strings.Fields(strings.ToLower(r))
 	h := ""
