@@ -59,6 +59,7 @@ func main() {
 	l2 := flag.Float64("l2", 3e-3, "L2 weight per example")
 	minCount := flag.Int("min", 5, "minimum feature count")
 	dump := flag.String("dump", "", "write fold 0's boundary errors to this file")
+	avg := flag.Int("avg", 4, "average the weights of this many runs over different example orders")
 	noFilter := flag.Bool("nofilter", false, "do not learn the filter")
 	flag.BoolVar(&dedup, "dedup", true, "merge a mention inside the previous one")
 	flag.Float64Var(&filterCut, "cut", 0, "filter score below which a mention is dropped")
@@ -67,7 +68,7 @@ func main() {
 	arts, exs := load(*data)
 	log.Printf("%d articles, %d direct mentions", len(arts), len(exs))
 	stats(arts, exs)
-	opt := opts{epochs: *epochs, l2: *l2, min: *minCount, filter: !*noFilter}
+	opt := opts{avg: *avg, epochs: *epochs, l2: *l2, min: *minCount, filter: !*noFilter}
 	if *folds > 1 {
 		var tot, rule evalCounts
 		for k := 0; k < *folds; k++ {
@@ -296,14 +297,30 @@ func (w weights) score(fs []string) float64 {
 }
 
 type opts struct {
+	seed   uint64
+	avg    int
 	epochs int
 	l2     float64
 	min    int
 	filter bool
 }
 
-// train fits the start and end softmax models and the filter.
+// train fits o.avg models on different example orders and averages their
+// weights.
 func train(exs []*example, o opts) weights {
+	n := max(o.avg, 1)
+	sum := weights{}
+	for k := 0; k < n; k++ {
+		o.seed = uint64(k + 1)
+		for f, v := range train1(exs, o) {
+			sum[f] += v / float64(n)
+		}
+	}
+	return sum
+}
+
+// train1 fits the start and end softmax models and the filter.
+func train1(exs []*example, o opts) weights {
 	count := map[string]int{}
 	for _, e := range exs {
 		for _, c := range e.m.Starts {
@@ -365,7 +382,7 @@ func train(exs []*example, o opts) weights {
 	for i := range order {
 		order[i] = i
 	}
-	seed := uint64(1)
+	seed := o.seed
 	for ep := 0; ep < o.epochs; ep++ {
 		for i := len(order) - 1; i > 0; i-- {
 			seed = seed*6364136223846793005 + 1442695040888963407
