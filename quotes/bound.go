@@ -7,6 +7,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/accord-news/accord"
+	"github.com/accord-news/accord/text"
 )
 
 // Learned content boundaries (issue #6). The rules of quotes.go and
@@ -306,7 +307,7 @@ func (x *docCtx) inFeats(i int, cls, word string, fb *featBuf) {
 		return
 	}
 	fb.f(cls, x.cls(i))
-	fb.f(word, x.toks[i].Lower)
+	fb.f(word, x.wordOf(i))
 }
 
 // inWeight is the learned weight of taking token i into a content at its
@@ -341,12 +342,19 @@ func (fb *featBuf) f(parts ...string) {
 	fb.emit(fb.b)
 }
 
-// wordOf is a token's lower-cased text for lexical features.
+// wordOf is a token's lower-cased text for lexical features, or its class
+// for a capitalised word that is neither a stopword nor a cue (names stay
+// out of the learned table) and for numbers.
 func (x *docCtx) wordOf(i int) string {
 	if i < 0 || i >= len(x.toks) {
 		return "NONE"
 	}
-	return x.toks[i].Lower
+	t := x.toks[i]
+	r, _ := utf8.DecodeRuneInString(t.Lower)
+	if unicode.IsDigit(r) || !text.IsStopword(t.Lower) && cueStrength(t.Lower) < 0.25 && unicode.IsLetter(r) {
+		return x.cls(i)
+	}
+	return t.Lower
 }
 
 // between counts, over the tokens [a, b) outside quotes, the strong cue
@@ -412,7 +420,7 @@ func (x *docCtx) startFeats(f *bframe, c bcand, fb *featBuf) {
 		if j := int(x.bt.lastCue[p]); j >= sentStart {
 			g := dbucket(x.nwords(j+1, c.tok))
 			fb.f("s.lc=", g, "|", pc)
-			fb.f("s.lcw=", x.toks[j].Lower, "|", g)
+			fb.f("s.lcw=", x.wordOf(j), "|", g)
 		} else {
 			fb.f("s.lc=none|", pc)
 		}
@@ -484,7 +492,7 @@ func (x *docCtx) endFeats(f *bframe, c bcand, fb *featBuf) {
 		if j := int(x.bt.nextCue[n]); j < sentEnd {
 			g := dbucket(x.nwords(n, j))
 			fb.f("e.ncue=", g, "|", nc)
-			fb.f("e.ncw=", x.toks[j].Lower, "|", g)
+			fb.f("e.ncw=", x.wordOf(j), "|", g)
 		} else {
 			fb.f("e.ncue=none|", nc)
 		}
@@ -580,7 +588,7 @@ func (x *docCtx) filterFeats(f *bframe, fb *featBuf) {
 	fb.f("f.ppw=", x.wordOf(f.qa-3), "_", x.wordOf(f.qa-2))
 	if w <= 4 {
 		for i := f.qa; i < f.qb; i++ {
-			fb.f("f.qw=", x.toks[i].Lower)
+			fb.f("f.qw=", x.wordOf(i))
 		}
 	}
 }
