@@ -111,12 +111,34 @@ type Role struct {
 
 // Entity is a canonical cross-document entity.
 type Entity struct {
-	ID       string    `json:"id"`
-	Name     string    `json:"name"`
-	Type     string    `json:"type"`
-	Aliases  []string  `json:"aliases"`
-	Roles    []Role    `json:"roles,omitempty"`
-	Mentions []SpanRef `json:"mentions"`
+	ID      string   `json:"id"`
+	Name    string   `json:"name"`
+	Type    string   `json:"type"`
+	Aliases []string `json:"aliases"`
+	// SpunAliases are the aliases (also in Aliases) that occur only in
+	// machine-spun copies, where a spinner's synonyms garbled the name
+	// ("Michael Woodworker" for "Michael Carpenter"): the entity is the
+	// original's, and these forms are not names anyone else uses.
+	SpunAliases []string  `json:"spun_aliases,omitempty"`
+	Roles       []Role    `json:"roles,omitempty"`
+	Mentions    []SpanRef `json:"mentions"`
+}
+
+// AliasLabels returns the aliases for display, each spun-only form marked
+// "(spun copy)" so that a reader never takes it for a name in use.
+func (e Entity) AliasLabels() []string {
+	spun := make(map[string]bool, len(e.SpunAliases))
+	for _, a := range e.SpunAliases {
+		spun[a] = true
+	}
+	out := make([]string, len(e.Aliases))
+	for i, a := range e.Aliases {
+		out[i] = a
+		if spun[a] {
+			out[i] += " (spun copy)"
+		}
+	}
+	return out
 }
 
 // Quote is one distinct statement with its variants across documents.

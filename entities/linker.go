@@ -535,8 +535,16 @@ func buildEntity(id string, g []*chainNode) accord.Entity {
 			roleDocs[k][d.ID] = true
 		}
 	}
+	var spunOnly []string
 	if len(forms) == 0 {
 		forms, types = spunForms, spunTypes
+	} else {
+		for f := range spunForms {
+			if forms[f] == 0 {
+				spunOnly = append(spunOnly, f)
+			}
+		}
+		sort.Strings(spunOnly)
 	}
 	aliases := map[string]int{}
 	for f, k := range forms {
@@ -545,7 +553,7 @@ func buildEntity(id string, g []*chainNode) accord.Entity {
 	for f, k := range spunForms {
 		aliases[f] += k
 	}
-	e := accord.Entity{ID: id, Aliases: sortedKeys(aliases), Mentions: refs}
+	e := accord.Entity{ID: id, Aliases: sortedKeys(aliases), SpunAliases: spunOnly, Mentions: refs}
 	bt, bc := "", -1
 	for _, t := range sortedKeys(types) {
 		if types[t] > bc {

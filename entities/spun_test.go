@@ -2,6 +2,7 @@ package entities
 
 import (
 	"context"
+	"slices"
 	"sort"
 	"strings"
 	"testing"
@@ -84,6 +85,12 @@ func TestSpunNames(t *testing.T) {
 			}
 			if tc.same && (ea.Name != tc.canon || ea.Type != eb.Type) {
 				t.Errorf("entity %s %s, want name %s (the original's form, never the spun one)", ea.Name, ea.Type, tc.canon)
+			}
+			if tc.same && (!slices.Contains(ea.SpunAliases, tc.a) || slices.Contains(ea.SpunAliases, tc.b)) {
+				t.Errorf("spun aliases %v: want %q marked and %q not", ea.SpunAliases, tc.a, tc.b)
+			}
+			if !tc.same && (len(ea.SpunAliases) > 0 || len(eb.SpunAliases) > 0) {
+				t.Errorf("spun aliases %v / %v without a merge", ea.SpunAliases, eb.SpunAliases)
 			}
 			for _, d := range c.Docs {
 				for _, m := range d.Mentions {

@@ -413,7 +413,7 @@ func buildStoryView(r *accord.Report, snap *snapshot, all bool) storyView {
 	ents := map[string]string{}
 	for _, e := range r.Entities {
 		ents[e.ID] = e.Name
-		ev := entityView{ID: e.ID, Name: e.Name, Type: e.Type, Aliases: e.Aliases, Mentions: len(e.Mentions)}
+		ev := entityView{ID: e.ID, Name: e.Name, Type: e.Type, Aliases: e.AliasLabels(), Mentions: len(e.Mentions)}
 		docs := map[string]bool{}
 		for _, m := range e.Mentions {
 			docs[m.Document] = true

@@ -50,7 +50,7 @@ table{border-collapse:collapse;width:100%}td,th{border:1px solid #ddd;padding:.3
 <h2>Entities</h2>
 {{if not .R.Entities}}<p class="muted">None.</p>{{else}}
 <table><tr><th>entity</th><th>type</th><th>aliases</th><th>roles</th><th>mentions</th></tr>
-{{range .Entities}}<tr><td>{{.Name}}</td><td>{{.Type}}</td><td>{{join .Aliases "; "}}</td><td>{{range .Roles}}{{.Role}}{{if .Organization}} ({{deref .Organization ""}}){{end}}<span class="cite">{{range .Documents}}<a href="#doc-{{anchor .}}">[{{.}}]</a>{{end}}</span><br>{{end}}</td><td>{{len .Mentions}}</td></tr>{{end}}</table>{{end}}
+{{range .Entities}}<tr><td>{{.Name}}</td><td>{{.Type}}</td><td>{{join .AliasLabels "; "}}</td><td>{{range .Roles}}{{.Role}}{{if .Organization}} ({{deref .Organization ""}}){{end}}<span class="cite">{{range .Documents}}<a href="#doc-{{anchor .}}">[{{.}}]</a>{{end}}</span><br>{{end}}</td><td>{{len .Mentions}}</td></tr>{{end}}</table>{{end}}
 <h2>Quotes</h2>
 {{if not .Quotes}}<p class="muted">None.</p>{{end}}
 {{range .Quotes}}<h3>{{.Speaker}}: {{if .Quoted}}“{{.Text}}”{{else}}<span class="muted">reported:</span> {{.Text}}{{end}}</h3>

@@ -158,7 +158,7 @@ func Markdown(w io.Writer, r *accord.Report) error {
 				roles = append(roles, md(ro.Role+org)+": "+strings.Join(ro.Documents, ", "))
 			}
 			var aliases []string
-			for _, a := range e.Aliases {
+			for _, a := range e.AliasLabels() {
 				aliases = append(aliases, md(a))
 			}
 			fmt.Fprintf(&b, "| %s | %s | %s | %s | %d |\n", md(e.Name), e.Type, strings.Join(aliases, "; "), strings.Join(roles, "; "), len(e.Mentions))
