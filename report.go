@@ -1,5 +1,7 @@
 package accord
 
+import "strings"
+
 // The types below are the contract's report (../shared/contract/report.schema.json),
 // field for field. New fields may be added; existing ones never change meaning.
 
@@ -141,6 +143,34 @@ func (e Entity) AliasLabels() []string {
 	return out
 }
 
+// StatedLabel is how a reader should see this variant's stated speaker,
+// given its entity (nil when it has none): the entity's name when the
+// document words the speaker as one of the entity's own aliases or part of
+// its name ("Sherman", "US"), the wording followed by the name when the
+// wording is not a name anyone else uses (a spinner's garbling:
+// "Woodworker (Michael Carpenter)"), and "unknown" without an entity.
+func (v QuoteVariant) StatedLabel(e *Entity) string {
+	if e == nil {
+		return "unknown"
+	}
+	t := strings.TrimSpace(v.StatedSpeakerText)
+	if t == "" || strings.Contains(strings.ToLower(e.Name), strings.ToLower(t)) {
+		return e.Name
+	}
+	spun := false
+	for _, a := range e.SpunAliases {
+		spun = spun || strings.EqualFold(a, t)
+	}
+	if !spun {
+		for _, a := range e.Aliases {
+			if strings.EqualFold(a, t) {
+				return e.Name
+			}
+		}
+	}
+	return t + " (" + e.Name + ")"
+}
+
 // Quote is one distinct statement with its variants across documents.
 type Quote struct {
 	ID       string         `json:"id"`
@@ -156,7 +186,12 @@ type QuoteVariant struct {
 	End           int     `json:"end"`
 	Text          string  `json:"text"`
 	StatedSpeaker *string `json:"stated_speaker"`
-	Partial       bool    `json:"partial,omitempty"`
+	// StatedSpeakerText is the speaker as this document words it (a name,
+	// or a role noun such as "the official" when no name is given), where
+	// it says. It differs from the entity's name where the document uses a
+	// title, a short form or a spinner's garbling of the name.
+	StatedSpeakerText string `json:"stated_speaker_text,omitempty"`
+	Partial           bool   `json:"partial,omitempty"`
 	// Spun marks a variant that is a machine rewrite of the canonical wording.
 	Spun bool `json:"spun,omitempty"`
 	// Direct is false for indirect speech (an extension of the contract).

@@ -22,3 +22,25 @@ func TestEntityAliasLabels(t *testing.T) {
 		})
 	}
 }
+
+func TestQuoteVariantStatedLabel(t *testing.T) {
+	e := &Entity{Name: "Michael Smith", Aliases: []string{"Michael Smith", "Smith", "Michael Smithy", "MS"}, SpunAliases: []string{"Michael Smithy"}}
+	for _, tc := range []struct {
+		name, text string
+		e          *Entity
+		want       string
+	}{
+		{"no entity", "the official", nil, "unknown"},
+		{"no wording", "", e, "Michael Smith"},
+		{"part of the name", "Smith", e, "Michael Smith"},
+		{"an alias", "MS", e, "Michael Smith"},
+		{"a spun alias", "Michael Smithy", e, "Michael Smithy (Michael Smith)"},
+		{"not an alias", "Mike", e, "Mike (Michael Smith)"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			if got := (QuoteVariant{StatedSpeakerText: tc.text}).StatedLabel(tc.e); got != tc.want {
+				t.Errorf("StatedLabel = %q, want %q", got, tc.want)
+			}
+		})
+	}
+}

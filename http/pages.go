@@ -411,8 +411,10 @@ func buildStoryView(r *accord.Report, snap *snapshot, all bool) storyView {
 	}
 	// Entities, largest first.
 	ents := map[string]string{}
-	for _, e := range r.Entities {
+	entByID := map[string]*accord.Entity{}
+	for i, e := range r.Entities {
 		ents[e.ID] = e.Name
+		entByID[e.ID] = &r.Entities[i]
 		ev := entityView{ID: e.ID, Name: e.Name, Type: e.Type, Aliases: e.AliasLabels(), Mentions: len(e.Mentions)}
 		docs := map[string]bool{}
 		for _, m := range e.Mentions {
@@ -458,8 +460,8 @@ func buildStoryView(r *accord.Report, snap *snapshot, all bool) storyView {
 			stated := ""
 			if vr.StatedSpeaker != nil {
 				stated = *vr.StatedSpeaker
-				if n := ents[stated]; n != "" {
-					stated = n
+				if e := entByID[stated]; e != nil {
+					stated = vr.StatedLabel(e)
 				}
 			}
 			key := strings.ToLower(strings.Join(strings.Fields(vr.Text), " ")) + "\x00" + stated

@@ -348,6 +348,7 @@ func (al *aligner) statement(items []qitem, g []int, n int, spunFrom map[string]
 			e := it.eid
 			v.StatedSpeaker = &e
 		}
+		v.StatedSpeakerText = qm.SpeakerText
 		direct := qm.Direct
 		v.Direct = &direct
 		if i != best {

@@ -106,7 +106,35 @@ func newCtx(d *accord.Document) *docCtx {
 	if len(x.toks) == 0 {
 		x.toks = text.Tokens(x.txt, accord.Span{Start: 0, End: len(x.txt)})
 	}
+	x.toks = maskNameCues(x.txt, x.toks, d.Mentions)
 	return x
+}
+
+// maskNameCues hides cue words that are part of a place's or an
+// organization's name ("United States", "Associated Press Reports"): a
+// capitalised word after the first of a multi-word name of those types gets
+// its written form as its lower-case form, so no cue table matches it. The
+// document's own tokens are never changed; a copy is made when needed.
+func maskNameCues(txt string, toks []accord.Token, ms []accord.Mention) []accord.Token {
+	copied := false
+	for _, m := range ms {
+		if m.Kind != accord.MentionName || m.Type != "GPE" && m.Type != "ORG" && m.Type != "LOC" && m.Type != "NORP" {
+			continue
+		}
+		lo := sort.Search(len(toks), func(i int) bool { return toks[i].Start >= m.Start })
+		for i := lo + 1; i < len(toks) && toks[i].End <= m.End; i++ {
+			t := toks[i]
+			if cueStrength(t.Lower) < 0.25 || !isUpperWord(txt, t) {
+				continue
+			}
+			if !copied {
+				toks = append([]accord.Token(nil), toks...)
+				copied = true
+			}
+			toks[i].Lower = txt[t.Start:t.End]
+		}
+	}
+	return toks
 }
 
 // sentenceOf returns the sentence span containing off, or the paragraph.
@@ -621,6 +649,11 @@ func (x *docCtx) colonIntro(p int) (attribution, bool) {
 
 // afterPattern reads "…,” Smith said", "…,” said Smith", "…,” the
 // official told reporters" from the tokens after a closing mark.
+// writtenNouns are documents that "read" something when quoted:
+// "“…,” read the statement".
+var writtenNouns = map[string]bool{"statement": true, "release": true, "letter": true, "post": true, "tweet": true,
+	"message": true, "note": true, "memo": true, "announcement": true, "notice": true, "report": true, "document": true}
+
 func (x *docCtx) afterPattern(r tokRange) (attribution, bool) {
 	i := r.a
 	// "“…” ― Sonya Herridge": a dash and a name; "‘…’: US Ambassador to
@@ -635,6 +668,24 @@ func (x *docCtx) afterPattern(r tokRange) (attribution, bool) {
 	}
 	if i >= r.b {
 		return attribution{}, false
+	}
+	if x.toks[i].Lower == "read" && i+2 < r.b && determiners[x.toks[i+1].Lower] && writtenNouns[x.toks[i+2].Lower] {
+		// "“…,” read the statement released by X": the writer, else the
+		// document itself.
+		sub := subject{Span: accord.Span{Start: x.toks[i+1].Start, End: x.toks[i+2].End}, Kind: accord.MentionNominal, Found: true}
+		end := i + 3
+		for c := i + 3; c+1 < r.b && c <= i+8; c++ {
+			if w := x.toks[c].Lower; w == "by" || w == "from" {
+				if s2 := subjectAfter(x.txt, x.toks, c, r.b); s2.Found {
+					sub, end = s2, tokensIn(x.toks, accord.Span{Start: x.toks[c].Start, End: s2.Span.End}).b
+				}
+				break
+			}
+			if !isWord(x.toks[c]) {
+				break
+			}
+		}
+		return attribution{sub: sub, cue: x.toks[i].Span, where: 1, between: tokRange{r.a, end}, mixStart: -1}, true
 	}
 	if isCue(x.toks[i].Lower) {
 		sub := subjectAfter(x.txt, x.toks, i, r.b)

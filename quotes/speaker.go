@@ -298,6 +298,20 @@ func subjectAfter(txt string, toks []accord.Token, cue, hi int) subject {
 			// "’s" possessive: "Trump’s campaign" is nominal.
 			break
 		}
+		// "White House press secretary Jane Doe", "Kremlin spokesman John
+		// Doe": an organization, lower-case role words, then the person.
+		if k := j + 1; k < hi && roleWords[toks[k].Lower] && !isUpperWord(txt, toks[k]) {
+			for k+1 < hi && k-j < 3 && roleWords[toks[k+1].Lower] && !isUpperWord(txt, toks[k+1]) {
+				k++
+			}
+			if k+1 < hi && isUpperWord(txt, toks[k+1]) && isWord(toks[k+1]) {
+				e := k + 1
+				for e+1 < hi && isUpperWord(txt, toks[e+1]) && isWord(toks[e+1]) {
+					e++
+				}
+				return subject{Span: accord.Span{Start: t.Start, End: toks[e].End}, Kind: accord.MentionName, Found: true}
+			}
+		}
 		return subject{Span: accord.Span{Start: t.Start, End: toks[j].End}, Kind: accord.MentionName, Found: true}
 	}
 	if determiners[t.Lower] {

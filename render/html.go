@@ -97,7 +97,7 @@ func HTML(w io.Writer, r *accord.Report) error {
 	for _, q := range byReach(r.Quotes) {
 		hq := htmlQuote{Speaker: ix.entityName(q.Speaker), Text: q.Text, Quoted: quoted(q)}
 		for _, v := range q.Variants {
-			hq.Variants = append(hq.Variants, htmlVariant{QuoteVariant: v, Stated: ix.entityName(v.StatedSpeaker), Reported: !direct(v)})
+			hq.Variants = append(hq.Variants, htmlVariant{QuoteVariant: v, Stated: ix.statedLabel(v), Reported: !direct(v)})
 		}
 		quotes = append(quotes, hq)
 	}

@@ -39,6 +39,18 @@ func (ix *index) entityName(id *string) string {
 	return *id
 }
 
+// statedLabel is a variant's stated speaker as the document words it, with
+// the entity's name where that differs.
+func (ix *index) statedLabel(v accord.QuoteVariant) string {
+	if v.StatedSpeaker == nil {
+		return "unknown"
+	}
+	if e, ok := ix.entities[*v.StatedSpeaker]; ok {
+		return v.StatedLabel(e)
+	}
+	return *v.StatedSpeaker
+}
+
 func (ix *index) docLabel(id string) string {
 	d, ok := ix.docs[id]
 	if !ok {
@@ -187,7 +199,7 @@ func Markdown(w io.Writer, r *accord.Report) error {
 			if !direct(v) {
 				flags += " (reported speech)"
 			}
-			fmt.Fprintf(&b, "| %s | %s%s | %s |\n", mdCite([]string{v.Document}), md(v.Text), flags, md(ix.entityName(v.StatedSpeaker)))
+			fmt.Fprintf(&b, "| %s | %s%s | %s |\n", mdCite([]string{v.Document}), md(v.Text), flags, md(ix.statedLabel(v)))
 		}
 		b.WriteString("\n")
 	}
