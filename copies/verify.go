@@ -1,6 +1,7 @@
 package copies
 
 import (
+	"math/bits"
 	"slices"
 	"strings"
 	"sync"
@@ -215,7 +216,8 @@ type pairStats struct {
 	immMissB         int
 	wordsA, wordsB   int
 	identicalSentsAB int
-	tbl              []int32 // scratch for detail
+	tbl              []int32  // scratch for detail
+	cols             []uint64 // scratch for detail
 }
 
 // table returns a (m+1)×(n+1) LCS table from buf (grown as needed) whose
@@ -473,7 +475,51 @@ func match(a, b *vdoc, i, j int, rel *relation) bool {
 }
 
 // lcs is the length of the longest common subsequence of two sentences.
+// When a's range has at most 64 words it is computed bit-parallel
+// (Allison-Dix / Hyyrö: one 64-bit row per word of b, a match mask per word
+// of b); the length is the same as the table's (lcsTable).
 func lcs(a, b *vdoc, sa, sb [2]int32, rel *relation, buf *[]int32) int {
+	m := int(sa[1] - sa[0])
+	if m > 64 {
+		return lcsTable(a, b, sa, sb, rel, buf)
+	}
+	aw := a.words[sa[0]:sa[1]]
+	bw := b.words[sb[0]:sb[1]]
+	var ida []int16
+	if rel != nil {
+		ida = rel.idA[sa[0]:sa[1]]
+	}
+	v := ^uint64(0)
+	for j := range bw {
+		h := bw[j].h
+		var mk uint64
+		for i := range aw {
+			if aw[i].h == h {
+				mk |= 1 << uint(i)
+			}
+		}
+		if rel != nil {
+			if idb := rel.idB[int(sb[0])+j]; idb >= 0 {
+				col, bit := int(idb)>>6, uint64(1)<<uint(idb&63)
+				for i, x := range ida {
+					if x >= 0 && rel.bits[int(x)*rel.cols+col]&bit != 0 {
+						mk |= 1 << uint(i)
+					}
+				}
+			}
+		}
+		u := v & mk
+		v = (v + u) | (v - u)
+	}
+	low := ^uint64(0)
+	if m < 64 {
+		low = 1<<uint(m) - 1
+	}
+	return bits.OnesCount64(^v & low)
+}
+
+// lcsTable is lcs by the classic two-row table.
+func lcsTable(a, b *vdoc, sa, sb [2]int32, rel *relation, buf *[]int32) int {
 	m, n := int(sa[1]-sa[0]), int(sb[1]-sb[0])
 	if cap(*buf) < 2*(n+1) {
 		*buf = make([]int32, 2*(n+1))
@@ -502,29 +548,84 @@ func lcs(a, b *vdoc, sa, sb [2]int32, rel *relation, buf *[]int32) int {
 
 // detail recomputes the LCS of one aligned sentence pair with a full table
 // and walks it back, counting identical and related matches and recording
-// the replaced and inserted words on each side.
+// the replaced and inserted words on each side. When a's range has at most
+// 64 words the table is kept as one bit vector per column (the bit-parallel
+// LCS of the reversed ranges: cell (i, j), the LCS of a[i:] and b[j:], is
+// the count of zeros among the column's low m-i bits), the same values.
 func detail(a, b *vdoc, sa, sb [2]int32, rel *relation, st *pairStats) {
+	detailBy(a, b, sa, sb, rel, st, sa[1]-sa[0] <= 64)
+}
+
+// detailBy is detail with the bit vectors (bitParallel, a's range ≤ 64
+// words) or the table.
+func detailBy(a, b *vdoc, sa, sb [2]int32, rel *relation, st *pairStats, bitParallel bool) {
 	m, n := int(sa[1]-sa[0]), int(sb[1]-sb[0])
 	if m*n > 1<<20 {
 		return
 	}
-	t := table(&st.tbl, m, n)
-	at := func(i, j int) *int32 { return &t[i*(n+1)+j] }
-	for i := m - 1; i >= 0; i-- {
+	var at func(i, j int) int32
+	if bitParallel {
+		if cap(st.cols) < n+1 {
+			st.cols = make([]uint64, n+1)
+		}
+		cols := st.cols[:n+1]
+		aw := a.words[sa[0]:sa[1]]
+		var ida []int16
+		if rel != nil {
+			ida = rel.idA[sa[0]:sa[1]]
+		}
+		v := ^uint64(0)
+		cols[n] = v
 		for j := n - 1; j >= 0; j-- {
-			if match(a, b, int(sa[0])+i, int(sb[0])+j, rel) {
-				*at(i, j) = *at(i+1, j+1) + 1
-			} else if *at(i+1, j) >= *at(i, j+1) {
-				*at(i, j) = *at(i+1, j)
-			} else {
-				*at(i, j) = *at(i, j+1)
+			h := b.words[int(sb[0])+j].h
+			var mk uint64
+			for i := range aw {
+				if aw[i].h == h {
+					mk |= 1 << uint(m-1-i)
+				}
+			}
+			if rel != nil {
+				if idb := rel.idB[int(sb[0])+j]; idb >= 0 {
+					col, bit := int(idb)>>6, uint64(1)<<uint(idb&63)
+					for i, x := range ida {
+						if x >= 0 && rel.bits[int(x)*rel.cols+col]&bit != 0 {
+							mk |= 1 << uint(m-1-i)
+						}
+					}
+				}
+			}
+			u := v & mk
+			v = (v + u) | (v - u)
+			cols[j] = v
+		}
+		at = func(i, j int) int32 {
+			k := m - i
+			low := ^uint64(0)
+			if k < 64 {
+				low = 1<<uint(k) - 1
+			}
+			return int32(bits.OnesCount64(^cols[j] & low))
+		}
+	} else {
+		t := table(&st.tbl, m, n)
+		cell := func(i, j int) *int32 { return &t[i*(n+1)+j] }
+		for i := m - 1; i >= 0; i-- {
+			for j := n - 1; j >= 0; j-- {
+				if match(a, b, int(sa[0])+i, int(sb[0])+j, rel) {
+					*cell(i, j) = *cell(i+1, j+1) + 1
+				} else if *cell(i+1, j) >= *cell(i, j+1) {
+					*cell(i, j) = *cell(i+1, j)
+				} else {
+					*cell(i, j) = *cell(i, j+1)
+				}
 			}
 		}
+		at = func(i, j int) int32 { return t[i*(n+1)+j] }
 	}
 	i, j := 0, 0
 	for i < m && j < n {
 		ai, bj := int(sa[0])+i, int(sb[0])+j
-		if match(a, b, ai, bj, rel) && *at(i, j) == *at(i+1, j+1)+1 {
+		if match(a, b, ai, bj, rel) && at(i, j) == at(i+1, j+1)+1 {
 			if a.words[ai].h == b.words[bj].h {
 				st.exact++
 				if a.words[ai].strictImmutable() {
@@ -537,7 +638,7 @@ func detail(a, b *vdoc, sa, sb [2]int32, rel *relation, st *pairStats) {
 			}
 			i++
 			j++
-		} else if *at(i+1, j) >= *at(i, j+1) {
+		} else if at(i+1, j) >= at(i, j+1) {
 			st.insA = append(st.insA, ai)
 			st.gapA++
 			if a.words[ai].strictImmutable() {

@@ -1,0 +1,87 @@
+package copies
+
+import (
+	"math/rand"
+	"reflect"
+	"testing"
+)
+
+// TestLCSBitParallel checks the bit-parallel LCS against the table on random
+// sentences over a small vocabulary, with and without a thesaurus relation.
+func TestLCSBitParallel(t *testing.T) {
+	r := rand.New(rand.NewSource(1))
+	mk := func(n int) *vdoc {
+		v := &vdoc{words: make([]word, n)}
+		for i := range v.words {
+			v.words[i].h = uint64(r.Intn(12))
+		}
+		return v
+	}
+	var buf []int32
+	for it := 0; it < 3000; it++ {
+		a, b := mk(1+r.Intn(90)), mk(1+r.Intn(90))
+		rel := &relation{idA: make([]int16, len(a.words)), idB: make([]int16, len(b.words))}
+		na, nb := 1+r.Intn(8), 1+r.Intn(70)
+		rel.cols = (nb + 63) / 64
+		rel.bits = make([]uint64, na*rel.cols)
+		for i := range rel.idA {
+			rel.idA[i] = int16(r.Intn(na+2) - 2)
+		}
+		for j := range rel.idB {
+			rel.idB[j] = int16(r.Intn(nb+2) - 2)
+		}
+		for k := range rel.bits {
+			rel.bits[k] = r.Uint64() & r.Uint64()
+		}
+		sa := [2]int32{int32(r.Intn(len(a.words))), int32(len(a.words))}
+		sb := [2]int32{int32(r.Intn(len(b.words))), int32(len(b.words))}
+		for _, rl := range []*relation{nil, rel} {
+			if got, want := lcs(a, b, sa, sb, rl, &buf), lcsTable(a, b, sa, sb, rl, &buf); got != want {
+				t.Fatalf("it %d rel %v: lcs %d, table %d", it, rl != nil, got, want)
+			}
+		}
+	}
+}
+
+// TestDetailBitParallel checks that detail walks the same LCS back from the
+// bit vectors as from the table.
+func TestDetailBitParallel(t *testing.T) {
+	r := rand.New(rand.NewSource(2))
+	mk := func(n int) *vdoc {
+		v := &vdoc{words: make([]word, n)}
+		for i := range v.words {
+			v.words[i].h = uint64(r.Intn(10))
+			if r.Intn(4) == 0 {
+				v.words[i].flags = uint8(r.Intn(256))
+			}
+		}
+		return v
+	}
+	for it := 0; it < 3000; it++ {
+		a, b := mk(1+r.Intn(64)), mk(1+r.Intn(80))
+		rel := &relation{idA: make([]int16, len(a.words)), idB: make([]int16, len(b.words))}
+		na, nb := 1+r.Intn(8), 1+r.Intn(70)
+		rel.cols = (nb + 63) / 64
+		rel.bits = make([]uint64, na*rel.cols)
+		for i := range rel.idA {
+			rel.idA[i] = int16(r.Intn(na+2) - 2)
+		}
+		for j := range rel.idB {
+			rel.idB[j] = int16(r.Intn(nb+2) - 2)
+		}
+		for k := range rel.bits {
+			rel.bits[k] = r.Uint64() & r.Uint64()
+		}
+		sa := [2]int32{int32(r.Intn(len(a.words))), int32(len(a.words))}
+		sb := [2]int32{int32(r.Intn(len(b.words))), int32(len(b.words))}
+		for _, rl := range []*relation{nil, rel} {
+			var x, y pairStats
+			detailBy(a, b, sa, sb, rl, &x, true)
+			detailBy(a, b, sa, sb, rl, &y, false)
+			x.tbl, x.cols, y.tbl, y.cols = nil, nil, nil, nil
+			if !reflect.DeepEqual(x, y) {
+				t.Fatalf("it %d rel %v: bit-parallel %+v, table %+v", it, rl != nil, x, y)
+			}
+		}
+	}
+}
