@@ -753,6 +753,11 @@ func (st *story) roleConflicts() []finding {
 	var out []finding
 	for _, r := range st.oddOneOut(facts, compat, ctx, 2) {
 		f := r[0][0]
+		if f.di.spun {
+			// A spinner's synonyms garble titles ("Assistant of State"): a
+			// spun copy alone never makes a title conflict.
+			continue
+		}
 		// The document must not also give the majority's title to that person.
 		also := false
 		for _, g := range facts {
@@ -790,8 +795,8 @@ func (st *story) officeConflicts() []finding {
 	for _, off := range offices {
 		fs := byOffice[off]
 		for _, f := range fs {
-			if st.docFreq[f.value] != 1 {
-				continue // the holder is named elsewhere too
+			if st.docFreq[f.value] != 1 || f.di.spun {
+				continue // the holder is named elsewhere too, or by a spinner
 			}
 			var opp []*fact
 			groups := map[int]bool{}

@@ -59,10 +59,18 @@ type docInfo struct {
 	names map[string]bool
 	// lowerWords: words the document writes in lower case.
 	lowerWords map[string]bool
+	// spun: the document is a machine-spun copy of another; its wording
+	// (titles, roles) is a spinner's, not a source's.
+	spun bool
 }
 
 func newDocInfo(c *accord.Corpus, d *accord.Document) *docInfo {
 	di := &docInfo{d: d, group: c.GroupOf(d.ID), words: map[string]bool{}, names: map[string]bool{}, lowerWords: map[string]bool{}}
+	for _, l := range c.Links {
+		if l.Kind == accord.LinkSpun && l.From == d.ID {
+			di.spun = true
+		}
+	}
 	toks := d.Tokens
 	if len(toks) == 0 {
 		toks = text.Tokens(d.Text, accord.Span{Start: 0, End: len(d.Text)})
