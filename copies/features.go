@@ -51,6 +51,13 @@ func (w word) strictImmutable() bool {
 // each with its sentence index. sents may be nil: then sentences are found with
 // the text package.
 func tokenize(s string, sents []accord.Span, cache *wordCache) []word {
+	return tokenizeInfo(s, sents, cache, nil)
+}
+
+// tokenizeInfo is tokenize that also appends to *sis, when not nil, each
+// word's thesaurus senses as prepare wants them (nil unless fKnown), so that
+// prepare need not look every word up again.
+func tokenizeInfo(s string, sents []accord.Span, cache *wordCache, sis *[]*senseInfo) []word {
 	if sents == nil {
 		for _, p := range text.Paragraphs(s) {
 			sents = append(sents, text.Sentences(s, p)...)
@@ -129,6 +136,13 @@ func tokenize(s string, sents []accord.Span, cache *wordCache) []word {
 			w.flags |= fStop
 		} else if wi.si != nil {
 			w.flags |= fKnown
+		}
+		if sis != nil {
+			var x *senseInfo
+			if w.has(fKnown) {
+				x = wi.si
+			}
+			*sis = append(*sis, x)
 		}
 		out = append(out, w)
 	}

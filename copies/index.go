@@ -564,10 +564,12 @@ func (p *prepCache) get(d *accord.Document) *vdoc {
 		words, ok := p.fresh[d]
 		delete(p.fresh, d)
 		p.mu.Unlock()
+		var info []*senseInfo
 		if !ok {
-			words = tokenize(d.Text, d.Sentences, p.cache)
+			info = make([]*senseInfo, 0, len(d.Text)/6)
+			words = tokenizeInfo(d.Text, d.Sentences, p.cache, &info)
 		}
-		e.v = prepare(d, words, p.cache)
+		e.v = prepare(d, words, info, p.cache)
 	})
 	return e.v
 }

@@ -32,13 +32,16 @@ type vdoc struct {
 	own, ext []uint64
 }
 
-// prepare builds the vdoc of d from its words (as tokenize gives them).
-func prepare(d *accord.Document, words []word, cache *wordCache) *vdoc {
-	v := &vdoc{doc: d, words: words}
-	v.info = make([]*senseInfo, len(v.words))
-	for i, w := range v.words {
-		if !w.has(fStop) && w.has(fKnown) {
-			v.info[i] = cache.info(d.Text, w)
+// prepare builds the vdoc of d from its words (as tokenize gives them) and,
+// when not nil, their senses (as tokenizeInfo gives them).
+func prepare(d *accord.Document, words []word, info []*senseInfo, cache *wordCache) *vdoc {
+	v := &vdoc{doc: d, words: words, info: info}
+	if len(info) != len(words) {
+		v.info = make([]*senseInfo, len(v.words))
+		for i, w := range v.words {
+			if !w.has(fStop) && w.has(fKnown) {
+				v.info[i] = cache.info(d.Text, w)
+			}
 		}
 	}
 	start, ustart := 0, 0
@@ -388,6 +391,8 @@ func (v *vdoc) senseIndex() {
 	}
 	keys := make([]uint64, size)
 	ids := make([]int16, size)
+	var dis []*senseInfo // distinct words' senses, by local id
+	nOwn, nExt := 0, 0
 	for i, w := range v.words {
 		v.lid[i] = -1
 		si := v.info[i]
@@ -406,14 +411,21 @@ func (v *vdoc) senseIndex() {
 			id = int16(v.nl)
 			v.nl++
 			keys[k], ids[k] = w.h, id+1
-			for _, s := range si.own {
-				v.own = append(v.own, uint64(s)<<16|uint64(id))
-			}
-			for _, s := range si.ext {
-				v.ext = append(v.ext, uint64(s)<<16|uint64(id))
-			}
+			dis = append(dis, si)
+			nOwn += len(si.own)
+			nExt += len(si.ext)
 		}
 		v.lid[i] = id
+	}
+	v.own = make([]uint64, 0, nOwn)
+	v.ext = make([]uint64, 0, nExt)
+	for id, si := range dis {
+		for _, s := range si.own {
+			v.own = append(v.own, uint64(s)<<16|uint64(id))
+		}
+		for _, s := range si.ext {
+			v.ext = append(v.ext, uint64(s)<<16|uint64(id))
+		}
 	}
 	sortBySense(v.own)
 	sortBySense(v.ext)
