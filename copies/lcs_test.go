@@ -85,3 +85,43 @@ func TestDetailBitParallel(t *testing.T) {
 		}
 	}
 }
+
+// TestLCSMasked checks the LCS from a sentence's mask table against the
+// table, the mask table being reused across sentences.
+func TestLCSMasked(t *testing.T) {
+	r := rand.New(rand.NewSource(3))
+	mk := func(n, voc int) *vdoc {
+		v := &vdoc{words: make([]word, n)}
+		for i := range v.words {
+			v.words[i].h = uint64(r.Intn(voc)) * 0x9e3779b97f4a7c15
+		}
+		return v
+	}
+	var buf []int32
+	var mt maskTable
+	for it := 0; it < 3000; it++ {
+		voc := 2 + r.Intn(200)
+		a, b := mk(1+r.Intn(64), voc), mk(1+r.Intn(90), voc)
+		rel := &relation{idA: make([]int16, len(a.words)), idB: make([]int16, len(b.words))}
+		na, nb := 1+r.Intn(8), 1+r.Intn(70)
+		rel.cols = (nb + 63) / 64
+		rel.bits = make([]uint64, na*rel.cols)
+		for i := range rel.idA {
+			rel.idA[i] = int16(r.Intn(na+2) - 2)
+		}
+		for j := range rel.idB {
+			rel.idB[j] = int16(r.Intn(nb+2) - 2)
+		}
+		for k := range rel.bits {
+			rel.bits[k] = r.Uint64() & r.Uint64()
+		}
+		sa := [2]int32{int32(r.Intn(len(a.words))), int32(len(a.words))}
+		sb := [2]int32{int32(r.Intn(len(b.words))), int32(len(b.words))}
+		mt.build(a.words[sa[0]:sa[1]])
+		for _, rl := range []*relation{nil, rel} {
+			if got, want := lcsMasked(&mt, a, b, sa, sb, rl), lcsTable(a, b, sa, sb, rl, &buf); got != want {
+				t.Fatalf("it %d rel %v: masked %d, table %d", it, rl != nil, got, want)
+			}
+		}
+	}
+}

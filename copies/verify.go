@@ -265,8 +265,10 @@ func align(a, b *vdoc, rel *relation) pairStats {
 		bestB[j] = -1
 	}
 	var dp []int32
+	var mt maskTable
 	for i, sa := range a.sents {
 		m := int(sa[1] - sa[0])
+		built := false
 		for j, sb := range b.sents {
 			n := int(sb[1] - sb[0])
 			mx, mn := m, n
@@ -284,7 +286,16 @@ func align(a, b *vdoc, rel *relation) pairStats {
 				ub <= simA[i]*float64(mx) && ub <= simB[j]*float64(mx) {
 				continue // cannot be aligned, or cannot beat either side's best
 			}
-			l := lcs(a, b, sa, sb, rel, &dp)
+			var l int
+			if m <= 64 {
+				if !built {
+					mt.build(a.words[sa[0]:sa[1]])
+					built = true
+				}
+				l = lcsMasked(&mt, a, b, sa, sb, rel)
+			} else {
+				l = lcs(a, b, sa, sb, rel, &dp)
+			}
 			s := float64(l) / float64(mx)
 			if s > simA[i] {
 				simA[i], bestA[i] = s, j
@@ -530,6 +541,73 @@ func lcs(a, b *vdoc, sa, sb [2]int32, rel *relation, buf *[]int32) int {
 	return bits.OnesCount64(^v & low)
 }
 
+// maskTable maps the word hashes of one sentence of at most 64 words to the
+// bit mask of their positions: the match masks of the bit-parallel LCS for
+// identical words, one lookup per word of the other sentence instead of a
+// comparison with each word.
+type maskTable struct {
+	used  [128]bool
+	keys  [128]uint64
+	masks [128]uint64
+}
+
+func (t *maskTable) build(ws []word) {
+	t.used = [128]bool{}
+	for i := range ws {
+		h := ws[i].h
+		k := int(h^h>>29^h>>47) & 127
+		for t.used[k] && t.keys[k] != h {
+			k = (k + 1) & 127
+		}
+		if !t.used[k] {
+			t.used[k], t.keys[k], t.masks[k] = true, h, 0
+		}
+		t.masks[k] |= 1 << uint(i)
+	}
+}
+
+func (t *maskTable) get(h uint64) uint64 {
+	k := int(h^h>>29^h>>47) & 127
+	for t.used[k] {
+		if t.keys[k] == h {
+			return t.masks[k]
+		}
+		k = (k + 1) & 127
+	}
+	return 0
+}
+
+// lcsMasked is lcs for a range sa of at most 64 words whose maskTable is t.
+func lcsMasked(t *maskTable, a, b *vdoc, sa, sb [2]int32, rel *relation) int {
+	m := int(sa[1] - sa[0])
+	bw := b.words[sb[0]:sb[1]]
+	var ida []int16
+	if rel != nil {
+		ida = rel.idA[sa[0]:sa[1]]
+	}
+	v := ^uint64(0)
+	for j := range bw {
+		mk := t.get(bw[j].h)
+		if rel != nil {
+			if idb := rel.idB[int(sb[0])+j]; idb >= 0 {
+				col, bit := int(idb)>>6, uint64(1)<<uint(idb&63)
+				for i, x := range ida {
+					if x >= 0 && rel.bits[int(x)*rel.cols+col]&bit != 0 {
+						mk |= 1 << uint(i)
+					}
+				}
+			}
+		}
+		u := v & mk
+		v = (v + u) | (v - u)
+	}
+	low := ^uint64(0)
+	if m < 64 {
+		low = 1<<uint(m) - 1
+	}
+	return bits.OnesCount64(^v & low)
+}
+
 // lcsTable is lcs by the classic two-row table.
 func lcsTable(a, b *vdoc, sa, sb [2]int32, rel *relation, buf *[]int32) int {
 	m, n := int(sa[1]-sa[0]), int(sb[1]-sb[0])
@@ -586,16 +664,13 @@ func detailBy(a, b *vdoc, sa, sb [2]int32, rel *relation, st *pairStats, bitPara
 		if rel != nil {
 			ida = rel.idA[sa[0]:sa[1]]
 		}
+		var mt maskTable
+		mt.build(aw)
 		v := ^uint64(0)
 		cols[n] = v
 		for j := n - 1; j >= 0; j-- {
-			h := b.words[int(sb[0])+j].h
-			var mk uint64
-			for i := range aw {
-				if aw[i].h == h {
-					mk |= 1 << uint(m-1-i)
-				}
-			}
+			// bit m-1-i for word i of a: the rows are a reversed
+			mk := bits.Reverse64(mt.get(b.words[int(sb[0])+j].h)) >> uint(64-m)
 			if rel != nil {
 				if idb := rel.idB[int(sb[0])+j]; idb >= 0 {
 					col, bit := int(idb)>>6, uint64(1)<<uint(idb&63)
