@@ -2,6 +2,7 @@ package copies
 
 import (
 	"sync"
+	"sync/atomic"
 	"unicode"
 	"unicode/utf8"
 
@@ -172,8 +173,20 @@ const maxSenses = 8
 // what the thesaurus says about it. It is safe for concurrent use (sharded
 // so that workers seldom wait on one another).
 type wordCache struct {
+	// front holds recently looked-up words, one per slot by hash, read
+	// without a lock: most words of a text are frequent words, found here
+	// without the shard's lock and its large map.
+	front  [frontSlots]atomic.Pointer[frontEntry]
 	shards [cacheShards]cacheShard
 }
+
+// frontEntry is one word of the front table (never changed once stored).
+type frontEntry struct {
+	h  uint64
+	wi wordInfo
+}
+
+const frontSlots = 1 << 14
 
 type cacheShard struct {
 	mu sync.RWMutex
@@ -203,6 +216,16 @@ const maxCache = 1 << 20
 // lookup returns what is known of the lower-cased word lw (hash h; hasDigit
 // when it holds a digit, and then it has no senses).
 func (c *wordCache) lookup(lw []byte, h uint64, hasDigit bool) wordInfo {
+	slot := &c.front[h&(frontSlots-1)]
+	if fe := slot.Load(); fe != nil && fe.h == h {
+		return fe.wi
+	}
+	wi := c.lookupShard(lw, h, hasDigit)
+	slot.Store(&frontEntry{h: h, wi: wi})
+	return wi
+}
+
+func (c *wordCache) lookupShard(lw []byte, h uint64, hasDigit bool) wordInfo {
 	sh := &c.shards[h>>58]
 	sh.mu.RLock()
 	wi, ok := sh.m[h]
@@ -233,6 +256,9 @@ func (c *wordCache) lookup(lw []byte, h uint64, hasDigit bool) wordInfo {
 // info returns the thesaurus senses of word w of text t (nil for function
 // words, numbers and unknown words).
 func (c *wordCache) info(t string, w word) *senseInfo {
+	if fe := c.front[w.h&(frontSlots-1)].Load(); fe != nil && fe.h == w.h {
+		return fe.wi.si
+	}
 	sh := &c.shards[w.h>>58]
 	sh.mu.RLock()
 	wi, ok := sh.m[w.h]

@@ -87,21 +87,23 @@ func lcsBound(a, b *vdoc, sa, sb []uint64, ra, rb [2]int32, thes bool) (bound, s
 	x, y := sa[ra[0]:ra[1]], sb[rb[0]:rb[1]]
 	i, j, n := 0, 0, 0
 	for i < len(x) && j < len(y) {
-		switch {
-		case x[i] == y[j]:
-			n++
-			i++
-			j++
-		case x[i] < y[j]:
-			i++
-		default:
-			j++
-		}
+		// branch-free steps: the comparisons are unpredictable
+		p, q := x[i], y[j]
+		i += b2i(p <= q)
+		j += b2i(p >= q)
+		n += b2i(p == q)
 	}
 	if thes {
 		return n + int(min(a.known[ra[1]]-a.known[ra[0]], b.known[rb[1]]-b.known[rb[0]])), n
 	}
 	return n, n
+}
+
+func b2i(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
 }
 
 // mayPassWithThesaurus reports whether the thesaurus alignment of a and b
