@@ -22,7 +22,7 @@ func TestSortBySense(t *testing.T) {
 			for _, x := range xs {
 				count[x]++
 			}
-			sortBySense(xs)
+			sortBySense(xs, nil)
 			for i := 1; i < len(xs); i++ {
 				if xs[i]>>16 < xs[i-1]>>16 {
 					t.Fatalf("n=%d big=%v: not sorted by sense at %d", n, big, i)

@@ -21,6 +21,7 @@ type vdoc struct {
 	// each unit; known[i] counts the thesaurus-known words before word i.
 	// They bound the LCS of two ranges cheaply (see lcsBound).
 	sortS, sortU []uint64
+	unitOnce     sync.Once // units and sortU, built on first use (clauses)
 	known        []int32
 	// fingerprint, computed on first use
 	fpOnce sync.Once
@@ -44,19 +45,14 @@ func prepare(d *accord.Document, words []word, info []*senseInfo, cache *wordCac
 			}
 		}
 	}
-	start, ustart := 0, 0
+	start := 0
 	for i := 1; i <= len(v.words); i++ {
 		if i == len(v.words) || v.words[i].sent != v.words[start].sent {
 			v.sents = append(v.sents, [2]int32{int32(start), int32(i)})
 			start = i
 		}
-		if i == len(v.words) || v.words[i].sent != v.words[i-1].sent || clauseBreak(d.Text, v.words[i-1], v.words[i]) {
-			v.units = append(v.units, [2]int32{int32(ustart), int32(i)})
-			ustart = i
-		}
 	}
 	v.sortS = sortedRanges(v.words, v.sents)
-	v.sortU = sortedRanges(v.words, v.units)
 	v.known = make([]int32, len(v.words)+1)
 	for i, si := range v.info {
 		v.known[i+1] = v.known[i]
@@ -65,6 +61,21 @@ func prepare(d *accord.Document, words []word, info []*senseInfo, cache *wordCac
 		}
 	}
 	return v
+}
+
+// clauses computes units and sortU, once (only the partial-spin search
+// reads them).
+func (v *vdoc) clauses() {
+	v.unitOnce.Do(func() {
+		ustart := 0
+		for i := 1; i <= len(v.words); i++ {
+			if i == len(v.words) || v.words[i].sent != v.words[i-1].sent || clauseBreak(v.doc.Text, v.words[i-1], v.words[i]) {
+				v.units = append(v.units, [2]int32{int32(ustart), int32(i)})
+				ustart = i
+			}
+		}
+		v.sortU = sortedRanges(v.words, v.units)
+	})
 }
 
 // sortedRanges returns the word hashes with each range sorted on its own.
@@ -149,6 +160,8 @@ func mayPassWithThesaurus(a, b *vdoc) bool {
 // at least minSpunPassages clauses of a must have a clause of b sharing
 // spunUnitExact identical words whose LCS bound reaches spunUnitSim.
 func mayHavePassages(a, b *vdoc) bool {
+	a.clauses()
+	b.clauses()
 	n := 0
 	for _, ua := range a.units {
 		m := int(ua[1] - ua[0])
@@ -402,8 +415,13 @@ func (v *vdoc) senseIndex() {
 	for size < 2*len(v.words) {
 		size *= 2
 	}
-	keys := make([]uint64, size)
-	ids := make([]int16, size)
+	sc := senseScratch.Get().(*senseTables)
+	defer senseScratch.Put(sc)
+	if cap(sc.keys) < size {
+		sc.keys, sc.ids = make([]uint64, size), make([]int16, size)
+	}
+	keys, ids := sc.keys[:size], sc.ids[:size]
+	clear(ids)
 	var dis []*senseInfo // distinct words' senses, by local id
 	nOwn, nExt := 0, 0
 	for i, w := range v.words {
@@ -440,9 +458,18 @@ func (v *vdoc) senseIndex() {
 			v.ext = append(v.ext, uint64(s)<<16|uint64(id))
 		}
 	}
-	sortBySense(v.own)
-	sortBySense(v.ext)
+	sc.tmp = sortBySense(v.own, sc.tmp)
+	sc.tmp = sortBySense(v.ext, sc.tmp)
 }
+
+// senseTables is senseIndex's scratch space, pooled.
+type senseTables struct {
+	keys []uint64
+	ids  []int16
+	tmp  []uint64
+}
+
+var senseScratch = sync.Pool{New: func() any { return new(senseTables) }}
 
 // fingerprint is the document's fingerprint (see fingerprint), computed once.
 func (v *vdoc) fingerprint() float64 {
@@ -453,18 +480,23 @@ func (v *vdoc) fingerprint() float64 {
 // sortBySense orders (sense<<16 | id) values by sense (ids of one sense in
 // any order): a two-pass radix sort on the sense's low 18 bits, or a plain
 // sort when a sense does not fit them.
-func sortBySense(xs []uint64) {
+//
+// tmp is scratch space (grown as needed and returned).
+func sortBySense(xs, tmp []uint64) []uint64 {
 	if len(xs) < 64 {
 		slices.Sort(xs)
-		return
+		return tmp
 	}
 	for _, x := range xs {
 		if x>>16 >= 1<<18 {
 			slices.Sort(xs)
-			return
+			return tmp
 		}
 	}
-	tmp := make([]uint64, len(xs))
+	if cap(tmp) < len(xs) {
+		tmp = make([]uint64, len(xs))
+	}
+	tmp = tmp[:len(xs)]
 	src, dst := xs, tmp
 	for shift := uint(16); shift < 16+18; shift += 9 {
 		var cnt [513]int
@@ -482,6 +514,7 @@ func sortBySense(xs []uint64) {
 		src, dst = dst, src
 	}
 	// two passes: the result is back in xs
+	return tmp
 }
 
 func (r *relation) related(i, j int) bool {
@@ -846,6 +879,8 @@ func substitutions(a, b *vdoc, ua, ub [2]int32, rel *relation, buf *[]int32) (ex
 // clauses of b (each clause used once): the trace a spinner leaves on copied
 // passages even when the two documents differ as a whole.
 func spunPassages(a, b *vdoc, rel *relation) []unitPair {
+	a.clauses()
+	b.clauses()
 	var out []unitPair
 	usedB := map[int]bool{}
 	var dp, tbl []int32
