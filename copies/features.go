@@ -64,7 +64,7 @@ func tokenizeInfo(s string, sents []accord.Span, cache *wordCache, sis *[]*sense
 			sents = append(sents, text.Sentences(s, p)...)
 		}
 	}
-	out := make([]word, 0, len(s)/6)
+	out := make([]word, 0, len(s)/5+8)
 	var buf []byte
 	si := 0
 	lastSent := -1

@@ -566,7 +566,7 @@ func (p *prepCache) get(d *accord.Document) *vdoc {
 		p.mu.Unlock()
 		var info []*senseInfo
 		if !ok {
-			info = make([]*senseInfo, 0, len(d.Text)/6)
+			info = make([]*senseInfo, 0, len(d.Text)/5+8)
 			words = tokenizeInfo(d.Text, d.Sentences, p.cache, &info)
 		}
 		e.v = prepare(d, words, info, p.cache)
