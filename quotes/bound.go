@@ -1,6 +1,7 @@
 package quotes
 
 import (
+	"slices"
 	"strconv"
 	"strings"
 	"unicode"
@@ -700,6 +701,18 @@ func (x *docCtx) refine(out []accord.QuoteMention) []accord.QuoteMention {
 		if start != f.rule.Start || end != f.rule.End {
 			x.setBounds(m, start, end)
 		}
+		if j > 0 && out[j-1].Direct && m.Span.Start > out[j-1].Span.End {
+			p := &out[j-1]
+			pp := quotedParts(p)
+			if joins(x.txt, trimmed(x.txt, pp[len(pp)-1]), p.Cue, p.SpeakerSpan, f.q, m.Cue, m.SpeakerSpan) {
+				// “…,” X said. “…”: one statement.
+				p.Fragments = append(slices.Clip(pp), quotedParts(m)...)
+				p.Span.End = m.Span.End
+				p.Text = x.txt[p.Span.Start:p.Span.End]
+				p.Partial = p.Partial || m.Partial
+				continue
+			}
+		}
 		if j > 0 && out[j-1].Direct && out[j-1].Span == m.Span {
 			// Two quotes drawn to one content are one mention.
 			p := &out[j-1]
@@ -713,6 +726,55 @@ func (x *docCtx) refine(out []accord.QuoteMention) []accord.QuoteMention {
 		j++
 	}
 	return out[:j]
+}
+
+// joins reports whether the quote q2 (cue cue2, speaker spk2) goes on the
+// statement of the quote q1 before it: q1 has its attribution after it
+// (cue1, speaker spk1) and ends a sentence, and q2 follows in the same
+// paragraph with no cue of its own, continuing the same speaker (“…,” X
+// said. “…”), with one attribution sentence between that names the speaker
+// or is short and goes on with no other speech act. PolNeAR keeps most such
+// quotes as one content (a quote after it in the paragraph with an
+// attribution of its own is another).
+func joins(txt string, q1, cue1, spk1, q2, cue2, spk2 accord.Span) bool {
+	if cue1.Len() <= 0 || cue1.Start < q1.End || cue2.Len() > 0 || spk1.Len() <= 0 || spk2 != spk1 || q2.Start <= q1.End {
+		return false
+	}
+	gap := txt[q1.End:q2.Start]
+	if strings.Contains(gap, "\n") {
+		return false
+	}
+	// One attribution sentence between: “…,” X said [on Monday]. “…”
+	mid := strings.TrimRight(strings.TrimLeft(gap, " \"“”'’‘,.?!;:"), " \"“”'’‘")
+	body, ok := strings.CutSuffix(mid, ".")
+	if !ok {
+		return false
+	}
+	_, pro := pronouns[strings.ToLower(txt[spk1.Start:spk1.End])]
+	named := !pro && spk1.Start >= q1.End && spk1.End <= q2.Start
+	if !named && len(strings.Fields(body)) > 8 {
+		return false
+	}
+	prev := ' '
+	for i, r := range body {
+		// a lower-case word ending a sentence inside ("… he said. She …")
+		if (r == '.' || r == '?' || r == '!') && unicode.IsLower(prev) && i+2 < len(body) && body[i+1] == ' ' && unicode.IsUpper(rune(body[i+2])) {
+			return false
+		}
+		prev = r
+	}
+	// … not one that goes on with another speech act (“, adding that …”).
+	for _, part := range strings.Split(body, ", ")[1:] {
+		if w, _, _ := strings.Cut(part, " "); strings.HasSuffix(w, "ing") && cueStrength(strings.ToLower(w)) >= 0.45 {
+			return false
+		}
+	}
+	return true
+}
+
+// Joins is joins for two consecutive mentions of Boundaries.
+func Joins(txt string, a, b *BoundaryMention) bool {
+	return joins(txt, a.Quote, a.Cue, a.Speaker, b.Quote, b.Cue, b.Speaker)
 }
 
 // labelled reports whether m's speaker is a transcript label inside its
@@ -762,6 +824,7 @@ type BoundaryMention struct {
 	Fragments    []accord.Span // the quoted parts, trimmed
 	Starts, Ends []BoundaryCandidate
 	Filter       []string
+	Cue, Speaker accord.Span // the mention's cue and speaker, as the rules found them
 }
 
 // Boundaries returns the direct mentions of d as the rules draw them, with
@@ -783,7 +846,7 @@ func Boundaries(d *accord.Document) []BoundaryMention {
 		if !ok || !m.Direct {
 			continue
 		}
-		bm := BoundaryMention{Span: f.rule, Quote: f.q}
+		bm := BoundaryMention{Span: f.rule, Quote: f.q, Cue: m.Cue, Speaker: m.SpeakerSpan}
 		for _, p := range m.Fragments {
 			bm.Fragments = append(bm.Fragments, trimmed(x.txt, p))
 		}

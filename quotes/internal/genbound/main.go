@@ -61,6 +61,7 @@ func main() {
 	dump := flag.String("dump", "", "write fold 0's boundary errors to this file")
 	avg := flag.Int("avg", 4, "average the weights of this many runs over different example orders")
 	noFilter := flag.Bool("nofilter", false, "do not learn the filter")
+	flag.BoolVar(&joinOn, "join", true, "join a quote continuing the previous one's statement")
 	flag.BoolVar(&dedup, "dedup", true, "merge a mention inside the previous one")
 	flag.Float64Var(&filterCut, "cut", 0, "filter score below which a mention is dropped")
 	flag.Parse()
@@ -515,6 +516,8 @@ var filterCut = 0.0
 
 var dedup = true
 
+var joinOn = true
+
 type evalCounts struct{ pred, gold, tp int }
 
 func (c *evalCounts) add(o evalCounts) { c.pred += o.pred; c.gold += o.gold; c.tp += o.tp }
@@ -571,11 +574,26 @@ func evaluate(arts []article, te []*example, w weights, k, n int) evalCounts {
 		c.gold += len(keys)
 		used := make([]bool, len(keys))
 		var prev accord.Span
+		type pr struct {
+			e  *example
+			sp accord.Span
+		}
+		var ps []pr
 		for _, e := range byArt[ai] {
 			sp, ok := predict(e, w)
 			if !ok {
 				continue
 			}
+			if n := len(ps); joinOn && w != nil && n > 0 && quotes.Joins(a.txt, &ps[n-1].e.m, &e.m) {
+				// “…,” X said. “…”: one statement, as quotes.refine joins it.
+				ps[n-1].sp.End = max(ps[n-1].sp.End, sp.End)
+				ps[n-1].e = e
+				continue
+			}
+			ps = append(ps, pr{e, sp})
+		}
+		for _, p := range ps {
+			sp := p.sp
 			if dedup && w != nil && sp == prev {
 				continue // the same as the previous mention: merged
 			}
