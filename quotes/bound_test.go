@@ -81,3 +81,33 @@ func TestBoundaries(t *testing.T) {
 		}
 	}
 }
+
+// TestJoins checks that a quote going on after its attribution sentence
+// joins the previous mention, and that a second act or a long attribution
+// without the speaker's name keeps them apart.
+func TestJoins(t *testing.T) {
+	for _, c := range []struct {
+		txt  string
+		want int
+	}{
+		{"“We will build the bridge this year,” Mara Quill said on Monday. “The money is already there.”", 1},
+		{"“We will build the bridge this year,” said Mara Quill, who was the regional minister for roads, rail and public transport in the years before the last election and now leads the party. “The money is already there.”", 1},
+		{"“We will build the bridge this year,” Mara Quill said, adding that the money was there. “Nobody doubts it now.”", 2},
+		{"Mara Quill spoke in Ostrava. “We will build the bridge this year,” she told reporters in the city hall on Monday after long talks with Ivo Brandt, the regional minister for roads, rail and public transport. “The money is already there.”", 2},
+		{"“We will build the bridge this year,” Mara Quill said.\n\n“The money is already there,” Ivo Brandt said.", 2},
+	} {
+		d := &accord.Document{ID: "j", Text: c.txt}
+		if err := text.New().Annotate(d); err != nil {
+			t.Fatal(err)
+		}
+		var got []string
+		for _, q := range Extract(d) {
+			if q.Direct {
+				got = append(got, q.Text)
+			}
+		}
+		if len(got) != c.want {
+			t.Errorf("%q: got %d direct mentions %q, want %d", c.txt, len(got), got, c.want)
+		}
+	}
+}
