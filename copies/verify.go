@@ -201,20 +201,7 @@ func lowerWord(s string, w word) string {
 	if w.start < 0 || int(w.end) > len(s) || w.start > w.end {
 		return ""
 	}
-	b := make([]byte, 0, w.end-w.start)
-	for _, r := range s[w.start:w.end] {
-		switch {
-		case r == '’':
-			b = append(b, '\'')
-		case r >= 'A' && r <= 'Z':
-			b = append(b, byte(r+'a'-'A'))
-		case r < 0x80:
-			b = append(b, byte(r))
-		default:
-			b = append(b, string(toLower(r))...)
-		}
-	}
-	return string(b)
+	return string(appendLower(make([]byte, 0, w.end-w.start), s, w))
 }
 
 // pairStats is what the sentence alignment of two documents found.
