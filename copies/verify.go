@@ -524,43 +524,12 @@ func match(a, b *vdoc, i, j int, rel *relation) bool {
 // (Allison-Dix / Hyyrö: one 64-bit row per word of b, a match mask per word
 // of b); the length is the same as the table's (lcsTable).
 func lcs(a, b *vdoc, sa, sb [2]int32, rel *relation, buf *[]int32) int {
-	m := int(sa[1] - sa[0])
-	if m > 64 {
+	if sa[1]-sa[0] > 64 {
 		return lcsTable(a, b, sa, sb, rel, buf)
 	}
-	aw := a.words[sa[0]:sa[1]]
-	bw := b.words[sb[0]:sb[1]]
-	var ida []int16
-	if rel != nil {
-		ida = rel.idA[sa[0]:sa[1]]
-	}
-	v := ^uint64(0)
-	for j := range bw {
-		h := bw[j].h
-		var mk uint64
-		for i := range aw {
-			if aw[i].h == h {
-				mk |= 1 << uint(i)
-			}
-		}
-		if rel != nil {
-			if idb := rel.idB[int(sb[0])+j]; idb >= 0 {
-				col, bit := int(idb)>>6, uint64(1)<<uint(idb&63)
-				for i, x := range ida {
-					if x >= 0 && rel.bits[int(x)*rel.cols+col]&bit != 0 {
-						mk |= 1 << uint(i)
-					}
-				}
-			}
-		}
-		u := v & mk
-		v = (v + u) | (v - u)
-	}
-	low := ^uint64(0)
-	if m < 64 {
-		low = 1<<uint(m) - 1
-	}
-	return bits.OnesCount64(^v & low)
+	var t maskTable
+	t.build(a.words[sa[0]:sa[1]])
+	return lcsMasked(&t, a, b, sa, sb, rel)
 }
 
 // maskTable maps the word hashes of one sentence of at most 64 words to the
