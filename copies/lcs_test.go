@@ -6,6 +6,28 @@ import (
 	"testing"
 )
 
+// randomCase gives a random thesaurus relation between a's and b's words
+// (some words without senses) and random sentence ranges ending at each
+// document's end.
+func randomCase(r *rand.Rand, a, b *vdoc) (*relation, [2]int32, [2]int32) {
+	rel := &relation{idA: make([]int16, len(a.words)), idB: make([]int16, len(b.words))}
+	na, nb := 1+r.Intn(8), 1+r.Intn(70)
+	rel.cols = (nb + 63) / 64
+	rel.bits = make([]uint64, na*rel.cols)
+	for i := range rel.idA {
+		rel.idA[i] = int16(r.Intn(na+2) - 2)
+	}
+	for j := range rel.idB {
+		rel.idB[j] = int16(r.Intn(nb+2) - 2)
+	}
+	for k := range rel.bits {
+		rel.bits[k] = r.Uint64() & r.Uint64()
+	}
+	sa := [2]int32{int32(r.Intn(len(a.words))), int32(len(a.words))}
+	sb := [2]int32{int32(r.Intn(len(b.words))), int32(len(b.words))}
+	return rel, sa, sb
+}
+
 // TestLCSBitParallel checks the bit-parallel LCS against the table on random
 // sentences over a small vocabulary, with and without a thesaurus relation.
 func TestLCSBitParallel(t *testing.T) {
@@ -20,21 +42,7 @@ func TestLCSBitParallel(t *testing.T) {
 	var buf []int32
 	for it := 0; it < 3000; it++ {
 		a, b := mk(1+r.Intn(90)), mk(1+r.Intn(90))
-		rel := &relation{idA: make([]int16, len(a.words)), idB: make([]int16, len(b.words))}
-		na, nb := 1+r.Intn(8), 1+r.Intn(70)
-		rel.cols = (nb + 63) / 64
-		rel.bits = make([]uint64, na*rel.cols)
-		for i := range rel.idA {
-			rel.idA[i] = int16(r.Intn(na+2) - 2)
-		}
-		for j := range rel.idB {
-			rel.idB[j] = int16(r.Intn(nb+2) - 2)
-		}
-		for k := range rel.bits {
-			rel.bits[k] = r.Uint64() & r.Uint64()
-		}
-		sa := [2]int32{int32(r.Intn(len(a.words))), int32(len(a.words))}
-		sb := [2]int32{int32(r.Intn(len(b.words))), int32(len(b.words))}
+		rel, sa, sb := randomCase(r, a, b)
 		for _, rl := range []*relation{nil, rel} {
 			if got, want := lcs(a, b, sa, sb, rl, &buf), lcsTable(a, b, sa, sb, rl, &buf); got != want {
 				t.Fatalf("it %d rel %v: lcs %d, table %d", it, rl != nil, got, want)
@@ -59,21 +67,7 @@ func TestDetailBitParallel(t *testing.T) {
 	}
 	for it := 0; it < 3000; it++ {
 		a, b := mk(1+r.Intn(64)), mk(1+r.Intn(80))
-		rel := &relation{idA: make([]int16, len(a.words)), idB: make([]int16, len(b.words))}
-		na, nb := 1+r.Intn(8), 1+r.Intn(70)
-		rel.cols = (nb + 63) / 64
-		rel.bits = make([]uint64, na*rel.cols)
-		for i := range rel.idA {
-			rel.idA[i] = int16(r.Intn(na+2) - 2)
-		}
-		for j := range rel.idB {
-			rel.idB[j] = int16(r.Intn(nb+2) - 2)
-		}
-		for k := range rel.bits {
-			rel.bits[k] = r.Uint64() & r.Uint64()
-		}
-		sa := [2]int32{int32(r.Intn(len(a.words))), int32(len(a.words))}
-		sb := [2]int32{int32(r.Intn(len(b.words))), int32(len(b.words))}
+		rel, sa, sb := randomCase(r, a, b)
 		for _, rl := range []*relation{nil, rel} {
 			var x, y pairStats
 			detailBy(a, b, sa, sb, rl, &x, true)
@@ -102,21 +96,7 @@ func TestLCSMasked(t *testing.T) {
 	for it := 0; it < 3000; it++ {
 		voc := 2 + r.Intn(200)
 		a, b := mk(1+r.Intn(64), voc), mk(1+r.Intn(90), voc)
-		rel := &relation{idA: make([]int16, len(a.words)), idB: make([]int16, len(b.words))}
-		na, nb := 1+r.Intn(8), 1+r.Intn(70)
-		rel.cols = (nb + 63) / 64
-		rel.bits = make([]uint64, na*rel.cols)
-		for i := range rel.idA {
-			rel.idA[i] = int16(r.Intn(na+2) - 2)
-		}
-		for j := range rel.idB {
-			rel.idB[j] = int16(r.Intn(nb+2) - 2)
-		}
-		for k := range rel.bits {
-			rel.bits[k] = r.Uint64() & r.Uint64()
-		}
-		sa := [2]int32{int32(r.Intn(len(a.words))), int32(len(a.words))}
-		sb := [2]int32{int32(r.Intn(len(b.words))), int32(len(b.words))}
+		rel, sa, sb := randomCase(r, a, b)
 		mt.build(a.words[sa[0]:sa[1]])
 		for _, rl := range []*relation{nil, rel} {
 			if got, want := lcsMasked(&mt, a, b, sa, sb, rl), lcsTable(a, b, sa, sb, rl, &buf); got != want {
