@@ -9,11 +9,9 @@
 package main
 
 import (
-	"compress/gzip"
 	"encoding/json"
 	"flag"
 	"fmt"
-	"io"
 	"os"
 	"path/filepath"
 	"runtime"
@@ -22,6 +20,8 @@ import (
 	"sync"
 	"syscall"
 	"time"
+
+	"github.com/accord-news/accord/internal/devfile"
 
 	"github.com/accord-news/accord"
 	"github.com/accord-news/accord/clean"
@@ -139,21 +139,7 @@ func main() {
 }
 
 func readMaybeGz(path string) ([]byte, error) {
-	f, err := os.Open(path)
-	if err != nil {
-		return nil, err
-	}
-	defer f.Close()
-	var r io.Reader = f
-	if strings.HasSuffix(path, ".gz") {
-		gz, err := gzip.NewReader(f)
-		if err != nil {
-			return nil, err
-		}
-		defer gz.Close()
-		r = gz
-	}
-	return io.ReadAll(io.LimitReader(r, 64<<20))
+	return devfile.ReadAll(path, 64<<20)
 }
 
 // minimalReport is the contract report with only the documents section

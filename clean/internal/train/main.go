@@ -13,12 +13,10 @@
 package main
 
 import (
-	"compress/gzip"
 	"encoding/gob"
 	"encoding/json"
 	"flag"
 	"fmt"
-	"io"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -26,6 +24,8 @@ import (
 	"sort"
 	"strings"
 	"sync"
+
+	"github.com/accord-news/accord/internal/devfile"
 
 	"github.com/accord-news/accord"
 	"github.com/accord-news/accord/clean"
@@ -379,21 +379,7 @@ func loadOrBuild(cache, data string, ids []string) map[string]pageCands {
 }
 
 func readPage(path string) ([]byte, error) {
-	f, err := os.Open(path)
-	if err != nil {
-		return nil, err
-	}
-	defer f.Close()
-	var r io.Reader = f
-	if strings.HasSuffix(path, ".gz") {
-		gz, err := gzip.NewReader(f)
-		if err != nil {
-			return nil, err
-		}
-		defer gz.Close()
-		r = gz
-	}
-	return io.ReadAll(io.LimitReader(r, 64<<20))
+	return devfile.ReadAll(path, 64<<20)
 }
 
 func fail(err error) {

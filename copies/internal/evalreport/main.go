@@ -9,7 +9,6 @@ package main
 
 import (
 	"bufio"
-	"compress/gzip"
 	"context"
 	"encoding/json"
 	"flag"
@@ -24,6 +23,8 @@ import (
 	"strings"
 	"sync"
 	"time"
+
+	"github.com/accord-news/accord/internal/devfile"
 
 	"github.com/accord-news/accord"
 	"github.com/accord-news/accord/copies"
@@ -52,18 +53,11 @@ func main() {
 		_ = pprof.StartCPUProfile(pf)
 		defer pprof.StopCPUProfile()
 	}
-	f, err := os.Open(*in)
+	r, err := devfile.Open(*in)
 	if err != nil {
 		log.Fatal(err)
 	}
-	var r io.Reader = f
-	if strings.HasSuffix(*in, ".gz") {
-		zr, err := gzip.NewReader(f)
-		if err != nil {
-			log.Fatal(err)
-		}
-		r = zr
-	}
+	defer r.Close()
 	sc := bufio.NewScanner(r)
 	sc.Buffer(make([]byte, 1<<20), 64<<20)
 	t0 := time.Now()

@@ -11,18 +11,17 @@ package main
 
 import (
 	"bufio"
-	"compress/gzip"
 	"context"
 	"encoding/json"
 	"flag"
 	"fmt"
-	"io"
 	"log"
 	"os"
 	"runtime/pprof"
-	"strings"
 	"syscall"
 	"time"
+
+	"github.com/accord-news/accord/internal/devfile"
 
 	"github.com/accord-news/accord"
 	"github.com/accord-news/accord/stories"
@@ -46,18 +45,11 @@ func main() {
 	n := flag.Int("n", 0, "read at most n documents (0: all)")
 	cpuprof := flag.String("cpuprofile", "", "write a CPU profile of the clustering")
 	flag.Parse()
-	f, err := os.Open(*in)
+	r, err := devfile.Open(*in)
 	if err != nil {
 		log.Fatal(err)
 	}
-	var r io.Reader = f
-	if strings.HasSuffix(*in, ".gz") {
-		zr, err := gzip.NewReader(f)
-		if err != nil {
-			log.Fatal(err)
-		}
-		r = zr
-	}
+	defer r.Close()
 	sc := bufio.NewScanner(r)
 	sc.Buffer(make([]byte, 1<<20), 64<<20)
 	var docs []*accord.Document
