@@ -354,7 +354,7 @@ func buildClaim(c *accord.Corpus, st *story, units []unit, members []int) accord
 	}
 	bu := units[best]
 	cl := accord.Claim{
-		Statement: bu.di.d.Slice(bu.di.sents[bu.sent].span),
+		Statement: bu.di.d.Slice(bu.di.sents[bu.sent].stmt),
 		Story:     st.id,
 	}
 	docSet := map[string]bool{}
@@ -363,6 +363,10 @@ func buildClaim(c *accord.Corpus, st *story, units []unit, members []int) accord
 	for _, i := range members {
 		u := units[i]
 		sp := u.di.sents[u.sent].span
+		if i == best {
+			// The evidence covers what the statement shows.
+			sp = u.di.sents[u.sent].stmt
+		}
 		cl.Evidence = append(cl.Evidence, spanRef(u.di, sp))
 		docSet[u.di.d.ID] = true
 		if o := origin(c, u.di, sp); originOf[u.di.d.ID] == "" || strings.HasPrefix(o, "outlet:") {

@@ -309,3 +309,49 @@ func FuzzAnalyze(f *testing.F) {
 		}
 	})
 }
+
+func TestOpenQuote(t *testing.T) {
+	for _, tt := range []struct {
+		in   string
+		want int
+	}{
+		{"", -1},
+		{`He said "yes." Then`, -1},
+		{`"Biden urged calm. `, 0},
+		{`It read: “We will act. `, 9},
+		{`“A,” he said. “B. `, len(`“A,” he said. `)},
+		{`“A “nested” phrase. `, 0},
+		{`She said ”stray. `, -1},
+		{`«Nous verrons. `, 0},
+	} {
+		if got := openQuote(tt.in); got != tt.want {
+			t.Errorf("openQuote(%q) = %d, want %d", tt.in, got, tt.want)
+		}
+	}
+}
+
+// A claim whose sentence starts inside a quotation shows the quotation from
+// its opening, and its evidence covers what it shows.
+func TestStatementStartsAtTheQuote(t *testing.T) {
+	body := "The talks ended. \"The minister urged calm on the border. He made clear that the allies will respond firmly to any attack,\" read the statement from the ministry.\n"
+	c := run(t, doc("a", body), doc("b", "Other news first. "+body))
+	var found bool
+	for _, cl := range c.Claims {
+		if !strings.Contains(cl.Statement, "He made clear") {
+			continue
+		}
+		found = true
+		if !strings.HasPrefix(cl.Statement, "\"The minister urged calm") {
+			t.Errorf("statement %q does not start at the quotation", cl.Statement)
+		}
+		for _, e := range cl.Evidence {
+			if strings.Contains(e.Text, cl.Statement) {
+				return
+			}
+		}
+		t.Errorf("no evidence covers the statement %q: %+v", cl.Statement, cl.Evidence)
+	}
+	if !found {
+		t.Fatalf("no claim for the quoted sentence: %+v", c.Claims)
+	}
+}

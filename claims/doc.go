@@ -11,7 +11,12 @@ import (
 
 // sent is one sentence of a document with the word views the matchers use.
 type sent struct {
-	span    accord.Span
+	span accord.Span
+	// stmt is the span a claim shows for the sentence: the sentence itself,
+	// or, when it begins inside a quotation opened by an earlier sentence of
+	// its paragraph, from that earlier sentence's start ("He made clear …,"
+	// read the statement' is no statement without the quote's opening).
+	stmt    accord.Span
 	toks    []accord.Token // tokens inside the sentence
 	words   []string       // lower-cased word tokens (possessives stripped)
 	content map[string]bool
@@ -86,7 +91,7 @@ func newDocInfo(c *accord.Corpus, d *accord.Document) *docInfo {
 		if sp.Start < 0 || sp.End > len(d.Text) || sp.Start >= sp.End {
 			continue
 		}
-		s := sent{span: sp, content: map[string]bool{}}
+		s := sent{span: sp, stmt: sp, content: map[string]bool{}}
 		for ti < len(toks) && toks[ti].Start < sp.Start {
 			ti++
 		}
@@ -118,6 +123,7 @@ func newDocInfo(c *accord.Corpus, d *accord.Document) *docInfo {
 		}
 		di.sents = append(di.sents, s)
 	}
+	di.extendOpenQuotes()
 	for si := range di.sents {
 		di.readPersons(si)
 		di.readAppositives(si)
@@ -141,6 +147,69 @@ func newDocInfo(c *accord.Corpus, d *accord.Document) *docInfo {
 	}
 	di.qs = quantity.FindQ(d)
 	return di
+}
+
+// maxQuoteBack is how many earlier sentences a statement may take in to
+// reach the opening of the quotation it begins inside.
+const maxQuoteBack = 3
+
+// extendOpenQuotes sets each sentence's stmt: a sentence that starts inside a
+// quotation opened earlier in its paragraph (line) starts its statement at
+// the sentence holding the opening mark, at most maxQuoteBack sentences back.
+func (di *docInfo) extendOpenQuotes() {
+	t := di.d.Text
+	for si := range di.sents {
+		sp := di.sents[si].span
+		line := strings.LastIndexByte(t[:sp.Start], '\n') + 1
+		open := openQuote(t[line:sp.Start])
+		if open < 0 {
+			continue
+		}
+		open += line
+		for back := 1; back <= maxQuoteBack && si-back >= 0; back++ {
+			prev := di.sents[si-back].span
+			if prev.End <= line {
+				break
+			}
+			if prev.Start <= open {
+				di.sents[si].stmt = accord.Span{Start: prev.Start, End: sp.End}
+				break
+			}
+		}
+	}
+}
+
+// openQuote is the byte offset in s of a double quotation mark still open
+// at its end, or -1: curly marks pair as opening and closing, straight ones
+// alternate.
+func openQuote(s string) int {
+	var stack []int
+	straight := -1
+	for i, r := range s {
+		switch r {
+		case '“', '«':
+			stack = append(stack, i)
+		case '”', '»':
+			if len(stack) > 0 {
+				stack = stack[:len(stack)-1]
+			}
+		case '"':
+			if straight < 0 {
+				straight = i
+			} else {
+				straight = -1
+			}
+		}
+	}
+	switch {
+	case len(stack) > 0 && stack[len(stack)-1] > straight:
+		return stack[len(stack)-1]
+	case straight >= 0:
+		return straight
+	case len(stack) > 0:
+		return stack[len(stack)-1]
+	}
+	return -1
 }
 
 // dropLoneWords removes one-word "persons" that are dictionary words or
