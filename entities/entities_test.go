@@ -304,6 +304,25 @@ func TestSeedsLinker(t *testing.T) {
 	same("Sergei Ryabkov", "Sergey Ryabkov", "Sergei A Ryabkov", "Ryabkov")
 	same("OSCE", "Organization for Security and Co-operation in Europe")
 	same("Wendy Sherman", "Sherman")
+	// One country, however written and however the tagger typed its
+	// metonymic uses ("the US said": ORG).
+	same("United States", "US", "U.S.", "USA", "America")
+	same("Russia", "Russian Federation")
+	if e := byAlias["US"]; e != nil && e.Type != "GPE" {
+		t.Errorf("US: type %s, want GPE", e.Type)
+	}
+	// A name cut short by the tagger joins the full name it goes on into.
+	same("Organization for Security and Cooperation", "OSCE")
+	for _, e := range c.Entities {
+		switch e.Name {
+		case "State", "Council", "Intermediate-Range", "Euro-Atlantic", "NATO-Russia":
+			t.Errorf("fragment entity %s (%s)", e.Name, e.Type)
+		case "Kremlin", "White House":
+			if e.Type != "ORG" {
+				t.Errorf("%s: type %s, want ORG", e.Name, e.Type)
+			}
+		}
+	}
 	if a, b := byAlias["Wendy Sherman"], byAlias["John Bolton"]; a != nil && b != nil && a.ID == b.ID {
 		t.Error("Sherman and Bolton merged")
 	}

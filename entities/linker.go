@@ -6,6 +6,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"unicode"
 
 	"github.com/accord-news/accord"
 )
@@ -40,6 +41,9 @@ type chainNode struct {
 	acr   string // acronym of a multi-word name
 	short string // the name when it is itself an acronym
 	order int
+	// country: the lexicon sense of the country the chain names ("US",
+	// "America"), 0 when none (countrySense).
+	country uint32
 	// spun: the chain is a spun copy's garbled form of another document's
 	// entity (alignSpun); its forms are aliases, never the entity's name.
 	spun bool
@@ -287,6 +291,8 @@ func (*Linker) Analyze(ctx context.Context, c *accord.Corpus) error {
 			}
 		}
 	}
+	linkCountries(nodes, find, union)
+	linkCutNames(nodes, find, union)
 	// Names garbled in spun copies join their originals' entities.
 	alignSpun(c, nodes, find, union)
 	// Build entities, ordered by first appearance.
@@ -449,6 +455,17 @@ func describe(n *chainNode) {
 		}
 	}
 	n.typ = best
+	// A chain naming a country is the country (GPE), whatever the tagger
+	// made of its metonymic uses ("the US said": ORG); a region typed LOC
+	// stays LOC.
+	if best == "ORG" || best == "GPE" {
+		for _, mi := range n.names {
+			if cs := countrySense(d.Mentions[mi].Text); cs != 0 {
+				n.country, n.typ = cs, "GPE"
+				break
+			}
+		}
+	}
 	seen := map[string]bool{}
 	for _, mi := range n.names {
 		m := d.Mentions[mi]
@@ -561,6 +578,12 @@ func buildEntity(id string, g []*chainNode) accord.Entity {
 		}
 	}
 	e.Type = bt
+	// A country is a GPE, also where it acts ("the US said", tagged ORG).
+	for _, n := range g {
+		if n.country != 0 && !n.spun {
+			e.Type = "GPE"
+		}
+	}
 	// A person named in full somewhere is a person, whatever the tagger made
 	// of a bare surname elsewhere ("the Smith administration").
 	for _, n := range g {
@@ -569,6 +592,20 @@ func buildEntity(id string, g []*chainNode) accord.Entity {
 		}
 	}
 	e.Name = canonicalName(forms)
+	// A rare long form does not name an entity written short almost
+	// everywhere ("Russia" 44 times, "Russian Federation" once); people keep
+	// their full names.
+	if e.Type != "PERSON" {
+		best, bc := "", 0
+		for _, f := range sortedKeys(forms) {
+			if !strings.Contains(strings.TrimSpace(f), " ") && forms[f] > bc {
+				best, bc = f, forms[f]
+			}
+		}
+		if bc > 4*forms[e.Name] {
+			e.Name = best
+		}
+	}
 	sort.SliceStable(e.Mentions, func(i, j int) bool {
 		a, b := e.Mentions[i], e.Mentions[j]
 		if a.Document != b.Document {
@@ -623,4 +660,142 @@ func canonicalName(forms map[string]int) string {
 		}
 	}
 	return best
+}
+
+// linkCountries joins the chains that name one country: the same lexicon
+// sense ("US", "USA", "America"), and any other organization/place chain
+// that shares a name key with a country's chain ("United States" typed ORG
+// in a document that never writes "US").
+func linkCountries(nodes []*chainNode, find func(int) int, union func(a, b int)) {
+	byCountry := map[uint32]int{}
+	keyCountry := map[string]int{}
+	for i, n := range nodes {
+		if n.country == 0 || n.spun {
+			continue
+		}
+		if j, ok := byCountry[n.country]; ok {
+			union(i, j)
+		} else {
+			byCountry[n.country] = i
+		}
+		for _, k := range n.keys {
+			if _, ok := keyCountry[k]; !ok {
+				keyCountry[k] = i
+			}
+		}
+	}
+	for i, n := range nodes {
+		if n.country != 0 || n.spun || (n.typ != "ORG" && n.typ != "GPE" && n.typ != "LOC") {
+			continue
+		}
+		for _, k := range n.keys {
+			if j, ok := keyCountry[k]; ok {
+				union(i, j)
+				break
+			}
+			// "Russian Federation": the state named by its demonym, when
+			// the corpus has exactly one country that demonym derives from.
+			if f := strings.Fields(k); len(f) == 2 && stateHeads[f[1]] && demonymLike(f[0]) {
+				j := -1
+				for ck, ci := range keyCountry {
+					if !strings.Contains(ck, " ") && demonymOf(f[0], ck) {
+						ci = find(ci)
+						if j >= 0 && j != ci {
+							j = -2
+							break
+						}
+						j = ci
+					}
+				}
+				if j >= 0 {
+					union(i, j)
+					break
+				}
+			}
+		}
+	}
+}
+
+var stateHeads = set("federation", "republic", "kingdom", "confederation", "commonwealth")
+
+// demonymOf: the demonym is the country's name with a suffix ("russian" of
+// "russia", "italian" of "italy"), as normalizeRoleOrgs reads it.
+func demonymOf(dem, country string) bool {
+	if len(country) < 4 {
+		return false
+	}
+	return strings.HasPrefix(dem, country) || (strings.HasPrefix(dem, country[:len(country)-1]) && len(dem) > len(country))
+}
+
+// linkCutNames joins a multi-word name the tagger cut short to the longer
+// name the corpus has, when the document's text goes on with the missing
+// words ("Organization for Security and Cooperation | in Europe meeting").
+func linkCutNames(nodes []*chainNode, find func(int) int, union func(a, b int)) {
+	keyNode := map[string]int{}
+	for i, n := range nodes {
+		if n.typ == "PERSON" || n.spun {
+			continue
+		}
+		for _, k := range n.keys {
+			if _, ok := keyNode[k]; !ok {
+				keyNode[k] = i
+			}
+		}
+	}
+	for i, n := range nodes {
+		if n.typ == "PERSON" || n.spun {
+			continue
+		}
+		// Every name of the chain must go on into the same longer name:
+		// a chain that also stands alone ("Far East") is its own entity.
+		target := -1
+		for _, mi := range n.names {
+			m := n.doc.Mentions[mi]
+			k := NormKey(m.Text)
+			found := -1
+			if strings.Contains(k, " ") {
+				rest := followingWords(n.doc.Text, m.End, 4)
+				for w := 1; w <= len(rest) && found < 0; w++ {
+					rk := NormKey(strings.Join(rest[:w], " "))
+					if rk == "" {
+						break
+					}
+					if j, ok := keyNode[k+" "+rk]; ok && find(j) != find(i) {
+						found = find(j)
+					}
+				}
+			}
+			if found < 0 || (target >= 0 && found != target) {
+				target = -1
+				break
+			}
+			target = found
+		}
+		if target >= 0 {
+			union(i, target)
+		}
+	}
+}
+
+// followingWords returns up to max words of text after byte offset end,
+// stopping after a word that carries punctuation other than a hyphen.
+func followingWords(text string, end, max int) []string {
+	if end < 0 || end >= len(text) {
+		return nil
+	}
+	tail := text[end:]
+	if len(tail) > 120 {
+		tail = tail[:120]
+	}
+	var out []string
+	for _, w := range strings.Fields(tail) {
+		if len(out) == max {
+			break
+		}
+		out = append(out, w)
+		if strings.IndexFunc(w, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) && r != '-' }) >= 0 {
+			break
+		}
+	}
+	return out
 }

@@ -86,6 +86,7 @@ func (t *Tagger) Annotate(d *accord.Document) error {
 	tags := m.Tag(ms)
 	a := &annotator{d: d, sents: sents, tags: tags, headline: headline}
 	a.names()
+	a.dropFragments()
 	a.roles()
 	a.coref()
 	return nil
@@ -230,6 +231,7 @@ func (a *annotator) names() {
 		}
 		cs = a.repair(si, cs)
 		cs = a.dropInitialWords(si, cs)
+		cs = a.extendGeneric(si, cs)
 		if a.headline && si == 0 && len(order) > 1 {
 			cs = a.projectHeadline(cs)
 		}

@@ -53,7 +53,9 @@ func (a *annotator) repair(si int, cs []span) []span {
 				for r.j-r.i > 1 && titleHeads[strings.ToLower(ws[r.j-1].text)] {
 					r.j--
 				}
-				for r.j-r.i > 1 && r.j < len(ws) && titleMods[strings.ToLower(ws[r.j-1].text)] && titleHeads[strings.ToLower(ws[r.j].text)] {
+				// ("Russian Foreign | Minister"), but an organization noun
+				// heads a name ("State Department | spokesperson").
+				for r.j-r.i > 1 && r.j < len(ws) && titleMods[strings.ToLower(ws[r.j-1].text)] && !orgNouns[strings.ToLower(ws[r.j-1].text)] && titleHeads[strings.ToLower(ws[r.j].text)] {
 					r.j--
 				}
 			}

@@ -1,0 +1,149 @@
+package entities
+
+import (
+	"strings"
+	"sync"
+
+	"github.com/accord-news/accord/lexicon"
+)
+
+// General knowledge about place names from the lexicon (WordNet's single-word
+// proper nouns), no lists of names:
+//   - countrySense: a sense of the name is a country (an instance of
+//     "country, state, land" within a few hypernym hops). "US", "USA" and
+//     "America" share that sense, so they are aliases of one country; a
+//     country named as an actor ("the US said") stays the one GPE.
+//   - isStructure: every sense of the name is a building or other structure
+//     ("Kremlin"): with the contract's types (no FAC), a seat named for an
+//     institution is ORG, as OntoNotes types such names when they act.
+
+var placeSets struct {
+	once      sync.Once
+	country   map[uint32]bool
+	structure map[uint32]bool
+	mu        sync.Mutex
+	memo      map[string]uint32
+	structMem map[string]bool
+}
+
+func initPlaceSets() {
+	placeSets.once.Do(func() {
+		inter := func(words ...string) map[uint32]bool {
+			out := map[uint32]bool{}
+			for _, s := range lexicon.Senses(nil, words[0], 0) {
+				out[s] = true
+			}
+			for _, w := range words[1:] {
+				has := map[uint32]bool{}
+				for _, s := range lexicon.Senses(nil, w, 0) {
+					has[s] = true
+				}
+				for s := range out {
+					if !has[s] {
+						delete(out, s)
+					}
+				}
+			}
+			return out
+		}
+		placeSets.country = inter("country", "state", "land")
+		placeSets.structure = inter("structure", "construction")
+		placeSets.memo = map[string]uint32{}
+		placeSets.structMem = map[string]bool{}
+	})
+}
+
+// reaches reports whether sense s or one of its broader senses within depth
+// hops is in target.
+func reaches(s uint32, target map[uint32]bool, depth int) bool {
+	if target[s] {
+		return true
+	}
+	if depth == 0 {
+		return false
+	}
+	for _, b := range lexicon.Broader(s) {
+		if reaches(b, target, depth-1) {
+			return true
+		}
+	}
+	return false
+}
+
+// placeWord is the lexicon form of a one-word name ("U.S." -> "us"), or ""
+// for a multi-word name.
+func placeWord(name string) string {
+	name = strings.TrimSpace(name)
+	if name == "" || strings.ContainsAny(name, " \t\n") {
+		return ""
+	}
+	return strings.ToLower(strings.ReplaceAll(name, ".", ""))
+}
+
+// countrySense returns the first lexicon sense of a one-word name that is a
+// country ("Japan" is first an archipelago), else 0; 0 too when the
+// tagger's gazetteer knows the name only as something other than a place.
+func countrySense(name string) uint32 {
+	w := placeWord(name)
+	if len(w) < 2 {
+		return 0
+	}
+	initPlaceSets()
+	placeSets.mu.Lock()
+	v, ok := placeSets.memo[w]
+	placeSets.mu.Unlock()
+	if ok {
+		return v
+	}
+	v = 0
+	for _, s := range lexicon.Senses(nil, w, 0) {
+		if reaches(s, placeSets.country, 3) {
+			v = s
+			break
+		}
+	}
+	// A name the gazetteer knows, but never as a place, is not used as the
+	// country here ("Albion", a club's name).
+	if m, _ := DefaultModel(); v != 0 && m != nil && m.gaz != nil {
+		mask := m.gaz.entries[w] | m.gaz.entries[strings.ToLower(strings.TrimSpace(name))]
+		if mask != 0 && mask&(1<<clsLOC) == 0 {
+			v = 0
+		}
+	}
+	placeSets.mu.Lock()
+	placeSets.memo[w] = v
+	placeSets.mu.Unlock()
+	return v
+}
+
+// isStructure: every sense of the one-word name is a structure (building,
+// citadel …).
+func isStructure(name string) bool {
+	w := placeWord(name)
+	if len(w) < 3 {
+		return false
+	}
+	initPlaceSets()
+	placeSets.mu.Lock()
+	v, ok := placeSets.structMem[w]
+	placeSets.mu.Unlock()
+	if ok {
+		return v
+	}
+	ss := lexicon.Senses(nil, w, 0)
+	v = len(ss) > 0
+	for _, s := range ss {
+		if !reaches(s, placeSets.structure, 6) {
+			v = false
+			break
+		}
+	}
+	placeSets.mu.Lock()
+	placeSets.structMem[w] = v
+	placeSets.mu.Unlock()
+	return v
+}
+
+// seatHeads: head nouns of the residences and seats that news names for the
+// institution they house ("White House", "Elysee Palace").
+var seatHeads = set("house", "palace")
