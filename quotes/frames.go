@@ -95,6 +95,9 @@ func (x *docCtx) tailFrame(s accord.Span, r tokRange, strict bool) frame {
 			!(at.cue.Start == x.toks[j].Start && strings.HasSuffix(x.toks[j].Lower, "ing")) {
 			a, found = at, true
 		}
+		if found && (tailChecks&1 != 0 || strict && tailChecks&2 != 0) && !x.tailAttribution(r, j, end, a) {
+			found = false
+		}
 		if found && strict {
 			// The attribution ends the sentence: a few more words at most
 			// ("said in a statement"), no clause of its own.
@@ -106,6 +109,13 @@ func (x *docCtx) tailFrame(s accord.Span, r tokRange, strict bool) frame {
 				if w := x.toks[i].Lower; w == "that" || w == "," && i+1 < rest.b && isCue(x.toks[i+1].Lower) {
 					found = false
 				}
+				if tailChecks&4 != 0 && (x.toks[i].Lower == "whether" || subjectPronouns[x.toks[i].Lower]) {
+					// "…, X told reporters she was leaving": a clause of its own.
+					found = false
+				}
+			}
+			if found && tailChecks&8 != 0 && cueStrength(x.toks[tokensIn(x.toks, a.cue).a].Lower) < speechCue && x.toks[j].Lower != "according" {
+				found = false
 			}
 		}
 		if !found {
@@ -118,6 +128,55 @@ func (x *docCtx) tailFrame(s accord.Span, r tokRange, strict bool) frame {
 		return frame{content: accord.Span{Start: s.Start, End: t.Start}, cue: a.cue, sub: a.sub, tail: true, ok: true}
 	}
 	return frame{}
+}
+
+// tailChecks switches the tail-attribution shape checks (tailAttribution):
+// 1 for every frame, 2 for reported speech only; 4 the stricter reported
+// speech checks (main speech verb, no clause after the attribution).
+var tailChecks = 2 | 4
+
+var subjectPronouns = map[string]bool{"he": true, "she": true, "they": true, "we": true, "i": true, "it": true}
+
+// tailAttribution reports whether the attribution a read after the comma
+// before token j (the sentence's words end at token end) has the shape of a
+// tail attribution: it starts right at the comma with its subject ("…, the
+// official said") or its cue ("…, said Smith"), the subject of an inverted
+// cue is not followed by a clause of its own ("…, said the group is …"), and
+// the words before the comma are not the cue's own subject with an
+// appositive ("Smith, the mayor, said …").
+func (x *docCtx) tailAttribution(r tokRange, j, end int, a attribution) bool {
+	if x.toks[j].Lower == "according" {
+		return true
+	}
+	cue := tokensIn(x.toks, a.cue).a
+	if a.sub.Span.Start != x.toks[j].Start && cue != j {
+		return false
+	}
+	if sw := x.txt[a.sub.Span.Start:a.sub.Span.End]; strings.HasSuffix(sw, "’s") || strings.HasSuffix(sw, "'s") {
+		// "NATO’s …": a possessive is no subject.
+		return false
+	}
+	first := r.a
+	for first < j && !isWord(x.toks[first]) {
+		first++
+	}
+	if x.toks[first].Lower == "according" {
+		// "According to X, …, the group said …" is a head frame.
+		return false
+	}
+	if sub := subjectBefore(x.txt, x.toks, r.a, cue); sub.Found && sub.Span.Start == x.toks[first].Start {
+		return false
+	}
+	if cue != j {
+		return true
+	}
+	after := tokensIn(x.toks, accord.Span{Start: a.sub.Span.End, End: x.toks[end-1].End})
+	if after.a < after.b {
+		if t := x.toks[after.a]; isWord(t) && !prepositions[t.Lower] && t.Lower != "who" && !strings.HasSuffix(t.Lower, "ly") {
+			return false
+		}
+	}
+	return true
 }
 
 func (x *docCtx) headFrame(s accord.Span, r tokRange, strict bool) frame {
@@ -148,6 +207,22 @@ func (x *docCtx) headFrame(s accord.Span, r tokRange, strict bool) frame {
 			}
 			for k < r.b && x.toks[k].Lower != "," && k-c < 12 {
 				k++
+			}
+			// "According to X, the lead negotiator, …": the appositive
+			// names the source.
+			if k+2 < r.b && x.toks[k].Lower == "," && (x.toks[k+1].Lower == "the" || x.toks[k+1].Lower == "a" || x.toks[k+1].Lower == "an") {
+				for j := k + 2; j < r.b && j <= k+9; j++ {
+					w := x.toks[j].Lower
+					if w == "," {
+						if j+1 < r.b && isWord(x.toks[j+1]) {
+							k = j
+						}
+						break
+					}
+					if !isWord(x.toks[j]) && w != "-" || nonNominal[w] || isCue(w) || pronouns[w] != "" {
+						break
+					}
+				}
 			}
 		} else {
 			sub = subjectBefore(x.txt, x.toks, r.a, c)
@@ -443,13 +518,22 @@ func (x *docCtx) indirect(direct []accord.QuoteMention) []accord.QuoteMention {
 			continue
 		}
 		c := x.trimContent(f.content)
+		if f.tail && x.adverbialContent(c) && adverbialChecks&2 != 0 {
+			// "[When the moderator pointed out that …], X said": the
+			// attribution is inside the adverbial, if anywhere.
+			f = x.headFrame(s, tokensIn(x.toks, s), true)
+			if !f.ok {
+				continue
+			}
+			c = x.trimContent(f.content)
+		}
 		if !f.tail {
 			c = x.trimContent(accord.Span{Start: c.Start, End: x.headEnd(c.Start, s.End)})
 		}
 		if countWords(x.txt[c.Start:c.End]) < minIndirectWords {
 			continue
 		}
-		if first := tokensIn(x.toks, c); first.a < first.b && prepositions[x.toks[first.a].Lower] {
+		if x.adverbialContent(c) {
 			continue
 		}
 		m := accord.QuoteMention{Span: c, Text: x.txt[c.Start:c.End], Speaker: -1, Cue: f.cue}
@@ -463,6 +547,39 @@ func (x *docCtx) indirect(direct []accord.QuoteMention) []accord.QuoteMention {
 	return out
 }
 
+// adverbialContent reports whether reported content c is no statement but
+// an adverbial: it opens with a preposition (after an -ly adverb: "[Shortly
+// after the vote], X announced …") or is a single subordinate clause ("[As
+// the talks went on], the language they used showed …").
+func (x *docCtx) adverbialContent(c accord.Span) bool {
+	r := tokensIn(x.toks, c)
+	i := r.a
+	if i+1 < r.b && strings.HasSuffix(x.toks[i].Lower, "ly") && prepositions[x.toks[i+1].Lower] {
+		i++
+	}
+	if i >= r.b {
+		return false
+	}
+	if prepositions[x.toks[i].Lower] {
+		return true
+	}
+	if !subordinators[x.toks[i].Lower] || adverbialChecks&1 == 0 {
+		return false
+	}
+	for k := i + 1; k < r.b; k++ {
+		if x.toks[k].Lower == "," {
+			return false
+		}
+	}
+	return true
+}
+
+var adverbialChecks = 3
+
+// subordinators open an adverbial clause.
+var subordinators = map[string]bool{"as": true, "while": true, "when": true, "whereas": true, "although": true, "though": true,
+	"because": true, "since": true, "if": true, "unless": true, "until": true, "once": true, "whenever": true, "where": true}
+
 // minIndirectWords is the shortest reported content kept.
 const minIndirectWords = 4
 
@@ -475,4 +592,6 @@ func (x *docCtx) quoteIn(s accord.Span) bool {
 // prepositions cannot open a reported clause ("X said [on Twitter on
 // Monday]" is no content).
 var prepositions = map[string]bool{"on": true, "in": true, "at": true, "during": true, "to": true, "for": true, "with": true,
-	"by": true, "from": true, "after": true, "before": true, "about": true, "of": true, "through": true, "via": true}
+	"by": true, "from": true, "after": true, "before": true, "about": true, "of": true, "through": true, "via": true,
+	"amid": true, "amidst": true, "despite": true, "without": true, "within": true, "among": true, "amongst": true, "under": true,
+	"against": true, "throughout": true, "toward": true, "towards": true, "upon": true, "following": true, "beyond": true}

@@ -103,6 +103,16 @@ func TestIndirect(t *testing.T) {
 		{"The talks had failed again, according to Jane Smith.", "The talks had failed again", "Jane Smith"},
 		{"Smith said the talks had failed, adding that a new round would start soon.", "the talks had failed", "Smith"},
 		{"The talks failed again on Monday.", "", ""},
+		// The cue's own subject speaks, not a name in a later clause.
+		{"Mr Doe stated he saw no reason to meet again, although the Freedonian government has proposed they would meet next week.",
+			"he saw no reason to meet again, although the Freedonian government has proposed they would meet next week", "Doe"},
+		// An appositive after the source names it; it is no content.
+		{"According to Jane Smith, the lead negotiator, the delegation rejected the proposals.", "the delegation rejected the proposals", "Jane Smith"},
+		// A fronted adverbial is no content of the verb after it.
+		{"Amid rising tension over the border, senior officials held a meeting on Monday.", "", ""},
+		{"As the two sides appeared to talk past each other, the words they used showed how far apart they remain.", "", ""},
+		// "X, the mayor, said …": the words before the comma are the subject.
+		{"Jane Smith, the mayor of the town, said the bridge would reopen soon.", "the bridge would reopen soon", "Jane Smith"},
 	}
 	for _, c := range cases {
 		d := annotate(t, "i", c.in)
