@@ -7,13 +7,13 @@ import (
 // Fragments of names the tagger cut out of a longer capitalised run, by
 // general rules:
 //   - a one-word organization that is only a generic organization noun
-//     ("Council" in "The Permanent Council of …") takes the capitalised
-//     words the tagger left out just before it ("Permanent Council");
+//     ("Committee" in "The Select Committee on …") takes the capitalised
+//     words the tagger left out just before it ("Select Committee");
 //   - a hyphenated one-word organization/other name is a modifier, not a
-//     name, when a capitalised word it was cut from follows ("Intermediate-
-//     Range | Nuclear Forces Treaty") or when it only joins names the
+//     name, when a capitalised word it was cut from follows ("Short-
+//     Term | Capital Fund") or when it only joins names the
 //     document names on their own as organizations, places or people
-//     ("NATO-Russia meeting": NATO, Russia; not "Arab-Israeli talks").
+//     ("EU-China summit": EU, China; not "Arab-Israeli talks").
 
 // extendGeneric widens a one-word generic organization noun over the
 // capitalised, untagged words just before it (never over the sentence's

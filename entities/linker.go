@@ -41,8 +41,8 @@ type chainNode struct {
 	acr   string // acronym of a multi-word name
 	short string // the name when it is itself an acronym
 	order int
-	// country: the lexicon sense of the country the chain names ("US",
-	// "America"), 0 when none (countrySense).
+	// country: the lexicon sense of the country the chain names ("UK",
+	// "Britain"), 0 when none (countrySense).
 	country uint32
 	// spun: the chain is a spun copy's garbled form of another document's
 	// entity (alignSpun); its forms are aliases, never the entity's name.
@@ -456,7 +456,7 @@ func describe(n *chainNode) {
 	}
 	n.typ = best
 	// A chain naming a country is the country (GPE), whatever the tagger
-	// made of its metonymic uses ("the US said": ORG); a region typed LOC
+	// made of its metonymic uses ("the UK said": ORG); a region typed LOC
 	// stays LOC.
 	if best == "ORG" || best == "GPE" {
 		for _, mi := range n.names {
@@ -578,7 +578,7 @@ func buildEntity(id string, g []*chainNode) accord.Entity {
 		}
 	}
 	e.Type = bt
-	// A country is a GPE, also where it acts ("the US said", tagged ORG).
+	// A country is a GPE, also where it acts ("the UK said", tagged ORG).
 	for _, n := range g {
 		if n.country != 0 && !n.spun {
 			e.Type = "GPE"
@@ -593,7 +593,7 @@ func buildEntity(id string, g []*chainNode) accord.Entity {
 	}
 	e.Name = canonicalName(forms)
 	// A rare long form does not name an entity written short almost
-	// everywhere ("Russia" 44 times, "Russian Federation" once); people keep
+	// everywhere ("France" 30 times, "French Republic" once); people keep
 	// their full names.
 	if e.Type != "PERSON" {
 		best, bc := "", 0
@@ -663,9 +663,9 @@ func canonicalName(forms map[string]int) string {
 }
 
 // linkCountries joins the chains that name one country: the same lexicon
-// sense ("US", "USA", "America"), and any other organization/place chain
-// that shares a name key with a country's chain ("United States" typed ORG
-// in a document that never writes "US").
+// sense ("UK", "Britain"), and any other organization/place chain
+// that shares a name key with a country's chain ("United Kingdom" typed ORG
+// in a document that never writes "UK").
 func linkCountries(nodes []*chainNode, find func(int) int, union func(a, b int)) {
 	byCountry := map[uint32]int{}
 	keyCountry := map[string]int{}
@@ -693,7 +693,7 @@ func linkCountries(nodes []*chainNode, find func(int) int, union func(a, b int))
 				union(i, j)
 				break
 			}
-			// "Russian Federation": the state named by its demonym, when
+			// "Italian Republic": the state named by its demonym, when
 			// the corpus has exactly one country that demonym derives from.
 			if f := strings.Fields(k); len(f) == 2 && stateHeads[f[1]] && demonymLike(f[0]) {
 				j := -1
@@ -718,8 +718,8 @@ func linkCountries(nodes []*chainNode, find func(int) int, union func(a, b int))
 
 var stateHeads = set("federation", "republic", "kingdom", "confederation", "commonwealth")
 
-// demonymOf: the demonym is the country's name with a suffix ("russian" of
-// "russia", "italian" of "italy"), as normalizeRoleOrgs reads it.
+// demonymOf: the demonym is the country's name with a suffix ("italian" of
+// "italy", "swedish" of "sweden"), as normalizeRoleOrgs reads it.
 func demonymOf(dem, country string) bool {
 	if len(country) < 4 {
 		return false
@@ -729,7 +729,7 @@ func demonymOf(dem, country string) bool {
 
 // linkCutNames joins a multi-word name the tagger cut short to the longer
 // name the corpus has, when the document's text goes on with the missing
-// words ("Organization for Security and Cooperation | in Europe meeting").
+// words ("Council for Trade and Development | in Asia meeting").
 func linkCutNames(nodes []*chainNode, find func(int) int, union func(a, b int)) {
 	keyNode := map[string]int{}
 	for i, n := range nodes {

@@ -10,11 +10,11 @@ import (
 // General knowledge about place names from the lexicon (WordNet's single-word
 // proper nouns), no lists of names:
 //   - countrySense: a sense of the name is a country (an instance of
-//     "country, state, land" within a few hypernym hops). "US", "USA" and
-//     "America" share that sense, so they are aliases of one country; a
-//     country named as an actor ("the US said") stays the one GPE.
+//     "country, state, land" within a few hypernym hops). "UK" and
+//     "Britain" share that sense, so they are aliases of one country; a
+//     country named as an actor ("the UK said") stays the one GPE.
 //   - isStructure: every sense of the name is a building or other structure
-//     ("Kremlin"): with the contract's types (no FAC), a seat named for an
+//     (a citadel known by one word): with the contract's types (no FAC), a seat named for an
 //     institution is ORG, as OntoNotes types such names when they act.
 
 var placeSets struct {
@@ -145,5 +145,5 @@ func isStructure(name string) bool {
 }
 
 // seatHeads: head nouns of the residences and seats that news names for the
-// institution they house ("White House", "Elysee Palace").
+// institution they house ("Government House", "Elysee Palace").
 var seatHeads = set("house", "palace")

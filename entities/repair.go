@@ -54,7 +54,7 @@ func (a *annotator) repair(si int, cs []span) []span {
 					r.j--
 				}
 				// ("Russian Foreign | Minister"), but an organization noun
-				// heads a name ("State Department | spokesperson").
+				// heads a name ("Treasury Department | spokesman").
 				for r.j-r.i > 1 && r.j < len(ws) && titleMods[strings.ToLower(ws[r.j-1].text)] && !orgNouns[strings.ToLower(ws[r.j-1].text)] && titleHeads[strings.ToLower(ws[r.j].text)] {
 					r.j--
 				}

@@ -59,8 +59,8 @@ func fineType(cls int, lows []string) string {
 	case 2:
 		return "ORG"
 	case 3:
-		// A seat named for the institution it houses ("White House",
-		// "Kremlin"): ORG (the contract has no FAC type).
+		// A seat named for the institution it houses ("Government House",
+		// "Elysee Palace"): ORG (the contract has no FAC type).
 		if (len(lows) > 1 && seatHeads[head]) || (len(lows) == 1 && isStructure(lows[0])) {
 			return "ORG"
 		}
