@@ -110,6 +110,13 @@ func findQuoted(txt string, paras []accord.Span) []quoted {
 					}
 				}
 				switch {
+				case r == '\'' && next == '\'' && openContext(prev) && isLetterOrDigit(runeAt(txt, i+2, p.End)):
+					// ''…'': two apostrophes typed for a double mark (the
+					// New York Times' archive style).
+					mark.End = i + 2
+					kind, openMark, openRune = mDouble, mark, twoApostrophes
+					i += 2
+					continue
 				case r == '“' || r == '„' || r == '«':
 					kind = mDouble
 					if r == '«' {
@@ -132,6 +139,14 @@ func findQuoted(txt string, paras []accord.Span) []quoted {
 			closes := false
 			switch kind {
 			case mDouble:
+				if openRune == twoApostrophes {
+					if r == '\'' && next == '\'' {
+						closes = true
+						mark.End = i + 2
+						n = 2
+					}
+					break
+				}
 				if openRune == '"' {
 					closes = r == '"' || r == '”'
 				} else {
@@ -185,6 +200,10 @@ func findQuoted(txt string, paras []accord.Span) []quoted {
 	}
 	return out[:k]
 }
+
+// twoApostrophes stands for the opening rune of a quote typed with two
+// apostrophes on each side.
+const twoApostrophes = '\u2033'
 
 // hasMark reports whether s[from:to] holds a quotation mark.
 func hasMark(s string, from, to int) bool {

@@ -454,6 +454,23 @@ func acc(te []*example, w weights) {
 		r2e += b2i(b)
 		r2b += b2i(a && b)
 	}
+	if w != nil {
+		// The filter against its label (overlaps a direct content).
+		var kt, kf, dt int
+		for _, e := range te {
+			_, keep := predict(e, w)
+			switch {
+			case keep && e.match:
+				kt++
+			case keep:
+				kf++
+			case e.match:
+				dt++
+			}
+		}
+		log.Printf("filter: kept %d (%d contents, %d not), dropped %d contents: P %.3f R %.3f", kt+kf, kt, kf, dt,
+			float64(kt)/float64(max(kt+kf, 1)), float64(kt)/float64(max(kt+dt, 1)))
+	}
 	log.Printf("top-2: start %d end %d both %d", r2s, r2e, r2b)
 	log.Printf("reachable %d: rules start %d end %d both %d; model start %d end %d both %d", n, rs, re, rboth, ms, me, both)
 }
