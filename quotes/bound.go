@@ -653,7 +653,7 @@ func (x *docCtx) refine(out []accord.QuoteMention) []accord.QuoteMention {
 		}
 		sc.sum = 0
 		x.filterFeats(&f, &sc.fb)
-		if sc.sum < 0 && !x.labelled(m, f.q) {
+		if sc.sum < 0 && !x.labelled(m, f.q) || x.titleLike(&f) {
 			continue
 		}
 		start, end := f.rule.Start, f.rule.End
@@ -726,6 +726,59 @@ func (x *docCtx) refine(out []accord.QuoteMention) []accord.QuoteMention {
 		j++
 	}
 	return out[:j]
+}
+
+// titleLike reports whether the quote of f is a title or name in quotation
+// marks rather than speech: two to eight words, every one capitalised but for
+// short function words, after a possessive or a determiner and followed by a
+// lower-case word or punctuation (running text, not a title-case headline),
+// with no speaker, no cue and no cue-like word near it ("the network’s “Morning
+// Show” on Sunday"). A name with a naming cue ("what had been called the
+// “Golden Week”") is an attributed content in PolNeAR, so it stays.
+func (x *docCtx) titleLike(f *bframe) bool {
+	m, q := f.m, f.q
+	if m.SpeakerText != "" || m.Cue.Len() > 0 || len(m.Fragments) > 1 {
+		return false
+	}
+	n := 0
+	for _, w := range strings.Fields(x.txt[q.Start:q.End]) {
+		r, _ := utf8.DecodeRuneInString(w)
+		if !unicode.IsLetter(r) && !unicode.IsDigit(r) {
+			continue
+		}
+		n++
+		if !unicode.IsUpper(r) && !text.IsStopword(strings.ToLower(w)) {
+			return false
+		}
+	}
+	if n < 2 || n > 8 {
+		return false
+	}
+	if last, _ := utf8.DecodeLastRuneInString(x.txt[q.Start:m.Span.End]); last == '.' || last == '?' || last == '!' {
+		// "… ‘Honesty Is In Question.’": a sentence, not a name
+		return false
+	}
+	p := f.qa - 2 // the word before the opening mark
+	if p < 0 || p >= len(x.toks) {
+		return false
+	}
+	pw := x.txt[x.toks[p].Start:x.toks[p].End]
+	if !strings.HasSuffix(pw, "’s") && !strings.HasSuffix(pw, "'s") && !determiners[strings.ToLower(pw)] {
+		return false
+	}
+	nx := f.qb
+	for nx < len(x.toks) && isMarkTok(x.toks[nx].Lower) {
+		nx++
+	}
+	if nx < len(x.toks) && isUpperWord(x.txt, x.toks[nx]) {
+		return false
+	}
+	for i := max(p-2, 0); i < min(nx+2, len(x.toks)); i++ {
+		if (i < p || i >= f.qb) && (x.cls(i) == "CUE" || x.cls(i) == "WCUE") {
+			return false
+		}
+	}
+	return true
 }
 
 // joins reports whether the quote q2 (cue cue2, speaker spk2) goes on the

@@ -60,6 +60,8 @@ func TestExtract(t *testing.T) {
 			[]want{{"We will respond decisively,", "Ivan Petrov", 0}}},
 		{"scare quote", "The so-called “peace dividend” never came.", nil},
 		{"title", "She watched “The Long Goodbye” on Sunday.", nil},
+		{"programme title after a possessive", "The ministry also released the transcript of Minister Jane Doe’s appearance on CBC’s “Morning Talk with Jane Roe” on Sunday, in which he discussed the border and offered two options.", nil},
+		{"two apostrophes", "''We will not move,'' Jane Smith said.", []want{{"We will not move,", "Jane Smith", 0}}},
 		{"empty marks", "He said “” and left.", nil},
 		{"unclosed apostrophe", "It was the ’90s and rock ’n’ roll ruled.", nil},
 	}
