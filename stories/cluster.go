@@ -206,27 +206,35 @@ const (
 // starts in cluster seed[i] (the clusters of a prior run, numbered densely
 // from 0) and stays there but for merges; only the other documents go
 // through the online pass and re-assignment.
-func cluster(ctx context.Context, vecs []vector, order []int, threshold, merge, attach float64, groupAverage bool, seed []int) [][]int {
+func cluster(ctx context.Context, vecs vecSource, order []int, threshold, merge, attach float64, groupAverage bool, seed []int) [][]int {
 	sim, simWithout := (*centroid).cosine, (*centroid).cosineWithout
 	if groupAverage {
 		sim, simWithout = (*centroid).mean, (*centroid).meanWithout
 	}
 	var cents []*centroid
-	assign := make([]int, len(vecs))
+	assign := make([]int, vecs.len())
 	for i := range assign {
 		assign[i] = -1
 	}
-	tops := make([][]int32, len(vecs))
-	top := func(i int) []int32 {
+	// A document's vector comes from vecs into buf, one document at a
+	// time (the features source computes it on demand).
+	var buf vector
+	load := func(i int) vector {
+		v := vecs.vec(i, buf)
+		buf = v
+		return v
+	}
+	tops := make([][]int32, vecs.len())
+	top := func(i int, v vector) []int32 {
 		if tops[i] == nil {
-			tops[i] = vecs[i].top(indexTerms)
+			tops[i] = v.top(indexTerms)
 		}
 		return tops[i]
 	}
 	index := map[int32][]int{}
 	indexed := map[[2]int32]bool{}
-	addToIndex := func(cl int, i int) {
-		for _, t := range top(i) {
+	addToIndex := func(cl int, i int, v vector) {
+		for _, t := range top(i, v) {
 			key := [2]int32{t, int32(cl)}
 			if !indexed[key] {
 				indexed[key] = true
@@ -240,13 +248,12 @@ func cluster(ctx context.Context, vecs []vector, order []int, threshold, merge, 
 	}
 	var shared map[int]float64
 	var cs []cand
-	candidates := func(i, maxCand int) []int {
+	candidates := func(i int, v vector, maxCand int) []int {
 		if shared == nil {
 			shared = map[int]float64{}
 		}
 		clear(shared)
-		v := vecs[i]
-		for _, t := range top(i) {
+		for _, t := range top(i, v) {
 			w := 0.0
 			if k := sort.Search(len(v.ids), func(k int) bool { return v.ids[k] >= t }); k < len(v.ids) && v.ids[k] == t {
 				w = v.val[k]
@@ -289,9 +296,10 @@ func cluster(ctx context.Context, vecs []vector, order []int, threshold, merge, 
 		for len(cents) <= seed[i] {
 			cents = append(cents, newCentroid())
 		}
-		cents[seed[i]].add(vecs[i])
+		v := load(i)
+		cents[seed[i]].add(v)
 		assign[i] = seed[i]
-		addToIndex(seed[i], i)
+		addToIndex(seed[i], i, v)
 	}
 	for n, i := range order {
 		if n%1024 == 0 && ctx.Err() != nil {
@@ -300,12 +308,13 @@ func cluster(ctx context.Context, vecs []vector, order []int, threshold, merge, 
 		if seeded(i) {
 			continue
 		}
+		v := load(i)
 		best, bestScore := -1, threshold
-		for _, cl := range candidates(i, maxCandidates) {
+		for _, cl := range candidates(i, v, maxCandidates) {
 			if cents[cl].n == 0 {
 				continue
 			}
-			if sc := sim(cents[cl], vecs[i]); sc > bestScore {
+			if sc := sim(cents[cl], v); sc > bestScore {
 				best, bestScore = cl, sc
 			}
 		}
@@ -313,9 +322,9 @@ func cluster(ctx context.Context, vecs []vector, order []int, threshold, merge, 
 			best = len(cents)
 			cents = append(cents, newCentroid())
 		}
-		cents[best].add(vecs[i])
+		cents[best].add(v)
 		assign[i] = best
-		addToIndex(best, i)
+		addToIndex(best, i, v)
 	}
 	// Re-assignment: each document moves to the best centroid (its own
 	// cluster measured without it), twice.
@@ -326,24 +335,25 @@ func cluster(ctx context.Context, vecs []vector, order []int, threshold, merge, 
 				continue
 			}
 			own := assign[i]
-			bestScore := simWithout(cents[own], vecs[i])
+			v := load(i)
+			bestScore := simWithout(cents[own], v)
 			best := own
 			if bestScore < threshold && cents[own].n > 1 {
 				bestScore = threshold
 			}
-			for _, cl := range candidates(i, maxCandidates/2) {
+			for _, cl := range candidates(i, v, maxCandidates/2) {
 				if cl == own || cents[cl].n == 0 {
 					continue
 				}
-				if sc := sim(cents[cl], vecs[i]); sc > bestScore+1e-9 {
+				if sc := sim(cents[cl], v); sc > bestScore+1e-9 {
 					best, bestScore = cl, sc
 				}
 			}
 			if best != own {
-				cents[own].remove(vecs[i])
-				cents[best].add(vecs[i])
+				cents[own].remove(v)
+				cents[best].add(v)
 				assign[i] = best
-				addToIndex(best, i)
+				addToIndex(best, i, v)
 				moved++
 			}
 		}
@@ -432,7 +442,7 @@ func cluster(ctx context.Context, vecs []vector, order []int, threshold, merge, 
 			best, bestScore := -1, attach
 			seen := map[int]bool{}
 			for _, i := range members[r] {
-				for _, cl := range candidates(i, maxCandidates) {
+				for _, cl := range candidates(i, load(i), maxCandidates) {
 					o := find(cl)
 					if o == r || seen[o] || sums[o].n <= smallCluster {
 						continue

@@ -171,7 +171,7 @@ func prepareEvents(docs []*accord.Document) ([]*evCluster, []int) {
 		subs[5][i] = newVector(x)
 	}
 	order := arrival(docs)
-	seed := eventsFirst(context.Background(), evecs, order, nil, 0.4)
+	seed := eventsFirst(context.Background(), vecSlice(evecs), order, nil, 0.4)
 	byEv := map[int][]int{}
 	for i, e := range seed {
 		byEv[e] = append(byEv[e], i)

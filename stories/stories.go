@@ -82,16 +82,11 @@ func (s *Stage) Analyze(ctx context.Context, c *accord.Corpus) error {
 		c.Stories = nil
 		return nil
 	}
-	vocab := newVocab()
-	feats := extractAll(c.Docs, vocab, s.KindWeight > 0)
-	idf := vocab.idf(len(c.Docs))
-	vecs := make([]vector, len(c.Docs))
-	evecs := make([]vector, len(c.Docs))
-	for i := range feats {
-		vecs[i] = feats[i].topicVector(idf, s.NameWeight, s.KindWeight).prune(s.MaxTerms)
-		evecs[i] = feats[i].eventVector(idf).prune(s.MaxTerms)
-		feats[i] = docFeatures{} // the maps are no longer needed
-	}
+	// Only the documents' term counts are kept; each pass computes the
+	// vectors it needs from them (features.go).
+	fs := extractFeatures(c.Docs, s.KindWeight > 0)
+	vecs := fs.topicVecs(s.NameWeight, s.KindWeight, s.MaxTerms)
+	evecs := fs.eventVecs(s.MaxTerms)
 	order := arrival(c.Docs)
 	seed := seeds(c.Docs, s.prior)
 	if s.EventsFirst > 0 && seed == nil {
@@ -139,8 +134,8 @@ func (s *Stage) Analyze(ctx context.Context, c *accord.Corpus) error {
 // seed of every document: its prior story, or its event numbered after the
 // prior stories. Story clustering then only merges whole events (and prior
 // stories) on the story vectors.
-func eventsFirst(ctx context.Context, evecs []vector, order []int, seed []int, threshold float64) []int {
-	out := make([]int, len(evecs))
+func eventsFirst(ctx context.Context, evecs vecSource, order []int, seed []int, threshold float64) []int {
+	out := make([]int, evecs.len())
 	base := 0
 	var fresh []int
 	for i := range out {
@@ -155,10 +150,8 @@ func eventsFirst(ctx context.Context, evecs []vector, order []int, seed []int, t
 	if len(fresh) == 0 {
 		return out
 	}
-	sub := make([]vector, len(fresh))
 	pos := make(map[int]int, len(fresh))
 	for k, i := range fresh {
-		sub[k] = evecs[i]
 		pos[i] = k
 	}
 	subOrder := make([]int, 0, len(fresh))
@@ -166,6 +159,10 @@ func eventsFirst(ctx context.Context, evecs []vector, order []int, seed []int, t
 		if k, ok := pos[o]; ok {
 			subOrder = append(subOrder, k)
 		}
+	}
+	var sub vecSource = evecs
+	if len(fresh) < evecs.len() {
+		sub = subSource{evecs, fresh}
 	}
 	for e, ms := range cluster(ctx, sub, subOrder, threshold, threshold+0.15, 0, false, nil) {
 		for _, k := range ms {
@@ -216,25 +213,26 @@ func groupsByStory(c *accord.Corpus, topics [][]int) [][][]string {
 	return out
 }
 
-func (s *Stage) story(c *accord.Corpus, members []int, groups [][]string, vecs, evecs []vector, order []int) accord.Story {
+func (s *Stage) story(c *accord.Corpus, members []int, groups [][]string, topicVecs, eventVecs vecSource, order []int) accord.Story {
 	sort.Ints(members)
+	// The members' vectors, computed once for this story.
+	vecs := materialize(topicVecs, members)
+	evecs := materialize(eventVecs, members)
 	ids := make([]string, len(members))
 	for i, m := range members {
 		ids[i] = c.Docs[m].ID
 	}
 	st := accord.Story{
 		ID:        storyID("s", ids),
-		Title:     title(c, members, vecs),
+		Title:     title(c, members, nil, vecs),
 		Documents: ids,
 	}
 	st.IndependentGroups = groups
 	st.FirstDate, st.LastDate = dateRange(c, ids)
 	// Events: the same clustering within the story, on the finer vectors.
 	if len(members) > 1 {
-		sub := make([]vector, len(members))
 		pos := map[int]int{}
 		for i, m := range members {
-			sub[i] = evecs[m]
 			pos[m] = i
 		}
 		var subOrder []int
@@ -243,9 +241,9 @@ func (s *Stage) story(c *accord.Corpus, members []int, groups [][]string, vecs, 
 				subOrder = append(subOrder, p)
 			}
 		}
-		events := cluster(context.Background(), sub, subOrder, s.EventThreshold, s.EventThreshold+0.15, 0, false, nil)
+		events := cluster(context.Background(), vecSlice(evecs), subOrder, s.EventThreshold, s.EventThreshold+0.15, 0, false, nil)
 		for _, ev := range events {
-			var evMembers []int
+			var evMembers, evPos []int
 			var evIDs []string
 			for _, p := range ev {
 				evMembers = append(evMembers, members[p])
@@ -253,8 +251,9 @@ func (s *Stage) story(c *accord.Corpus, members []int, groups [][]string, vecs, 
 			sort.Ints(evMembers)
 			for _, m := range evMembers {
 				evIDs = append(evIDs, c.Docs[m].ID)
+				evPos = append(evPos, pos[m])
 			}
-			st.Events = append(st.Events, accord.Event{ID: storyID("e", evIDs), Title: title(c, evMembers, evecs), Documents: evIDs})
+			st.Events = append(st.Events, accord.Event{ID: storyID("e", evIDs), Title: title(c, evMembers, evPos, evecs), Documents: evIDs})
 		}
 		sort.Slice(st.Events, func(i, j int) bool { return st.Events[i].Documents[0] < st.Events[j].Documents[0] })
 	} else {
@@ -270,18 +269,26 @@ func storyID(prefix string, ids []string) string {
 
 // title picks the title of the document nearest the cluster's centroid, so the
 // story is named by its most typical report, never "Story 1".
-func title(c *accord.Corpus, members []int, vecs []vector) string {
+//
+// vecs[pos[k]] is the vector of members[k] (vecs[k] when pos is nil).
+func title(c *accord.Corpus, members, pos []int, vecs []vector) string {
+	vec := func(k int) vector {
+		if pos == nil {
+			return vecs[k]
+		}
+		return vecs[pos[k]]
+	}
 	cent := newCentroid()
-	for _, m := range members {
-		cent.add(vecs[m])
+	for k := range members {
+		cent.add(vec(k))
 	}
 	best, bestScore := -1, -1.0
-	for _, m := range members {
+	for k, m := range members {
 		t := strings.TrimSpace(c.Docs[m].Title)
 		if t == "" {
 			continue
 		}
-		sc := cent.cosine(vecs[m])
+		sc := cent.cosine(vec(k))
 		// Prefer titles of a readable length.
 		n := utf8.RuneCountInString(t)
 		if n < 20 || n > 160 {

@@ -1,0 +1,247 @@
+package stories
+
+import (
+	"math"
+	"runtime"
+	"slices"
+	"strings"
+	"sync"
+
+	"github.com/accord-news/accord"
+)
+
+// Compact document features: the memory of the stage at scale.
+//
+// Every document keeps only its term counts, as one slice of packed
+// (term id, count) pairs sorted by id; which sub-vector a term belongs to
+// (words, names, dates, kinds) follows from its id (its prefix). The story
+// and event vectors are computed from them when a pass needs them, never
+// kept for the whole corpus: 8 bytes per term and document instead of the
+// 24 of two materialized float64 vectors (and the maps they were built
+// from). The computation repeats the float operations of weigh and
+// newVector in the same order, so a vector is bit for bit the one they
+// give, and so are the clusters.
+
+// Sub-vector of a term, from its prefix.
+const (
+	subWords = iota
+	subNames
+	subDates
+	subKinds
+	numSubs
+)
+
+func subOf(term string) uint8 {
+	switch {
+	case strings.HasPrefix(term, "w:"):
+		return subWords
+	case strings.HasPrefix(term, "n:"):
+		return subNames
+	case strings.HasPrefix(term, "d:"):
+		return subDates
+	}
+	return subKinds
+}
+
+// packTerm packs a term id and its count (a sum of 2, 1 and 0.5, exact in
+// a float32) into one word; sorting words sorts by id.
+func packTerm(id int32, count float64) uint64 {
+	return uint64(uint32(id))<<32 | uint64(math.Float32bits(float32(count)))
+}
+
+func unpackTerm(t uint64) (int32, float64) {
+	return int32(t >> 32), float64(math.Float32frombits(uint32(t)))
+}
+
+// featStore holds every document's packed terms and the corpus's term
+// table (sub-vector and IDF per term id).
+type featStore struct {
+	docs [][]uint64
+	sub  []uint8
+	idf  []float64
+}
+
+// extractFeatures reads the documents' terms in parallel, a batch at a time,
+// and interns each batch in document order (term ids in first-seen order, as
+// before), so only one batch of string-keyed counts is alive at once.
+func extractFeatures(docs []*accord.Document, kinds bool) *featStore {
+	v := newVocab()
+	fs := &featStore{docs: make([][]uint64, len(docs))}
+	const batch = 512
+	dts := make([]docTerms, min(batch, len(docs)))
+	workers := runtime.GOMAXPROCS(0)
+	for lo := 0; lo < len(docs); lo += batch {
+		hi := min(lo+batch, len(docs))
+		var wg sync.WaitGroup
+		for w := 0; w < workers; w++ {
+			wg.Add(1)
+			go func(w int) {
+				defer wg.Done()
+				for i := lo + w; i < hi; i += workers {
+					dts[i-lo] = terms(docs[i], kinds)
+				}
+			}(w)
+		}
+		wg.Wait()
+		for i := lo; i < hi; i++ {
+			fs.docs[i] = v.internPacked(&dts[i-lo])
+			dts[i-lo] = docTerms{}
+		}
+	}
+	fs.idf = v.idf(len(docs))
+	fs.sub = make([]uint8, len(v.df))
+	for t, id := range v.ids {
+		fs.sub[id] = subOf(t)
+	}
+	return fs
+}
+
+// internPacked gives the terms ids (in document order: words, names, dates,
+// kinds), counts document frequencies and returns the packed, sorted terms.
+func (v *vocab) internPacked(dt *docTerms) []uint64 {
+	n := len(dt.words.keys) + len(dt.names.keys) + len(dt.dates.keys) + len(dt.kinds.keys)
+	out := make([]uint64, 0, n)
+	for _, tc := range []*termCounts{&dt.words, &dt.names, &dt.dates, &dt.kinds} {
+		for i, k := range tc.keys {
+			id := v.id(k)
+			v.df[id]++
+			out = append(out, packTerm(id, tc.vals[i]))
+		}
+	}
+	slices.Sort(out)
+	return out
+}
+
+// logTF caches 1 + ln(count) for counts k/2, k < len: math.Log gives the
+// same value every time, so the cache changes no bit.
+var logTF = func() [64]float64 {
+	var t [64]float64
+	for k := 1; k < len(t); k++ {
+		t[k] = 1 + math.Log(float64(k)/2)
+	}
+	return t
+}()
+
+func tf(c float64) float64 {
+	if k := int(c * 2); float64(k) == c*2 && k > 0 && k < len(logTF) {
+		return logTF[k]
+	}
+	return 1 + math.Log(c)
+}
+
+// vectorInto computes document i's vector with the given weight per
+// sub-vector (0: left out) into buf's storage. It is weigh per sub-vector
+// followed by newVector, with the same operations in the same order: each
+// sub-vector's terms are L2-normalized (summing squares in id order) and
+// weighted, then the whole is L2-normalized (summing in id order).
+//
+// A sub-vector is used when use[s]; a used sub-vector of weight 0 still
+// lists its terms, with value 0, as weigh did.
+func (fs *featStore) vectorInto(i int, w *[numSubs]float64, use *[numSubs]bool, buf vector) vector {
+	ts := fs.docs[i]
+	ids, val := buf.ids[:0], buf.val[:0]
+	var norm [numSubs]float64
+	for _, t := range ts {
+		id, c := unpackTerm(t)
+		s := fs.sub[id]
+		if !use[s] {
+			continue
+		}
+		x := tf(c) * fs.idf[id]
+		norm[s] += float64(x * x)
+		ids = append(ids, id)
+		val = append(val, x)
+	}
+	for s := range norm {
+		norm[s] = math.Sqrt(norm[s])
+	}
+	total := 0.0
+	k := 0
+	for j, id := range ids {
+		s := fs.sub[id]
+		if norm[s] == 0 {
+			continue // weigh adds nothing for a sub-vector of norm 0
+		}
+		x := w[s] * val[j] / norm[s]
+		ids[k], val[k] = id, x
+		k++
+		total += float64(x * x)
+	}
+	ids, val = ids[:k], val[:k]
+	total = math.Sqrt(total)
+	if total > 0 {
+		for j := range val {
+			val[j] /= total
+		}
+	}
+	return vector{ids: ids, val: val}
+}
+
+// vecSource gives the clustering its documents' vectors: from a slice, or
+// computed from the features when asked (into a buffer the caller reuses:
+// a vector is valid until the next call with the same buffer).
+type vecSource interface {
+	len() int
+	vec(i int, buf vector) vector
+}
+
+type vecSlice []vector
+
+func (s vecSlice) len() int                   { return len(s) }
+func (s vecSlice) vec(i int, _ vector) vector { return s[i] }
+
+// topicVecs and eventVecs are the sources of topicVector and eventVector.
+func (fs *featStore) topicVecs(nameWeight, kindWeight float64, maxTerms int) *featVecs {
+	f := &featVecs{fs: fs, maxTerms: maxTerms}
+	f.w[subWords], f.use[subWords] = 1, true
+	f.w[subNames], f.use[subNames] = nameWeight, true
+	f.w[subKinds], f.use[subKinds] = kindWeight, kindWeight > 0
+	return f
+}
+
+func (fs *featStore) eventVecs(maxTerms int) *featVecs {
+	f := &featVecs{fs: fs, maxTerms: maxTerms}
+	f.w[subWords], f.use[subWords] = 1, true
+	f.w[subNames], f.use[subNames] = 1, true
+	f.w[subDates], f.use[subDates] = 0.5, true
+	return f
+}
+
+// featVecs is a vecSource over the features with fixed sub-vector weights.
+type featVecs struct {
+	fs       *featStore
+	w        [numSubs]float64
+	use      [numSubs]bool
+	maxTerms int
+}
+
+func (f *featVecs) len() int { return len(f.fs.docs) }
+func (f *featVecs) vec(i int, buf vector) vector {
+	v := f.fs.vectorInto(i, &f.w, &f.use, buf)
+	if f.maxTerms > 0 {
+		v = v.prune(f.maxTerms)
+	}
+	return v
+}
+
+// materialize returns fresh copies of the vectors of the given documents.
+func materialize(src vecSource, members []int) []vector {
+	out := make([]vector, len(members))
+	var buf vector
+	for k, m := range members {
+		v := src.vec(m, buf)
+		out[k] = vector{ids: slices.Clone(v.ids), val: slices.Clone(v.val)}
+		buf = v
+	}
+	return out
+}
+
+// subSource is the vecSource of some documents of another source:
+// document k here is docs[k] there.
+type subSource struct {
+	src  vecSource
+	docs []int
+}
+
+func (s subSource) len() int                     { return len(s.docs) }
+func (s subSource) vec(k int, buf vector) vector { return s.src.vec(s.docs[k], buf) }
