@@ -341,7 +341,7 @@ func (x *Index) citeLinks() []accord.Link {
 				if j == int32(i) || x.entries[j].doc.Outlet == e.doc.Outlet {
 					continue
 				}
-				if jj := e.rob.jaccard(&x.entries[j].rob); jj >= bestJ {
+				if jj := x.sigs[i].rob.jaccard(&x.sigs[j].rob); jj >= bestJ {
 					best, bestJ = j, jj
 				}
 			}

@@ -155,7 +155,7 @@ func (x *Index) evidenceOf(e *edge) []string {
 			lz.sentsA, lz.sentsOfA, pct(lz.covA), pct(lz.covB), lz.meanSim, pct(lz.order)),
 		fmt.Sprintf("aligned words: %d identical, %d thesaurus-related, %d and %d unmatched", lz.exact, lz.related, lz.gapA, lz.gapB),
 		fmt.Sprintf("estimated word-trigram Jaccard %.2f, SimHash distance %d of 64, spin-robust feature Jaccard %.2f",
-			ea.lex.jaccard(&eb.lex), hamming(ea.simh, eb.simh), ea.rob.jaccard(&eb.rob)),
+			x.sigs[ia].lex.jaccard(&x.sigs[ib].lex), hamming(ea.simh, eb.simh), x.sigs[ia].rob.jaccard(&x.sigs[ib].rob)),
 	}
 	if lz.thesaurus {
 		ev[1] += " (thesaurus used)"

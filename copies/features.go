@@ -59,12 +59,21 @@ func tokenize(s string, sents []accord.Span, cache *wordCache) []word {
 // word's thesaurus senses as prepare wants them (nil unless fKnown), so that
 // prepare need not look every word up again.
 func tokenizeInfo(s string, sents []accord.Span, cache *wordCache, sis *[]*senseInfo) []word {
+	return tokenizeInto(nil, s, sents, cache, sis)
+}
+
+// tokenizeInto is tokenizeInfo appending to dst[:0] (reused when large
+// enough for the text).
+func tokenizeInto(dst []word, s string, sents []accord.Span, cache *wordCache, sis *[]*senseInfo) []word {
 	if sents == nil {
 		for _, p := range text.Paragraphs(s) {
 			sents = append(sents, text.Sentences(s, p)...)
 		}
 	}
-	out := make([]word, 0, len(s)/5+8)
+	out := dst[:0]
+	if cap(out) < len(s)/5+8 {
+		out = make([]word, 0, len(s)/5+8)
+	}
 	var buf []byte
 	si := 0
 	lastSent := -1

@@ -40,13 +40,21 @@ const (
 
 // entry is what the index keeps per document.
 type entry struct {
-	doc      *accord.Document
-	exact    uint64 // hash of the whole word sequence; 0 for an empty text
+	doc     *accord.Document
+	exact   uint64 // hash of the whole word sequence; 0 for an empty text
+	simh    uint64 // SimHash of the word 3-shingles (evidence only)
+	words   int
+	content int // words in prose sentences (see proseWords)
+	cites   []citation
+}
+
+// docSig is what the candidate search compares per document, kept in one
+// array by document (Index.sigs) rather than behind each entry's pointer:
+// at a million documents the search reads those of thousands of earlier
+// documents per new one, and each pointer followed is one more cache miss.
+type docSig struct {
+	exact    uint64 // as entry.exact
 	lex, rob sketch
-	simh     uint64 // SimHash of the word 3-shingles (evidence only)
-	words    int
-	content  int // words in prose sentences (see proseWords)
-	cites    []citation
 }
 
 // edge is a verified copy relation: from is the copy, to its original.
@@ -104,6 +112,7 @@ type Index struct {
 	cache                *wordCache
 	prep                 *prepCache
 	entries              []*entry
+	sigs                 []docSig // by entry
 	byID                 map[string]int32
 	buckets              bucketTable // band key -> most recent slot
 	next                 []int32     // slot -> previous slot in the same bucket, -1 at the end
@@ -156,6 +165,7 @@ func (x *Index) Reserve(n int) {
 		return
 	}
 	x.entries = slices.Grow(x.entries, n)
+	x.sigs = slices.Grow(x.sigs, n)
 	x.next = slices.Grow(x.next, n*slotsPerDoc)
 }
 
@@ -210,10 +220,11 @@ func (x *Index) AddBatch(docs []*accord.Document) {
 	}
 	// 1. signatures, in parallel.
 	ents := make([]*entry, len(fresh))
+	sigs := make([]docSig, len(fresh))
 	keys := make([][]uint32, len(fresh))
 	words := make([][]word, len(fresh)) // kept for the verification of this batch
 	parallel(len(fresh), x.workers(), func(i int) {
-		ents[i], keys[i], words[i] = x.signature(fresh[i])
+		ents[i], keys[i], words[i] = x.signature(fresh[i], &sigs[i])
 	})
 	// 2. buckets, in order: each slot is linked to the bucket's previous
 	// head, so the chain a slot starts is fixed from then on and what a
@@ -223,6 +234,7 @@ func (x *Index) AddBatch(docs []*accord.Document) {
 	for i, e := range ents {
 		id := base + int32(i)
 		x.entries = append(x.entries, e)
+		x.sigs = append(x.sigs, sigs[i])
 		x.byID[e.doc.ID] = id
 		for k, key := range keys[i] {
 			slot := id*slotsPerDoc + int32(k)
@@ -285,7 +297,7 @@ func (x *Index) AddBatch(docs []*accord.Document) {
 			}
 			x.found[w] = found
 			for _, other := range found {
-				if sim, ok := x.candidate(x.entries[other], e, minLexJ, minRobJ); ok {
+				if sim, ok := x.candidate(other, id, minLexJ, minRobJ); ok {
 					mine = append(mine, scored{other, sim})
 				}
 			}
@@ -297,7 +309,7 @@ func (x *Index) AddBatch(docs []*accord.Document) {
 				if mark[other] == stamp {
 					continue
 				}
-				if sim, ok := x.candidate(x.entries[other], e, minExhaustiveJ, minExhaustiveJ); ok {
+				if sim, ok := x.candidate(other, id, minExhaustiveJ, minExhaustiveJ); ok {
 					mine = append(mine, scored{other, sim})
 				}
 			}
@@ -394,36 +406,50 @@ func (x *Index) AddBatch(docs []*accord.Document) {
 	prep.mu.Lock()
 	prep.fresh, prep.pinned = nil, nil
 	prep.mu.Unlock()
+	prep.release()
 }
 
-func (x *Index) signature(d *accord.Document) (*entry, []uint32, []word) {
+func (x *Index) signature(d *accord.Document, sig *docSig) (*entry, []uint32, []word) {
 	words := tokenize(d.Text, d.Sentences, x.cache)
 	e := &entry{doc: d, words: len(words), cites: findCitations(d)}
 	if len(words) == 0 {
 		return e, nil, nil
 	}
-	hs := make([]uint64, len(words))
-	for i, w := range words {
-		hs[i] = w.h
+	sc := sigScratch.Get().(*sigTables)
+	defer sigScratch.Put(sc)
+	sc.b = sc.b[:0]
+	for _, w := range words {
+		h := w.h
+		sc.b = append(sc.b, byte(h), byte(h>>8), byte(h>>16), byte(h>>24), byte(h>>32), byte(h>>40), byte(h>>48), byte(h>>56))
 	}
 	e.content = proseWords(d.Text, words)
-	e.exact = xxh3.Hash(u64bytes(hs))
+	e.exact = xxh3.Hash(sc.b)
 	if e.exact == 0 {
 		e.exact = 1
 	}
-	lf := lexFeatures(words)
-	e.simh = simhash(lf) // for the evidence of links only
-	lex, rob := minhash(lf), minhash(robustFeatures(words))
-	e.lex, e.rob = lex.sketch(), rob.sketch()
+	sc.lf = appendLexFeatures(sc.lf[:0], words)
+	e.simh = simhash(sc.lf) // for the evidence of links only
+	sc.rf = sc.appendRobustFeatures(sc.rf[:0], words)
+	lex, rob := minhash(sc.lf), minhash(sc.rf)
+	sig.exact, sig.lex, sig.rob = e.exact, lex.sketch(), rob.sketch()
 	keys := lex.bandKeys(famLexical, make([]uint32, 0, slotsPerDoc))
 	keys = rob.bandKeys(famRobust, keys)
 	return e, keys, words
 }
 
-// lexFeatures are the word 3-shingles of a word sequence (its words when
-// shorter than 3).
-func lexFeatures(words []word) []uint64 {
-	out := make([]uint64, 0, len(words))
+// sigTables is signature's scratch space, pooled.
+type sigTables struct {
+	b      []byte
+	lf, rf []uint64
+	sk     []uint64
+	imm    []bool
+}
+
+var sigScratch = sync.Pool{New: func() any { return new(sigTables) }}
+
+// appendLexFeatures appends the word 3-shingles of a word sequence (its
+// words when shorter than 3) to out.
+func appendLexFeatures(out []uint64, words []word) []uint64 {
 	if len(words) < 3 {
 		for _, w := range words {
 			out = append(out, w.h)
@@ -435,13 +461,14 @@ func lexFeatures(words []word) []uint64 {
 	return out
 }
 
-// robustFeatures are the spin-robust features of a word sequence (DSpin's
-// immutables): bigrams of consecutive immutable words (numbers, capitalised
-// names, words the thesaurus does not know), and 4-grams of the document's
-// skeleton (function words and immutables kept, each run of replaceable
-// content words collapsed to one marker) that hold at least one immutable.
-func robustFeatures(words []word) []uint64 {
-	var out []uint64
+// appendRobustFeatures appends the spin-robust features of a word sequence
+// (DSpin's immutables) to out, with sc's skeleton buffers as scratch:
+// bigrams of consecutive immutable words (numbers, capitalised names, words
+// the thesaurus does not know), and 4-grams of the document's skeleton
+// (function words and immutables kept, each run of replaceable content words
+// collapsed to one marker) that hold at least one immutable.
+func (sc *sigTables) appendRobustFeatures(out []uint64, words []word) []uint64 {
+	n0 := len(out)
 	prevImm := uint64(0)
 	for _, w := range words {
 		if w.immutable() {
@@ -453,8 +480,8 @@ func robustFeatures(words []word) []uint64 {
 	}
 	// skeleton per sentence
 	const marker = 0x5ca1ab1e
-	var sk []uint64
-	var imm []bool
+	sk, imm := sc.sk[:0], sc.imm[:0]
+	defer func() { sc.sk, sc.imm = sk, imm }()
 	flush := func() {
 		for i := 0; i+3 < len(sk); i++ {
 			if imm[i] || imm[i+1] || imm[i+2] || imm[i+3] {
@@ -484,20 +511,12 @@ func robustFeatures(words []word) []uint64 {
 		}
 	}
 	flush()
-	if len(out) == 0 {
+	if len(out) == n0 {
 		for _, w := range words {
 			out = append(out, w.h)
 		}
 	}
 	return out
-}
-
-func u64bytes(hs []uint64) []byte {
-	b := make([]byte, 0, 8*len(hs))
-	for _, h := range hs {
-		b = append(b, byte(h), byte(h>>8), byte(h>>16), byte(h>>24), byte(h>>32), byte(h>>40), byte(h>>48), byte(h>>56))
-	}
-	return b
 }
 
 type scored struct {
@@ -508,7 +527,8 @@ type scored struct {
 // candidate ranks a pair found by the index and says whether it is worth
 // verifying: identical texts rank first, then the larger estimated Jaccard
 // of the two feature families, which one of them must reach.
-func (x *Index) candidate(a, b *entry, lexJ, robJ float64) (float64, bool) {
+func (x *Index) candidate(ia, ib int32, lexJ, robJ float64) (float64, bool) {
+	a, b := &x.sigs[ia], &x.sigs[ib]
 	if a.exact != 0 && a.exact == b.exact {
 		return 2, true
 	}
@@ -529,6 +549,12 @@ type prepCache struct {
 	// before and cleared after the verification workers run (read-only
 	// while they do).
 	pinned map[*accord.Document]*vdoc
+	// evicted are entries dropped from the cache during the batch being
+	// verified (their vdocs may still be pinned); release moves their
+	// vdocs to free once the batch is done, for prepare to reuse their
+	// room: re-preparing documents is most of the garbage at scale.
+	evicted []*prepEntry
+	free    []*vdoc
 }
 
 type prepEntry struct {
@@ -555,6 +581,11 @@ func (p *prepCache) get(d *accord.Document) *vdoc {
 		}
 		p.cur[d] = e
 		if len(p.cur) >= maxPrepared/2 {
+			for od, oe := range p.old {
+				if p.cur[od] != oe {
+					p.evicted = append(p.evicted, oe)
+				}
+			}
 			p.old, p.cur = p.cur, map[*accord.Document]*prepEntry{}
 		}
 	}
@@ -563,15 +594,50 @@ func (p *prepCache) get(d *accord.Document) *vdoc {
 		p.mu.Lock()
 		words, ok := p.fresh[d]
 		delete(p.fresh, d)
+		var r *vdoc
+		if n := len(p.free); n > 0 {
+			r, p.free[n-1] = p.free[n-1], nil
+			p.free = p.free[:n-1]
+		}
 		p.mu.Unlock()
+		if r != nil && cap(r.info) > 3*(len(d.Text)/5+8) {
+			// much larger than this document needs: let it go, so that
+			// reused room does not creep to the largest document's size
+			r = nil
+		}
 		var info []*senseInfo
 		if !ok {
-			info = make([]*senseInfo, 0, len(d.Text)/5+8)
-			words = tokenizeInfo(d.Text, d.Sentences, p.cache, &info)
+			var buf []word
+			if r != nil {
+				buf, info = r.words, r.info[:0]
+			}
+			if cap(info) < len(d.Text)/5+8 {
+				info = make([]*senseInfo, 0, len(d.Text)/5+8)
+			}
+			words = tokenizeInto(buf, d.Text, d.Sentences, p.cache, &info)
 		}
-		e.v = prepare(d, words, info, p.cache)
+		e.v = prepareInto(r, d, words, info, p.cache)
 	})
 	return e.v
+}
+
+// maxFree bounds the released vdocs kept for reuse.
+const maxFree = 4096
+
+// release makes the vdocs of the entries evicted so far reusable. Only
+// when no verification is running: an evicted vdoc may be pinned until
+// its batch is verified.
+func (p *prepCache) release() {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	for _, e := range p.evicted {
+		if e.v != nil && len(p.free) < maxFree {
+			p.free = append(p.free, e.v)
+		}
+		e.v = nil
+	}
+	clear(p.evicted)
+	p.evicted = p.evicted[:0]
 }
 
 func parallel(n, workers int, fn func(i int)) {

@@ -33,16 +33,29 @@ type vdoc struct {
 	own, ext []uint64
 }
 
-// prepare builds the vdoc of d from its words (as tokenize gives them) and,
-// when not nil, their senses (as tokenizeInfo gives them).
-func prepare(d *accord.Document, words []word, info []*senseInfo, cache *wordCache) *vdoc {
-	v := &vdoc{doc: d, words: words, info: info}
-	if len(info) != len(words) {
-		v.info = make([]*senseInfo, len(v.words))
+// prepareInto builds the vdoc of d from its words (as tokenize gives them)
+// and, when not nil, their senses (as tokenizeInfo gives them), into v, a
+// vdoc no longer in use whose slices are reused (nil: a new one).
+func prepareInto(v *vdoc, d *accord.Document, words []word, info []*senseInfo, cache *wordCache) *vdoc {
+	if v == nil {
+		v = &vdoc{}
+	} else {
+		v.reset()
+	}
+	v.doc, v.words = d, words
+	if len(info) == len(words) {
+		v.info = info
+	} else {
+		if cap(v.info) < len(words) {
+			v.info = make([]*senseInfo, len(words))
+		}
+		v.info = v.info[:len(words)]
 		for i, w := range v.words {
+			var si *senseInfo
 			if !w.has(fStop) && w.has(fKnown) {
-				v.info[i] = cache.info(d.Text, w)
+				si = cache.info(d.Text, w)
 			}
+			v.info[i] = si
 		}
 	}
 	start := 0
@@ -52,8 +65,12 @@ func prepare(d *accord.Document, words []word, info []*senseInfo, cache *wordCac
 			start = i
 		}
 	}
-	v.sortS = sortedRanges(v.words, v.sents)
-	v.known = make([]int32, len(v.words)+1)
+	v.sortS = sortedRanges(v.sortS, v.words, v.sents)
+	if cap(v.known) < len(v.words)+1 {
+		v.known = make([]int32, len(v.words)+1)
+	}
+	v.known = v.known[:len(v.words)+1]
+	v.known[0] = 0
 	for i, si := range v.info {
 		v.known[i+1] = v.known[i]
 		if si != nil {
@@ -61,6 +78,16 @@ func prepare(d *accord.Document, words []word, info []*senseInfo, cache *wordCac
 		}
 	}
 	return v
+}
+
+// reset readies a vdoc no longer in use for prepareInto: what is computed
+// on first use is forgotten, the slices keep their room.
+func (v *vdoc) reset() {
+	v.doc, v.words = nil, nil
+	v.sents, v.units, v.sortS, v.sortU = v.sents[:0], v.units[:0], v.sortS[:0], v.sortU[:0]
+	v.lid, v.own, v.ext = v.lid[:0], v.own[:0], v.ext[:0]
+	v.nl, v.fp = 0, 0
+	v.unitOnce, v.fpOnce, v.idxOnce = sync.Once{}, sync.Once{}, sync.Once{}
 }
 
 // clauses computes units and sortU, once (only the partial-spin search
@@ -74,13 +101,17 @@ func (v *vdoc) clauses() {
 				ustart = i
 			}
 		}
-		v.sortU = sortedRanges(v.words, v.units)
+		v.sortU = sortedRanges(v.sortU, v.words, v.units)
 	})
 }
 
-// sortedRanges returns the word hashes with each range sorted on its own.
-func sortedRanges(words []word, rs [][2]int32) []uint64 {
-	out := make([]uint64, len(words))
+// sortedRanges returns the word hashes with each range sorted on its own,
+// in dst when it has room.
+func sortedRanges(dst []uint64, words []word, rs [][2]int32) []uint64 {
+	if cap(dst) < len(words) {
+		dst = make([]uint64, len(words))
+	}
+	out := dst[:len(words)]
 	for i, w := range words {
 		out[i] = w.h
 	}
@@ -396,7 +427,10 @@ func newRelation(a, b *vdoc) *relation {
 // id and lists (sense<<16 | id) for its own senses and for its own plus
 // broader senses, sorted, for merge joins between two documents.
 func (v *vdoc) senseIndex() {
-	v.lid = make([]int16, len(v.words))
+	if cap(v.lid) < len(v.words) {
+		v.lid = make([]int16, len(v.words))
+	}
+	v.lid = v.lid[:len(v.words)]
 	// distinct words by hash: a small open-addressing table (key, id+1)
 	size := 16
 	for size < 2*len(v.words) {
@@ -435,8 +469,13 @@ func (v *vdoc) senseIndex() {
 		}
 		v.lid[i] = id
 	}
-	v.own = make([]uint64, 0, nOwn)
-	v.ext = make([]uint64, 0, nExt)
+	if cap(v.own) < nOwn {
+		v.own = make([]uint64, 0, nOwn)
+	}
+	if cap(v.ext) < nExt {
+		v.ext = make([]uint64, 0, nExt)
+	}
+	v.own, v.ext = v.own[:0], v.ext[:0]
 	for id, si := range dis {
 		for _, s := range si.own {
 			v.own = append(v.own, uint64(s)<<16|uint64(id))

@@ -18,6 +18,7 @@ import (
 	"os"
 	"runtime"
 	"runtime/debug"
+	"runtime/metrics"
 	"runtime/pprof"
 	"slices"
 	"strings"
@@ -97,7 +98,7 @@ func main() {
 		for i := 0; i < len(c.Docs); i += chunk {
 			j := min(i+chunk, len(c.Docs))
 			x.AddBatch(c.Docs[i:j])
-			fmt.Fprintf(os.Stderr, "evalreport: %d docs indexed, %v, %+v\n", j, time.Since(t1).Round(time.Second), x.Stats())
+			fmt.Fprintf(os.Stderr, "evalreport: %d docs indexed, %v, %+v%s\n", j, time.Since(t1).Round(time.Second), x.Stats(), gcNote())
 		}
 		writeHeap(*memprof) // with the index alive
 		x.Seal()
@@ -152,6 +153,24 @@ func main() {
 	}
 	t3 := time.Now()
 	fmt.Fprintf(os.Stderr, "evalreport: report written in %v\n", t3.Sub(t2).Round(time.Millisecond))
+}
+
+// gcNote says how much CPU the collector has used so far and how large the
+// heap's live objects were at the last collection: at a million documents
+// the heap nears the soft memory limit and the collector runs more often.
+func gcNote() string {
+	ms := []metrics.Sample{{Name: "/cpu/classes/gc/total:cpu-seconds"}, {Name: "/cpu/classes/user:cpu-seconds"}, {Name: "/gc/heap/live:bytes"}, {Name: "/gc/cycles/total:gc-cycles"}}
+	metrics.Read(ms)
+	var v [4]float64
+	for i, m := range ms {
+		switch m.Value.Kind() {
+		case metrics.KindFloat64:
+			v[i] = m.Value.Float64()
+		case metrics.KindUint64:
+			v[i] = float64(m.Value.Uint64())
+		}
+	}
+	return fmt.Sprintf(" gc %.0f CPU s (user %.0f), %.0f cycles, live %.0f MiB", v[0], v[1], v[3], v[2]/(1<<20))
 }
 
 // readChunk is the number of lines parsed together.
