@@ -4,6 +4,7 @@ import (
 	"container/heap"
 	"context"
 	"math"
+	"slices"
 	"sort"
 )
 
@@ -289,15 +290,30 @@ func cluster(ctx context.Context, vecs vecSource, order []int, threshold, merge,
 		return out
 	}
 	seeded := func(i int) bool { return seed != nil && seed[i] >= 0 }
+	// When every document is seeded (a batch run after events first), no
+	// document is compared with a centroid before the merge phase: its
+	// sorted sums are built directly (seededSums), without centroid maps.
+	allSeeded := seed != nil
+	for _, c := range seed {
+		if c < 0 {
+			allSeeded = false
+			break
+		}
+	}
+	nSeeded := 0
 	for _, i := range order {
 		if !seeded(i) {
 			continue
 		}
-		for len(cents) <= seed[i] {
-			cents = append(cents, newCentroid())
-		}
 		v := load(i)
-		cents[seed[i]].add(v)
+		if allSeeded {
+			nSeeded = max(nSeeded, seed[i]+1)
+		} else {
+			for len(cents) <= seed[i] {
+				cents = append(cents, newCentroid())
+			}
+			cents[seed[i]].add(v)
+		}
 		assign[i] = seed[i]
 		addToIndex(seed[i], i, v)
 	}
@@ -363,7 +379,19 @@ func cluster(ctx context.Context, vecs vecSource, order []int, threshold, merge,
 	}
 	// Merge clusters greedily, most similar pair first, recomputing the merged
 	// centroid (centroid linkage). Candidate pairs share an index term.
-	parent := make([]int, len(cents))
+	// The merge phase works on sorted sparse sums: a dot product is then a
+	// merge of two sorted lists, in id order (the same result on every run).
+	var sums []sparseSum
+	if allSeeded {
+		sums = seededSums(nSeeded, order, seed, load)
+	} else {
+		sums = make([]sparseSum, len(cents))
+		for i, c := range cents {
+			sums[i] = c.sorted()
+			cents[i] = nil // the maps are no longer needed: let them go
+		}
+	}
+	parent := make([]int, len(sums))
 	for i := range parent {
 		parent[i] = i
 	}
@@ -373,13 +401,6 @@ func cluster(ctx context.Context, vecs vecSource, order []int, threshold, merge,
 			x = parent[x]
 		}
 		return x
-	}
-	// The merge phase works on sorted sparse sums: a dot product is then a
-	// merge of two sorted lists, in id order (the same result on every run).
-	sums := make([]sparseSum, len(cents))
-	for i, c := range cents {
-		sums[i] = c.sorted()
-		cents[i] = nil // the maps are no longer needed: let them go
 	}
 	h := &pairHeap{}
 	seenPair := map[[2]int]bool{}
@@ -518,6 +539,72 @@ func (c *centroid) sorted() sparseSum {
 		out.val = append(out.val, c.sum[id])
 	}
 	return out
+}
+
+// seededSums builds the sorted sum of each of n clusters from its members'
+// vectors, as adding them one by one to a centroid in arrival order would
+// (the same additions per term in the same order, and a term whose sum
+// falls below 1e-12 dropped as addTerm drops it), but with one dense
+// scratch array instead of a map per cluster.
+func seededSums(n int, order, seed []int, load func(int) vector) []sparseSum {
+	start := make([]int, n+1)
+	for _, c := range seed {
+		start[c+1]++
+	}
+	for c := 0; c < n; c++ {
+		start[c+1] += start[c]
+	}
+	members := make([]int, len(seed))
+	next := slices.Clone(start[:n])
+	for _, i := range order {
+		c := seed[i]
+		members[next[c]] = i
+		next[c]++
+	}
+	sums := make([]sparseSum, n)
+	var dense []float64
+	var touched []int32
+	var seen []bool
+	for c := 0; c < n; c++ {
+		touched = touched[:0]
+		for _, i := range members[start[c]:start[c+1]] {
+			v := load(i)
+			for k, id := range v.ids {
+				if int(id) >= len(dense) {
+					grow := int(id) + 1 + len(dense)/2
+					dense = append(dense, make([]float64, grow-len(dense))...)
+					seen = append(seen, make([]bool, grow-len(seen))...)
+				}
+				if !seen[id] {
+					seen[id] = true
+					touched = append(touched, id)
+				}
+				nw := dense[id] + v.val[k]
+				if math.Abs(nw) < 1e-12 {
+					nw = 0
+				}
+				dense[id] = nw
+			}
+		}
+		slices.Sort(touched)
+		s := sparseSum{n: start[c+1] - start[c]}
+		kept := 0
+		for _, id := range touched {
+			if dense[id] != 0 {
+				kept++
+			}
+		}
+		s.ids, s.val = make([]int32, 0, kept), make([]float64, 0, kept)
+		for _, id := range touched {
+			if x := dense[id]; x != 0 {
+				s.ids = append(s.ids, id)
+				s.val = append(s.val, x)
+			}
+			dense[id], seen[id] = 0, false
+		}
+		sums[c] = s
+	}
+	return sums
 }
 
 // plus is the sum of two sparse sums.
