@@ -33,6 +33,7 @@ type analyzeFlags struct {
 	output  string
 	cpuprof string
 	memprof string
+	timings bool
 }
 
 func newAnalyzeCmd(g *globals) *cobra.Command {
@@ -93,6 +94,7 @@ analyzed together with the new inputs, which are added to the store.`,
 	_ = cmd.Flags().MarkHidden("cpuprofile")
 	cmd.Flags().StringVar(&f.memprof, "memprofile", "", "write a heap profile, taken when the pipeline has finished, to this file")
 	_ = cmd.Flags().MarkHidden("memprofile")
+	cmd.Flags().BoolVar(&f.timings, "timings", false, "print each phase's wall time, CPU time, live heap and peak memory on stderr")
 	return cmd
 }
 
@@ -126,6 +128,9 @@ func readInputs(ctx context.Context, g *globals, args []string, prog *progress) 
 func analyze(ctx context.Context, g *globals, f analyzeFlags, format string, args []string) error {
 	prog := newProgress(g)
 	defer prog.Done()
+	g.timer = newStageTimer(g.stderr, f.timings)
+	defer g.timer.Total()
+	g.timer.Mark("read")
 	var (
 		inputs []*accord.Input
 		failed int
@@ -149,6 +154,7 @@ func analyze(ctx context.Context, g *globals, f analyzeFlags, format string, arg
 		}
 		defer st.Close()
 		store = st
+		g.timer.Mark("store")
 		g.cache, _ = st.(accord.DocCache)
 		g.state, _ = st.(accord.StateStore)
 		if _, err := putBatches(ctx, store, inputs, prog); err != nil {
@@ -178,6 +184,7 @@ func analyze(ctx context.Context, g *globals, f analyzeFlags, format string, arg
 		}
 	}
 	prog.Done()
+	g.timer.Mark("write")
 	var out io.Writer = g.stdout
 	var file *os.File
 	if f.output != "" {
@@ -213,8 +220,13 @@ func runPipeline(ctx context.Context, g *globals, inputs []*accord.Input, opt ac
 	p.Cache = g.cache
 	p.State = g.state
 	p.Progress = func(done, total int) { prog.Set("analyzing", done, total) }
-	p.StageProgress = prog.Stage
+	p.StageProgress = func(name string) {
+		g.timer.Mark(name)
+		prog.Stage(name)
+	}
+	g.timer.Mark("documents")
 	corpus, errs := p.Run(ctx, inputs, opt)
+	g.timer.Mark("report")
 	if corpus == nil {
 		if len(errs) > 0 {
 			return nil, 0, errs[len(errs)-1]

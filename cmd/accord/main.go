@@ -43,6 +43,8 @@ type globals struct {
 	// memprof, when set, names a file for a heap profile taken when the
 	// pipeline has finished (the corpus with every layer still alive).
 	memprof string
+	// timer, when set, prints per-phase timings on stderr (--timings).
+	timer *stageTimer
 }
 
 func main() {
