@@ -37,12 +37,28 @@ func (*Stage) Name() string { return "claims" }
 
 // Analyze implements accord.CorpusStage.
 func (s *Stage) Analyze(ctx context.Context, c *accord.Corpus) error {
+	// The links each document's reading needs, indexed once: a walk over
+	// every link per document (or per claim) grows with the square of the
+	// corpus.
+	spun := map[string]bool{}
+	cites := map[string][]accord.Link{}
+	for _, l := range c.Links {
+		switch l.Kind {
+		case accord.LinkSpun:
+			spun[l.From] = true
+		case accord.LinkCites:
+			cites[l.From] = append(cites[l.From], l)
+		}
+	}
 	infos := map[string]*docInfo{}
 	for _, d := range c.Docs {
 		if ctx.Err() != nil {
 			return ctx.Err()
 		}
-		infos[d.ID] = newDocInfo(c, d)
+		di := newDocInfo(c, d)
+		di.spun = spun[d.ID]
+		di.cites = cites[d.ID]
+		infos[d.ID] = di
 	}
 	// Documents are compared within topics found here (TF-IDF neighbours),
 	// not within the story stage's stories: a story may join neighbouring
@@ -53,6 +69,7 @@ func (s *Stage) Analyze(ctx context.Context, c *accord.Corpus) error {
 	for _, d := range c.Docs {
 		all = append(all, infos[d.ID])
 	}
+	internWords(all)
 	storyOf := map[string]string{}
 	for _, st := range c.Stories {
 		for _, id := range st.Documents {
@@ -215,9 +232,14 @@ func (s *Stage) storyClaims(c *accord.Corpus, st *story) []accord.Claim {
 		score float64
 	}
 	var pairs []pair
+	// Shared words per candidate in a dense counter (reset through the list
+	// of candidates touched): pairs are sorted below, so the order in which
+	// candidates are visited does not matter.
+	cnt := make([]int32, len(units))
+	var touched []int
 	for i, u := range units {
 		a := &u.di.sents[u.sent]
-		cnt := map[int]int{}
+		touched = touched[:0]
 		for w := range a.content {
 			post := index[w]
 			if len(post) > maxPost && len(post) > 50 {
@@ -225,11 +247,16 @@ func (s *Stage) storyClaims(c *accord.Corpus, st *story) []accord.Claim {
 			}
 			for _, j := range post {
 				if j > i && units[j].di != u.di {
+					if cnt[j] == 0 {
+						touched = append(touched, j)
+					}
 					cnt[j]++
 				}
 			}
 		}
-		for j, n := range cnt {
+		for _, j := range touched {
+			n := int(cnt[j])
+			cnt[j] = 0
 			b := &units[j].di.sents[units[j].sent]
 			small := len(a.content)
 			if len(b.content) < small {
@@ -310,15 +337,27 @@ func (s *Stage) storyClaims(c *accord.Corpus, st *story) []accord.Claim {
 }
 
 func sharedGram(a, b *sent) bool {
-	grams := map[string]bool{}
-	for i := 0; i+5 <= len(a.words); i++ {
-		grams[strings.Join(a.words[i:i+5], " ")] = true
+	ga, gb := a.contentGrams(), b.contentGrams()
+	if len(gb) < len(ga) {
+		ga, gb = gb, ga
 	}
-	for i := 0; i+5 <= len(b.words); i++ {
-		g := b.words[i : i+5]
-		if !grams[strings.Join(g, " ")] {
-			continue
+	for g := range ga {
+		if gb[g] {
+			return true
 		}
+	}
+	return false
+}
+
+// contentGrams is the set of the sentence's word 5-grams that hold at least
+// two content words, built once.
+func (s *sent) contentGrams() map[string]bool {
+	if s.grams != nil {
+		return s.grams
+	}
+	s.grams = map[string]bool{}
+	for i := 0; i+5 <= len(s.words); i++ {
+		g := s.words[i : i+5]
 		content := 0
 		for _, w := range g {
 			if !text.IsStopword(w) {
@@ -326,26 +365,25 @@ func sharedGram(a, b *sent) bool {
 			}
 		}
 		if content >= 2 {
-			return true
+			s.grams[strings.Join(g, " ")] = true
 		}
 	}
-	return false
+	return s.grams
 }
 
 func buildClaim(c *accord.Corpus, st *story, units []unit, members []int) accord.Claim {
 	// The statement: the member sharing most content words with the others,
 	// in the words of an original rather than a machine-spun copy.
-	spun := spunCopies(c)
 	best, bestScore := members[0], math.MinInt
 	for _, i := range members {
 		a := &units[i].di.sents[units[i].sent]
 		score := 0
 		for _, j := range members {
 			if j != i {
-				score += overlap(a, &units[j].di.sents[units[j].sent], nil)
+				score += sharedIDs(a.ids, units[j].di.sents[units[j].sent].ids)
 			}
 		}
-		if spun[units[i].di.d.ID] {
+		if units[i].di.spun {
 			score -= 1 << 20
 		}
 		if score > bestScore {
@@ -422,10 +460,7 @@ func origin(c *accord.Corpus, di *docInfo, sp accord.Span) string {
 		}
 	}
 	t := di.d.Slice(sp)
-	for _, l := range c.Links {
-		if l.Kind != accord.LinkCites || l.From != di.d.ID {
-			continue
-		}
+	for _, l := range di.cites {
 		name := l.Outlet
 		if name == "" {
 			if o := c.Doc(l.To); o != nil {
@@ -482,16 +517,26 @@ func isDigitStr(s string) bool {
 // markDisputed sets status disputed on claims whose evidence holds a
 // conflict's evidence, and adds a disputed claim for a conflict no claim covers.
 func markDisputed(c *accord.Corpus) {
+	// The claims' evidence by document, so that a conflict is checked only
+	// against the claims of its documents; a claim added below for an
+	// uncovered conflict joins it for the conflicts after.
+	type held struct {
+		claim      int
+		start, end int
+	}
+	byDoc := map[string][]held{}
+	for i := range c.Claims {
+		for _, e := range c.Claims[i].Evidence {
+			byDoc[e.Document] = append(byDoc[e.Document], held{i, e.Start, e.End})
+		}
+	}
 	for _, cf := range c.Conflicts {
 		covered := false
-		for i := range c.Claims {
-			cl := &c.Claims[i]
-			for _, e := range cl.Evidence {
-				for _, x := range cf.Evidence {
-					if e.Document == x.Document && e.Start <= x.Start && x.End <= e.End {
-						covered = true
-						cl.Status = accord.StatusDisputed
-					}
+		for _, x := range cf.Evidence {
+			for _, h := range byDoc[x.Document] {
+				if h.start <= x.Start && x.End <= h.end {
+					covered = true
+					c.Claims[h.claim].Status = accord.StatusDisputed
 				}
 			}
 		}
@@ -527,17 +572,8 @@ func markDisputed(c *accord.Corpus) {
 			}
 		}
 		c.Claims = append(c.Claims, cl)
-	}
-}
-
-// spunCopies is the set of documents that are machine-spun copies of another:
-// their wording is a rewrite, so a statement should quote the original.
-func spunCopies(c *accord.Corpus) map[string]bool {
-	out := map[string]bool{}
-	for _, l := range c.Links {
-		if l.Kind == accord.LinkSpun {
-			out[l.From] = true
+		for _, e := range cl.Evidence {
+			byDoc[e.Document] = append(byDoc[e.Document], held{len(c.Claims) - 1, e.Start, e.End})
 		}
 	}
-	return out
 }

@@ -40,6 +40,40 @@ type fact struct {
 	q     *quantity.Q
 	local map[string]bool // content words near the value
 	leave map[string]bool // words of the value itself
+	// Built on first use, once local and leave are final: the sentence's
+	// content words less leave (numbered, sorted), and local less leave
+	// with their stems.
+	ctxDone    bool
+	ctxIDs     []wordID
+	localStems []wordStem
+}
+
+type wordStem struct{ w, stem string }
+
+// context fills the fact's derived views on first use.
+func (f *fact) context() {
+	if f.ctxDone {
+		return
+	}
+	f.ctxDone = true
+	for _, x := range f.di.sents[f.sent].ids {
+		if !f.leave[x.w] {
+			f.ctxIDs = append(f.ctxIDs, x)
+		}
+	}
+	for w := range f.local {
+		if !f.leave[w] {
+			f.localStems = append(f.localStems, wordStem{w, stem(w)})
+		}
+	}
+}
+
+// sharedContext counts the content words the two facts' sentences share,
+// leaving out the words of either value.
+func sharedContext(a, b *fact) int {
+	a.context()
+	b.context()
+	return sharedIDs(a.ctxIDs, b.ctxIDs)
 }
 
 type finding struct {
@@ -227,7 +261,7 @@ func (st *story) oddOneOut(facts []*fact, compat func(a, b *fact) bool, ctx func
 				if g.di == f.di || !ctx(f, g) {
 					continue
 				}
-				sc := overlap(&f.di.sents[f.sent], &g.di.sents[g.sent], nil) + 2*localOverlap(f, g)
+				sc := sharedIDs(f.di.sents[f.sent].ids, g.di.sents[g.sent].ids) + 2*localOverlap(f, g)
 				if b, ok := bestOf[g.di]; !ok || sc > scoreOf[g.di] || sc == scoreOf[g.di] && compat(f, g) && !compat(f, b) {
 					bestOf[g.di], scoreOf[g.di] = g, sc
 				}
@@ -353,7 +387,7 @@ func (st *story) numberConflicts() []finding {
 		if a.value != "" && b.value != "" && a.value != b.value {
 			return false // about different people
 		}
-		return overlapLeaving(&a.di.sents[a.sent], &b.di.sents[b.sent], a.leave, b.leave) >= ctxNumber && localMatch(a, b)
+		return sharedContext(a, b) >= ctxNumber && localMatch(a, b)
 	}
 	var out []finding
 	for _, r := range st.oddOneOut(facts, numCompat, ctx, 2) {
@@ -389,15 +423,16 @@ func localOverlap(a, b *fact) int {
 
 // localMatch: the words next to the two values share a content word.
 func localMatch(a, b *fact) bool {
-	stems := map[string]bool{}
-	for w := range b.local {
-		if !a.leave[w] && !b.leave[w] {
-			stems[stem(w)] = true
+	a.context()
+	b.context()
+	for _, y := range b.localStems {
+		if a.leave[y.w] {
+			continue
 		}
-	}
-	for w := range a.local {
-		if !a.leave[w] && !b.leave[w] && stems[stem(w)] {
-			return true // "charged" meets "charges"
+		for _, x := range a.localStems {
+			if x.stem == y.stem && !b.leave[x.w] {
+				return true // "charged" meets "charges"
+			}
 		}
 	}
 	return false
@@ -517,7 +552,7 @@ func (st *story) dateConflicts() []finding {
 	facts := st.dateFacts()
 	compat := func(a, b *fact) bool { return a.value == b.value }
 	ctx := func(a, b *fact) bool {
-		return overlapLeaving(&a.di.sents[a.sent], &b.di.sents[b.sent], a.leave, b.leave) >= ctxDate && localMatch(a, b)
+		return sharedContext(a, b) >= ctxDate && localMatch(a, b)
 	}
 	var out []finding
 	for _, r := range st.oddOneOut(facts, compat, ctx, 2) {
@@ -875,7 +910,7 @@ func (st *story) placeConflicts() []finding {
 			if !plain[gi] || isSimilar(f.value, g.value) {
 				continue
 			}
-			ov := overlapLeaving(&f.di.sents[f.sent], &g.di.sents[g.sent], f.leave, g.leave)
+			ov := sharedContext(f, g)
 			if ov < ctxPlace || !localMatch(f, g) {
 				continue
 			}

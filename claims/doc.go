@@ -1,6 +1,8 @@
 package claims
 
 import (
+	"cmp"
+	"slices"
 	"strings"
 
 	"github.com/accord-news/accord"
@@ -20,6 +22,57 @@ type sent struct {
 	toks    []accord.Token // tokens inside the sentence
 	words   []string       // lower-cased word tokens (possessives stripped)
 	content map[string]bool
+	// grams: the sentence's word 5-grams with at least two content words,
+	// built on first use by sharedGram.
+	grams map[string]bool
+	// ids: the content words as corpus-wide numbers, sorted, so that two
+	// sentences' shared words are counted by a merge (see internWords).
+	ids []wordID
+}
+
+// wordID is a content word's number, given by internWords.
+type wordID struct {
+	id int32
+	w  string
+}
+
+// internWords numbers every sentence's content words (one number per word
+// across the corpus) and keeps them sorted by number on the sentence.
+func internWords(infos []*docInfo) {
+	num := map[string]int32{}
+	for _, di := range infos {
+		for si := range di.sents {
+			s := &di.sents[si]
+			s.ids = make([]wordID, 0, len(s.content))
+			for w := range s.content {
+				id, ok := num[w]
+				if !ok {
+					id = int32(len(num))
+					num[w] = id
+				}
+				s.ids = append(s.ids, wordID{id, w})
+			}
+			slices.SortFunc(s.ids, func(a, b wordID) int { return cmp.Compare(a.id, b.id) })
+		}
+	}
+}
+
+// sharedIDs counts the numbers two sorted lists share.
+func sharedIDs(a, b []wordID) int {
+	n, i, j := 0, 0, 0
+	for i < len(a) && j < len(b) {
+		switch {
+		case a[i].id < b[j].id:
+			i++
+		case a[i].id > b[j].id:
+			j++
+		default:
+			n++
+			i++
+			j++
+		}
+	}
+	return n
 }
 
 // person is a personal name found in a sentence.
@@ -67,15 +120,13 @@ type docInfo struct {
 	// spun: the document is a machine-spun copy of another; its wording
 	// (titles, roles) is a spinner's, not a source's.
 	spun bool
+	// cites: the document's cites links, in the corpus's order (set by
+	// Analyze, which indexes the links once).
+	cites []accord.Link
 }
 
 func newDocInfo(c *accord.Corpus, d *accord.Document) *docInfo {
 	di := &docInfo{d: d, group: c.GroupOf(d.ID), words: map[string]bool{}, names: map[string]bool{}, lowerWords: map[string]bool{}}
-	for _, l := range c.Links {
-		if l.Kind == accord.LinkSpun && l.From == d.ID {
-			di.spun = true
-		}
-	}
 	toks := d.Tokens
 	if len(toks) == 0 {
 		toks = text.Tokens(d.Text, accord.Span{Start: 0, End: len(d.Text)})
@@ -664,18 +715,6 @@ func overlap(a, b *sent, leave map[string]bool) int {
 	n := 0
 	for w := range a.content {
 		if b.content[w] && !leave[w] {
-			n++
-		}
-	}
-	return n
-}
-
-// overlapLeaving is overlap leaving out the words of either of two sets
-// (without building their union for every pair).
-func overlapLeaving(a, b *sent, leave1, leave2 map[string]bool) int {
-	n := 0
-	for w := range a.content {
-		if b.content[w] && !leave1[w] && !leave2[w] {
 			n++
 		}
 	}
