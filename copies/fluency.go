@@ -3,6 +3,7 @@ package copies
 import (
 	"encoding/binary"
 	"io"
+	"slices"
 	"sort"
 
 	"bufio"
@@ -153,24 +154,25 @@ func appendLower(b []byte, s string, w word) []byte {
 // (inside their sentence) that reference news text uses: a writer's own
 // wording scores higher than a spinner's context-blind substitutes.
 func fluency(v *vdoc, idx []int) (float64, int) {
-	mark := map[int]bool{}
+	// the bigrams, by their first word's index, each once (the counts
+	// below do not depend on the order)
+	pairs := make([]int, 0, 2*len(idx))
 	for _, i := range idx {
-		if i >= 0 && i < len(v.words) {
-			mark[i] = true
+		if i < 0 || i >= len(v.words) {
+			continue
 		}
-	}
-	pairs := map[int]bool{} // index of the bigram's first word
-	for i := range mark {
 		if i > 0 && v.words[i-1].sent == v.words[i].sent {
-			pairs[i-1] = true
+			pairs = append(pairs, i-1)
 		}
 		if i+1 < len(v.words) && v.words[i+1].sent == v.words[i].sent {
-			pairs[i] = true
+			pairs = append(pairs, i)
 		}
 	}
+	slices.Sort(pairs)
+	pairs = slices.Compact(pairs)
 	seen, n := 0, 0
 	var buf []byte
-	for i := range pairs {
+	for _, i := range pairs {
 		a, b := v.words[i], v.words[i+1]
 		if a.has(fNum) || b.has(fNum) || a.has(fCap) || b.has(fCap) {
 			continue // names and numbers say nothing about fluency
