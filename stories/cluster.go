@@ -247,13 +247,15 @@ func cluster(ctx context.Context, vecs vecSource, order []int, threshold, merge,
 		cl    int
 		score float64
 	}
-	var shared map[int]float64
+	// Shared top-term weight per cluster, dense (cluster ids are dense),
+	// with the list of clusters touched: the same sums, in the same order,
+	// as a map would give, without hashing.
+	var shared []float64
+	var isShared []bool
+	var touched []int
 	var cs []cand
 	candidates := func(i int, v vector, maxCand int) []int {
-		if shared == nil {
-			shared = map[int]float64{}
-		}
-		clear(shared)
+		touched = touched[:0]
 		for _, t := range top(i, v) {
 			w := 0.0
 			if k := sort.Search(len(v.ids), func(k int) bool { return v.ids[k] >= t }); k < len(v.ids) && v.ids[k] == t {
@@ -264,12 +266,22 @@ func cluster(ctx context.Context, vecs vecSource, order []int, threshold, merge,
 				post = post[len(post)-maxPosting:]
 			}
 			for _, cl := range post {
+				if cl >= len(shared) {
+					grow := cl + 1 + len(shared)/2
+					shared = append(shared, make([]float64, grow-len(shared))...)
+					isShared = append(isShared, make([]bool, grow-len(isShared))...)
+				}
+				if !isShared[cl] {
+					isShared[cl] = true
+					touched = append(touched, cl)
+				}
 				shared[cl] += w
 			}
 		}
 		cs = cs[:0]
-		for cl, sc := range shared {
-			cs = append(cs, cand{cl, sc})
+		for _, cl := range touched {
+			cs = append(cs, cand{cl, shared[cl]})
+			shared[cl], isShared[cl] = 0, false
 		}
 		if len(cs) > maxCand {
 			// The maxCand best (score, then lower id: a total order, so the
@@ -403,7 +415,6 @@ func cluster(ctx context.Context, vecs vecSource, order []int, threshold, merge,
 		return x
 	}
 	h := &pairHeap{}
-	seenPair := map[[2]int]bool{}
 	push := func(x, y int) {
 		if x > y {
 			x, y = y, x
@@ -412,21 +423,11 @@ func cluster(ctx context.Context, vecs vecSource, order []int, threshold, merge,
 			heap.Push(h, pair{x, y, sums[x].n, sums[y].n, sc})
 		}
 	}
-	for _, cls := range index {
-		for a := 0; a < len(cls); a++ {
-			for b := a + 1; b < len(cls) && b < a+64; b++ {
-				x, y := cls[a], cls[b]
-				if x > y {
-					x, y = y, x
-				}
-				if seenPair[[2]int{x, y}] || sums[x].n == 0 || sums[y].n == 0 {
-					continue
-				}
-				seenPair[[2]int{x, y}] = true
-				push(x, y)
-			}
+	forEachWindowPair(index, len(sums), func(x, y int) {
+		if sums[x].n > 0 && sums[y].n > 0 {
+			push(x, y)
 		}
-	}
+	})
 	for h.Len() > 0 {
 		p := heap.Pop(h).(pair)
 		rx, ry := find(p.a), find(p.b)
@@ -635,6 +636,26 @@ func averageLink(a, b *sparseSum) float64 {
 	if a.n == 0 || b.n == 0 {
 		return 0
 	}
+	if len(a.ids) > 16*len(b.ids) {
+		a, b = b, a
+	}
+	if len(b.ids) > 16*len(a.ids) {
+		// Far apart in size: look each term of the small sum up in the
+		// large one (the same products, summed in the same id order).
+		dot := 0.0
+		j := 0
+		for i, id := range a.ids {
+			j += gallop(b.ids[j:], id)
+			if j == len(b.ids) {
+				break
+			}
+			if b.ids[j] == id {
+				dot += a.val[i] * b.val[j]
+				j++
+			}
+		}
+		return dot / float64(a.n*b.n)
+	}
 	dot := 0.0
 	i, j := 0, 0
 	for i < len(a.ids) && j < len(b.ids) {
@@ -650,6 +671,79 @@ func averageLink(a, b *sparseSum) float64 {
 		}
 	}
 	return dot / float64(a.n*b.n)
+}
+
+// mergeWindow: two clusters are a candidate pair for merging when they
+// stand within mergeWindow places of each other on a posting list.
+const mergeWindow = 64
+
+// forEachWindowPair calls f once for every pair x < y of clusters that
+// stand less than mergeWindow places apart on some posting list of index,
+// by x, then y. It is the set of pairs a walk along every list gives, found
+// from each cluster's own places on the lists, with one mark per cluster
+// instead of a set of pairs: memory in the number of postings, not pairs.
+func forEachWindowPair(index map[int32][]int, n int, f func(x, y int)) {
+	lists := make([][]int, 0, len(index))
+	for _, cls := range index {
+		lists = append(lists, cls)
+	}
+	// Each cluster's places (list, position), flat by cluster.
+	start := make([]int, n+1)
+	for _, cls := range lists {
+		for _, cl := range cls {
+			start[cl+1]++
+		}
+	}
+	for c := 0; c < n; c++ {
+		start[c+1] += start[c]
+	}
+	places := make([][2]int32, start[n])
+	next := slices.Clone(start[:n])
+	for l, cls := range lists {
+		for p, cl := range cls {
+			places[next[cl]] = [2]int32{int32(l), int32(p)}
+			next[cl]++
+		}
+	}
+	mark := make([]bool, n)
+	var partners []int
+	for x := 0; x < n; x++ {
+		partners = partners[:0]
+		for _, lp := range places[start[x]:start[x+1]] {
+			cls, p := lists[lp[0]], int(lp[1])
+			for q := max(0, p-mergeWindow+1); q < min(len(cls), p+mergeWindow); q++ {
+				if y := cls[q]; y > x && !mark[y] {
+					mark[y] = true
+					partners = append(partners, y)
+				}
+			}
+		}
+		slices.Sort(partners)
+		for _, y := range partners {
+			mark[y] = false
+			f(x, y)
+		}
+	}
+}
+
+// gallop returns the first position of ids (sorted) holding an id >= x, by
+// exponential then binary search.
+func gallop(ids []int32, x int32) int {
+	hi := 1
+	for hi < len(ids) && ids[hi-1] < x {
+		hi *= 2
+	}
+	lo := hi / 2
+	hi = min(hi, len(ids))
+	for lo < hi {
+		m := int(uint(lo+hi) >> 1)
+		if ids[m] < x {
+			lo = m + 1
+		} else {
+			hi = m
+		}
+	}
+	return lo
 }
 
 // selectTop reorders xs so that its first k elements are the k first under

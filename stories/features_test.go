@@ -3,6 +3,7 @@ package stories
 import (
 	"fmt"
 	"math"
+	"math/rand/v2"
 	"strings"
 	"testing"
 
@@ -58,6 +59,96 @@ func same(t *testing.T, what string, want, got vector) {
 	for k := range want.ids {
 		if want.ids[k] != got.ids[k] || math.Float64bits(want.val[k]) != math.Float64bits(got.val[k]) {
 			t.Fatalf("%s: term %d is (%d, %v), want (%d, %v)", what, k, got.ids[k], got.val[k], want.ids[k], want.val[k])
+		}
+	}
+}
+
+// TestAverageLinkGallop checks that the galloping dot product of sums far
+// apart in size is, bit for bit, the merge join's.
+func TestAverageLinkGallop(t *testing.T) {
+	r := rand.New(rand.NewPCG(1, 2))
+	mk := func(n, span int) sparseSum {
+		s := sparseSum{n: 1 + r.IntN(5)}
+		for id := 0; id < span && len(s.ids) < n; id++ {
+			if r.IntN(span) < 2*n {
+				s.ids = append(s.ids, int32(id))
+				s.val = append(s.val, r.Float64())
+			}
+		}
+		return s
+	}
+	ref := func(a, b *sparseSum) float64 {
+		dot := 0.0
+		i, j := 0, 0
+		for i < len(a.ids) && j < len(b.ids) {
+			switch {
+			case a.ids[i] < b.ids[j]:
+				i++
+			case a.ids[i] > b.ids[j]:
+				j++
+			default:
+				dot += a.val[i] * b.val[j]
+				i++
+				j++
+			}
+		}
+		return dot / float64(a.n*b.n)
+	}
+	for k := 0; k < 500; k++ {
+		a, b := mk(1+r.IntN(20), 400), mk(r.IntN(3000), 4000)
+		if k%2 == 1 {
+			a, b = b, a
+		}
+		if got, want := averageLink(&a, &b), ref(&a, &b); math.Float64bits(got) != math.Float64bits(want) {
+			t.Fatalf("case %d: %v, want %v", k, got, want)
+		}
+	}
+	for _, ids := range [][]int32{nil, {5}, {1, 3, 5, 7, 9, 11, 13}} {
+		for x := int32(0); x < 15; x++ {
+			want := 0
+			for want < len(ids) && ids[want] < x {
+				want++
+			}
+			if got := gallop(ids, x); got != want {
+				t.Fatalf("gallop(%v, %d) = %d, want %d", ids, x, got, want)
+			}
+		}
+	}
+}
+
+// TestWindowPairs checks forEachWindowPair against a walk along every list.
+func TestWindowPairs(t *testing.T) {
+	r := rand.New(rand.NewPCG(3, 4))
+	const n = 300
+	index := map[int32][]int{}
+	for term := int32(0); term < 40; term++ {
+		perm := r.Perm(n)
+		index[term] = perm[:r.IntN(n)]
+	}
+	want := map[[2]int]bool{}
+	for _, cls := range index {
+		for a := 0; a < len(cls); a++ {
+			for b := a + 1; b < len(cls) && b < a+mergeWindow; b++ {
+				x, y := min(cls[a], cls[b]), max(cls[a], cls[b])
+				want[[2]int{x, y}] = true
+			}
+		}
+	}
+	got := map[[2]int]bool{}
+	last := [2]int{-1, -1}
+	forEachWindowPair(index, n, func(x, y int) {
+		p := [2]int{x, y}
+		if x >= y || got[p] || (x < last[0] || (x == last[0] && y <= last[1])) {
+			t.Fatalf("pair %v repeated, unordered or out of order", p)
+		}
+		got[p], last = true, p
+	})
+	if len(got) != len(want) {
+		t.Fatalf("%d pairs, want %d", len(got), len(want))
+	}
+	for p := range want {
+		if !got[p] {
+			t.Fatalf("pair %v missing", p)
 		}
 	}
 }
