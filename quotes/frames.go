@@ -226,11 +226,19 @@ func (x *docCtx) headFrame(s accord.Span, r tokRange, strict bool) frame {
 			}
 		} else {
 			sub = subjectBefore(x.txt, x.toks, r.a, c)
-			if !sub.Found || cueStrength(w) < speechCue {
+			if !sub.Found {
 				continue
 			}
 			// The subject opens the sentence or follows an opening phrase.
 			st := tokensIn(x.toks, accord.Span{Start: s.Start, End: sub.Span.Start})
+			// A cue that is not a main speech verb ("say" is often "to
+			// say") only right after a subject that opens the sentence or
+			// follows an opening phrase and a comma ("Democrats also say …").
+			opens := !hasWordIn(x.txt, s.Start, sub.Span.Start) || st.b > st.a && x.toks[st.b-1].Lower == ","
+			_, known := cueTable[w] // not a guess from another form ("officials")
+			if cueStrength(w) < speechCue && !(opens && known && x.onlySkippable(tokensIn(x.toks, sub.Span).b, c)) {
+				continue
+			}
 			if st.b > st.a && x.toks[st.b-1].Lower != "," && !isSentenceStartWord(x.toks[st.b-1].Lower) {
 				continue
 			}
@@ -533,7 +541,7 @@ func (x *docCtx) indirect(direct []accord.QuoteMention) []accord.QuoteMention {
 		if countWords(x.txt[c.Start:c.End]) < minIndirectWords {
 			continue
 		}
-		if x.adverbialContent(c) {
+		if x.adverbialContent(c) || x.cutAbbreviation(c) {
 			continue
 		}
 		m := accord.QuoteMention{Span: c, Text: x.txt[c.Start:c.End], Speaker: -1, Cue: f.cue}
@@ -545,6 +553,19 @@ func (x *docCtx) indirect(direct []accord.QuoteMention) []accord.QuoteMention {
 		out = append(out, m)
 	}
 	return out
+}
+
+// cutAbbreviation reports whether content c ends in a one-letter word, a
+// sign that its sentence was cut at an abbreviation ("that the U.S").
+func (x *docCtx) cutAbbreviation(c accord.Span) bool {
+	w := x.txt[c.Start:c.End]
+	if i := strings.LastIndexByte(w, ' '); i >= 0 {
+		w = w[i+1:]
+	}
+	if i := strings.LastIndexByte(w, '.'); i >= 0 {
+		w = w[i+1:]
+	}
+	return len(w) == 1 && w[0] >= 'A' && w[0] <= 'Z'
 }
 
 // adverbialContent reports whether reported content c is no statement but
@@ -595,3 +616,16 @@ var prepositions = map[string]bool{"on": true, "in": true, "at": true, "during":
 	"by": true, "from": true, "after": true, "before": true, "about": true, "of": true, "through": true, "via": true,
 	"amid": true, "amidst": true, "despite": true, "without": true, "within": true, "among": true, "amongst": true, "under": true,
 	"against": true, "throughout": true, "toward": true, "towards": true, "upon": true, "following": true, "beyond": true}
+
+// onlySkippable reports whether the tokens [a, c) are auxiliaries and
+// adverbs that may stand between a subject and its cue ("also", "have
+// long").
+func (x *docCtx) onlySkippable(a, c int) bool {
+	for i := a; i < c; i++ {
+		w := x.toks[i].Lower
+		if !skippable[w] && !(len(w) > 4 && strings.HasSuffix(w, "ly")) {
+			return false
+		}
+	}
+	return true
+}

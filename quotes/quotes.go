@@ -693,7 +693,7 @@ func (x *docCtx) afterPattern(r tokRange) (attribution, bool) {
 			end := tokensIn(x.toks, accord.Span{Start: x.toks[i].Start, End: sub.Span.End}).b
 			return attribution{sub: sub, cue: x.toks[i].Span, where: 1, between: tokRange{r.a, end}, mixStart: -1}, true
 		}
-		return attribution{}, false
+		// "…, officials say": a noun the cue table half-knows, then the cue.
 	}
 	window := 10
 	if isUpperWord(x.txt, x.toks[i]) || i+1 < r.b && isUpperWord(x.txt, x.toks[i+1]) {

@@ -113,6 +113,13 @@ func TestIndirect(t *testing.T) {
 		// A fronted adverbial is no content of the verb after it.
 		{"Amid rising tension over the border, senior officials held a meeting on Monday.", "", ""},
 		{"As the two sides appeared to talk past each other, the words they used showed how far apart they remain.", "", ""},
+		// A weaker cue right after a subject that opens the sentence.
+		{"Critics say the new bridge will cost twice as much as planned.", "the new bridge will cost twice as much as planned", "Critics"},
+		// A plural noun the cue table half-knows before the cue.
+		{"The bridge could reopen before the winter storms arrive in January, officials say.",
+			"The bridge could reopen before the winter storms arrive in January", "officials"},
+		// A sentence cut at an abbreviation gives no content.
+		{"Smith also said that the U.", "", ""},
 		// "X, the mayor, said …": the words before the comma are the subject.
 		{"Jane Smith, the mayor of the town, said the bridge would reopen soon.", "the bridge would reopen soon", "Jane Smith"},
 	}
