@@ -7,6 +7,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/accord-news/accord"
+	"github.com/accord-news/accord/text"
 )
 
 // frame is the attribution frame of one sentence: the words that say who
@@ -523,6 +524,21 @@ func (x *docCtx) indirect(direct []accord.QuoteMention) []accord.QuoteMention {
 		}
 		f := x.sentenceFrame(s, true)
 		if !f.ok {
+			// "Smith criticized the bill on Monday, saying it would
+			// fail": a participle cue after a named sentence subject.
+			r := tokensIn(x.toks, s)
+			if r.a < r.b && text.IsStopword(x.toks[r.a].Lower) {
+				r.a++ // "However Russian officials …"
+			}
+			if sub := x.sentenceSubject(r.a, r.b); sub.Found {
+				m := accord.QuoteMention{Span: accord.Span{Start: s.Start, End: s.Start}, Speaker: -1}
+				if spk := x.resolve(sub, x.paraOf(s.Start)); spk.ok {
+					m.Speaker, m.SpeakerText, m.SpeakerSpan = spk.idx, spk.text, spk.span
+					if m2, ok := x.secondAct(m, s); ok {
+						out = append(out, m2)
+					}
+				}
+			}
 			continue
 		}
 		c := x.trimContent(f.content)
@@ -551,8 +567,38 @@ func (x *docCtx) indirect(direct []accord.QuoteMention) []accord.QuoteMention {
 			m.SpeakerSpan = spk.span
 		}
 		out = append(out, m)
+		if !f.tail {
+			if m2, ok := x.secondAct(m, s); ok {
+				out = append(out, m2)
+			}
+		}
 	}
 	return out
+}
+
+// secondAct returns the reported content of a participle cue after the
+// content of m in sentence s ("X criticized the bill, saying it would
+// fail"): the participle's subject is m's speaker.
+func (x *docCtx) secondAct(m accord.QuoteMention, s accord.Span) (accord.QuoteMention, bool) {
+	r := tokensIn(x.toks, accord.Span{Start: m.Span.End, End: s.End})
+	for k := r.a; k+2 < r.b; k++ {
+		if x.toks[k].Lower != "," {
+			continue
+		}
+		w := x.toks[k+1].Lower
+		if !strings.HasSuffix(w, "ing") || !isCue(w) {
+			continue
+		}
+		st := k + 2
+		c := x.trimContent(accord.Span{Start: x.toks[st].Start, End: x.headEnd(x.toks[st].Start, s.End)})
+		if c.Len() <= 0 || countWords(x.txt[c.Start:c.End]) < minIndirectWords || x.adverbialContent(c) || x.cutAbbreviation(c) {
+			return accord.QuoteMention{}, false
+		}
+		m2 := m
+		m2.Span, m2.Text, m2.Cue = c, x.txt[c.Start:c.End], x.toks[k+1].Span
+		return m2, true
+	}
+	return accord.QuoteMention{}, false
 }
 
 // cutAbbreviation reports whether content c ends in a one-letter word, a
