@@ -83,40 +83,127 @@ func (v vector) top(k int) []int32 {
 	return out
 }
 
-// centroid is the sum of its members' vectors. Its squared norm is kept up to
-// date term by term, in the (sorted) order of each vector's ids, so that the
-// floating-point result never depends on map iteration order: the same input
-// always gives the same clusters.
+// centroid is the sum of its members' vectors, as a sparse vector sorted by
+// term id (12 bytes a term, against about twice that in a map). Its
+// squared norm is kept up to date term by term, in the (sorted) order of
+// each vector's ids, so that the floating-point result never depends on
+// the order of anything but the input: the same input always gives the
+// same clusters. A sum below 1e-12 drops its term.
 type centroid struct {
-	sum map[int32]float64
-	sq  float64 // squared L2 norm of sum
+	ids []int32
+	val []float64
+	sq  float64 // squared L2 norm of the sum
 	n   int
 }
 
-func newCentroid() *centroid { return &centroid{sum: map[int32]float64{}} }
+func newCentroid() *centroid { return &centroid{} }
 
-func (c *centroid) addTerm(id int32, x float64) {
-	old := c.sum[id]
-	nw := old + x
-	c.sq += nw*nw - old*old
-	if math.Abs(nw) < 1e-12 {
-		delete(c.sum, id)
-	} else {
-		c.sum[id] = nw
+// find returns the position of each of v's ids in c (-1: absent), in pos's
+// storage.
+func (c *centroid) find(v vector, pos []int32) []int32 {
+	pos = pos[:0]
+	j := 0
+	gal := len(c.ids) > 16*len(v.ids)
+	for _, id := range v.ids {
+		if gal {
+			j += gallop(c.ids[j:], id)
+		} else {
+			for j < len(c.ids) && c.ids[j] < id {
+				j++
+			}
+		}
+		if j < len(c.ids) && c.ids[j] == id {
+			pos = append(pos, int32(j))
+		} else {
+			pos = append(pos, -1)
+		}
 	}
+	return pos
 }
 
-func (c *centroid) add(v vector) {
-	for i, id := range v.ids {
-		c.addTerm(id, v.val[i])
+// addVec adds sign·v, term by term in id order, as adding each term to a
+// map of sums did: the new sum is old + x, the squared norm moves by
+// new² − old², and a sum whose magnitude falls below 1e-12 is dropped.
+//
+// scratch (may be nil) lends its storage to the positions of v's terms.
+func (c *centroid) addVec(v vector, sign float64, scratch *[]int32) {
+	var pos []int32
+	if scratch != nil {
+		pos = *scratch
 	}
+	pos = c.find(v, pos)
+	if scratch != nil {
+		*scratch = pos
+	}
+	inserts, drops := 0, 0
+	for k := range v.ids {
+		old := 0.0
+		if p := pos[k]; p >= 0 {
+			old = c.val[p]
+		}
+		x := v.val[k]
+		if sign < 0 {
+			x = -x
+		}
+		nw := old + x
+		c.sq += nw*nw - old*old
+		switch {
+		case math.Abs(nw) < 1e-12:
+			if pos[k] >= 0 {
+				drops++
+			}
+		case pos[k] < 0:
+			inserts++
+		}
+	}
+	if inserts == 0 && drops == 0 {
+		for k, p := range pos {
+			if p < 0 {
+				continue // a sum below 1e-12 of an absent term: nothing to add
+			}
+			x := v.val[k]
+			if sign < 0 {
+				x = -x
+			}
+			c.val[p] += x
+		}
+		return
+	}
+	// Merge into new storage (a little room to grow, so that a cluster
+	// growing one document at a time does not copy itself every time).
+	n := len(c.ids) + inserts - drops
+	ids := make([]int32, 0, n+n/4)
+	val := make([]float64, 0, n+n/4)
+	i := 0
+	for k, id := range v.ids {
+		for i < len(c.ids) && c.ids[i] < id {
+			ids, val = append(ids, c.ids[i]), append(val, c.val[i])
+			i++
+		}
+		x := v.val[k]
+		if sign < 0 {
+			x = -x
+		}
+		old := 0.0
+		if pos[k] >= 0 {
+			old = c.val[i]
+			i++
+		}
+		if nw := old + x; math.Abs(nw) >= 1e-12 {
+			ids, val = append(ids, id), append(val, nw)
+		}
+	}
+	ids, val = append(ids, c.ids[i:]...), append(val, c.val[i:]...)
+	c.ids, c.val = ids, val
+}
+
+func (c *centroid) add(v vector, scratch *[]int32) {
+	c.addVec(v, 1, scratch)
 	c.n++
 }
 
-func (c *centroid) remove(v vector) {
-	for i, id := range v.ids {
-		c.addTerm(id, -v.val[i])
-	}
+func (c *centroid) remove(v vector, scratch *[]int32) {
+	c.addVec(v, -1, scratch)
 	c.n--
 }
 
@@ -127,16 +214,45 @@ func (c *centroid) l2() float64 {
 	return math.Sqrt(c.sq)
 }
 
+// dot is the dot product with v, summed in v's id order (a term v has and
+// the centroid has not adds nothing, as its product with 0 did).
+func (c *centroid) dot(v vector) float64 {
+	dot := 0.0
+	j := 0
+	if len(c.ids) > 16*len(v.ids) {
+		for i, id := range v.ids {
+			j += gallop(c.ids[j:], id)
+			if j == len(c.ids) {
+				break
+			}
+			if c.ids[j] == id {
+				dot += c.val[j] * v.val[i]
+				j++
+			}
+		}
+		return dot
+	}
+	for i, id := range v.ids {
+		for j < len(c.ids) && c.ids[j] < id {
+			j++
+		}
+		if j == len(c.ids) {
+			break
+		}
+		if c.ids[j] == id {
+			dot += c.val[j] * v.val[i]
+			j++
+		}
+	}
+	return dot
+}
+
 func (c *centroid) cosine(v vector) float64 {
 	n := c.l2()
 	if n == 0 {
 		return 0
 	}
-	dot := 0.0
-	for i, id := range v.ids {
-		dot += c.sum[id] * v.val[i]
-	}
-	return dot / n
+	return c.dot(v) / n
 }
 
 // cosineWithout is the cosine with the centroid less one member's vector.
@@ -145,10 +261,7 @@ func (c *centroid) cosineWithout(v vector) float64 {
 		return 0
 	}
 	// |s - v|^2 = |s|^2 - 2 s.v + |v|^2 (|v| = 1)
-	dot := 0.0
-	for i, id := range v.ids {
-		dot += c.sum[id] * v.val[i]
-	}
+	dot := c.dot(v)
 	n2 := c.l2()*c.l2() - 2*dot + 1
 	if n2 <= 1e-12 {
 		return 0
@@ -163,11 +276,7 @@ func (c *centroid) mean(v vector) float64 {
 	if c.n == 0 {
 		return 0
 	}
-	dot := 0.0
-	for i, id := range v.ids {
-		dot += c.sum[id] * v.val[i]
-	}
-	return dot / float64(c.n)
+	return c.dot(v) / float64(c.n)
 }
 
 // meanWithout is mean with one member's vector taken out of the centroid.
@@ -175,11 +284,7 @@ func (c *centroid) meanWithout(v vector) float64 {
 	if c.n <= 1 {
 		return 0
 	}
-	dot := 0.0
-	for i, id := range v.ids {
-		dot += c.sum[id] * v.val[i]
-	}
-	return (dot - 1) / float64(c.n-1)
+	return (c.dot(v) - 1) / float64(c.n-1)
 }
 
 const (
@@ -220,6 +325,7 @@ func cluster(ctx context.Context, vecs vecSource, order []int, threshold, merge,
 	// A document's vector comes from vecs into buf, one document at a
 	// time (the features source computes it on demand).
 	var buf vector
+	var scratch []int32 // for centroid additions
 	load := func(i int) vector {
 		v := vecs.vec(i, buf)
 		buf = v
@@ -324,7 +430,7 @@ func cluster(ctx context.Context, vecs vecSource, order []int, threshold, merge,
 			for len(cents) <= seed[i] {
 				cents = append(cents, newCentroid())
 			}
-			cents[seed[i]].add(v)
+			cents[seed[i]].add(v, &scratch)
 		}
 		assign[i] = seed[i]
 		addToIndex(seed[i], i, v)
@@ -350,7 +456,7 @@ func cluster(ctx context.Context, vecs vecSource, order []int, threshold, merge,
 			best = len(cents)
 			cents = append(cents, newCentroid())
 		}
-		cents[best].add(v)
+		cents[best].add(v, &scratch)
 		assign[i] = best
 		addToIndex(best, i, v)
 	}
@@ -378,8 +484,8 @@ func cluster(ctx context.Context, vecs vecSource, order []int, threshold, merge,
 				}
 			}
 			if best != own {
-				cents[own].remove(v)
-				cents[best].add(v)
+				cents[own].remove(v, &scratch)
+				cents[best].add(v, &scratch)
 				assign[i] = best
 				addToIndex(best, i, v)
 				moved++
@@ -531,15 +637,10 @@ type sparseSum struct {
 }
 
 func (c *centroid) sorted() sparseSum {
-	out := sparseSum{ids: make([]int32, 0, len(c.sum)), val: make([]float64, 0, len(c.sum)), n: c.n}
-	for id := range c.sum {
-		out.ids = append(out.ids, id)
+	if cap(c.ids) > len(c.ids)+len(c.ids)/8 {
+		return sparseSum{ids: slices.Clone(c.ids), val: slices.Clone(c.val), n: c.n}
 	}
-	sort.Slice(out.ids, func(i, j int) bool { return out.ids[i] < out.ids[j] })
-	for _, id := range out.ids {
-		out.val = append(out.val, c.sum[id])
-	}
-	return out
+	return sparseSum{ids: c.ids, val: c.val, n: c.n}
 }
 
 // seededSums builds the sorted sum of each of n clusters from its members'

@@ -131,7 +131,7 @@ func TestDevSubtopicSimilarity(t *testing.T) {
 		for _, k := range keys {
 			c := newCentroid()
 			for _, i := range groups[k] {
-				c.add(kinds[kind](feats[i]))
+				c.add(kinds[kind](feats[i]), nil)
 			}
 			sv := c.sorted()
 			cents[k] = &sv

@@ -152,3 +152,87 @@ func TestWindowPairs(t *testing.T) {
 		}
 	}
 }
+
+// mapCentroid is the map-based centroid the sorted one replaced: the
+// reference for TestCentroidMatchesMapCentroid.
+type mapCentroid struct {
+	sum map[int32]float64
+	sq  float64
+}
+
+func (c *mapCentroid) addTerm(id int32, x float64) {
+	old := c.sum[id]
+	nw := old + x
+	c.sq += nw*nw - old*old
+	if math.Abs(nw) < 1e-12 {
+		delete(c.sum, id)
+	} else {
+		c.sum[id] = nw
+	}
+}
+
+func (c *mapCentroid) dot(v vector) float64 {
+	dot := 0.0
+	for i, id := range v.ids {
+		dot += c.sum[id] * v.val[i]
+	}
+	return dot
+}
+
+// TestCentroidMatchesMapCentroid adds and removes random vectors (some with
+// zero values, some far smaller or larger than the centroid) to both
+// centroids: sums, squared norms and dot products must agree bit for bit.
+func TestCentroidMatchesMapCentroid(t *testing.T) {
+	r := rand.New(rand.NewPCG(5, 6))
+	mk := func() vector {
+		var v vector
+		span, n := 50+r.IntN(3000), 1+r.IntN(200)
+		for id := 0; id < span; id++ {
+			if r.IntN(span) < n {
+				x := r.Float64()
+				if r.IntN(20) == 0 {
+					x = 0
+				}
+				v.ids, v.val = append(v.ids, int32(id)), append(v.val, x)
+			}
+		}
+		return v
+	}
+	for round := 0; round < 20; round++ {
+		c, ref := newCentroid(), &mapCentroid{sum: map[int32]float64{}}
+		var in []vector
+		for step := 0; step < 200; step++ {
+			if len(in) > 0 && r.IntN(3) == 0 {
+				k := r.IntN(len(in))
+				v := in[k]
+				in = append(in[:k], in[k+1:]...)
+				c.remove(v, nil)
+				for i, id := range v.ids {
+					ref.addTerm(id, -v.val[i])
+				}
+			} else {
+				v := mk()
+				in = append(in, v)
+				c.add(v, nil)
+				for i, id := range v.ids {
+					ref.addTerm(id, v.val[i])
+				}
+			}
+			if math.Float64bits(c.sq) != math.Float64bits(ref.sq) || len(c.ids) != len(ref.sum) {
+				t.Fatalf("round %d step %d: sq %v (%d terms), want %v (%d terms)", round, step, c.sq, len(c.ids), ref.sq, len(ref.sum))
+			}
+			for k, id := range c.ids {
+				if k > 0 && c.ids[k-1] >= id {
+					t.Fatalf("ids not sorted")
+				}
+				if math.Float64bits(c.val[k]) != math.Float64bits(ref.sum[id]) {
+					t.Fatalf("round %d step %d: term %d is %v, want %v", round, step, id, c.val[k], ref.sum[id])
+				}
+			}
+			probe := mk()
+			if got, want := c.dot(probe), ref.dot(probe); got != want {
+				t.Fatalf("round %d step %d: dot %v, want %v", round, step, got, want)
+			}
+		}
+	}
+}

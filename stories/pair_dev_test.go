@@ -66,7 +66,7 @@ type evCluster struct {
 func sumOf(vs []vector, members []int) sparseSum {
 	c := newCentroid()
 	for _, m := range members {
-		c.add(vs[m])
+		c.add(vs[m], nil)
 	}
 	return c.sorted()
 }

@@ -279,8 +279,9 @@ func title(c *accord.Corpus, members, pos []int, vecs []vector) string {
 		return vecs[pos[k]]
 	}
 	cent := newCentroid()
+	var scratch []int32
 	for k := range members {
-		cent.add(vec(k))
+		cent.add(vec(k), &scratch)
 	}
 	best, bestScore := -1, -1.0
 	for k, m := range members {
