@@ -408,9 +408,11 @@ func cluster(ctx context.Context, vecs vecSource, order []int, threshold, merge,
 		return out
 	}
 	seeded := func(i int) bool { return seed != nil && seed[i] >= 0 }
+	// The seeded clusters' sums are built in one go per cluster
+	// (seededSums: the same additions as adding the documents one by one).
 	// When every document is seeded (a batch run after events first), no
-	// document is compared with a centroid before the merge phase: its
-	// sorted sums are built directly (seededSums), without centroid maps.
+	// document is compared with a centroid before the merge phase, so the
+	// sums go straight to it.
 	allSeeded := seed != nil
 	for _, c := range seed {
 		if c < 0 {
@@ -424,16 +426,20 @@ func cluster(ctx context.Context, vecs vecSource, order []int, threshold, merge,
 			continue
 		}
 		v := load(i)
-		if allSeeded {
-			nSeeded = max(nSeeded, seed[i]+1)
-		} else {
-			for len(cents) <= seed[i] {
-				cents = append(cents, newCentroid())
-			}
-			cents[seed[i]].add(v, &scratch)
-		}
+		nSeeded = max(nSeeded, seed[i]+1)
 		assign[i] = seed[i]
 		addToIndex(seed[i], i, v)
+	}
+	var seededSq []float64
+	var sums []sparseSum
+	if nSeeded > 0 {
+		sums, seededSq = seededSums(nSeeded, order, seed, load)
+	}
+	if !allSeeded {
+		for c := range sums {
+			cents = append(cents, &centroid{ids: sums[c].ids, val: sums[c].val, sq: seededSq[c], n: sums[c].n})
+		}
+		sums = nil
 	}
 	for n, i := range order {
 		if n%1024 == 0 && ctx.Err() != nil {
@@ -499,10 +505,7 @@ func cluster(ctx context.Context, vecs vecSource, order []int, threshold, merge,
 	// centroid (centroid linkage). Candidate pairs share an index term.
 	// The merge phase works on sorted sparse sums: a dot product is then a
 	// merge of two sorted lists, in id order (the same result on every run).
-	var sums []sparseSum
-	if allSeeded {
-		sums = seededSums(nSeeded, order, seed, load)
-	} else {
+	if !allSeeded {
 		sums = make([]sparseSum, len(cents))
 		for i, c := range cents {
 			sums[i] = c.sorted()
@@ -648,22 +651,32 @@ func (c *centroid) sorted() sparseSum {
 // (the same additions per term in the same order, and a term whose sum
 // falls below 1e-12 dropped as addTerm drops it), but with one dense
 // scratch array instead of a map per cluster.
-func seededSums(n int, order, seed []int, load func(int) vector) []sparseSum {
+//
+// It also returns each cluster's squared norm as a centroid keeps it (moved
+// by new² − old² at every addition, in the same order). Documents with a
+// negative seed are left out.
+func seededSums(n int, order, seed []int, load func(int) vector) ([]sparseSum, []float64) {
 	start := make([]int, n+1)
 	for _, c := range seed {
-		start[c+1]++
+		if c >= 0 {
+			start[c+1]++
+		}
 	}
 	for c := 0; c < n; c++ {
 		start[c+1] += start[c]
 	}
-	members := make([]int, len(seed))
+	members := make([]int, start[n])
 	next := slices.Clone(start[:n])
 	for _, i := range order {
 		c := seed[i]
+		if c < 0 {
+			continue
+		}
 		members[next[c]] = i
 		next[c]++
 	}
 	sums := make([]sparseSum, n)
+	sqs := make([]float64, n)
 	var dense []float64
 	var touched []int32
 	var seen []bool
@@ -681,7 +694,9 @@ func seededSums(n int, order, seed []int, load func(int) vector) []sparseSum {
 					seen[id] = true
 					touched = append(touched, id)
 				}
-				nw := dense[id] + v.val[k]
+				old := dense[id]
+				nw := old + v.val[k]
+				sqs[c] += nw*nw - old*old
 				if math.Abs(nw) < 1e-12 {
 					nw = 0
 				}
@@ -706,7 +721,7 @@ func seededSums(n int, order, seed []int, load func(int) vector) []sparseSum {
 		}
 		sums[c] = s
 	}
-	return sums
+	return sums, sqs
 }
 
 // plus is the sum of two sparse sums.

@@ -236,3 +236,42 @@ func TestCentroidMatchesMapCentroid(t *testing.T) {
 		}
 	}
 }
+
+// TestSeededSumsMatchAdding checks seededSums (sums and squared norms)
+// against adding the seeded documents one by one in arrival order.
+func TestSeededSumsMatchAdding(t *testing.T) {
+	r := rand.New(rand.NewPCG(7, 8))
+	const docs, n = 400, 9
+	vecs := make([]vector, docs)
+	seed := make([]int, docs)
+	for i := range vecs {
+		for id := 0; id < 2000; id++ {
+			if r.IntN(20) == 0 {
+				vecs[i].ids, vecs[i].val = append(vecs[i].ids, int32(id)), append(vecs[i].val, r.Float64())
+			}
+		}
+		seed[i] = r.IntN(n+2) - 2 // some unseeded, cluster n-1 maybe empty
+	}
+	order := r.Perm(docs)
+	sums, sqs := seededSums(n, order, seed, func(i int) vector { return vecs[i] })
+	cents := make([]*centroid, n)
+	for c := range cents {
+		cents[c] = newCentroid()
+	}
+	for _, i := range order {
+		if seed[i] >= 0 {
+			cents[seed[i]].add(vecs[i], nil)
+		}
+	}
+	for c, want := range cents {
+		got := sums[c]
+		if got.n != want.n || math.Float64bits(sqs[c]) != math.Float64bits(want.sq) || len(got.ids) != len(want.ids) {
+			t.Fatalf("cluster %d: n %d sq %v terms %d, want %d %v %d", c, got.n, sqs[c], len(got.ids), want.n, want.sq, len(want.ids))
+		}
+		for k := range got.ids {
+			if got.ids[k] != want.ids[k] || math.Float64bits(got.val[k]) != math.Float64bits(want.val[k]) {
+				t.Fatalf("cluster %d term %d differs", c, k)
+			}
+		}
+	}
+}
