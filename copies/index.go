@@ -164,13 +164,12 @@ func (x *Index) Reserve(n int) {
 	if n <= 0 {
 		return
 	}
+	// The sketches and the bucket table grow as documents come: at a
+	// million documents the heap is near the soft memory limit from the
+	// start (the documents), and room reserved early makes the collector
+	// run more often for most of the run.
 	x.entries = slices.Grow(x.entries, n)
-	x.sigs = slices.Grow(x.sigs, n)
 	x.next = slices.Grow(x.next, n*slotsPerDoc)
-	// Distinct band keys: 64% of the slots at 100,000 documents of
-	// make_bulk's output, fewer as the corpus grows (near-copies share
-	// bands); half is the table the growth would reach, made at once.
-	x.buckets.reserve(x.buckets.n + n*slotsPerDoc/2)
 }
 
 // Seal drops what only adding documents needs (bucket table, chains,

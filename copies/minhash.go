@@ -225,21 +225,11 @@ func (t *bucketTable) put(k uint32, head int32) {
 	t.heads[i] = head
 }
 
-func (t *bucketTable) grow() { t.resize(max(1<<16, 2*len(t.keys))) }
-
-// reserve sizes the table for n keys at most 3/4 full, at once instead of
-// by doubling (each doubling holds the old and the new table together).
-func (t *bucketTable) reserve(n int) {
-	size := max(1<<16, len(t.keys))
-	for 3*size < 4*n {
-		size *= 2
+func (t *bucketTable) grow() {
+	size := 1 << 16
+	if len(t.keys) > 0 {
+		size = 2 * len(t.keys)
 	}
-	if size > len(t.keys) {
-		t.resize(size)
-	}
-}
-
-func (t *bucketTable) resize(size int) {
 	old, oldHeads := t.keys, t.heads
 	t.keys, t.heads = make([]uint32, size), make([]int32, size)
 	for i, k := range old {
