@@ -558,6 +558,9 @@ type prepCache struct {
 	// room: re-preparing documents is most of the garbage at scale.
 	evicted []*prepEntry
 	free    []*vdoc
+	// limit is the number of prepared documents kept (maxPrepared; tests
+	// set fewer so that the eviction and reuse paths run).
+	limit int
 }
 
 type prepEntry struct {
@@ -566,7 +569,7 @@ type prepEntry struct {
 }
 
 func newPrepCache(c *wordCache) *prepCache {
-	return &prepCache{cache: c, cur: map[*accord.Document]*prepEntry{}}
+	return &prepCache{cache: c, cur: map[*accord.Document]*prepEntry{}, limit: maxPrepared}
 }
 
 // maxPrepared bounds the prepared documents kept.
@@ -583,7 +586,7 @@ func (p *prepCache) get(d *accord.Document) *vdoc {
 			e = &prepEntry{}
 		}
 		p.cur[d] = e
-		if len(p.cur) >= maxPrepared/2 {
+		if len(p.cur) >= max(p.limit/2, 1) {
 			for od, oe := range p.old {
 				if p.cur[od] != oe {
 					p.evicted = append(p.evicted, oe)
@@ -624,11 +627,10 @@ func (p *prepCache) get(d *accord.Document) *vdoc {
 	return e.v
 }
 
-// maxFree bounds the released vdocs kept for reuse. A batch of 5,000 new
-// documents prepares 10,000-16,000 (the cache keeps 8,000): with room for
-// that many, most preparations reuse one; they are all live while their
-// batch is verified anyway.
-const maxFree = 2 * maxPrepared
+// The released vdocs kept for reuse are at most twice the cache's limit: a
+// batch of 5,000 new documents prepares 10,000-16,000 (the cache keeps
+// 8,000); with room for that many, most preparations reuse one, and they
+// are all live while their batch is verified anyway.
 
 // release makes the vdocs of the entries evicted so far reusable. Only
 // when no verification is running: an evicted vdoc may be pinned until
@@ -637,7 +639,7 @@ func (p *prepCache) release() {
 	p.mu.Lock()
 	defer p.mu.Unlock()
 	for _, e := range p.evicted {
-		if v := e.v; v != nil && len(p.free) < maxFree {
+		if v := e.v; v != nil && len(p.free) < 2*p.limit {
 			// no stale pointers for the collector to follow
 			clear(v.info[:cap(v.info)])
 			v.doc = nil

@@ -43,3 +43,31 @@ func TestPrepareIntoReusedVdoc(t *testing.T) {
 		}
 	}
 }
+
+// With a prepared-document cache of two, documents are evicted and their
+// room reused in nearly every batch: the links and groups are those of one
+// batch (run with -race: released vdocs must not be in use).
+func TestEvictionAndReuseKeepLinks(t *testing.T) {
+	docs := append(fixtureDocs(), loadDir(t, "testdata/seeds")...)
+	batch := NewIndex()
+	batch.AddBatch(docs)
+	wantLinks, wantGroups := batch.Links(), batch.Groups()
+	for _, size := range []int{1, 2, 3} {
+		x := NewIndex()
+		x.Workers = 2
+		x.prep = newPrepCache(x.cache)
+		x.prep.limit = 2
+		for i := 0; i < len(docs); i += size {
+			x.AddBatch(docs[i:min(i+size, len(docs))])
+		}
+		if len(x.prep.free) == 0 {
+			t.Errorf("batches of %d: nothing was released for reuse", size)
+		}
+		if got := x.Links(); !reflect.DeepEqual(got, wantLinks) {
+			t.Errorf("batches of %d: links differ\n got %v\nwant %v", size, got, wantLinks)
+		}
+		if got := x.Groups(); !reflect.DeepEqual(got, wantGroups) {
+			t.Errorf("batches of %d: groups differ", size)
+		}
+	}
+}
