@@ -107,6 +107,9 @@ func (s *Stage) Analyze(ctx context.Context, c *accord.Corpus) error {
 		c.Conflicts[i].ID = fmt.Sprintf("conflict-%04d", i+1)
 	}
 	for _, st := range stories {
+		if ctx.Err() != nil {
+			return ctx.Err()
+		}
 		c.Claims = append(c.Claims, s.storyClaims(c, st)...)
 	}
 	markDisputed(c)
@@ -200,9 +203,10 @@ func docList(ids []string) string {
 // ---- claims
 
 type unit struct {
-	di    *docInfo
-	sent  int
-	words int
+	di      *docInfo
+	sent    int
+	words   int
+	content int // len(di.sents[sent].content), kept here for the pair loop
 }
 
 // storyClaims matches the sentences of a story's documents: two sentences of
@@ -218,7 +222,7 @@ func (s *Stage) storyClaims(c *accord.Corpus, st *story) []accord.Claim {
 				continue
 			}
 			u := len(units)
-			units = append(units, unit{di: di, sent: si, words: len(sn.words)})
+			units = append(units, unit{di: di, sent: si, words: len(sn.words), content: len(sn.content)})
 			for w := range sn.content {
 				index[w] = append(index[w], u)
 			}
@@ -257,13 +261,11 @@ func (s *Stage) storyClaims(c *accord.Corpus, st *story) []accord.Claim {
 		for _, j := range touched {
 			n := int(cnt[j])
 			cnt[j] = 0
-			b := &units[j].di.sents[units[j].sent]
-			small := len(a.content)
-			if len(b.content) < small {
-				small = len(b.content)
-			}
-			jac := float64(n) / float64(len(a.content)+len(b.content)-n)
-			if jac >= 0.4 || n >= 4 && float64(n) >= 0.6*float64(small) || n >= 6 && float64(n) >= 0.4*float64(small) || n >= 3 && sharedGram(a, b) {
+			na, nb := u.content, units[j].content
+			small := min(na, nb)
+			jac := float64(n) / float64(na+nb-n)
+			if jac >= 0.4 || n >= 4 && float64(n) >= 0.6*float64(small) || n >= 6 && float64(n) >= 0.4*float64(small) ||
+				n >= 3 && sharedGram(a, &units[j].di.sents[units[j].sent]) {
 				pairs = append(pairs, pair{i, j, jac + float64(n)/float64(small)})
 			}
 		}

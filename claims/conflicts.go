@@ -238,7 +238,11 @@ func localWordsOf(di *docInfo, si int, sp accord.Span, win int, lowerOnly bool) 
 
 // oddOneOut applies the majority rule to facts grouped by key. compat says
 // whether two values agree; ctx whether two facts speak of the same thing.
-func (st *story) oddOneOut(facts []*fact, compat func(a, b *fact) bool, ctx func(a, b *fact) bool, minGroups int) [][2][]*fact {
+// minShared > 0 says that ctx holds only for facts whose sentences share at
+// least that many words besides the values (sharedContext): the facts of a
+// key are then paired through an index of those words, not all with all,
+// which in a large topic is most of the stage's time.
+func (st *story) oddOneOut(facts []*fact, compat func(a, b *fact) bool, ctx func(a, b *fact) bool, minShared, minGroups int) [][2][]*fact {
 	var res [][2][]*fact
 	byKey := map[string][]*fact{}
 	var keys []string
@@ -249,24 +253,60 @@ func (st *story) oddOneOut(facts []*fact, compat func(a, b *fact) bool, ctx func
 		byKey[f.key] = append(byKey[f.key], f)
 	}
 	sort.Strings(keys)
+	var (
+		shared  []int32 // per fact of the key: words shared with f's context
+		touched []int
+		inCtx   []*fact
+	)
 	for _, k := range keys {
 		fs := byKey[k]
+		var post map[int32][]int
+		if minShared > 0 {
+			post = map[int32][]int{}
+			for gi, g := range fs {
+				g.context()
+				for _, x := range g.ctxIDs {
+					post[x.id] = append(post[x.id], gi)
+				}
+			}
+			shared = make([]int32, len(fs))
+			touched = touched[:0]
+		}
 		for _, f := range fs {
 			support := false
 			var opp []*fact
+			if minShared > 0 {
+				// shared[gi] is sharedContext(f, fs[gi]): the contexts' word
+				// numbers are unique per fact.
+				for _, gi := range touched {
+					shared[gi] = 0
+				}
+				touched = touched[:0]
+				for _, x := range f.ctxIDs {
+					for _, gi := range post[x.id] {
+						if shared[gi] == 0 {
+							touched = append(touched, gi)
+						}
+						shared[gi]++
+					}
+				}
+			}
 			// Per other document, the fact that best matches f's context.
 			bestOf := map[*docInfo]*fact{}
 			scoreOf := map[*docInfo]int{}
-			for _, g := range fs {
-				if g.di == f.di || !ctx(f, g) {
+			inCtx = inCtx[:0]
+			for gi, g := range fs {
+				if g.di == f.di || minShared > 0 && int(shared[gi]) < minShared || !ctx(f, g) {
 					continue
 				}
+				inCtx = append(inCtx, g)
 				sc := sharedIDs(f.di.sents[f.sent].ids, g.di.sents[g.sent].ids) + 2*localOverlap(f, g)
 				if b, ok := bestOf[g.di]; !ok || sc > scoreOf[g.di] || sc == scoreOf[g.di] && compat(f, g) && !compat(f, b) {
 					bestOf[g.di], scoreOf[g.di] = g, sc
 				}
 			}
-			for _, g := range fs {
+			// Only facts in context can be a document's best (in fs order).
+			for _, g := range inCtx {
 				if bestOf[g.di] != g {
 					continue
 				}
@@ -390,7 +430,7 @@ func (st *story) numberConflicts() []finding {
 		return sharedContext(a, b) >= ctxNumber && localMatch(a, b)
 	}
 	var out []finding
-	for _, r := range st.oddOneOut(facts, numCompat, ctx, 2) {
+	for _, r := range st.oddOneOut(facts, numCompat, ctx, ctxNumber, 2) {
 		f := r[0][0]
 		// The document must not state the majority's value itself.
 		also := false
@@ -555,7 +595,7 @@ func (st *story) dateConflicts() []finding {
 		return sharedContext(a, b) >= ctxDate && localMatch(a, b)
 	}
 	var out []finding
-	for _, r := range st.oddOneOut(facts, compat, ctx, 2) {
+	for _, r := range st.oddOneOut(facts, compat, ctx, ctxDate, 2) {
 		f := r[0][0]
 		// The other value must not be in the odd sentence already
 		// ("arrested Sunday ..., police said Wednesday").
@@ -786,7 +826,7 @@ func (st *story) roleConflicts() []finding {
 	compat := func(a, b *fact) bool { return titlesCompatible(titles[a], titles[b]) }
 	ctx := func(a, b *fact) bool { return true }
 	var out []finding
-	for _, r := range st.oddOneOut(facts, compat, ctx, 2) {
+	for _, r := range st.oddOneOut(facts, compat, ctx, 0, 2) {
 		f := r[0][0]
 		if f.di.spun {
 			// A spinner's synonyms garble titles ("Assistant of State"): a
