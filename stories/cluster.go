@@ -509,7 +509,7 @@ func cluster(ctx context.Context, vecs vecSource, order []int, threshold, merge,
 		sums = make([]sparseSum, len(cents))
 		for i, c := range cents {
 			sums[i] = c.sorted()
-			cents[i] = nil // the maps are no longer needed: let them go
+			cents[i] = nil // the sums now live in sums (or a compact copy)
 		}
 	}
 	parent := make([]int, len(sums))
