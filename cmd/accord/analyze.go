@@ -256,10 +256,7 @@ func writeReport(w io.Writer, r *accord.Report, format string) error {
 	case "html":
 		return render.HTML(w, r)
 	default:
-		enc := json.NewEncoder(w)
-		enc.SetIndent("", "  ")
-		enc.SetEscapeHTML(false)
-		return enc.Encode(r)
+		return writeJSONIndented(w, r)
 	}
 }
 
