@@ -1,6 +1,7 @@
 package stories
 
 import (
+	"encoding/binary"
 	"math"
 	"runtime"
 	"slices"
@@ -12,11 +13,11 @@ import (
 
 // Compact document features: the memory of the stage at scale.
 //
-// Every document keeps only its term counts, as one slice of packed
-// (term id, count) pairs sorted by id; which sub-vector a term belongs to
+// Every document keeps only its term counts, as (term id, count) pairs
+// sorted by id and delta-encoded (encodeTerms, ~3 bytes a term); which sub-vector a term belongs to
 // (words, names, dates, kinds) follows from its id (its prefix). The story
 // and event vectors are computed from them when a pass needs them, never
-// kept for the whole corpus: 8 bytes per term and document instead of the
+// kept for the whole corpus: ~3 bytes per term and document instead of the
 // 24 of two materialized float64 vectors (and the maps they were built
 // from). The computation repeats the float operations of weigh and
 // newVector in the same order, so a vector is bit for bit the one they
@@ -53,10 +54,41 @@ func unpackTerm(t uint64) (int32, float64) {
 	return int32(t >> 32), float64(math.Float32frombits(uint32(t)))
 }
 
+// encodeTerms appends the sorted packed terms to out in a few bytes each:
+// the id as a varint of its difference from the previous id, then the
+// count as one byte of twice its value (1..127), or 0 and the float32's
+// four bytes for any other count. About 3 bytes a term instead of 8.
+func encodeTerms(terms []uint64, out []byte) []byte {
+	prev := int32(0)
+	for _, t := range terms {
+		id, c := unpackTerm(t)
+		out = binary.AppendUvarint(out, uint64(id-prev))
+		prev = id
+		if k := int(c * 2); float64(k) == c*2 && k >= 1 && k <= 127 {
+			out = append(out, byte(k))
+		} else {
+			out = append(out, 0)
+			out = binary.LittleEndian.AppendUint32(out, math.Float32bits(float32(c)))
+		}
+	}
+	return out
+}
+
+// decodeTerm reads one term of encodeTerms after the term of id prev.
+func decodeTerm(b []byte, prev int32) (int32, float64, []byte) {
+	d, n := binary.Uvarint(b)
+	b = b[n:]
+	id := prev + int32(d)
+	if k := b[0]; k != 0 {
+		return id, float64(k) / 2, b[1:]
+	}
+	return id, float64(math.Float32frombits(binary.LittleEndian.Uint32(b[1:5]))), b[5:]
+}
+
 // featStore holds every document's packed terms and the corpus's term
 // table (sub-vector and IDF per term id).
 type featStore struct {
-	docs [][]uint64
+	docs [][]byte // per document: encodeTerms of its sorted packed terms
 	sub  []uint8
 	idf  []float64
 }
@@ -66,9 +98,11 @@ type featStore struct {
 // before), so only one batch of string-keyed counts is alive at once.
 func extractFeatures(docs []*accord.Document, kinds bool) *featStore {
 	v := newVocab()
-	fs := &featStore{docs: make([][]uint64, len(docs))}
+	fs := &featStore{docs: make([][]byte, len(docs))}
 	const batch = 512
 	dts := make([]docTerms, min(batch, len(docs)))
+	var packed []uint64
+	var enc []byte
 	workers := runtime.GOMAXPROCS(0)
 	for lo := 0; lo < len(docs); lo += batch {
 		hi := min(lo+batch, len(docs))
@@ -84,7 +118,9 @@ func extractFeatures(docs []*accord.Document, kinds bool) *featStore {
 		}
 		wg.Wait()
 		for i := lo; i < hi; i++ {
-			fs.docs[i] = v.internPacked(&dts[i-lo])
+			packed = v.internPacked(&dts[i-lo], packed)
+			enc = encodeTerms(packed, enc[:0])
+			fs.docs[i] = slices.Clone(enc)
 			dts[i-lo] = docTerms{}
 		}
 	}
@@ -98,9 +134,8 @@ func extractFeatures(docs []*accord.Document, kinds bool) *featStore {
 
 // internPacked gives the terms ids (in document order: words, names, dates,
 // kinds), counts document frequencies and returns the packed, sorted terms.
-func (v *vocab) internPacked(dt *docTerms) []uint64 {
-	n := len(dt.words.keys) + len(dt.names.keys) + len(dt.dates.keys) + len(dt.kinds.keys)
-	out := make([]uint64, 0, n)
+func (v *vocab) internPacked(dt *docTerms, buf []uint64) []uint64 {
+	out := buf[:0]
 	for _, tc := range []*termCounts{&dt.words, &dt.names, &dt.dates, &dt.kinds} {
 		for i, k := range tc.keys {
 			id := v.id(k)
@@ -141,8 +176,10 @@ func (fs *featStore) vectorInto(i int, w *[numSubs]float64, use *[numSubs]bool, 
 	ts := fs.docs[i]
 	ids, val := buf.ids[:0], buf.val[:0]
 	var norm [numSubs]float64
-	for _, t := range ts {
-		id, c := unpackTerm(t)
+	var id int32
+	for len(ts) > 0 {
+		var c float64
+		id, c, ts = decodeTerm(ts, id)
 		s := fs.sub[id]
 		if !use[s] {
 			continue

@@ -275,3 +275,28 @@ func TestSeededSumsMatchAdding(t *testing.T) {
 		}
 	}
 }
+
+// TestEncodeTerms round-trips packed terms through encodeTerms/decodeTerm,
+// with counts that take one byte and counts that do not.
+func TestEncodeTerms(t *testing.T) {
+	var in []uint64
+	id := int32(0)
+	for k, c := range []float64{1, 0.5, 2, 63.5, 64, 100, 3.5, 1e6, 0.5} {
+		id += int32(1 + k*k*k*9000)
+		in = append(in, packTerm(id, c))
+	}
+	b := encodeTerms(in, nil)
+	prev := int32(0)
+	for k, want := range in {
+		var got int32
+		var c float64
+		got, c, b = decodeTerm(b, prev)
+		prev = got
+		if wid, wc := unpackTerm(want); got != wid || c != wc {
+			t.Fatalf("term %d: (%d, %v), want (%d, %v)", k, got, c, wid, wc)
+		}
+	}
+	if len(b) != 0 {
+		t.Fatalf("%d bytes left", len(b))
+	}
+}
