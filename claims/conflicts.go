@@ -44,7 +44,7 @@ type fact struct {
 	// content words less leave (numbered, sorted), and local less leave
 	// with their stems.
 	ctxDone    bool
-	ctxIDs     []wordID
+	ctxIDs     []int32
 	localStems []wordStem
 }
 
@@ -56,9 +56,9 @@ func (f *fact) context() {
 		return
 	}
 	f.ctxDone = true
-	for _, x := range f.di.sents[f.sent].ids {
-		if !f.leave[x.w] {
-			f.ctxIDs = append(f.ctxIDs, x)
+	for _, id := range f.di.sents[f.sent].ids {
+		if !f.leave[f.di.vocab[id]] {
+			f.ctxIDs = append(f.ctxIDs, id)
 		}
 	}
 	for w := range f.local {
@@ -266,7 +266,7 @@ func (st *story) oddOneOut(facts []*fact, compat func(a, b *fact) bool, ctx func
 			for gi, g := range fs {
 				g.context()
 				for _, x := range g.ctxIDs {
-					post[x.id] = append(post[x.id], gi)
+					post[x] = append(post[x], gi)
 				}
 			}
 			shared = make([]int32, len(fs))
@@ -283,7 +283,7 @@ func (st *story) oddOneOut(facts []*fact, compat func(a, b *fact) bool, ctx func
 				}
 				touched = touched[:0]
 				for _, x := range f.ctxIDs {
-					for _, gi := range post[x.id] {
+					for _, gi := range post[x] {
 						if shared[gi] == 0 {
 							touched = append(touched, gi)
 						}

@@ -1,7 +1,6 @@
 package claims
 
 import (
-	"cmp"
 	"slices"
 	"strings"
 
@@ -27,44 +26,44 @@ type sent struct {
 	grams map[string]bool
 	// ids: the content words as corpus-wide numbers, sorted, so that two
 	// sentences' shared words are counted by a merge (see internWords).
-	ids []wordID
-}
-
-// wordID is a content word's number, given by internWords.
-type wordID struct {
-	id int32
-	w  string
+	ids []int32
 }
 
 // internWords numbers every sentence's content words (one number per word
-// across the corpus) and keeps them sorted by number on the sentence.
+// across the corpus, its word at that index of each docInfo's vocab) and
+// keeps them sorted on the sentence.
 func internWords(infos []*docInfo) {
 	num := map[string]int32{}
+	var vocab []string
 	for _, di := range infos {
 		for si := range di.sents {
 			s := &di.sents[si]
-			s.ids = make([]wordID, 0, len(s.content))
+			s.ids = make([]int32, 0, len(s.content))
 			for w := range s.content {
 				id, ok := num[w]
 				if !ok {
-					id = int32(len(num))
+					id = int32(len(vocab))
 					num[w] = id
+					vocab = append(vocab, w)
 				}
-				s.ids = append(s.ids, wordID{id, w})
+				s.ids = append(s.ids, id)
 			}
-			slices.SortFunc(s.ids, func(a, b wordID) int { return cmp.Compare(a.id, b.id) })
+			slices.Sort(s.ids)
 		}
+	}
+	for _, di := range infos {
+		di.vocab = vocab
 	}
 }
 
 // sharedIDs counts the numbers two sorted lists share.
-func sharedIDs(a, b []wordID) int {
+func sharedIDs(a, b []int32) int {
 	n, i, j := 0, 0, 0
 	for i < len(a) && j < len(b) {
 		switch {
-		case a[i].id < b[j].id:
+		case a[i] < b[j]:
 			i++
-		case a[i].id > b[j].id:
+		case a[i] > b[j]:
 			j++
 		default:
 			n++
@@ -123,6 +122,8 @@ type docInfo struct {
 	// cites: the document's cites links, in the corpus's order (set by
 	// Analyze, which indexes the links once).
 	cites []accord.Link
+	// vocab: the words of the numbers in sent.ids (set by internWords).
+	vocab []string
 }
 
 func newDocInfo(c *accord.Corpus, d *accord.Document) *docInfo {
