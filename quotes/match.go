@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"math"
+	"math/bits"
 	"slices"
 	"sort"
 	"strings"
@@ -57,6 +58,7 @@ const (
 type qitem struct {
 	unit
 	doc   *accord.Document
+	di    int32 // index of doc in the corpus
 	qi    int
 	eid   string // stated speaker entity, "" if none
 	group int    // independent group
@@ -153,14 +155,48 @@ func quoteWords(d *accord.Document, q *accord.QuoteMention) string {
 	return strings.Join(parts, " … ")
 }
 
-// Analyze implements accord.CorpusStage: it sets c.Quotes.
+// Analyze implements accord.CorpusStage: it sets c.Quotes. A cancelled
+// context stops the matching within about a second (checked every few
+// thousand alignments) and leaves c.Quotes unset.
 func (m *Matcher) Analyze(ctx context.Context, c *accord.Corpus) error {
-	c.Quotes = m.Match(c)
-	return ctx.Err()
+	qs, err := m.MatchContext(ctx, c)
+	if err != nil {
+		return err
+	}
+	c.Quotes = qs
+	return nil
 }
 
 // Match groups the quote mentions of c's documents into statements.
 func (m *Matcher) Match(c *accord.Corpus) []accord.Quote {
+	qs, _ := m.MatchContext(context.Background(), c)
+	return qs
+}
+
+// checker polls a context every checkEvery steps, so that the hot loops
+// pay one counter increment per step.
+type checker struct {
+	ctx context.Context
+	n   int
+	err error
+}
+
+const checkEvery = 1024
+
+func (c *checker) stop() bool {
+	c.n++
+	if c.n%checkEvery == 0 && c.err == nil {
+		c.err = c.ctx.Err()
+	}
+	return c.err != nil
+}
+
+// MatchContext is Match that stops with ctx's error when ctx is cancelled.
+func (m *Matcher) MatchContext(ctx context.Context, c *accord.Corpus) ([]accord.Quote, error) {
+	chk := &checker{ctx: ctx}
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
 	related := m.Related
 	voc := &vocab{ids: map[string]int32{}}
 	// With WordNet the relation is computed from per-word sense sets
@@ -183,15 +219,23 @@ func (m *Matcher) Match(c *accord.Corpus) []accord.Quote {
 		}
 	}
 	ents := newEntityIndex(c)
+	// Documents by index: pairs are looked up by integers, not IDs.
+	docIdx := make(map[string]int32, len(c.Docs))
+	for k, d := range c.Docs {
+		docIdx[d.ID] = int32(k)
+	}
 	var items []qitem
-	for _, d := range c.Docs {
+	for k, d := range c.Docs {
+		if chk.stop() {
+			return nil, chk.err
+		}
 		g := c.GroupOf(d.ID)
 		for qi := range d.Quotes {
 			q := &d.Quotes[qi]
 			if q.Start < 0 || q.End > len(d.Text) || q.Start > q.End {
 				continue
 			}
-			it := qitem{unit: voc.unit(quoteWords(d, q)), doc: d, qi: qi, group: g, eid: ents.stated(d, q)}
+			it := qitem{unit: voc.unit(quoteWords(d, q)), doc: d, di: int32(k), qi: qi, group: g, eid: ents.stated(d, q)}
 			it.parts = quoteParts(voc, d, q)
 			al.prep(&it.unit)
 			for k := range it.parts {
@@ -200,61 +244,83 @@ func (m *Matcher) Match(c *accord.Corpus) []accord.Quote {
 			items = append(items, it)
 		}
 	}
-	spunPair := map[[2]string]bool{}
-	spunFrom := map[string]bool{} // documents that are spun copies
+	// linked[d]: the documents copies linked to d as exact, near or spun
+	// copies (sorted, unique); spunFrom[d]: d is a spun copy.
+	linked := make([][]int32, len(c.Docs))
+	spunFrom := make([]bool, len(c.Docs))
 	for _, l := range c.Links {
-		if l.Kind == accord.LinkSpun {
-			spunFrom[l.From] = true
+		from, ok1 := docIdx[l.From]
+		to, ok2 := docIdx[l.To]
+		if l.Kind == accord.LinkSpun && ok1 {
+			spunFrom[from] = true
+		}
+		if !ok1 || !ok2 {
+			continue
 		}
 		if l.Kind == accord.LinkSpun || l.Kind == accord.LinkNear || l.Kind == accord.LinkExact {
-			spunPair[[2]string{l.From, l.To}] = true
-			spunPair[[2]string{l.To, l.From}] = true
+			linked[from] = append(linked[from], to)
+			linked[to] = append(linked[to], from)
 		}
 	}
-	order, prefixed := candidatePairs(items)
+	for k := range linked {
+		slices.Sort(linked[k])
+		linked[k] = slices.Compact(linked[k])
+	}
 	parent := unionfind.New(len(items))
 	find := parent.Find
-	// Pairs of linked documents are tried after the candidates (unique and
-	// sorted); tried remembers those, so that no pair is aligned twice.
-	var tried map[[2]int]bool
-	try := func(i, j int) {
-		if i == j {
-			return
-		}
+	// The graph's edges are the candidate pairs of unlinked documents
+	// (aligned as independent quotes) and every pair of items of linked
+	// documents (aligned as copies); union-find keeps its components, which
+	// do not depend on the order the edges are tried in. A pair already in
+	// one component is not aligned.
+	try := func(i, j int, copies bool) {
 		if i > j {
 			i, j = j, i
 		}
-		if tried != nil {
-			if _, ok := slices.BinarySearchFunc(order, [2]int{i, j}, cmpPair); ok || tried[[2]int{i, j}] {
-				return
-			}
-			tried[[2]int{i, j}] = true
-		}
 		if find(i) == find(j) {
-			return
-		}
-		copies := spunPair[[2]string{items[i].doc.ID, items[j].doc.ID}]
-		if prefixed && !copies && !sharesHalf(&items[i].unit, &items[j].unit) {
-			// The verification of prefix filtering.
 			return
 		}
 		if al.matchItems(&items[i], &items[j], copies) {
 			parent[find(i)] = find(j)
 		}
 	}
-	for _, p := range order {
-		try(p[0], p[1])
-	}
-	if len(spunPair) > 0 {
-		tried = map[[2]int]bool{}
-		byDoc := map[string][]int{}
-		for i, it := range items {
-			byDoc[it.doc.ID] = append(byDoc[it.doc.ID], i)
+	// mark[d] == i+1: document d is linked to item i's document.
+	mark := make([]int32, len(c.Docs))
+	err := forCandidates(items, chk, func(i int) {
+		for _, d := range linked[items[i].di] {
+			mark[d] = int32(i) + 1
 		}
-		for p := range spunPair {
-			for _, i := range byDoc[p[0]] {
-				for _, j := range byDoc[p[1]] {
-					try(i, j)
+	}, func(i, j int, prefixed bool) {
+		if mark[items[j].di] == int32(i)+1 {
+			return // linked documents: the second pass
+		}
+		if prefixed && !sharesHalf(&items[i].unit, &items[j].unit) {
+			// The verification of prefix filtering.
+			return
+		}
+		try(i, j, false)
+	})
+	if err != nil {
+		return nil, err
+	}
+	byDoc := make([][]int32, len(c.Docs))
+	for i := range items {
+		byDoc[items[i].di] = append(byDoc[items[i].di], int32(i))
+	}
+	for p := range linked {
+		for _, q := range linked[p] {
+			if int(q) < p {
+				continue
+			}
+			for _, i := range byDoc[p] {
+				for _, j := range byDoc[q] {
+					if i == j || int(q) == p && j < i {
+						continue
+					}
+					if chk.stop() {
+						return nil, chk.err
+					}
+					try(int(i), int(j), true)
 				}
 			}
 		}
@@ -272,9 +338,13 @@ func (m *Matcher) Match(c *accord.Corpus) []accord.Quote {
 	sort.Slice(groups, func(a, b int) bool { return itemLess(&items[groups[a][0]], &items[groups[b][0]]) })
 	out := make([]accord.Quote, 0, len(groups))
 	for n, g := range groups {
-		out = append(out, al.statement(items, g, n+1, spunFrom))
+		q, ok := al.statement(items, g, n+1, spunFrom, chk)
+		if !ok {
+			return nil, chk.err
+		}
+		out = append(out, q)
 	}
-	return out
+	return out, nil
 }
 
 func itemLess(a, b *qitem) bool {
@@ -288,32 +358,73 @@ func itemLess(a, b *qitem) bool {
 	return qa.End < qb.End
 }
 
-// statement builds one Quote from a cluster of items.
-func (al *aligner) statement(items []qitem, g []int, n int, spunFrom map[string]bool) accord.Quote {
+// statement builds one Quote from a cluster of items; false when chk was
+// cancelled.
+func (al *aligner) statement(items []qitem, g []int, n int, spunFrom []bool, chk *checker) (accord.Quote, bool) {
 	// Canonical wording: a direct quote over reported speech, then the
 	// variant whose wording the most independent groups share, then one that
 	// is no spun copy, then the one that shares
 	// its wording with the most variants, then the longest.
+	//
+	// Variants with equal word ids share their wording with the same
+	// variants: the alignment is done once per distinct wording.
+	type wording struct {
+		rep    int          // an item with this wording
+		count  int          // its variants
+		own    []int        // their independent groups (unique)
+		groups map[int]bool // groups of every variant sharing the wording
+		sim    int          // variants sharing the wording
+	}
+	var ws []*wording
+	byKey := map[string]*wording{}
+	of := make([]*wording, len(g))
+	for n, i := range g {
+		k := idsKey(items[i].ids)
+		w := byKey[k]
+		if w == nil {
+			w = &wording{rep: i, groups: map[int]bool{}}
+			byKey[k] = w
+			ws = append(ws, w)
+		}
+		w.count++
+		if !slices.Contains(w.own, items[i].group) {
+			w.own = append(w.own, items[i].group)
+		}
+		of[n] = w
+	}
+	for a, wa := range ws {
+		for _, wb := range ws[a:] {
+			if chk.stop() {
+				return accord.Quote{}, false
+			}
+			if !sameWording(&items[wa.rep].unit, &items[wb.rep].unit) {
+				continue
+			}
+			for _, x := range wb.own {
+				wa.groups[x] = true
+			}
+			wa.sim += wb.count
+			if wb != wa {
+				for _, x := range wa.own {
+					wb.groups[x] = true
+				}
+				wb.sim += wa.count
+			}
+		}
+	}
 	best := g[0]
 	var bestKey [4]float64
 	for n, i := range g {
-		groups := map[int]bool{}
-		sim := 0.0
-		for _, j := range g {
-			if sameWording(&items[i].unit, &items[j].unit) {
-				groups[items[j].group] = true
-				sim++
-			}
-		}
+		w := of[n]
 		notSpun := 1.0
-		if spunFrom[items[i].doc.ID] {
+		if spunFrom[items[i].di] {
 			notSpun = 0
 		}
 		direct := 0.0
 		if items[i].doc.Quotes[items[i].qi].Direct {
 			direct = 1
 		}
-		key := [4]float64{direct, float64(len(groups)), notSpun, sim}
+		key := [4]float64{direct, float64(len(w.groups)), notSpun, float64(w.sim)}
 		if n == 0 || key[0] > bestKey[0] || key[0] == bestKey[0] && (key[1] > bestKey[1] || key[1] == bestKey[1] && (key[2] > bestKey[2] || key[2] == bestKey[2] &&
 			(key[3] > bestKey[3]+1e-9 || key[3] > bestKey[3]-1e-9 && len(items[i].words) > len(items[best].words)))) {
 			best, bestKey = i, key
@@ -358,7 +469,16 @@ func (al *aligner) statement(items []qitem, g []int, n int, spunFrom map[string]
 		}
 		q.Variants = append(q.Variants, v)
 	}
-	return q
+	return q, true
+}
+
+// idsKey is a map key of a word-id sequence.
+func idsKey(ids []int32) string {
+	b := make([]byte, 0, 4*len(ids))
+	for _, x := range ids {
+		b = append(b, byte(x), byte(x>>8), byte(x>>16), byte(x>>24))
+	}
+	return string(b)
 }
 
 // sameWording reports whether the exact-word LCS of a and b covers
@@ -555,7 +675,54 @@ func lcsRatio(a, b []int32) float64 {
 	if s == 0 {
 		return 0
 	}
-	return float64(lcsFunc(len(a), len(b), func(x, y int) bool { return a[x] == b[y] })) / float64(s)
+	return float64(lcsInts(a, b)) / float64(s)
+}
+
+// lcsInts is the longest common subsequence length of two id sequences:
+// bit-parallel (Allison and Dix; Hyyrö's form) when the shorter has at most
+// 64 words, one machine word per row of the table, else lcsFunc.
+func lcsInts(a, b []int32) int {
+	if len(a) > len(b) {
+		a, b = b, a
+	}
+	n := len(a)
+	if n == 0 {
+		return 0
+	}
+	if n > 64 {
+		return lcsFunc(len(a), len(b), func(x, y int) bool { return a[x] == b[y] })
+	}
+	// Match masks of a's words, in a small open-addressing table keyed by
+	// id+1 (0 is empty).
+	var keys [128]int32
+	var masks [128]uint64
+	const mask = len(keys) - 1
+	slot := func(id int32) int {
+		h := int(uint32(id+1)*2654435761>>16) & mask
+		for keys[h] != 0 && keys[h] != id+1 {
+			h = (h + 1) & mask
+		}
+		return h
+	}
+	for i, id := range a {
+		h := slot(id)
+		keys[h] = id + 1
+		masks[h] |= 1 << uint(i)
+	}
+	v := ^uint64(0)
+	for _, id := range b {
+		h := slot(id)
+		if keys[h] == 0 {
+			continue
+		}
+		u := v & masks[h]
+		v = (v + u) | (v - u)
+	}
+	low := ^uint64(0)
+	if n < 64 {
+		low = 1<<uint(n) - 1
+	}
+	return n - bits.OnesCount64(v&low)
 }
 
 // lcsFunc is the longest common subsequence length of sequences of lengths
@@ -852,7 +1019,11 @@ const (
 	minSharedStems = 0.5
 )
 
-func candidatePairs(items []qitem) ([][2]int, bool) {
+// forCandidates calls pair(i, j, prefixed) once for every candidate pair
+// {i, j} (i the item whose index lookup found j; j may be smaller), after
+// begin(i). The pairs are streamed item by item, not collected: the work and
+// memory are the postings walked, and a cancelled chk stops the walk.
+func forCandidates(items []qitem, chk *checker, begin func(i int), pair func(i, j int, prefixed bool)) error {
 	stems := make([][]int32, len(items))
 	df := map[int32]int{}
 	for i := range items {
@@ -866,67 +1037,99 @@ func candidatePairs(items []qitem) ([][2]int, bool) {
 			df[st]++
 		}
 	}
-	index := map[int32][]int{}
+	index := map[int32][]int32{}
 	loose := 0
 	for i, ss := range stems {
 		for _, st := range ss {
-			index[st] = append(index[st], i)
+			index[st] = append(index[st], int32(i))
 			if n := df[st]; n <= maxStemItems {
 				loose += len(index[st]) - 1
 			}
 		}
 	}
-	var keys []uint64
-	add := func(i, j int) { keys = append(keys, uint64(min(i, j))<<32|uint64(max(i, j))) }
-	if loose <= maxLoosePairs {
+	prefixed := loose > maxLoosePairs
+	// seen[j] == i+1: j was already paired with i.
+	seen := make([]int32, len(items))
+	if !prefixed {
 		for i, ss := range stems {
+			begin(i)
 			for _, st := range ss {
 				if len(index[st]) > maxStemItems {
 					continue
 				}
 				for _, j := range index[st] {
-					if j > i {
-						add(i, j)
+					if int(j) <= i || seen[j] == int32(i)+1 {
+						continue
 					}
+					seen[j] = int32(i) + 1
+					if chk.stop() {
+						return chk.err
+					}
+					pair(i, int(j), false)
 				}
 			}
 		}
-	} else {
-		for i, ss := range stems {
-			slices.SortFunc(ss, func(a, b int32) int {
-				if df[a] != df[b] {
-					return df[a] - df[b]
-				}
-				return int(a - b)
-			})
-			n := len(ss)
-			prefix := n - int(math.Ceil(minSharedStems*float64(n))) + 1
-			for _, st := range ss[:min(prefix, n)] {
-				if len(index[st]) > maxStemItems {
+		return nil
+	}
+	// The probing prefix of each item: its rarer stems (ordered by how many
+	// items hold them), those whose postings are walked.
+	prefix := make([][]int32, len(items))
+	for i, ss := range stems {
+		slices.SortFunc(ss, func(a, b int32) int {
+			if df[a] != df[b] {
+				return df[a] - df[b]
+			}
+			return int(a - b)
+		})
+		n := len(ss)
+		pl := n - int(math.Ceil(minSharedStems*float64(n))) + 1
+		for _, st := range ss[:min(pl, n)] {
+			if len(index[st]) <= maxStemItems {
+				prefix[i] = append(prefix[i], st)
+			}
+		}
+	}
+	// has[st] == i+1: stem st is one of item i's. A pair {i, j} that j's own
+	// prefix also finds (j < i) was paired when j probed.
+	maxStem := int32(0)
+	for _, ss := range stems {
+		for _, st := range ss {
+			maxStem = max(maxStem, st)
+		}
+	}
+	has := make([]int32, maxStem+1)
+	for i := range stems {
+		begin(i)
+		for _, st := range stems[i] {
+			has[st] = int32(i) + 1
+		}
+		for _, st := range prefix[i] {
+			for _, j := range index[st] {
+				if int(j) == i || seen[j] == int32(i)+1 {
 					continue
 				}
-				for _, j := range index[st] {
-					if j != i {
-						add(i, j)
-					}
+				seen[j] = int32(i) + 1
+				if int(j) < i && meetsMark(prefix[j], has, int32(i)+1) {
+					continue
 				}
+				if chk.stop() {
+					return chk.err
+				}
+				pair(i, int(j), true)
 			}
 		}
 	}
-	slices.Sort(keys)
-	keys = slices.Compact(keys)
-	order := make([][2]int, len(keys))
-	for k, key := range keys {
-		order[k] = [2]int{int(key >> 32), int(key & 0xffffffff)}
-	}
-	return order, loose > maxLoosePairs
+	return nil
 }
 
-func cmpPair(a, b [2]int) int {
-	if a[0] != b[0] {
-		return a[0] - b[0]
+// meetsMark reports whether one of stems is marked with m.
+func meetsMark(stems []int32, has []int32, m int32) bool {
+	for _, st := range stems {
+		if has[st] == m {
+			return true
+		}
 	}
-	return a[1] - b[1]
+	return false
 }
 
 // sharesHalf reports whether a and b share at least minSharedStems of the
