@@ -50,7 +50,7 @@ type citation struct {
 func findCitations(d *accord.Document) []citation {
 	t := d.Text
 	var out []citation
-	seen := map[string]bool{}
+	seen := map[string]int{}
 	add := func(start, end int) {
 		name := cleanName(t[start:end])
 		if name == "" {
@@ -61,11 +61,19 @@ func findCitations(d *accord.Document) []citation {
 			return
 		}
 		sp := accord.Span{Start: start + s, End: start + s + len(name)}
-		key := strings.ToLower(name)
-		if seen[key] {
+		// One citation per outlet: "9News" and "9 News.com" are one
+		// outlet, named by the form without a web domain.
+		key := normOutlet(name)
+		if key == "" {
+			key = strings.ToLower(name)
+		}
+		if i, ok := seen[key]; ok {
+			if hasDomain(out[i].outlet) && !hasDomain(name) {
+				out[i] = citation{span: sp, outlet: name}
+			}
 			return
 		}
-		seen[key] = true
+		seen[key] = len(out)
 		out = append(out, citation{span: sp, outlet: name})
 	}
 	strong := map[string]bool{}
@@ -309,6 +317,9 @@ func normOutlet(s string) string {
 	}
 	if i := strings.IndexByte(s, '.'); i > 0 && strings.Count(s, " ") == 0 {
 		s = s[:i]
+	} else if i := strings.LastIndexByte(s, ' '); i > 0 && hasDomain(s[i+1:]) {
+		// "9 news.com": the last word's web domain.
+		s = s[:i+1] + s[i+1:i+1+strings.IndexByte(s[i+1:], '.')]
 	}
 	s = strings.TrimPrefix(s, "the ")
 	var b strings.Builder
@@ -318,6 +329,30 @@ func normOutlet(s string) string {
 		}
 	}
 	return b.String()
+}
+
+// hasDomain reports whether a name's last word is a web address
+// ("News.com", "dailymail.co.uk"): letters or digits, then one to three
+// dot-separated labels of two to four letters.
+func hasDomain(name string) bool {
+	if i := strings.LastIndexByte(name, ' '); i >= 0 {
+		name = name[i+1:]
+	}
+	parts := strings.Split(strings.ToLower(name), ".")
+	if len(parts) < 2 || len(parts) > 4 || parts[0] == "" {
+		return false
+	}
+	for _, p := range parts[1:] {
+		if len(p) < 2 || len(p) > 4 {
+			return false
+		}
+		for _, r := range p {
+			if r < 'a' || r > 'z' {
+				return false
+			}
+		}
+	}
+	return true
 }
 
 // citeLinks resolves the citations of every indexed document: to a document
@@ -391,5 +426,23 @@ func snippet(t string, sp accord.Span) string {
 	for e < len(t) && !utf8.RuneStart(t[e]) {
 		e++
 	}
-	return strings.Join(strings.Fields(t[s:e]), " ")
+	// Whole words only: a cut word is dropped and the cut marked.
+	pre, post := "", ""
+	if r, _ := utf8.DecodeLastRuneInString(t[:s]); s > 0 && !unicode.IsSpace(r) {
+		if i := strings.IndexFunc(t[s:sp.Start], unicode.IsSpace); i >= 0 {
+			s += i
+		}
+	}
+	if s > 0 {
+		pre = "… "
+	}
+	if r, _ := utf8.DecodeRuneInString(t[e:]); e < len(t) && !unicode.IsSpace(r) {
+		if i := strings.LastIndexFunc(t[sp.End:e], unicode.IsSpace); i >= 0 {
+			e = sp.End + i
+		}
+	}
+	if e < len(t) {
+		post = " …"
+	}
+	return pre + strings.Join(strings.Fields(t[s:e]), " ") + post
 }

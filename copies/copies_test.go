@@ -237,6 +237,10 @@ func TestNormOutlet(t *testing.T) {
 		"dailymail.co.uk":           "dailymail",
 		"The Daily Mail":            "dailymail",
 		"https://www.reuters.com/x": "reuters",
+		"9 News.com":                "9news",
+		"9News":                     "9news",
+		"Sky News":                  "skynews",
+		"St. Louis Post-Dispatch":   "stlouispostdispatch",
 		"":                          "",
 	}
 	for in, want := range cases {
@@ -338,4 +342,30 @@ func TestSealKeepsLinksAndGroups(t *testing.T) {
 		}
 	}()
 	x.Add(mkdoc("late", "", "A late document."))
+}
+
+func TestSnippetWholeWords(t *testing.T) {
+	long := strings.Repeat("lorem ipsum dolor ", 10)
+	txt := long + "according to the Daily Mail reporter " + long
+	i := strings.Index(txt, "Daily Mail")
+	got := snippet(txt, accord.Span{Start: i, End: i + len("Daily Mail")})
+	if !strings.HasPrefix(got, "… ") || !strings.HasSuffix(got, " …") || !strings.Contains(got, "Daily Mail") {
+		t.Fatalf("snippet = %q", got)
+	}
+	for _, w := range strings.Fields(strings.Trim(got, "… ")) {
+		if !strings.Contains(" lorem ipsum dolor according to the Daily Mail reporter ", " "+w+" ") {
+			t.Errorf("cut word %q in %q", w, got)
+		}
+	}
+	if got := snippet("Reuters said so.", accord.Span{Start: 0, End: 7}); got != "Reuters said so." {
+		t.Errorf("short snippet = %q", got)
+	}
+}
+
+func TestOneCitationPerOutlet(t *testing.T) {
+	d := &accord.Document{ID: "a", Text: "The official spoke, according to a report by 9News. Later 9 News.com quoted the minister as saying so."}
+	got := findCitations(d)
+	if len(got) != 1 || got[0].outlet != "9News" {
+		t.Fatalf("findCitations = %+v, want one citation of 9News", got)
+	}
 }

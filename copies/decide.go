@@ -302,7 +302,10 @@ func partialSpun(va, vb *vdoc, ia, ib int32, ea, eb *entry, rel *relation) *edge
 	for _, p := range ps {
 		slots += p.slots
 	}
-	ev := []string{fmt.Sprintf("%d passages (%d words) rewritten word for word: %d identical words in the same order, %d thesaurus-related substitutions, %d other one-to-one substitutions", len(ps), words, st.exact, st.related, slots)}
+	ev := []string{fmt.Sprintf("%s (%s) rewritten word for word: %s in the same order, %s, %s",
+		counted(len(ps), "passage", "passages"), counted(words, "word", "words"), counted(st.exact, "identical word", "identical words"),
+		counted(st.related, "thesaurus-related substitution", "thesaurus-related substitutions"),
+		counted(slots, "other one-to-one substitution", "other one-to-one substitutions"))}
 	for k, p := range ps {
 		if k == 3 {
 			break
@@ -330,4 +333,12 @@ func unitText(v *vdoc, u [2]int32) string {
 		return ""
 	}
 	return v.doc.Text[s:e]
+}
+
+// counted writes n with the singular or plural noun ("1 passage", "3 passages").
+func counted(n int, one, many string) string {
+	if n == 1 {
+		return "1 " + one
+	}
+	return fmt.Sprintf("%d %s", n, many)
 }
