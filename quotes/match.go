@@ -294,6 +294,9 @@ func (m *Matcher) MatchContext(ctx context.Context, c *accord.Corpus) ([]accord.
 		if mark[items[j].di] == int32(i)+1 {
 			return // linked documents: the second pass
 		}
+		if find(i) == find(j) {
+			return // already one statement: no need to verify
+		}
 		if prefixed && !sharesHalf(&items[i].unit, &items[j].unit) {
 			// The verification of prefix filtering.
 			return
@@ -1109,7 +1112,13 @@ func forCandidates(items []qitem, chk *checker, begin func(i int), pair func(i, 
 					continue
 				}
 				seen[j] = int32(i) + 1
-				if int(j) < i && meetsMark(prefix[j], has, int32(i)+1) {
+				// A pair that can pass sharesHalf is found by the probe of
+				// the item with fewer stems: half of its stems are shared, so
+				// one lies in its prefix (and its prefix's stems up to that
+				// one are rarer, so their postings are walked). The longer
+				// item's probe leaves it.
+				nj := len(stems[j])
+				if nj < len(stems[i]) || nj == len(stems[i]) && int(j) < i && meetsMark(prefix[j], has, int32(i)+1) {
 					continue
 				}
 				if chk.stop() {
