@@ -219,22 +219,14 @@ func (c *centroid) l2() float64 {
 func (c *centroid) dot(v vector) float64 {
 	dot := 0.0
 	j := 0
-	if len(c.ids) > 16*len(v.ids) {
-		for i, id := range v.ids {
+	far := len(c.ids) > 16*len(v.ids) // sizes far apart: gallop, else step
+	for i, id := range v.ids {
+		if far {
 			j += gallop(c.ids[j:], id)
-			if j == len(c.ids) {
-				break
-			}
-			if c.ids[j] == id {
-				dot += c.val[j] * v.val[i]
+		} else {
+			for j < len(c.ids) && c.ids[j] < id {
 				j++
 			}
-		}
-		return dot
-	}
-	for i, id := range v.ids {
-		for j < len(c.ids) && c.ids[j] < id {
-			j++
 		}
 		if j == len(c.ids) {
 			break
