@@ -21,6 +21,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"slices"
 	"time"
 
 	natsgo "github.com/nats-io/nats.go"
@@ -74,20 +75,47 @@ func Connect(url, name string) (*natsgo.Conn, error) {
 	return nc, nil
 }
 
-// ensureStream creates the stream, or updates it to cfg.
+// ensureStream returns the stream, creating it when it is missing and
+// updating it only when its configuration differs from cfg. Workers start
+// concurrently with each other and with consumers being created: an update
+// that changes nothing still rewrites the server's stream store, which races
+// with consumer creation inside the server, so an existing stream that
+// already matches is left alone.
 func ensureStream(ctx context.Context, js jetstream.JetStream, cfg Config) (jetstream.Stream, error) {
-	st, err := js.CreateOrUpdateStream(ctx, jetstream.StreamConfig{
+	want := jetstream.StreamConfig{
 		Name:       cfg.Stream,
 		Subjects:   []string{cfg.Subject},
 		Storage:    jetstream.FileStorage,
 		Retention:  jetstream.WorkQueuePolicy,
 		Duplicates: cfg.Duplicates,
 		Replicas:   cfg.Replicas,
-	})
+	}
+	st, err := js.Stream(ctx, cfg.Stream)
+	switch {
+	case err == nil:
+		if streamMatches(st.CachedInfo().Config, want) {
+			return st, nil
+		}
+		st, err = js.UpdateStream(ctx, want)
+	case errors.Is(err, jetstream.ErrStreamNotFound):
+		st, err = js.CreateStream(ctx, want)
+		if errors.Is(err, jetstream.ErrStreamNameAlreadyInUse) {
+			// Another process created it first.
+			return ensureStream(ctx, js, cfg)
+		}
+	}
 	if err != nil {
 		return nil, fmt.Errorf("nats: stream %s: %w", cfg.Stream, err)
 	}
 	return st, nil
+}
+
+// streamMatches reports whether the existing configuration has every setting
+// ensureStream asks for.
+func streamMatches(have, want jetstream.StreamConfig) bool {
+	return slices.Equal(have.Subjects, want.Subjects) && have.Storage == want.Storage &&
+		have.Retention == want.Retention && have.Duplicates == want.Duplicates &&
+		have.Replicas == want.Replicas
 }
 
 // Publisher sends inputs to the stream.

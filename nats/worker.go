@@ -61,15 +61,9 @@ func (w *Worker) Run(ctx context.Context, nc *natsgo.Conn) (Stats, error) {
 	if _, err := ensureStream(ctx, js, cfg); err != nil {
 		return st, err
 	}
-	cons, err := js.CreateOrUpdateConsumer(ctx, cfg.Stream, jetstream.ConsumerConfig{
-		Durable:       cfg.Consumer,
-		AckPolicy:     jetstream.AckExplicitPolicy,
-		AckWait:       cfg.AckWait,
-		MaxAckPending: 100000,
-		MaxWaiting:    512,
-	})
+	cons, err := ensureConsumer(ctx, js, cfg)
 	if err != nil {
-		return st, fmt.Errorf("nats: consumer %s: %w", cfg.Consumer, err)
+		return st, err
 	}
 	for {
 		if err := ctx.Err(); err != nil {
@@ -157,4 +151,32 @@ func Decode(data []byte) (*accord.Input, error) {
 		return nil, errEmpty
 	}
 	return &in, nil
+}
+
+// ensureConsumer returns the workers' durable consumer, creating it when it is
+// missing and updating it only when its settings differ, for the reason
+// ensureStream gives: concurrent no-op updates are not free in the server.
+func ensureConsumer(ctx context.Context, js jetstream.JetStream, cfg Config) (jetstream.Consumer, error) {
+	want := jetstream.ConsumerConfig{
+		Durable:       cfg.Consumer,
+		AckPolicy:     jetstream.AckExplicitPolicy,
+		AckWait:       cfg.AckWait,
+		MaxAckPending: 100000,
+		MaxWaiting:    512,
+	}
+	cons, err := js.Consumer(ctx, cfg.Stream, cfg.Consumer)
+	if err == nil {
+		have := cons.CachedInfo().Config
+		if have.AckPolicy == want.AckPolicy && have.AckWait == want.AckWait &&
+			have.MaxAckPending == want.MaxAckPending && have.MaxWaiting == want.MaxWaiting {
+			return cons, nil
+		}
+	} else if !errors.Is(err, jetstream.ErrConsumerNotFound) {
+		return nil, fmt.Errorf("nats: consumer %s: %w", cfg.Consumer, err)
+	}
+	cons, err = js.CreateOrUpdateConsumer(ctx, cfg.Stream, want)
+	if err != nil {
+		return nil, fmt.Errorf("nats: consumer %s: %w", cfg.Consumer, err)
+	}
+	return cons, nil
 }
