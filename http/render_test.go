@@ -272,3 +272,37 @@ func TestLoadServesStaleReportThenReanalyzes(t *testing.T) {
 		t.Fatalf("unsaved: %v %d", err, len(s.current().report.Documents))
 	}
 }
+
+// TestStoryPageReportedSpeech: a variant in reported speech (direct: false)
+// is shown without quotation marks; a direct one keeps them.
+func TestStoryPageReportedSpeech(t *testing.T) {
+	s, _ := fixtureServer(t, Options{})
+	r := fixtureReport(t)
+	f := false
+	var indirect, direct string
+	for qi := range r.Quotes {
+		for vi := range r.Quotes[qi].Variants {
+			v := &r.Quotes[qi].Variants[vi]
+			if indirect == "" && len(r.Quotes[qi].Variants) == 1 && r.Quotes[qi].ID != "" {
+				v.Direct = &f
+				indirect = v.Text
+			} else if direct == "" && (v.Direct == nil || *v.Direct) && len(r.Quotes[qi].Variants) == 1 {
+				direct = v.Text
+			}
+		}
+	}
+	if indirect == "" || direct == "" {
+		t.Skip("fixture has no single-variant quotes")
+	}
+	s.SetReport(r)
+	rec := httptest.NewRecorder()
+	s.Handler().ServeHTTP(rec, httptest.NewRequest("GET", "/stories/S1", nil))
+	body := rec.Body.String()
+	esc := func(s string) string { return strings.NewReplacer("&", "&amp;", "<", "&lt;", ">", "&gt;", `"`, "&#34;", "'", "&#39;").Replace(s) }
+	if strings.Contains(body, "“"+esc(indirect)) || !strings.Contains(body, `indirect">`+esc(indirect)) {
+		t.Errorf("reported speech %q is not shown bare", indirect)
+	}
+	if !strings.Contains(body, "“"+esc(direct)+"”") {
+		t.Errorf("direct quotation %q lost its quotation marks", direct)
+	}
+}
