@@ -298,7 +298,9 @@ func TestStoryPageReportedSpeech(t *testing.T) {
 	rec := httptest.NewRecorder()
 	s.Handler().ServeHTTP(rec, httptest.NewRequest("GET", "/stories/S1", nil))
 	body := rec.Body.String()
-	esc := func(s string) string { return strings.NewReplacer("&", "&amp;", "<", "&lt;", ">", "&gt;", `"`, "&#34;", "'", "&#39;").Replace(s) }
+	esc := func(s string) string {
+		return strings.NewReplacer("&", "&amp;", "<", "&lt;", ">", "&gt;", `"`, "&#34;", "'", "&#39;").Replace(s)
+	}
 	if strings.Contains(body, "“"+esc(indirect)) || !strings.Contains(body, `indirect">`+esc(indirect)) {
 		t.Errorf("reported speech %q is not shown bare", indirect)
 	}
