@@ -38,7 +38,7 @@ var frameWords = map[string]bool{}
 
 func init() {
 	for _, w := range strings.Fields(`sources source disagree disagreement one reports report says said who it
-the on of vs number date place name title is according single`) {
+the on of vs number date place name title is according single attributes both inconsistent`) {
 		frameWords[w] = true
 	}
 }
@@ -175,17 +175,55 @@ func inStory(st storyRef, claimStory string, docs []string) bool {
 
 // storySentences picks a story's sentences: corroborated claims (most
 // independent sources first, no near-repeats), disputes, single-source points.
+// Each claim cites only the documents whose own passage states it
+// (supportingDocs), and its status follows from those: a "corroborated" claim
+// that only one independent source states is a single-source point.
 func storySentences(c *accord.Corpus, st storyRef, budget int) []accord.BriefSentence {
-	var corr, single []accord.Claim
+	var corrAll, singleAll []accord.Claim
 	for _, cl := range c.Claims {
 		if !inStory(st, cl.Story, cl.Documents) {
 			continue
 		}
 		switch cl.Status {
 		case accord.StatusCorroborated:
-			corr = append(corr, cl)
+			corrAll = append(corrAll, cl)
 		case accord.StatusSingle:
-			single = append(single, cl)
+			singleAll = append(singleAll, cl)
+		}
+	}
+	sort.SliceStable(corrAll, func(i, j int) bool {
+		if corrAll[i].IndependentSources != corrAll[j].IndependentSources {
+			return corrAll[i].IndependentSources > corrAll[j].IndependentSources
+		}
+		return len(corrAll[i].Documents) > len(corrAll[j].Documents)
+	})
+	spun := map[string]bool{}
+	spunFrom := map[string][]string{}
+	for _, l := range c.Links {
+		if l.Kind == accord.LinkSpun {
+			spun[l.From] = true
+			spunFrom[l.From] = append(spunFrom[l.From], l.To)
+		}
+	}
+	k := keyer{}
+	// Re-check the corroborated claims (the best-ranked ones: the brief
+	// needs a few).
+	var corr, demoted []accord.Claim
+	for i, cl := range corrAll {
+		if i >= 8*budget+16 {
+			break
+		}
+		docs := k.supportingDocs(c, cl, spunFrom)
+		if len(docs) == 0 {
+			continue
+		}
+		cl.Documents = docs
+		cl.IndependentSources = c.IndependentCount(docs)
+		if cl.IndependentSources >= 2 {
+			corr = append(corr, cl)
+		} else {
+			cl.Status = accord.StatusSingle
+			demoted = append(demoted, cl)
 		}
 	}
 	sort.SliceStable(corr, func(i, j int) bool {
@@ -194,12 +232,15 @@ func storySentences(c *accord.Corpus, st storyRef, budget int) []accord.BriefSen
 		}
 		return len(corr[i].Documents) > len(corr[j].Documents)
 	})
+	// Claims other sources were said to confirm first: they are about the
+	// story's main happenings.
+	single := append(demoted, singleAll...)
 	var disputes []accord.BriefSentence
 	for _, cf := range c.Conflicts {
 		if st.id != "" && cf.Story != st.id {
 			continue
 		}
-		if t := disputeSentence(cf); t != "" {
+		if t := disputeSentence(c, cf); t != "" {
 			disputes = append(disputes, accord.BriefSentence{Text: t, Documents: cf.Documents, Status: accord.StatusDisputed, Story: cf.Story})
 		}
 	}
@@ -211,7 +252,7 @@ func storySentences(c *accord.Corpus, st storyRef, budget int) []accord.BriefSen
 	nCorr := budget - nDisp - nSingle
 	var out []accord.BriefSentence
 	var chosen []map[string]bool
-	add := func(cl accord.Claim, text string, status string) bool {
+	add := func(cl accord.Claim, prefix string, status string) bool {
 		if unbalancedQuotes(cl.Statement) {
 			return false // a piece of a longer quotation, out of its frame
 		}
@@ -222,22 +263,16 @@ func storySentences(c *accord.Corpus, st storyRef, budget int) []accord.BriefSen
 			}
 		}
 		chosen = append(chosen, ws)
-		out = append(out, accord.BriefSentence{Text: text, Documents: cl.Documents, Status: status, Story: cl.Story})
+		out = append(out, accord.BriefSentence{Text: prefix + claimText(c, cl), Documents: cl.Documents, Status: status, Story: cl.Story})
 		return true
 	}
 	for _, cl := range corr {
 		if len(out) >= nCorr {
 			break
 		}
-		add(cl, oneLine(cl.Statement), accord.StatusCorroborated)
+		add(cl, "", accord.StatusCorroborated)
 	}
 	out = append(out, disputes[:nDisp]...)
-	spun := map[string]bool{}
-	for _, l := range c.Links {
-		if l.Kind == accord.LinkSpun {
-			spun[l.From] = true
-		}
-	}
 	onlySpun := func(cl accord.Claim) bool {
 		for _, d := range cl.Documents {
 			if !spun[d] {
@@ -246,10 +281,12 @@ func storySentences(c *accord.Corpus, st storyRef, budget int) []accord.BriefSen
 		}
 		return len(cl.Documents) > 0
 	}
+	checked := map[string]bool{}
 	addSingle := func(limit int) {
 		n := 0
-		for _, cl := range single {
-			if onlySpun(cl) {
+		for i := range single {
+			cl := &single[i]
+			if onlySpun(*cl) {
 				continue // a machine rewrite's wording is no one's statement
 			}
 			if n >= limit || len(out) >= budget {
@@ -258,7 +295,13 @@ func storySentences(c *accord.Corpus, st storyRef, budget int) []accord.BriefSen
 			if len(contentWords(cl.Statement)) < 5 {
 				continue // too slight to stand alone
 			}
-			if add(cl, "One source reports: "+oneLine(cl.Statement), accord.StatusSingle) {
+			if !checked[cl.ID] {
+				checked[cl.ID] = true
+				if docs := k.supportingDocs(c, *cl, spunFrom); len(docs) > 0 {
+					cl.Documents = docs
+				}
+			}
+			if add(*cl, "One source reports: ", accord.StatusSingle) {
 				n++
 			}
 		}
@@ -270,7 +313,7 @@ func storySentences(c *accord.Corpus, st storyRef, budget int) []accord.BriefSen
 		if len(out) >= budget {
 			break
 		}
-		add(cl, oneLine(cl.Statement), accord.StatusCorroborated)
+		add(cl, "", accord.StatusCorroborated)
 	}
 	for _, d := range disputes[nDisp:] {
 		if len(out) >= budget {
@@ -292,36 +335,6 @@ func unbalancedQuotes(s string) bool {
 }
 
 func oneLine(s string) string { return strings.Join(strings.Fields(s), " ") }
-
-// disputeSentence states a conflict with both sides, in the sources' words.
-func disputeSentence(cf accord.Conflict) string {
-	if len(cf.Sides) < 2 {
-		return ""
-	}
-	a, b := oneLine(cf.Sides[0].Says), oneLine(cf.Sides[1].Says)
-	if a == "" || b == "" {
-		return ""
-	}
-	topic := "it"
-	switch cf.Kind {
-	case accord.ConflictSpeaker:
-		return "Sources disagree on who said it: " + a + " vs " + b + "."
-	case accord.ConflictNumber:
-		topic = "the number"
-	case accord.ConflictDate:
-		topic = "the date"
-	case accord.ConflictRole:
-		topic = "the title"
-	case accord.ConflictName:
-		topic = "the name"
-	case accord.ConflictOther:
-		topic = "the place"
-		if cf.Subkind != "" && cf.Subkind != "place" {
-			topic = "it"
-		}
-	}
-	return "Sources disagree on " + topic + ": \"" + a + "\" vs \"" + b + "\"."
-}
 
 func contentWords(s string) []string {
 	var out []string
@@ -364,7 +377,7 @@ func Unsupported(sentence string, docs []*accord.Document) []string {
 		}
 	}
 	var out []string
-	for _, w := range contentWords(sentence) {
+	for _, w := range contentWords(stripDateNotes(sentence)) {
 		if frameWords[w] || have[w] {
 			continue
 		}

@@ -1,0 +1,243 @@
+package brief
+
+import (
+	"regexp"
+	"strings"
+	"time"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/accord-news/accord"
+)
+
+// claimText is the brief's wording of a claim: its statement on one line,
+// each relative date in it followed by the date it stands for ("on Thursday
+// (13 January 2022)", normalized against the document it comes from), and
+// without a leading discourse connective ("Meanwhile,", "On the other
+// hand,") that refers to a context the brief does not give.
+func claimText(c *accord.Corpus, cl accord.Claim) string {
+	return stripConnective(annotateDates(c, cl))
+}
+
+// annotateDates inserts the normalized date after each relative date
+// expression of the statement: the DATE timexes of the evidence passage that
+// is the statement (the claim's own document), written without a year.
+func annotateDates(c *accord.Corpus, cl accord.Claim) string {
+	stmt := oneLine(cl.Statement)
+	var src *accord.SpanRef
+	for i, e := range cl.Evidence {
+		if oneLine(e.Text) == stmt {
+			src = &cl.Evidence[i]
+			break
+		}
+	}
+	if src == nil {
+		return stmt
+	}
+	d := c.Doc(src.Document)
+	if d == nil {
+		return stmt
+	}
+	var b strings.Builder
+	pos := 0
+	for _, tx := range d.Timexes {
+		if tx.Start < src.Start || tx.End > src.End {
+			continue
+		}
+		note := dateNote(tx)
+		if note == "" {
+			continue
+		}
+		t := oneLine(tx.Text)
+		k := strings.Index(stmt[pos:], t)
+		if k < 0 {
+			continue
+		}
+		end := pos + k + len(t)
+		b.WriteString(stmt[pos:end])
+		b.WriteString(" (" + note + ")")
+		pos = end
+	}
+	b.WriteString(stmt[pos:])
+	return b.String()
+}
+
+// dateNote is the date a relative DATE expression stands for ("13 January
+// 2022", "December 2021", "2021"), or "" when the expression states its
+// date itself (has digits) or its value is not a known day, month or year.
+func dateNote(tx accord.Timex) string {
+	if tx.Type != "DATE" || strings.ContainsAny(tx.Text, "0123456789") {
+		return ""
+	}
+	v := tx.Value
+	switch len(v) {
+	case 10:
+		if t, err := time.Parse("2006-01-02", v); err == nil {
+			return t.Format("2 January 2006")
+		}
+	case 7:
+		if t, err := time.Parse("2006-01", v); err == nil {
+			return t.Format("January 2006")
+		}
+	case 4:
+		if t, err := time.Parse("2006", v); err == nil {
+			return t.Format("2006")
+		}
+	}
+	return ""
+}
+
+// dateNotes matches the notes annotateDates adds.
+var dateNotes = regexp.MustCompile(` \(((\d{1,2} )?(January|February|March|April|May|June|July|August|September|October|November|December) )?\d{4}\)`)
+
+// stripDateNotes removes the brief's date notes: they are normalized values
+// of the sources' own expressions, not words to look up in them.
+func stripDateNotes(s string) string { return dateNotes.ReplaceAllString(s, "") }
+
+// connectives are discourse markers that open a sentence by pointing at the
+// one before it in its article.
+var connectives = []string{
+	"on the other hand", "meanwhile", "however", "moreover", "furthermore", "in addition",
+	"additionally", "also", "notably", "even so", "nevertheless", "nonetheless", "still",
+	"besides", "in contrast", "by contrast", "instead", "likewise", "similarly", "indeed",
+	"in fact", "therefore", "thus", "hence", "as a result", "consequently", "otherwise",
+	"again", "further", "then", "but", "and", "so", "yet",
+}
+
+// stripConnective drops a leading connective followed by a comma ("But" and
+// "And" also without one) and capitalizes what follows.
+func stripConnective(s string) string {
+	low := strings.ToLower(s)
+	for _, cn := range connectives {
+		if !strings.HasPrefix(low, cn) {
+			continue
+		}
+		rest := s[len(cn):]
+		switch {
+		case strings.HasPrefix(rest, ", "):
+			rest = rest[2:]
+		case (cn == "but" || cn == "and" || cn == "yet") && strings.HasPrefix(rest, " "):
+			rest = rest[1:]
+		default:
+			continue
+		}
+		r, n := utf8.DecodeRuneInString(rest)
+		if r == utf8.RuneError || !unicode.IsLetter(r) && !unicode.IsDigit(r) && !strings.ContainsRune("\"“‘'", r) {
+			return s
+		}
+		return string(unicode.ToUpper(r)) + rest[n:]
+	}
+	return s
+}
+
+// disputeSentence states a conflict with both sides, in the sources' words.
+// A conflict inside one document is stated as that source's inconsistency,
+// and a disputed speaker comes with the words in question when the passage
+// quotes them.
+func disputeSentence(c *accord.Corpus, cf accord.Conflict) string {
+	if len(cf.Sides) < 2 {
+		return ""
+	}
+	a, b := oneLine(cf.Sides[0].Says), oneLine(cf.Sides[1].Says)
+	if a == "" || b == "" {
+		return ""
+	}
+	oneDoc := len(cf.Documents) == 1
+	topic := "it"
+	switch cf.Kind {
+	case accord.ConflictSpeaker:
+		q := disputedQuote(c, cf)
+		switch {
+		case oneDoc && q != "":
+			return "One source attributes “" + q + "” to both " + a + " and " + b + "."
+		case oneDoc:
+			return "One source is inconsistent on who said it: " + a + " vs " + b + "."
+		case q != "":
+			return "Sources disagree on who said “" + q + "”: " + a + " vs " + b + "."
+		}
+		return "Sources disagree on who said it: " + a + " vs " + b + "."
+	case accord.ConflictNumber:
+		topic = "the number"
+	case accord.ConflictDate:
+		topic = "the date"
+	case accord.ConflictRole:
+		topic = "the title"
+	case accord.ConflictName:
+		topic = "the name"
+	case accord.ConflictOther:
+		topic = "the place"
+		if cf.Subkind != "" && cf.Subkind != "place" {
+			topic = "it"
+		}
+	}
+	if oneDoc {
+		return "One source is inconsistent on " + topic + ": \"" + a + "\" vs \"" + b + "\"."
+	}
+	return "Sources disagree on " + topic + ": \"" + a + "\" vs \"" + b + "\"."
+}
+
+// maxQuote bounds a quotation cited in a dispute sentence.
+const maxQuote = 160
+
+// disputedQuote is the quotation in the sentence of the conflict's first
+// evidence span, or "".
+func disputedQuote(c *accord.Corpus, cf accord.Conflict) string {
+	if len(cf.Evidence) == 0 {
+		return ""
+	}
+	e := cf.Evidence[0]
+	d := c.Doc(e.Document)
+	if d == nil {
+		return ""
+	}
+	for _, s := range d.Sentences {
+		if s.Start <= e.Start && e.End <= s.End {
+			return firstQuotation(d.Slice(s))
+		}
+	}
+	return ""
+}
+
+// firstQuotation returns the text of the first quotation in s ("…", “…”,
+// ‘…’), without its closing comma, cut at a word boundary (with …) when long.
+// A ’ or ' followed by a letter is an apostrophe, not a closing mark.
+func firstQuotation(s string) string {
+	closing := map[rune]rune{'"': '"', '“': '”', '‘': '’', '\'': '\''}
+	for i, r := range s {
+		cl, ok := closing[r]
+		if !ok {
+			continue
+		}
+		if (r == '\'' || r == '‘') && i > 0 {
+			if p, _ := utf8.DecodeLastRuneInString(s[:i]); unicode.IsLetter(p) {
+				continue // an apostrophe
+			}
+		}
+		start := i + utf8.RuneLen(r)
+		for j := start; j < len(s); {
+			q, n := utf8.DecodeRuneInString(s[j:])
+			if q == cl {
+				next, _ := utf8.DecodeRuneInString(s[j+n:])
+				if (cl == '’' || cl == '\'') && unicode.IsLetter(next) {
+					j += n
+					continue
+				}
+				inner := strings.TrimRight(strings.TrimSpace(s[start:j]), ",;:")
+				if len(inner) > maxQuote {
+					cut := strings.LastIndex(inner[:maxQuote], " ")
+					if cut <= 0 {
+						return ""
+					}
+					inner = inner[:cut] + " …"
+				}
+				if len(strings.Fields(inner)) < 2 {
+					return ""
+				}
+				return oneLine(inner)
+			}
+			j += n
+		}
+		return ""
+	}
+	return ""
+}

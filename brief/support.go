@@ -1,0 +1,177 @@
+package brief
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/accord-news/accord"
+	"github.com/accord-news/accord/lexicon"
+	"github.com/accord-news/accord/text"
+)
+
+// minCoverage is the share of a statement's content words that one
+// document's own passage must hold for the brief to cite that document for
+// the statement, both over all its content words and over its lower-case
+// ones (what is said happened, beside the names). The claims stage links
+// documents by event and speaker; a document whose passage shares only names
+// ("Russia", "the United States") with the statement reports something else
+// and is not cited for it.
+const minCoverage = 0.5
+
+// maxChecked bounds the documents checked per claim (a corroborated claim
+// needs only a few independent ones).
+const maxChecked = 64
+
+// keyer folds the spellings of one word, with a cache (lemma look-ups).
+type keyer map[string]string
+
+// key: lower case, no possessive, no hyphen ("co-operation" =
+// "cooperation"), its first lemma when the table knows one ("talks" =
+// "talk", "began" = "begin").
+func (k keyer) key(w string) string {
+	if v, ok := k[w]; ok {
+		return v
+	}
+	v := strings.ToLower(w)
+	v = strings.TrimSuffix(strings.TrimSuffix(v, "'s"), "’s")
+	v = strings.ReplaceAll(v, "-", "")
+	if ls := lexicon.Lemmas(v); len(ls) > 0 {
+		v = ls[0]
+	}
+	k[w] = v
+	return v
+}
+
+// stmtWord is one content word of a statement: its key and whether it is
+// written with a capital (a name or a title).
+type stmtWord struct {
+	key  string
+	name bool
+}
+
+func (k keyer) statementWords(s string) []stmtWord {
+	var out []stmtWord
+	seen := map[string]bool{}
+	for _, t := range text.Tokens(s, accord.Span{Start: 0, End: len(s)}) {
+		r, _ := utf8.DecodeRuneInString(s[t.Start:t.End])
+		if !text.IsWordRune(r) || text.IsStopword(t.Lower) {
+			continue
+		}
+		kw := k.key(t.Lower)
+		if kw == "" || seen[kw] {
+			continue
+		}
+		seen[kw] = true
+		out = append(out, stmtWord{key: kw, name: unicode.IsUpper(r) || unicode.IsDigit(r)})
+	}
+	return out
+}
+
+func (k keyer) passageKeys(s string) []string {
+	var out []string
+	for _, w := range text.ContentWords(s) {
+		out = append(out, k.key(w))
+	}
+	return out
+}
+
+// covers reports whether the passage states the statement: at least
+// minCoverage of its content words, and of its lower-case content words
+// when it has two or more. With related set, a WordNet-related word counts
+// too (a machine rewrite says "distinction" for "difference").
+func (k keyer) covers(stmt []stmtWord, passage string, related bool) bool {
+	if len(stmt) == 0 {
+		return false
+	}
+	pk := k.passageKeys(passage)
+	have := make(map[string]bool, len(pk))
+	for _, w := range pk {
+		have[w] = true
+	}
+	n, low, lowN := 0, 0, 0
+	for _, w := range stmt {
+		hit := have[w.key]
+		if !hit && related && len(w.key) > 2 {
+			for _, p := range pk {
+				if len(p) > 2 && lexicon.Related(w.key, p) {
+					hit = true
+					break
+				}
+			}
+		}
+		if !w.name {
+			low++
+		}
+		if hit {
+			n++
+			if !w.name {
+				lowN++
+			}
+		}
+	}
+	if float64(n) < minCoverage*float64(len(stmt)) {
+		return false
+	}
+	return low < 2 || float64(lowN) >= minCoverage*float64(low)
+}
+
+// supportingDocs returns the claim's documents whose own evidence states the
+// claim, in the claim's order (at most maxChecked are checked). A document
+// with no evidence span is checked against its sentences. spunFrom maps a
+// machine-spun copy to the documents it rewrites: its passage may state the
+// claim in related words, but only when a document it rewrites states it in
+// the claim's own words.
+func (k keyer) supportingDocs(c *accord.Corpus, cl accord.Claim, spunFrom map[string][]string) []string {
+	stmt := k.statementWords(cl.Statement)
+	ev := map[string][]string{}
+	for _, e := range cl.Evidence {
+		ev[e.Document] = append(ev[e.Document], e.Text)
+	}
+	docs := cl.Documents
+	if len(docs) > maxChecked {
+		docs = docs[:maxChecked]
+	}
+	passages := func(id string) []string {
+		if ps := ev[id]; len(ps) > 0 {
+			return ps
+		}
+		var ps []string
+		if d := c.Doc(id); d != nil {
+			for _, s := range d.Sentences {
+				ps = append(ps, d.Slice(s))
+			}
+		}
+		return ps
+	}
+	ok := map[string]bool{}
+	check := func(id string, related bool) {
+		for _, p := range passages(id) {
+			if k.covers(stmt, p, related) {
+				ok[id] = true
+				return
+			}
+		}
+	}
+	for _, id := range docs {
+		check(id, false)
+	}
+	for _, id := range docs {
+		if ok[id] {
+			continue
+		}
+		for _, src := range spunFrom[id] {
+			if ok[src] {
+				check(id, true)
+				break
+			}
+		}
+	}
+	var out []string
+	for _, id := range docs {
+		if ok[id] {
+			out = append(out, id)
+		}
+	}
+	return out
+}
