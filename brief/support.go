@@ -17,7 +17,10 @@ import (
 // documents by event and speaker; a document whose passage shares only names
 // ("Russia", "the United States") with the statement reports something else
 // and is not cited for it.
-const minCoverage = 0.5
+const (
+	minCoverage      = 0.35
+	minLowerCoverage = 0.4
+)
 
 // maxChecked bounds the documents checked per claim (a corroborated claim
 // needs only a few independent ones).
@@ -68,33 +71,43 @@ func (k keyer) statementWords(s string) []stmtWord {
 	return out
 }
 
-func (k keyer) passageKeys(s string) []string {
-	var out []string
-	for _, w := range text.ContentWords(s) {
-		out = append(out, k.key(w))
-	}
-	return out
-}
-
-// covers reports whether the passage states the statement: at least
-// minCoverage of its content words, and of its lower-case content words
-// when it has two or more. With related set, a WordNet-related word counts
-// too (a machine rewrite says "distinction" for "difference").
+// covers reports whether the passage states the statement, or what the
+// passage says is part of the statement (and it says more than names).
+// Forward: at least minCoverage of
+// the statement's content words are in the passage, and minLowerCoverage of
+// its lower-case ones when it has two or more. Backward (a shorter report of
+// part of it: "the driver fled the scene"): half the passage's content words,
+// and half its lower-case ones, are in the statement. With related set, a
+// WordNet-related word counts too (a machine rewrite says "distinction" for
+// "difference").
 func (k keyer) covers(stmt []stmtWord, passage string, related bool) bool {
 	if len(stmt) == 0 {
 		return false
 	}
-	pk := k.passageKeys(passage)
-	have := make(map[string]bool, len(pk))
-	for _, w := range pk {
-		have[w] = true
+	pw := k.statementWords(passage)
+	if k.share(stmt, pw, related, minCoverage, minLowerCoverage, false) {
+		return true
+	}
+	return k.share(pw, stmt, related, 0.5, 0.5, true)
+}
+
+// share reports whether the words of a found in b reach min of a's words
+// and minLow of its lower-case ones (when a has two or more; with needLow, a
+// must have two or more: names alone say nothing happened).
+func (k keyer) share(a, b []stmtWord, related bool, min, minLow float64, needLow bool) bool {
+	if len(a) == 0 {
+		return false
+	}
+	have := make(map[string]bool, len(b))
+	for _, w := range b {
+		have[w.key] = true
 	}
 	n, low, lowN := 0, 0, 0
-	for _, w := range stmt {
+	for _, w := range a {
 		hit := have[w.key]
 		if !hit && related && len(w.key) > 2 {
-			for _, p := range pk {
-				if len(p) > 2 && lexicon.Related(w.key, p) {
+			for _, p := range b {
+				if len(p.key) > 2 && lexicon.Related(w.key, p.key) {
 					hit = true
 					break
 				}
@@ -110,10 +123,13 @@ func (k keyer) covers(stmt []stmtWord, passage string, related bool) bool {
 			}
 		}
 	}
-	if float64(n) < minCoverage*float64(len(stmt)) {
+	if float64(n) < min*float64(len(a)) {
 		return false
 	}
-	return low < 2 || float64(lowN) >= minCoverage*float64(low)
+	if low < 2 {
+		return !needLow
+	}
+	return float64(lowN) >= minLow*float64(low)
 }
 
 // supportingDocs returns the claim's documents whose own evidence states the
