@@ -1294,6 +1294,14 @@ func (m *matcher) set(i int) (int, spec, bool) {
 		return e, spec{typ: "SET", kind: kLit, lit: v}, true
 	}
 	switch s {
+	case "daily", "weekly", "monthly", "yearly", "hourly", "nightly":
+		// "the Daily Mail", "Weekly Standard": a capitalized one before a
+		// capitalized word, or in mid-sentence, names a publication.
+		if m.w[i].cap && (i+1 < len(m.w) && m.w[i+1].cap || i > 0 && !m.isPunct(i-1)) {
+			return 0, spec{}, false
+		}
+	}
+	switch s {
 	case "daily":
 		return lit(i+1, "P1D")
 	case "weekly":

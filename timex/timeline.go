@@ -19,6 +19,9 @@ type happening struct {
 	tx    accord.Span
 	sig   signature
 	story string
+	// folded: dated by its month only, moved to the one day of that month
+	// with the same happening; never the item's wording.
+	folded bool
 }
 
 // timelineDate returns the timeline date of a value: a day or a month.
@@ -80,6 +83,7 @@ func buildTimeline(c *accord.Corpus, infos map[string]*docInfo) []accord.Timelin
 				byDate[day] = append(byDate[day], happening{date: day, doc: d, sent: sent, tx: tx.Span, sig: sig, story: g.story})
 			}
 		}
+		foldMonths(byDate)
 		dates := make([]string, 0, len(byDate))
 		for k := range byDate {
 			dates = append(dates, k)
@@ -99,6 +103,61 @@ func buildTimeline(c *accord.Corpus, infos map[string]*docInfo) []accord.Timelin
 		return items[i].Summary < items[j].Summary
 	})
 	return items
+}
+
+// foldMonths moves a happening dated by its month only ("in Brussels in
+// January") to a day of that month when a happening of that day names the
+// same event (the "Wednesday" meeting in Brussels): one item, at the finer
+// date, instead of two entries for one happening.
+func foldMonths(byDate map[string][]happening) {
+	var months []string
+	for k := range byDate {
+		if len(k) == 7 {
+			months = append(months, k)
+		}
+	}
+	sort.Strings(months)
+	var days []string
+	for k := range byDate {
+		if len(k) == 10 {
+			days = append(days, k)
+		}
+	}
+	sort.Strings(days)
+	for _, mo := range months {
+		var keep []happening
+		for _, h := range byDate[mo] {
+			var match []string
+			for _, day := range days {
+				if !strings.HasPrefix(day, mo+"-") {
+					continue
+				}
+				for _, o := range byDate[day] {
+					if o.doc == h.doc && o.sent == h.sent || o.folded {
+						continue
+					}
+					if similarity(h.sig, o.sig) >= 0.35 && sharesEvent(h.sig, o.sig) {
+						match = append(match, day)
+						break
+					}
+				}
+			}
+			// Only an unambiguous day: two days with a like happening
+			// (talks on Monday, a meeting on Wednesday) leave the month.
+			if len(match) != 1 {
+				keep = append(keep, h)
+				continue
+			}
+			bestDay := match[0]
+			h.date, h.folded = bestDay, true
+			byDate[bestDay] = append(byDate[bestDay], h)
+		}
+		if len(keep) == 0 {
+			delete(byDate, mo)
+		} else {
+			byDate[mo] = keep
+		}
+	}
 }
 
 // mergeHappenings clusters the happenings of one date by event similarity.
@@ -159,6 +218,9 @@ func mergeHappenings(hs []happening, copies map[string]bool) []accord.TimelineIt
 			}
 			if hs[i].doc.PublishedBasis == accord.BasisInferred {
 				s -= 0.5
+			}
+			if hs[i].folded {
+				s -= 20
 			}
 			if hs[i].sent.Len() > 220 {
 				s -= 0.3
@@ -257,7 +319,7 @@ func sharesEvent(a, b signature) bool {
 
 // clause returns the part of the sentence that carries the time expression:
 // the whole sentence when short, else the clause around tx, cut at word
-// boundaries.
+// boundaries and marked "…" where cut.
 func clause(src string, sent, tx accord.Span) string {
 	if sent.Start < 0 || sent.End > len(src) || sent.Start > sent.End {
 		return ""
@@ -299,7 +361,15 @@ func clause(src string, sent, tx accord.Span) string {
 	for hi > lo && hi < len(src) && !utf8.RuneStart(src[hi]) {
 		hi--
 	}
-	return strings.TrimSpace(src[lo:hi])
+	out := strings.TrimSpace(src[lo:hi])
+	// A cut is marked, so that a clause is never read as a whole sentence.
+	if strings.TrimSpace(src[sent.Start:lo]) != "" {
+		out = "… " + out
+	}
+	if strings.TrimSpace(src[hi:sent.End]) != "" {
+		out += " …"
+	}
+	return out
 }
 
 func isSpaceAt(s string, i int) bool {

@@ -37,6 +37,10 @@ func TestTagger(t *testing.T) {
 		{"He has worked there for the past two decades.", "the past two decades", "DURATION", "P20Y"},
 		{"The board meets every week.", "every week", "SET", "P1W"},
 		{"Dividends are paid yearly.", "yearly", "SET", "P1Y"},
+		{"Daily flights resume.", "Daily", "SET", "P1D"},
+		// A capitalized "Daily" before a name or in mid-sentence names a paper.
+		{"The talks failed, the Daily Mail reported.", "", "", ""},
+		{"Weekly Standard editors met.", "", "", ""},
 		{"Prices are currently high.", "currently", "DATE", "PRESENT_REF"},
 		{"The firm recently moved.", "recently", "DATE", "PAST_REF"},
 		{"The vote is expected this week.", "this week", "DATE", "2022-W02"},
@@ -209,5 +213,50 @@ func BenchmarkTag(b *testing.B) {
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
 		_ = New().Annotate(d)
+	}
+}
+
+func TestClauseMarksCuts(t *testing.T) {
+	long := "The board, which had met eleven times over the winter to weigh the offers of three bidders and the objections of two unions and a city council, finally approved the sale on Monday; the unions said they would appeal the ruling in court."
+	k := strings.Index(long, "Monday")
+	got := clause(long, accord.Span{Start: 0, End: len(long)}, accord.Span{Start: k, End: k + len("Monday")})
+	if !strings.HasPrefix(got, "… ") && !strings.HasSuffix(got, " …") {
+		t.Errorf("cut clause not marked: %q", got)
+	}
+	if !strings.Contains(got, "Monday") {
+		t.Errorf("clause lost its date: %q", got)
+	}
+	short := "The board approved the sale on Monday."
+	if got := clause(short, accord.Span{Start: 0, End: len(short)}, accord.Span{Start: 31, End: 37}); got != short {
+		t.Errorf("short sentence changed: %q", got)
+	}
+}
+
+func TestFoldMonths(t *testing.T) {
+	sig := func(names ...string) signature {
+		s := signature{words: map[string]bool{"treaty": true}, names: map[string]bool{}, events: map[string]bool{"sign": true}}
+		for _, n := range names {
+			s.names[n] = true
+		}
+		return s
+	}
+	d1, d2, d3 := &accord.Document{ID: "a"}, &accord.Document{ID: "b"}, &accord.Document{ID: "c"}
+	byDate := map[string][]happening{
+		"2023-05":    {{date: "2023-05", doc: d1, sig: sig("oslo")}},
+		"2023-05-04": {{date: "2023-05-04", doc: d2, sig: sig("oslo")}},
+	}
+	foldMonths(byDate)
+	if len(byDate["2023-05"]) != 0 || len(byDate["2023-05-04"]) != 2 || !byDate["2023-05-04"][1].folded {
+		t.Errorf("month happening not folded into its one day: %+v", byDate)
+	}
+	// Two days with a like happening: ambiguous, the month stays.
+	byDate = map[string][]happening{
+		"2023-05":    {{date: "2023-05", doc: d1, sig: sig("oslo")}},
+		"2023-05-04": {{date: "2023-05-04", doc: d2, sig: sig("oslo")}},
+		"2023-05-09": {{date: "2023-05-09", doc: d3, sig: sig("oslo")}},
+	}
+	foldMonths(byDate)
+	if len(byDate["2023-05"]) != 1 {
+		t.Errorf("ambiguous month happening folded: %+v", byDate)
 	}
 }
