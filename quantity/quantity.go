@@ -523,6 +523,10 @@ func (p *parser) finish(cueEnd, start, end int, q Q) (Q, int, bool) {
 		} else if u, kind := unitOf(p.lower(k)); kind != "" {
 			q.Unit = u
 			k++
+		} else if w, ok := strings.CutSuffix(p.lower(k), "-long"); ok && UnitKind(unitOrEmpty(w)) == "duration" {
+			// "a 4 hour-long meeting": the meeting lasts 4 hours.
+			q.Unit = unitOrEmpty(w)
+			k++
 		}
 	}
 	if q.Unit == "" && q.Counts == "" {
@@ -556,6 +560,14 @@ func (p *parser) finish(cueEnd, start, end int, q Q) (Q, int, bool) {
 	sp := accord.Span{Start: p.toks[first].Start, End: p.toks[last-1].End}
 	q.Span = sp
 	return q, last, true
+}
+
+// unitOrEmpty is the unit a word names, or "".
+func unitOrEmpty(w string) string {
+	if u, kind := unitOf(w); kind != "" {
+		return u
+	}
+	return ""
 }
 
 func isCueWord(w string) bool {

@@ -21,6 +21,7 @@ func TestParse(t *testing.T) {
 		{"around one lakh Russian troops have", "around one lakh Russian troops", 1e5, 1e5, 1e5, true, "", "troop"},
 		{"some 100 thousand troops", "some 100 thousand troops", 1e5, 1e5, 1e5, true, "", "troop"},
 		{"100k troops", "100k troops", 1e5, 1e5, 1e5, false, "", "troop"},
+		{"after a 4 hour-long meeting", "4 hour-long", 4, 4, 4, false, "hour", ""},
 		{"tens of thousands of Russian soldiers", "tens of thousands of Russian soldiers", 59999.5, 20000, 99999, true, "", "soldier"},
 		{"more than 100,000 soldiers", "more than 100,000 soldiers", 1e5, 1e5, 1e5, true, "", "soldier"},
 		{"twenty-five people died", "twenty-five people", 25, 25, 25, false, "", "people"},
