@@ -42,6 +42,8 @@ func mustPages() *pages {
 		},
 		"lower":   strings.ToLower,
 		"snippet": snippetSegs,
+		// "single_source" reads "single source".
+		"words": func(s string) string { return strings.ReplaceAll(s, "_", " ") },
 	}).ParseFS(assets, "assets/templates/*.html"))
 	return &pages{t: t}
 }
