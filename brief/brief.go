@@ -295,6 +295,9 @@ func storySentences(c *accord.Corpus, st storyRef, budget int) []accord.BriefSen
 			if len(contentWords(cl.Statement)) < 5 {
 				continue // too slight to stand alone
 			}
+			if danglingDate(c, *cl) {
+				continue // "the next day" of an unknown day
+			}
 			if !checked[cl.ID] {
 				checked[cl.ID] = true
 				if docs := k.supportingDocs(c, *cl, spunFrom); len(docs) > 0 {

@@ -19,18 +19,50 @@ func claimText(c *accord.Corpus, cl accord.Claim) string {
 	return stripConnective(annotateDates(c, cl))
 }
 
+// sourceSpan is the evidence passage that is the statement itself (the
+// claim's own document), or nil.
+func sourceSpan(cl accord.Claim) *accord.SpanRef {
+	stmt := oneLine(cl.Statement)
+	for i, e := range cl.Evidence {
+		if oneLine(e.Text) == stmt {
+			return &cl.Evidence[i]
+		}
+	}
+	return nil
+}
+
+// danglingDate reports whether the statement dates itself against another
+// date of its article that could not be placed ("the next day" after "in
+// January"): out of its article it cannot be read.
+func danglingDate(c *accord.Corpus, cl accord.Claim) bool {
+	src := sourceSpan(cl)
+	if src == nil {
+		return false
+	}
+	d := c.Doc(src.Document)
+	if d == nil {
+		return false
+	}
+	for _, tx := range d.Timexes {
+		if tx.Start < src.Start || tx.End > src.End || tx.Type != "DATE" || !strings.Contains(tx.Value, "X") {
+			continue
+		}
+		low := strings.ToLower(tx.Text)
+		for _, p := range []string{"the next ", "the following ", "the previous ", "the same ", "that "} {
+			if strings.HasPrefix(low, p) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
 // annotateDates inserts the normalized date after each relative date
 // expression of the statement: the DATE timexes of the evidence passage that
 // is the statement (the claim's own document), written without a year.
 func annotateDates(c *accord.Corpus, cl accord.Claim) string {
 	stmt := oneLine(cl.Statement)
-	var src *accord.SpanRef
-	for i, e := range cl.Evidence {
-		if oneLine(e.Text) == stmt {
-			src = &cl.Evidence[i]
-			break
-		}
-	}
+	src := sourceSpan(cl)
 	if src == nil {
 		return stmt
 	}

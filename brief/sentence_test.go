@@ -119,3 +119,18 @@ func TestFirstQuotation(t *testing.T) {
 		}
 	}
 }
+
+func TestDanglingDate(t *testing.T) {
+	body := "The council will meet the next day in the town hall."
+	d := annotated("a", body, "")
+	d.Timexes = []accord.Timex{{Span: accord.Span{Start: 22, End: 34}, Text: "the next day", Type: "DATE", Value: "XXXX-XX-XX"}}
+	c := accord.NewCorpus([]*accord.Document{d}, accord.Options{})
+	cl := accord.Claim{Statement: body, Documents: []string{"a"}, Evidence: []accord.SpanRef{{Document: "a", Start: 0, End: len(body), Text: body}}}
+	if !danglingDate(c, cl) {
+		t.Error("an unplaced 'the next day' is not dangling")
+	}
+	d.Timexes[0].Value = "2023-03-10"
+	if danglingDate(c, cl) {
+		t.Error("a placed 'the next day' is dangling")
+	}
+}
