@@ -28,7 +28,7 @@ func BenchmarkSignature(b *testing.B) {
 	x := NewIndex()
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
-		x.signature(docs[i%len(docs)], new(docSig))
+		x.signature(docs[i%len(docs)], new(entry), new(docSig))
 	}
 	b.ReportMetric(float64(b.N)/b.Elapsed().Seconds(), "docs/s")
 }

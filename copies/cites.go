@@ -366,8 +366,11 @@ func (x *Index) citeLinks() []accord.Link {
 			byOutlet[k] = append(byOutlet[k], int32(i))
 		}
 	}
-	var out []accord.Link
-	for i, e := range x.entries {
+	// per document, in parallel (each citation compares up to maxCiteScan
+	// signatures), then in document order
+	per := make([][]accord.Link, len(x.entries))
+	parallel(len(x.entries), x.workers(), func(i int) {
+		e := &x.entries[i]
 		for _, c := range e.cites {
 			l := accord.Link{From: e.doc.ID, To: "outlet:" + c.outlet, Kind: accord.LinkCites, Score: 0.9, Outlet: c.outlet,
 				Evidence: []string{"cites " + c.outlet + ": \"" + snippet(e.doc.Text, c.span) + "\""}}
@@ -384,8 +387,12 @@ func (x *Index) citeLinks() []accord.Link {
 				l.To = x.entries[best].doc.ID
 				l.Evidence = append(l.Evidence, "the corpus holds a close report by "+x.entries[best].doc.Outlet)
 			}
-			out = append(out, l)
+			per[i] = append(per[i], l)
 		}
+	})
+	var out []accord.Link
+	for _, ls := range per {
+		out = append(out, ls...)
 	}
 	return out
 }

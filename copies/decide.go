@@ -36,15 +36,15 @@ const (
 // verify decides whether documents a and b (indices into entries) are copies
 // of each other, and which one is the copy. It is symmetric: the result does
 // not depend on which one was indexed first.
-func (x *Index) verify(ia, ib int32, p *prepCache) *edge {
-	ea, eb := x.entries[ia], x.entries[ib]
+func (x *Index) verify(ia, ib int32, p *prepCache) *verdict {
+	ea, eb := &x.entries[ia], &x.entries[ib]
 	// canonical order so the decision never depends on insertion order
 	if ea.doc.ID > eb.doc.ID {
 		ia, ib, ea, eb = ib, ia, eb, ea
 	}
 	if ea.exact != 0 && ea.exact == eb.exact {
 		from, to, _ := nearDirection(ea, eb, ia, ib)
-		return &edge{from: from, to: to, kind: accord.LinkExact, score: 1, lazy: &lazyEvidence{}}
+		return &verdict{edge: edge{from: from, to: to, kind: kindExact, score: 1}}
 	}
 	va, vb := p.get(ea.doc), p.get(eb.doc)
 	// identical words first; the thesaurus only when that is not enough
@@ -99,7 +99,7 @@ func (x *Index) verify(ia, ib int32, p *prepCache) *edge {
 	if score > 1 {
 		score = 1
 	}
-	lz := &lazyEvidence{
+	lz := lazyEvidence{
 		sentsA: int32(st.sentsA), sentsOfA: int32(len(va.sents)), exact: int32(st.exact), related: int32(st.related),
 		gapA: int32(st.gapA), gapB: int32(st.gapB), covA: st.covA, covB: st.covB, meanSim: st.meanSim, order: st.order,
 		thesaurus: thesaurus, whole: true,
@@ -107,11 +107,14 @@ func (x *Index) verify(ia, ib int32, p *prepCache) *edge {
 	changed := float64(st.related) + float64(st.gapA+st.gapB)/2
 	if change < spunMaxNear && (change < spunChange || float64(st.related) < spunRelated*changed) {
 		from, to, _ := nearDirection(ea, eb, ia, ib)
-		return &edge{from: from, to: to, kind: accord.LinkNear, score: score, lazy: lz}
+		return &verdict{edge: edge{from: from, to: to, kind: kindNear, score: score, lz: lz}}
 	}
 	from, to, fl := spunDirection(va, vb, ia, ib, &st, ea, eb)
-	lz.change, lz.fluency = change, fl
-	return &edge{from: from, to: to, kind: accord.LinkSpun, score: score, lazy: lz}
+	lz.change = change
+	if fl != nil {
+		lz.fluency, lz.hasFluency = *fl, true
+	}
+	return &verdict{edge: edge{from: from, to: to, kind: kindSpun, score: score, lz: lz}}
 }
 
 // lazyEvidence is what a whole-document edge's evidence is written from
@@ -122,7 +125,8 @@ type lazyEvidence struct {
 	thesaurus                                    bool
 	sentsA, sentsOfA, exact, related, gapA, gapB int32
 	covA, covB, meanSim, order, change           float64
-	fluency                                      *fluencyWhy // spun only; nil: inconclusive
+	fluency                                      fluencyWhy // spun only, when hasFluency (else inconclusive)
+	hasFluency                                   bool
 }
 
 // fluencyWhy is the fluency evidence of a spun edge's direction, copy side
@@ -136,13 +140,13 @@ func (f *fluencyWhy) why(copyID string) string {
 
 // evidenceOf returns an edge's evidence.
 func (x *Index) evidenceOf(e *edge) []string {
-	lz := e.lazy
-	if lz == nil {
-		return e.evidence
+	if e.ev > 0 {
+		return x.evidence[e.ev-1]
 	}
+	lz := &e.lz
 	// the pair in canonical order (as verify saw it)
 	ia, ib := e.from, e.to
-	ea, eb := x.entries[ia], x.entries[ib]
+	ea, eb := &x.entries[ia], &x.entries[ib]
 	if ea.doc.ID > eb.doc.ID {
 		ia, ib, ea, eb = ib, ia, eb, ea
 	}
@@ -160,12 +164,12 @@ func (x *Index) evidenceOf(e *edge) []string {
 	if lz.thesaurus {
 		ev[1] += " (thesaurus used)"
 	}
-	if e.kind != accord.LinkSpun {
+	if e.kind != kindSpun {
 		return append(ev, why)
 	}
 	ev = append(ev, fmt.Sprintf("%s of aligned words changed", pct(lz.change)))
-	if f := lz.fluency; f != nil {
-		return append(ev, f.why(x.entries[e.from].doc.ID))
+	if lz.hasFluency {
+		return append(ev, lz.fluency.why(x.entries[e.from].doc.ID))
 	}
 	return append(ev, why+" (fluency evidence inconclusive)")
 }
@@ -285,7 +289,7 @@ func spunWhy(ea, eb *entry, ia, ib, from int32, fl *fluencyWhy) string {
 // partialSpun links two documents that differ as a whole but share several
 // passages rewritten word for word by a spinner (a spun copy of part of the
 // other, or of a common original whose wording the other keeps).
-func partialSpun(va, vb *vdoc, ia, ib int32, ea, eb *entry, rel *relation) *edge {
+func partialSpun(va, vb *vdoc, ia, ib int32, ea, eb *entry, rel *relation) *verdict {
 	ps := spunPassages(va, vb, rel)
 	if len(ps) < minSpunPassages {
 		return nil
@@ -321,7 +325,7 @@ func partialSpun(va, vb *vdoc, ia, ib int32, ea, eb *entry, rel *relation) *edge
 	if score > 1 {
 		score = 1
 	}
-	return &edge{from: from, to: to, kind: accord.LinkSpun, score: score, evidence: ev, partial: true}
+	return &verdict{edge: edge{from: from, to: to, kind: kindSpun, score: score, partial: true}, evidence: ev}
 }
 
 func unitText(v *vdoc, u [2]int32) string {

@@ -2,7 +2,6 @@ package copies
 
 import (
 	"sync"
-	"sync/atomic"
 	"unicode"
 	"unicode/utf8"
 
@@ -75,6 +74,8 @@ func tokenizeInto(dst []word, s string, sents []accord.Span, cache *wordCache, s
 		out = make([]word, 0, len(s)/5+8)
 	}
 	var buf []byte
+	ft := cache.fronts.Get().(*frontTable)
+	defer cache.fronts.Put(ft)
 	si := 0
 	lastSent := -1
 	i := 0
@@ -141,7 +142,7 @@ func tokenizeInto(dst []word, s string, sents []accord.Span, cache *wordCache, s
 		if upper && !w.has(fInit) {
 			w.flags |= fCap
 		}
-		wi := cache.lookup(buf, w.h, hasDigit)
+		wi := cache.lookup(ft, buf, w.h, hasDigit)
 		if wi.stop {
 			w.flags |= fStop
 		} else if wi.si != nil {
@@ -182,20 +183,25 @@ const maxSenses = 8
 // what the thesaurus says about it. It is safe for concurrent use (sharded
 // so that workers seldom wait on one another).
 type wordCache struct {
-	// front holds recently looked-up words, one per slot by hash, read
-	// without a lock: most words of a text are frequent words, found here
-	// without the shard's lock and its large map.
-	front  [frontSlots]atomic.Pointer[frontEntry]
+	// fronts hold private front tables (see frontTable), one per worker
+	// tokenizing at a time.
+	fronts sync.Pool
 	shards [cacheShards]cacheShard
 }
 
-// frontEntry is one word of the front table (never changed once stored).
+// frontTable holds recently looked-up words, one per slot by hash, entries
+// inline: one worker's own (taken from wordCache.fronts for one text), so
+// read and written without locks or atomics. Most words of a text are
+// frequent words, found here without the shard's lock and its large map.
+type frontTable [frontSlots]frontEntry
+
 type frontEntry struct {
 	h  uint64
+	ok bool
 	wi wordInfo
 }
 
-const frontSlots = 1 << 14
+const frontSlots = 1 << 15
 
 type cacheShard struct {
 	mu sync.RWMutex
@@ -213,6 +219,7 @@ const cacheShards = 64
 
 func newWordCache() *wordCache {
 	c := &wordCache{}
+	c.fronts.New = func() any { return new(frontTable) }
 	for i := range c.shards {
 		c.shards[i].m = map[uint64]wordInfo{}
 	}
@@ -223,14 +230,15 @@ func newWordCache() *wordCache {
 const maxCache = 1 << 20
 
 // lookup returns what is known of the lower-cased word lw (hash h; hasDigit
-// when it holds a digit, and then it has no senses).
-func (c *wordCache) lookup(lw []byte, h uint64, hasDigit bool) wordInfo {
-	slot := &c.front[h&(frontSlots-1)]
-	if fe := slot.Load(); fe != nil && fe.h == h {
-		return fe.wi
+// when it holds a digit, and then it has no senses), through the front
+// table ft (the caller's own).
+func (c *wordCache) lookup(ft *frontTable, lw []byte, h uint64, hasDigit bool) wordInfo {
+	slot := &ft[h&(frontSlots-1)]
+	if slot.ok && slot.h == h {
+		return slot.wi
 	}
 	wi := c.lookupShard(lw, h, hasDigit)
-	slot.Store(&frontEntry{h: h, wi: wi})
+	*slot = frontEntry{h: h, ok: true, wi: wi}
 	return wi
 }
 
@@ -265,9 +273,6 @@ func (c *wordCache) lookupShard(lw []byte, h uint64, hasDigit bool) wordInfo {
 // info returns the thesaurus senses of word w of text t (nil for function
 // words, numbers and unknown words).
 func (c *wordCache) info(t string, w word) *senseInfo {
-	if fe := c.front[w.h&(frontSlots-1)].Load(); fe != nil && fe.h == w.h {
-		return fe.wi.si
-	}
 	sh := &c.shards[w.h>>58]
 	sh.mu.RLock()
 	wi, ok := sh.m[w.h]
@@ -275,7 +280,7 @@ func (c *wordCache) info(t string, w word) *senseInfo {
 	if ok {
 		return wi.si
 	}
-	return c.lookup([]byte(lowerWord(t, w)), w.h, w.has(fNum)).si
+	return c.lookupShard([]byte(lowerWord(t, w)), w.h, w.has(fNum)).si
 }
 
 func toLower(r rune) rune { return unicode.ToLower(r) }

@@ -57,49 +57,103 @@ type docSig struct {
 	lex, rob sketch
 }
 
-// edge is a verified copy relation: from is the copy, to its original.
+// edge is a verified copy relation: from is the copy, to its original. It
+// holds no pointers (a million documents have millions of edges, and the
+// collector need not scan them): explicit evidence is kept aside, in
+// Index.evidence.
 type edge struct {
 	from, to int32
-	kind     string
-	score    float64
-	evidence []string
-	lazy     *lazyEvidence // when set, the evidence is written from it (see evidenceOf)
+	// by is the document whose arrival verified the edge (the later of the
+	// pair in the index), -1 for an edge restored from a saved state.
+	by int32
+	// ev is 1 + the index of the edge's evidence in Index.evidence; 0: the
+	// evidence is written from lz when links are asked for (see evidenceOf).
+	ev    int32
+	score float64
+	kind  linkKind
 	// partial marks a spun link resting on a few rewritten passages only:
 	// it stands only for a document that has no whole-document copy link
 	// (otherwise its passages are explained by its own original), and only
 	// the strongest one per copy.
 	partial bool
-	// by is the document whose arrival verified the edge (the later of the
-	// pair in the index), -1 for an edge restored from a saved state.
-	by int32
+	lz      lazyEvidence
 }
 
-// resolved returns the edges that stand: every whole-document edge, and for
-// each document with no whole-document edge its strongest partial edge.
+// linkKind is a copy link's kind, as a small number.
+type linkKind uint8
+
+const (
+	kindExact linkKind = iota + 1
+	kindNear
+	kindSpun
+)
+
+// String returns the kind's name in the contract (accord.LinkExact, ...).
+func (k linkKind) String() string {
+	switch k {
+	case kindExact:
+		return accord.LinkExact
+	case kindNear:
+		return accord.LinkNear
+	case kindSpun:
+		return accord.LinkSpun
+	}
+	return ""
+}
+
+// kindOf returns the linkKind of a contract kind name (0 for another).
+func kindOf(s string) linkKind {
+	switch s {
+	case accord.LinkExact:
+		return kindExact
+	case accord.LinkNear:
+		return kindNear
+	case accord.LinkSpun:
+		return kindSpun
+	}
+	return 0
+}
+
+// verdict is what verifying a pair gives: an edge, and its evidence when
+// written at once (partial spun links).
+type verdict struct {
+	edge
+	evidence []string
+}
+
+// resolved returns the edges that stand: every whole-document edge (in
+// order), and for each document with no whole-document edge its strongest
+// partial edge (by copy).
 func (x *Index) resolved() []edge {
-	inFull := map[int32]bool{}
-	for _, e := range x.edges {
-		if !e.partial {
+	inFull := make([]bool, len(x.entries))
+	nFull := 0
+	for i := range x.edges {
+		if e := &x.edges[i]; !e.partial {
 			inFull[e.from], inFull[e.to] = true, true
+			nFull++
 		}
 	}
-	best := map[int32]int{}
-	var out []edge
-	for i, e := range x.edges {
-		if !e.partial {
-			out = append(out, e)
+	best := make([]int32, len(x.entries)) // 1 + the edge index, 0: none
+	for i := range x.edges {
+		e := &x.edges[i]
+		if !e.partial || inFull[e.from] {
 			continue
 		}
-		if inFull[e.from] {
-			continue
-		}
-		if j, ok := best[e.from]; !ok || e.score > x.edges[j].score ||
+		if j := best[e.from] - 1; j < 0 || e.score > x.edges[j].score ||
 			e.score == x.edges[j].score && x.entries[e.to].doc.ID < x.entries[x.edges[j].to].doc.ID {
-			best[e.from] = i
+			best[e.from] = int32(i) + 1
 		}
 	}
-	for _, i := range best {
-		out = append(out, x.edges[i])
+	out := make([]edge, 0, nFull)
+	for i := range x.edges {
+		if !x.edges[i].partial {
+			out = append(out, x.edges[i])
+		}
+	}
+	for _, b := range best {
+		if b > 0 {
+			out = append(out, x.edges[b-1])
+		}
 	}
 	return out
 }
@@ -108,17 +162,22 @@ func (x *Index) resolved() []edge {
 // batches; Links and Groups give the current result, equal to what one batch
 // of the same documents gives.
 type Index struct {
-	mu                   sync.Mutex
-	cache                *wordCache
-	prep                 *prepCache
-	entries              []*entry
-	sigs                 []docSig // by entry
+	mu      sync.Mutex
+	cache   *wordCache
+	prep    *prepCache
+	entries []entry  // by id; values, not pointers: a million small objects fewer for the collector
+	sigs    []docSig // by entry
+	// byHash finds an indexed document by the hash of its ID (a map the
+	// collector need not scan); byID holds the rare IDs whose hash an
+	// earlier ID took.
+	byHash               map[uint64]int32
 	byID                 map[string]int32
 	buckets              bucketTable // band key -> most recent slot
 	next                 []int32     // slot -> previous slot in the same bucket, -1 at the end
 	marks                [][]int32   // per worker, per entry: 1 + the id of the last document that found it in a bucket
 	found                [][]int32   // per worker: scratch for the documents found in the buckets
 	edges                []edge
+	evidence             [][]string // of edges whose evidence is written at once (edge.ev)
 	stats                Stats
 	nThesaurus, nPartial int64
 	// Workers is the number of goroutines for signatures and verification
@@ -133,7 +192,7 @@ type Index struct {
 
 // NewIndex returns an empty index.
 func NewIndex() *Index {
-	return &Index{cache: newWordCache(), byID: map[string]int32{}}
+	return &Index{cache: newWordCache(), byHash: map[uint64]int32{}, byID: map[string]int32{}}
 }
 
 // Stats counts the index's work.
@@ -182,6 +241,15 @@ func (x *Index) Seal() {
 	x.buckets, x.next, x.marks, x.found, x.prep = bucketTable{}, nil, nil, nil, nil
 }
 
+// indexed reports whether a document of that ID is indexed.
+func (x *Index) indexed(id string) bool {
+	if i := x.byHash[xxh3.HashString(id)]; i > 0 && x.entries[i-1].doc.ID == id {
+		return true
+	}
+	_, ok := x.byID[id]
+	return ok
+}
+
 // Len is the number of indexed documents.
 func (x *Index) Len() int { return len(x.entries) }
 
@@ -212,7 +280,7 @@ func (x *Index) AddBatch(docs []*accord.Document) {
 		if d == nil || seen[d.ID] {
 			continue
 		}
-		if _, ok := x.byID[d.ID]; ok {
+		if x.indexed(d.ID) {
 			continue
 		}
 		seen[d.ID] = true
@@ -222,12 +290,12 @@ func (x *Index) AddBatch(docs []*accord.Document) {
 		return
 	}
 	// 1. signatures, in parallel.
-	ents := make([]*entry, len(fresh))
+	ents := make([]entry, len(fresh))
 	sigs := make([]docSig, len(fresh))
 	keys := make([][]uint32, len(fresh))
 	words := make([][]word, len(fresh)) // kept for the verification of this batch
 	parallel(len(fresh), x.workers(), func(i int) {
-		ents[i], keys[i], words[i] = x.signature(fresh[i], &sigs[i])
+		keys[i], words[i] = x.signature(fresh[i], &ents[i], &sigs[i])
 	})
 	// 2. buckets, in order: each slot is linked to the bucket's previous
 	// head, so the chain a slot starts is fixed from then on and what a
@@ -238,7 +306,11 @@ func (x *Index) AddBatch(docs []*accord.Document) {
 		id := base + int32(i)
 		x.entries = append(x.entries, e)
 		x.sigs = append(x.sigs, sigs[i])
-		x.byID[e.doc.ID] = id
+		if h := xxh3.HashString(e.doc.ID); x.byHash[h] == 0 {
+			x.byHash[h] = id + 1
+		} else {
+			x.byID[e.doc.ID] = id
+		}
 		for k, key := range keys[i] {
 			slot := id*slotsPerDoc + int32(k)
 			for len(x.next) <= int(slot) {
@@ -260,14 +332,14 @@ func (x *Index) AddBatch(docs []*accord.Document) {
 	picked := make([][]int32, len(ents))
 	parallelW(len(ents), nw, func(w, i int) {
 		id := base + int32(i)
-		e := ents[i]
+		e := &ents[i]
 		mark := x.marks[w]
 		if len(mark) < len(x.entries) {
 			mark = append(mark, make([]int32, len(x.entries)-len(mark))...)
 			x.marks[w] = mark
 		}
 		stamp := id + 1
-		var mine []scored
+		mine := make([]scored, 0, maxCandidates)
 		if keys[i] != nil {
 			// The first maxBucketWalk slots of each of the document's chains,
 			// walked a step of every chain at a time: the chains' loads are
@@ -301,7 +373,7 @@ func (x *Index) AddBatch(docs []*accord.Document) {
 			x.found[w] = found
 			for _, other := range found {
 				if sim, ok := x.candidate(other, id, minLexJ, minRobJ); ok {
-					mine = append(mine, scored{other, sim})
+					mine = keepBest(mine, scored{other, sim})
 				}
 			}
 		}
@@ -313,25 +385,14 @@ func (x *Index) AddBatch(docs []*accord.Document) {
 					continue
 				}
 				if sim, ok := x.candidate(other, id, minExhaustiveJ, minExhaustiveJ); ok {
-					mine = append(mine, scored{other, sim})
+					mine = keepBest(mine, scored{other, sim})
 				}
 			}
 		}
 		// Only the most similar earlier documents are verified: a copy's
 		// original and its siblings are among them, and dense families of
 		// documents that share wire sentences cannot make the work quadratic.
-		slices.SortFunc(mine, func(p, q scored) int {
-			if p.sim != q.sim {
-				if p.sim > q.sim {
-					return -1
-				}
-				return 1
-			}
-			return cmp.Compare(p.id, q.id)
-		})
-		if len(mine) > maxCandidates {
-			mine = mine[:maxCandidates]
-		}
+		// (mine holds at most maxCandidates, the best first: see keepBest.)
 		for _, m := range mine {
 			if x.known != nil && x.known[x.entries[m.id].doc] && x.known[e.doc] {
 				continue // verified in an earlier run: see Stage.Resume
@@ -353,7 +414,7 @@ func (x *Index) AddBatch(docs []*accord.Document) {
 	})
 	// 3. verification, in parallel, with prepared documents shared.
 	x.stats.Candidates += len(cands)
-	results := make([]*edge, len(cands))
+	results := make([]*verdict, len(cands))
 	if x.prep == nil {
 		x.prep = newPrepCache(x.cache)
 	}
@@ -381,7 +442,7 @@ func (x *Index) AddBatch(docs []*accord.Document) {
 			}
 		}
 		for _, c := range cands {
-			ea, eb := x.entries[c.a], x.entries[c.b]
+			ea, eb := &x.entries[c.a], &x.entries[c.b]
 			if ea.exact != 0 && ea.exact == eb.exact {
 				continue
 			}
@@ -403,7 +464,7 @@ func (x *Index) AddBatch(docs []*accord.Document) {
 	for i, r := range results {
 		if r != nil {
 			r.by = cands[i].b
-			x.edges = append(x.edges, *r)
+			x.addEdge(r.edge, r.evidence, r.evidence != nil)
 		}
 	}
 	prep.mu.Lock()
@@ -412,11 +473,22 @@ func (x *Index) AddBatch(docs []*accord.Document) {
 	prep.release()
 }
 
-func (x *Index) signature(d *accord.Document, sig *docSig) (*entry, []uint32, []word) {
+// addEdge appends an edge, with its evidence when written already
+// (explicit; else it is written from e.lz when asked for).
+func (x *Index) addEdge(e edge, evidence []string, explicit bool) {
+	e.ev = 0
+	if explicit {
+		x.evidence = append(x.evidence, evidence)
+		e.ev = int32(len(x.evidence))
+	}
+	x.edges = append(x.edges, e)
+}
+
+func (x *Index) signature(d *accord.Document, e *entry, sig *docSig) ([]uint32, []word) {
 	words := tokenize(d.Text, d.Sentences, x.cache)
-	e := &entry{doc: d, words: len(words), cites: findCitations(d)}
+	*e = entry{doc: d, words: len(words), cites: findCitations(d)}
 	if len(words) == 0 {
-		return e, nil, nil
+		return nil, nil
 	}
 	sc := sigScratch.Get().(*sigTables)
 	defer sigScratch.Put(sc)
@@ -437,7 +509,7 @@ func (x *Index) signature(d *accord.Document, sig *docSig) (*entry, []uint32, []
 	sig.exact, sig.lex, sig.rob = e.exact, lex.sketch(), rob.sketch()
 	keys := lex.bandKeys(famLexical, make([]uint32, 0, slotsPerDoc))
 	keys = rob.bandKeys(famRobust, keys)
-	return e, keys, words
+	return keys, words
 }
 
 // sigTables is signature's scratch space, pooled.
@@ -525,6 +597,33 @@ func (sc *sigTables) appendRobustFeatures(out []uint64, words []word) []uint64 {
 type scored struct {
 	id  int32
 	sim float64
+}
+
+// better orders candidates: the larger similarity first, then the smaller id.
+func (p scored) better(q scored) bool {
+	return p.sim > q.sim || p.sim == q.sim && p.id < q.id
+}
+
+// keepBest inserts c into best (at most maxCandidates, the best first) when
+// it is among the maxCandidates best: what sorting all candidates and
+// keeping the first maxCandidates gives, without the sort.
+func keepBest(best []scored, c scored) []scored {
+	n := len(best)
+	if n == maxCandidates && !c.better(best[n-1]) {
+		return best
+	}
+	if n < maxCandidates {
+		best = append(best, c)
+	} else {
+		n--
+	}
+	k := n
+	for k > 0 && c.better(best[k-1]) {
+		best[k] = best[k-1]
+		k--
+	}
+	best[k] = c
+	return best
 }
 
 // candidate ranks a pair found by the index and says whether it is worth
@@ -692,28 +791,101 @@ func parallelW(n, workers int, fn func(w, i int)) {
 func (x *Index) Links() []accord.Link {
 	x.mu.Lock()
 	defer x.mu.Unlock()
-	var out []accord.Link
-	for _, e := range x.resolved() {
-		out = append(out, accord.Link{
-			From: x.entries[e.from].doc.ID, To: x.entries[e.to].doc.ID,
-			Kind: e.kind, Score: e.score, Evidence: x.evidenceOf(&e),
-		})
+	es := x.resolved()
+	rank := x.idRanks()
+	// copy links in (From, To) order by the documents' ID ranks (IDs are
+	// unique in the index): integer comparisons instead of string ones
+	ord := make([]int32, len(es))
+	for i := range ord {
+		ord[i] = int32(i)
 	}
-	out = append(out, x.citeLinks()...)
-	sort.SliceStable(out, func(i, j int) bool {
-		if out[i].From != out[j].From {
-			return out[i].From < out[j].From
+	slices.SortFunc(ord, func(i, j int32) int {
+		p, q := &es[i], &es[j]
+		if c := cmp.Compare(rank[p.from], rank[q.from]); c != 0 {
+			return c
 		}
-		if out[i].To != out[j].To {
-			return out[i].To < out[j].To
+		if c := cmp.Compare(rank[p.to], rank[q.to]); c != 0 {
+			return c
 		}
-		return out[i].Kind < out[j].Kind
+		if c := strings.Compare(p.kind.String(), q.kind.String()); c != 0 {
+			return c
+		}
+		return cmp.Compare(i, j) // stable
 	})
+	copyLinks := make([]accord.Link, len(es))
+	const chunk = 4096
+	parallel((len(es)+chunk-1)/chunk, x.workers(), func(c int) {
+		for k := c * chunk; k < min(len(es), (c+1)*chunk); k++ {
+			e := &es[ord[k]]
+			copyLinks[k] = accord.Link{
+				From: x.entries[e.from].doc.ID, To: x.entries[e.to].doc.ID,
+				Kind: e.kind.String(), Score: e.score, Evidence: x.evidenceOf(e),
+			}
+		}
+	})
+	es, ord = nil, nil
+	cites := x.citeLinks()
+	less := func(a, b *accord.Link) int {
+		if c := strings.Compare(a.From, b.From); c != 0 {
+			return c
+		}
+		if c := strings.Compare(a.To, b.To); c != 0 {
+			return c
+		}
+		return strings.Compare(a.Kind, b.Kind)
+	}
+	slices.SortStableFunc(cites, func(a, b accord.Link) int { return less(&a, &b) })
+	// merged as a stable sort of the copy links followed by the citation
+	// links would order them
+	out := make([]accord.Link, 0, len(copyLinks)+len(cites))
+	i, j := 0, 0
+	for i < len(copyLinks) && j < len(cites) {
+		if less(&cites[j], &copyLinks[i]) < 0 {
+			out = append(out, cites[j])
+			j++
+		} else {
+			out = append(out, copyLinks[i])
+			i++
+		}
+	}
+	out = append(out, copyLinks[i:]...)
+	out = append(out, cites[j:]...)
+	if len(out) == 0 {
+		return nil
+	}
 	return out
+}
+
+// idRanks returns each entry's rank in the order of the documents' IDs.
+func (x *Index) idRanks() []int32 {
+	rank := make([]int32, len(x.entries))
+	sorted := true
+	for i := 1; i < len(x.entries); i++ {
+		if x.entries[i-1].doc.ID > x.entries[i].doc.ID {
+			sorted = false
+			break
+		}
+	}
+	if sorted {
+		for i := range rank {
+			rank[i] = int32(i)
+		}
+		return rank
+	}
+	ord := make([]int32, len(x.entries))
+	for i := range ord {
+		ord[i] = int32(i)
+	}
+	slices.SortFunc(ord, func(i, j int32) int { return strings.Compare(x.entries[i].doc.ID, x.entries[j].doc.ID) })
+	for r, i := range ord {
+		rank[i] = int32(r)
+	}
+	return rank
 }
 
 // Groups returns the independent groups: connected components over the copy
 // links (citations do not merge groups), covering every indexed document.
+// Each group is sorted, and the groups by their first ID.
 func (x *Index) Groups() [][]string {
 	x.mu.Lock()
 	defer x.mu.Unlock()
@@ -734,17 +906,34 @@ func (x *Index) Groups() [][]string {
 			parent[a] = b
 		}
 	}
-	m := map[int32][]string{}
-	for i, e := range x.entries {
-		r := find(int32(i))
-		m[r] = append(m[r], e.doc.ID)
+	// documents in ID order: each group fills in sorted order, and groups
+	// are numbered in the order of their first (smallest) ID
+	rank := x.idRanks()
+	byRank := make([]int32, len(x.entries))
+	for i, r := range rank {
+		byRank[r] = int32(i)
 	}
-	out := make([][]string, 0, len(m))
-	for _, g := range m {
-		sort.Strings(g)
-		out = append(out, g)
+	gid := make([]int32, len(x.entries)) // by root: 1 + the group's number
+	size := make([]int32, 0, 1024)
+	for _, i := range byRank {
+		r := find(i)
+		if gid[r] == 0 {
+			size = append(size, 0)
+			gid[r] = int32(len(size))
+		}
+		size[gid[r]-1]++
 	}
-	sort.Slice(out, func(i, j int) bool { return out[i][0] < out[j][0] })
+	out := make([][]string, len(size))
+	all := make([]string, len(x.entries))
+	off := 0
+	for g, n := range size {
+		out[g] = all[off : off : off+int(n)]
+		off += int(n)
+	}
+	for _, i := range byRank {
+		g := gid[find(i)] - 1
+		out[g] = append(out[g], x.entries[i].doc.ID)
+	}
 	return out
 }
 

@@ -131,7 +131,7 @@ func (s *Stage) restore(x *Index) {
 			}
 		}
 		s.fresh[h] = append(s.fresh[h], savedEdge{Other: docHash(x.entries[other].doc), IsFrom: e.from == owner,
-			Kind: e.kind, Score: e.score, Evidence: x.evidenceOf(&e), Partial: e.partial})
+			Kind: e.kind.String(), Score: e.score, Evidence: x.evidenceOf(&e), Partial: e.partial})
 	}
 	for h, es := range s.prior {
 		me, ok := ids[h]
@@ -147,8 +147,7 @@ func (s *Stage) restore(x *Index) {
 			if !se.IsFrom {
 				from, to = other, me
 			}
-			x.edges = append(x.edges, edge{from: from, to: to, kind: se.Kind, score: se.Score,
-				evidence: se.Evidence, partial: se.Partial, by: -1})
+			x.addEdge(edge{from: from, to: to, kind: kindOf(se.Kind), score: se.Score, partial: se.Partial, by: -1}, se.Evidence, true)
 		}
 	}
 }

@@ -9,6 +9,7 @@ package main
 
 import (
 	"bufio"
+	"bytes"
 	"context"
 	"encoding/json"
 	"flag"
@@ -285,15 +286,48 @@ func writeReport(w *bufio.Writer, c *accord.Corpus) error {
 }
 
 // writeArray writes the n items item(i) as JSON array elements (the
-// brackets are the caller's).
+// brackets are the caller's), each as a json.Encoder writes it (followed by
+// a newline), encoded in chunks on every core and written in order.
 func writeArray(w *bufio.Writer, n int, item func(i int) any) error {
-	enc := json.NewEncoder(w)
-	for i := 0; i < n; i++ {
-		if i > 0 {
-			w.WriteByte(',')
+	const chunk = 4096
+	nw := runtime.GOMAXPROCS(0)
+	bufs := make([]bytes.Buffer, 2*nw)
+	errs := make([]error, len(bufs))
+	for lo := 0; lo < n; lo += chunk * len(bufs) {
+		var wg sync.WaitGroup
+		next := make(chan int, len(bufs))
+		for k := range bufs {
+			next <- k
 		}
-		if err := enc.Encode(item(i)); err != nil {
-			return err
+		close(next)
+		for range nw {
+			wg.Add(1)
+			go func() {
+				defer wg.Done()
+				for k := range next {
+					b := &bufs[k]
+					b.Reset()
+					enc := json.NewEncoder(b)
+					for i := lo + k*chunk; i < min(n, lo+(k+1)*chunk); i++ {
+						if i > 0 {
+							b.WriteByte(',')
+						}
+						if err := enc.Encode(item(i)); err != nil {
+							errs[k] = err
+							return
+						}
+					}
+				}
+			}()
+		}
+		wg.Wait()
+		for k := range bufs {
+			if errs[k] != nil {
+				return errs[k]
+			}
+			if _, err := w.Write(bufs[k].Bytes()); err != nil {
+				return err
+			}
 		}
 	}
 	return nil
