@@ -85,6 +85,7 @@ func findQuoted(txt string, paras []accord.Span) []quoted {
 		kind := mNone
 		var openMark accord.Span
 		var openRune rune
+		contNext := false // the next quote continues an unclosed one
 		i := p.Start
 		for i < p.End {
 			// Jump to the next quotation mark or apostrophe.
@@ -98,10 +99,10 @@ func findQuoted(txt string, paras []accord.Span) []quoted {
 			next := runeAt(txt, i+n, p.End)
 			mark := accord.Span{Start: i, End: i + n}
 			if kind == mNone {
-				if (r == '"' || r == '”') && (next == 0 || unicode.IsSpace(next)) && (prev == ',' || prev == '.' || prev == '?' || prev == '!') && len(out) == first && !hasMark(txt, p.Start, i) {
+				if (r == '"' || r == '”') && (next == 0 || unicode.IsSpace(next)) && (prev == ',' || prev == '.' || prev == '?' || prev == '!' || r == '"' && unicode.IsLetter(prev)) && len(out) == first && !hasMark(txt, p.Start, i) {
 					// A closing mark whose opening one is missing or slipped
 					// into the previous paragraph: the quote is the paragraph
-					// up to here.
+					// up to here (not an inch mark: 6'3").
 					c := trimSpace(txt, accord.Span{Start: p.Start, End: i})
 					if len(strings.Fields(txt[c.Start:c.End])) >= 3 {
 						out = append(out, quoted{Open: accord.Span{Start: p.Start, End: p.Start}, Close: mark, Content: c, Para: pi, Closed: true})
@@ -123,6 +124,11 @@ func findQuoted(txt string, paras []accord.Span) []quoted {
 						kind = mGuillemet
 					}
 					openMark, openRune = mark, r
+				case r == '"' && closeShaped(prev, next):
+					// A straight mark shaped as a closing one (`…China," added
+					// X`) whose opening mark is missing or in an earlier
+					// paragraph: opening here would put every later pair of
+					// the paragraph off by one.
 				case r == '"':
 					kind, openMark, openRune = mDouble, mark, r
 				case r == '”' && (prev == 0 || unicode.IsSpace(prev)) && unicode.IsLetter(next):
@@ -133,6 +139,18 @@ func findQuoted(txt string, paras []accord.Span) []quoted {
 				case r == '‘' && openContext(prev) && next != 0 && !unicode.IsSpace(next):
 					kind, openMark, openRune = mSingle, mark, r
 				}
+				i += n
+				continue
+			}
+			if kind == mDouble && (r == '"' || r == '“') && (openRune == '"' || openRune == '“') && reopens(txt, p.Start, i, prev, next) {
+				// An open-shaped mark after a sentence end while a quote is
+				// still open: the previous quote ended without its closing
+				// mark (news style for a quote going on in a new paragraph,
+				// here run into one). End it at the sentence end and open a
+				// new one that continues it.
+				out = append(out, quoted{Open: openMark, Content: trimSpace(txt, accord.Span{Start: openMark.End, End: i}), Para: pi, Continues: true, Continued: contNext})
+				contNext = true
+				openMark, openRune = mark, r
 				i += n
 				continue
 			}
@@ -171,13 +189,14 @@ func findQuoted(txt string, paras []accord.Span) []quoted {
 				}
 			}
 			if closes {
-				out = append(out, quoted{Open: openMark, Close: mark, Content: trimSpace(txt, accord.Span{Start: openMark.End, End: i}), Para: pi, Closed: true})
+				out = append(out, quoted{Open: openMark, Close: mark, Content: trimSpace(txt, accord.Span{Start: openMark.End, End: i}), Para: pi, Closed: true, Continued: contNext})
 				kind = mNone
+				contNext = false
 			}
 			i += n
 		}
 		if kind != mNone {
-			out = append(out, quoted{Open: openMark, Content: trimSpace(txt, accord.Span{Start: openMark.End, End: p.End}), Para: pi})
+			out = append(out, quoted{Open: openMark, Content: trimSpace(txt, accord.Span{Start: openMark.End, End: p.End}), Para: pi, Continued: contNext})
 		}
 		// Link continuations: an unclosed quote at the end of the previous
 		// paragraph and a quote opening this one.
@@ -199,6 +218,58 @@ func findQuoted(txt string, paras []accord.Span) []quoted {
 		}
 	}
 	return out[:k]
+}
+
+// closeShaped reports whether a straight double mark between prev and next
+// has the shape of a closing mark only: a word or punctuation before it and a
+// space, the paragraph's end or punctuation after it.
+func closeShaped(prev, next rune) bool {
+	if prev == 0 || unicode.IsSpace(prev) || openContext(prev) {
+		return false
+	}
+	return next == 0 || unicode.IsSpace(next) || strings.ContainsRune(",.;:?!)]", next)
+}
+
+// reopens reports whether the mark at i, between prev and next, opens a new
+// quote although one is open: a space before it, a word after it, and the
+// end of a sentence (not an abbreviation such as "U.S." or "Mr.") right
+// before the space.
+func reopens(txt string, lo, i int, prev, next rune) bool {
+	if !unicode.IsSpace(prev) || !isLetterOrDigit(next) {
+		return false
+	}
+	j := i
+	for j > lo {
+		r, n := utf8.DecodeLastRuneInString(txt[lo:j])
+		if !unicode.IsSpace(r) {
+			break
+		}
+		j -= n
+	}
+	end, n := utf8.DecodeLastRuneInString(txt[lo:j])
+	if end != '.' && end != '?' && end != '!' && end != '…' {
+		return false
+	}
+	// The word before the sentence end.
+	k := j - n
+	w := k
+	for w > lo {
+		r, m := utf8.DecodeLastRuneInString(txt[lo:w])
+		if unicode.IsSpace(r) {
+			break
+		}
+		w -= m
+	}
+	word := txt[w:k]
+	if end == '.' {
+		if strings.Contains(word, ".") || utf8.RuneCountInString(word) < 2 {
+			return false // "U.S.", an initial
+		}
+		if r, _ := utf8.DecodeRuneInString(word); unicode.IsUpper(r) && utf8.RuneCountInString(word) <= 3 {
+			return false // "Mr.", "Dr.", "Gen."
+		}
+	}
+	return true
 }
 
 // twoApostrophes stands for the opening rune of a quote typed with two

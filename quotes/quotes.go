@@ -888,6 +888,14 @@ func (x *docCtx) resolve(sub subject, para int) speaker {
 			}
 			if ms[best].Kind == accord.MentionName {
 				mm := ms[best]
+				if sub.Kind == accord.MentionNominal && mm.Start >= sub.Span.Start && mm.End <= sub.Span.End && mm.Span != sub.Span {
+					// "A US Embassy spokesman", "Mr Smith's spokesman",
+					// "a spokeswoman for Acme Corp":
+					// the name only modifies the speaker; the reader
+					// sees the nominal as written, the entity stays
+					// the name's.
+					return speaker{idx: best, text: x.txt[sub.Span.Start:sub.Span.End], span: sub.Span, kind: accord.MentionName, ok: true}
+				}
 				return speaker{idx: best, text: mm.Text, span: mm.Span, kind: accord.MentionName, ok: true}
 			}
 		}
@@ -992,6 +1000,34 @@ func (x *docCtx) features(q quoted) qfeat {
 	s := x.sentenceOf(q.Open.Start, q.Para)
 	f.initial = s.Start >= q.Open.Start || countWords(x.txt[s.Start:q.Open.Start]) == 0
 	return f
+}
+
+// quotedName reports whether q quotes a single name or letter inside running
+// text (detainee 'A' in …, all women "Betty"): a one-word content with no
+// punctuation of its own, capitalised or one character long, after a word
+// that is no speech cue. No join starts from such a quote; a quoted letter
+// is no statement at all (a longer name may still be part of a reported
+// clause: PolNeAR annotates `a "Commander-In-Chief" forum` in one).
+func (x *docCtx) quotedName(q quoted, f qfeat) bool {
+	if f.words != 1 || f.initial || f.endPunct {
+		return false
+	}
+	c := x.txt[q.Content.Start:q.Content.End]
+	r, _ := utf8.DecodeRuneInString(c)
+	if !unicode.IsUpper(r) && utf8.RuneCountInString(c) > 1 {
+		return false
+	}
+	for _, r := range c {
+		if !isLetterOrDigit(r) && r != '-' && r != '\'' && r != '’' && r != '.' {
+			return false
+		}
+	}
+	before := tokensIn(x.toks, accord.Span{Start: x.sentenceOf(q.Open.Start, q.Para).Start, End: q.Open.Start})
+	if before.b <= before.a {
+		return false
+	}
+	t := x.toks[before.b-1]
+	return isWord(t) && cueStrength(t.Lower) < 0.25
 }
 
 // countWords counts the runs of letters and digits in s (inner apostrophes
@@ -1149,12 +1185,16 @@ func (x *docCtx) attribute(qs []quoted) []accord.QuoteMention {
 		x.quoted = append(x.quoted, q.Content)
 	}
 	var out []accord.QuoteMention
+	// from[k] is the first and last quote of out[k], for speakers given
+	// back to a quote that continues in the next one.
+	var from [][2]int
 	// lastByPara remembers the speaker of the last quote per paragraph, for
 	// continuation.
 	var prevSpk speaker
 	prevPara := -10
 	for i := 0; i < len(qs); i++ {
 		q := qs[i]
+		first := i
 		prevEnd, nextStart := -1, -1
 		if i > 0 && qs[i-1].Para == q.Para && qs[i-1].Closed && len(strings.Fields(x.txt[qs[i-1].Content.Start:qs[i-1].Content.End])) >= 4 {
 			// A long quote before in the sentence has its own attribution;
@@ -1193,6 +1233,11 @@ func (x *docCtx) attribute(qs []quoted) []accord.QuoteMention {
 		if !speech(f) {
 			continue
 		}
+		name := x.quotedName(q, f)
+		if name && utf8.RuneCountInString(x.txt[q.Content.Start:q.Content.End]) == 1 {
+			// A quoted letter (detainee 'A') is no statement.
+			continue
+		}
 		m := accord.QuoteMention{Span: q.Content, Speaker: -1, Direct: true}
 		if lab, rest, ok := x.label(q.Content); ok {
 			// A transcript line inside the quote: "NAME: words".
@@ -1206,7 +1251,7 @@ func (x *docCtx) attribute(qs []quoted) []accord.QuoteMention {
 			m.Cue = a.cue
 		}
 		// A quote interrupted by its attribution: “…,” she said, “…”.
-		if (a.where == 1 || a.where == 3) && i+1 < len(qs) && qs[i+1].Para == q.Para && q.Closed {
+		if (a.where == 1 || a.where == 3) && i+1 < len(qs) && qs[i+1].Para == q.Para && q.Closed && !name {
 			n := qs[i+1]
 			gap := tokensIn(x.toks, accord.Span{Start: q.Close.End, End: n.Open.Start})
 			if gap.b <= a.between.b+mergeExtra && gap.b-gap.a <= mergeGap && !x.runsOn(n) && x.continuationGap(gap, a.between.b) {
@@ -1271,6 +1316,7 @@ func (x *docCtx) attribute(qs []quoted) []accord.QuoteMention {
 		if m.Span.Len() <= 0 {
 			continue
 		}
+		from = append(from, [2]int{first, i})
 		m.Text = x.txt[m.Span.Start:m.Span.End]
 		if spk.ok {
 			m.Speaker = spk.idx
@@ -1284,6 +1330,17 @@ func (x *docCtx) attribute(qs []quoted) []accord.QuoteMention {
 			prevSpk = speaker{}
 		}
 		out = append(out, m)
+	}
+	// A quote that goes on in the next one without its closing mark
+	// ("“… . “…,” he said.") is the same statement: the attribution of the
+	// later part names the speaker of the earlier one.
+	for k := len(out) - 2; k >= 0; k-- {
+		if out[k].Speaker >= 0 || out[k].SpeakerText != "" || out[k+1].SpeakerText == "" {
+			continue
+		}
+		if last := from[k][1]; qs[last].Continues && from[k+1][0] == last+1 {
+			out[k].Speaker, out[k].SpeakerText, out[k].SpeakerSpan = out[k+1].Speaker, out[k+1].SpeakerText, out[k+1].SpeakerSpan
+		}
 	}
 	return x.widenToFrames(out)
 }

@@ -62,6 +62,7 @@ var skippable = map[string]bool{
 	"also": true, "later": true, "then": true, "has": true, "had": true, "have": true, "would": true, "will": true,
 	"again": true, "once": true, "previously": true, "recently": true, "had,": true, "was": true, "is": true,
 	"just": true, "further": true, "earlier": true, "not": true, "did": true, "does": true, "do": true,
+	"meanwhile": true,
 }
 
 var determiners = map[string]bool{
@@ -162,6 +163,14 @@ func subjectBefore(txt string, toks []accord.Token, lo, cue int) subject {
 				}
 				if end+1 < len(toks) && toks[end+1].Lower == "," && (j == lo || !isSentenceStartWord(toks[j].Lower) || end > j) {
 					sp := nameBack(txt, toks, lo, end)
+					if sp.Found && end+1 == i {
+						// The name ends the appositive ("Jane Doe,
+						// spokeswoman for Acme Corp, said"): the subject
+						// is the name before the appositive.
+						if h := appositiveHead(txt, toks, lo, sp.Span.Start); h.Found {
+							return h
+						}
+					}
 					if sp.Found {
 						return sp
 					}
@@ -174,20 +183,43 @@ func subjectBefore(txt string, toks []accord.Token, lo, cue int) subject {
 		return subject{}
 	}
 	if isUpperWord(txt, t) && isWord(t) {
-		return nameBack(txt, toks, lo, i)
+		n := nameBack(txt, toks, lo, i)
+		if h := roleOf(txt, toks, lo, n.Span.Start); n.Found && h >= 0 {
+			// "a spokeswoman for Acme Corp said": the role is the speaker.
+			return subject{Span: accord.Span{Start: toks[h].Start, End: t.End}, Kind: accord.MentionNominal, Found: true}
+		}
+		return n
 	}
 	if isWord(t) && !determiners[t.Lower] && !connectors[t.Lower] && !nonNominal[t.Lower] {
 		// Nominal: "the official", "the Clinton campaign", "officials";
 		// it must start at a determiner, or be a bare agent noun.
 		j := i
 		det := false
-		for j-1 >= lo && i-j < 4 {
+		for j-1 >= lo && i-j < 12 {
 			w := toks[j-1]
+			if j-2 >= lo && (connectors[w.Lower] || w.Lower == ",") && isUpperWord(txt, toks[j]) && isUpperWord(txt, toks[j-2]) && isWord(toks[j-2]) {
+				// Inside an organisation's name: "a Department for Work
+				// and Pensions spokeswoman", "Media, Culture and Sport".
+				j--
+				continue
+			}
 			if !isWord(w) || pronouns[w.Lower] != "" && !determiners[w.Lower] || isCueWord(w.Lower) || nonNominal[w.Lower] {
 				break
 			}
+			if i-j >= 4 && !isUpperWord(txt, w) && !determiners[w.Lower] {
+				break // past four words, only a name's words
+			}
 			j--
 			if determiners[w.Lower] {
+				det = true
+				break
+			}
+			if isPossessive(w.Lower) && isUpperWord(txt, w) {
+				// "Mr Smith's official spokesman": the owner's name is the
+				// determiner.
+				if n := nameBack(txt, toks, lo, j); n.Found {
+					j = tokensIn(toks, accord.Span{Start: n.Span.Start, End: n.Span.Start + 1}).a
+				}
 				det = true
 				break
 			}
@@ -205,6 +237,68 @@ func subjectBefore(txt string, toks []accord.Token, lo, cue int) subject {
 		return subject{Span: accord.Span{Start: toks[j].Start, End: t.End}, Kind: accord.MentionNominal, Found: true}
 	}
 	return subject{}
+}
+
+// appositiveHead reads the name before an appositive that ends at the
+// name starting at offset at: "Jane Doe, spokeswoman for Acme Corp" ->
+// "Jane Doe", when the words between the comma after the head and the name
+// start in lower case (a role or a determiner), at most eight tokens.
+func appositiveHead(txt string, toks []accord.Token, lo, at int) subject {
+	k := tokensIn(toks, accord.Span{Start: at, End: at}).a
+	c := k - 1
+	for c > lo && k-c <= 8 && toks[c].Lower != "," {
+		if toks[c].Lower == "." || toks[c].Lower == ";" || !isWord(toks[c]) && toks[c].Lower != "'s" && toks[c].Lower != "’s" {
+			return subject{}
+		}
+		c--
+	}
+	if c <= lo || toks[c].Lower != "," || c+1 >= k || isUpperWord(txt, toks[c+1]) || !isWord(toks[c+1]) {
+		return subject{}
+	}
+	h := c - 1
+	if !isUpperWord(txt, toks[h]) || !isWord(toks[h]) {
+		return subject{}
+	}
+	n := nameBack(txt, toks, lo, h)
+	// The head opens the clause ("But Jane Doe, …"), not "In London, …".
+	for b := tokensIn(toks, accord.Span{Start: n.Span.Start, End: n.Span.Start}).a - 1; b >= lo; b-- {
+		if !isSentenceStartWord(toks[b].Lower) {
+			return subject{}
+		}
+	}
+	return n
+}
+
+// roleOf returns the token where a nominal of the form "a spokeswoman for",
+// "the head of" starts right before the name at offset at (the preposition,
+// one to three lower-case words, a determiner), or -1.
+func roleOf(txt string, toks []accord.Token, lo, at int) int {
+	k := tokensIn(toks, accord.Span{Start: at, End: at}).a - 1
+	if k >= lo && toks[k].Lower == "the" {
+		k--
+	}
+	if k-2 < lo {
+		return -1
+	}
+	switch toks[k].Lower {
+	case "for", "of", "at":
+	default:
+		return -1
+	}
+	for j := k - 1; j >= lo && k-j <= 4; j-- {
+		w := toks[j]
+		if determiners[w.Lower] && j < k-1 {
+			return j
+		}
+		if !isWord(w) || isUpperWord(txt, w) || isCueWord(w.Lower) || nonNominal[w.Lower] || pronouns[w.Lower] != "" {
+			return -1
+		}
+	}
+	return -1
+}
+
+func isPossessive(w string) bool {
+	return len(w) > 3 && (strings.HasSuffix(w, "'s") || strings.HasSuffix(w, "’s"))
 }
 
 func isCueWord(w string) bool { return cueStrength(w) >= strongCue }
