@@ -49,10 +49,14 @@ func buildTimeline(c *accord.Corpus, infos map[string]*docInfo) []accord.Timelin
 	var items []accord.TimelineItem
 	// Documents that copy or rewrite another one.
 	copies := map[string]bool{}
+	spun := map[string]bool{}
 	for _, l := range c.Links {
 		switch l.Kind {
 		case accord.LinkExact, accord.LinkNear, accord.LinkSpun:
 			copies[l.From] = true
+		}
+		if l.Kind == accord.LinkSpun {
+			spun[l.From] = true
 		}
 	}
 	for _, g := range groups(c) {
@@ -90,7 +94,13 @@ func buildTimeline(c *accord.Corpus, infos map[string]*docInfo) []accord.Timelin
 		}
 		sort.Strings(dates)
 		for _, day := range dates {
-			items = append(items, mergeHappenings(byDate[day], copies)...)
+			for _, it := range mergeHappenings(byDate[day], copies) {
+				// A machine rewrite's wording is no one's report: an item
+				// only spun copies give is left out.
+				if !allIn(it.Documents, spun) {
+					items = append(items, it)
+				}
+			}
 		}
 	}
 	sort.SliceStable(items, func(i, j int) bool {
@@ -103,6 +113,15 @@ func buildTimeline(c *accord.Corpus, infos map[string]*docInfo) []accord.Timelin
 		return items[i].Summary < items[j].Summary
 	})
 	return items
+}
+
+func allIn(ids []string, set map[string]bool) bool {
+	for _, id := range ids {
+		if !set[id] {
+			return false
+		}
+	}
+	return len(ids) > 0
 }
 
 // foldMonths moves a happening dated by its month only ("in Brussels in
@@ -222,8 +241,9 @@ func mergeHappenings(hs []happening, copies map[string]bool) []accord.TimelineIt
 			if hs[i].folded {
 				s -= 20
 			}
+			// A sentence the summary must cut reads worse than a whole one.
 			if hs[i].sent.Len() > 220 {
-				s -= 0.3
+				s -= 1
 			}
 			if s > bestS+1e-9 || s > bestS-1e-9 && hs[i].sent.Len() < hs[best].sent.Len() {
 				best, bestS = i, s

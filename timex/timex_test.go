@@ -260,3 +260,27 @@ func TestFoldMonths(t *testing.T) {
 		t.Errorf("ambiguous month happening folded: %+v", byDate)
 	}
 }
+
+func TestNotBeforeOriginal(t *testing.T) {
+	orig := &accord.Document{ID: "o", Published: "2023-05-04", PublishedBasis: accord.BasisMetadata}
+	spun := &accord.Document{ID: "s", Published: "2023-04-03", PublishedBasis: accord.BasisInferred}
+	near := &accord.Document{ID: "n", Published: "2023-05-02", PublishedBasis: accord.BasisInferred}
+	other := &accord.Document{ID: "x", Published: "2023-05-01", PublishedBasis: accord.BasisInferred}
+	c := accord.NewCorpus([]*accord.Document{orig, spun, near, other}, accord.Options{})
+	c.Links = []accord.Link{{From: "s", To: "o", Kind: accord.LinkSpun}, {From: "n", To: "o", Kind: accord.LinkSpun}, {From: "x", To: "o", Kind: accord.LinkCites}}
+	infos := map[string]*docInfo{}
+	for _, d := range c.Docs {
+		ref, _ := ParseRef(d.Published)
+		infos[d.ID] = &docInfo{d: d, ref: ref, has: true, pub: true}
+	}
+	notBeforeOriginal(c, infos)
+	if spun.Published != "2023-05-04" || spun.PublishedBasis != accord.BasisInferred {
+		t.Errorf("spun rewrite dated %s (%s), want 2023-05-04 inferred", spun.Published, spun.PublishedBasis)
+	}
+	if near.Published != "2023-05-02" {
+		t.Errorf("a rewrite two days before its original was moved to %s", near.Published)
+	}
+	if other.Published != "2023-05-01" {
+		t.Errorf("a citing document was moved to %s", other.Published)
+	}
+}
