@@ -27,10 +27,15 @@ type Stage struct {
 	// LeadClaims is how many leading sentences of each document become
 	// single-source claims when no other document matches them (default 2).
 	LeadClaims int
+	// MaxTopic bounds the documents compared with one another (a topic):
+	// a larger connected component of the neighbour graph is cut along its
+	// weakest links (see partition). 0 means the default (200); negative,
+	// no bound.
+	MaxTopic int
 }
 
 // New returns the claims stage.
-func New() *Stage { return &Stage{LeadClaims: 2} }
+func New() *Stage { return &Stage{LeadClaims: 2, MaxTopic: defaultMaxTopic} }
 
 // Name implements accord.CorpusStage.
 func (*Stage) Name() string { return "claims" }
@@ -78,8 +83,23 @@ func (s *Stage) Analyze(ctx context.Context, c *accord.Corpus) error {
 			}
 		}
 	}
-	var stories []*story
-	for _, part := range partition(all) {
+	maxTopic := s.MaxTopic
+	if maxTopic == 0 {
+		maxTopic = defaultMaxTopic
+	}
+	parts, err := partition(ctx, all, maxTopic)
+	if err != nil {
+		return err
+	}
+	// From here on the documents' readings are reachable only through
+	// their topic, which is dropped once done: a topic's state (sentence
+	// n-grams, facts, pairs) is released as the loop goes.
+	c.Claims = c.Claims[:0]
+	c.Conflicts = c.Conflicts[:0]
+	for k, part := range parts {
+		if ctx.Err() != nil {
+			return ctx.Err()
+		}
 		votes := map[string]int{}
 		bestID, bestN := "", 0
 		for _, di := range part {
@@ -89,28 +109,20 @@ func (s *Stage) Analyze(ctx context.Context, c *accord.Corpus) error {
 				bestID, bestN = id, votes[id]
 			}
 		}
-		stories = append(stories, newStory(bestID, part))
-	}
-	c.Claims = c.Claims[:0]
-	c.Conflicts = c.Conflicts[:0]
-	for _, st := range stories {
-		if ctx.Err() != nil {
-			return ctx.Err()
-		}
+		st := newStory(bestID, part)
 		if len(st.docs) > 1 {
 			for _, f := range st.findConflicts() {
 				c.Conflicts = append(c.Conflicts, toConflict(f, st.id))
 			}
 		}
-	}
-	for i := range c.Conflicts {
-		c.Conflicts[i].ID = fmt.Sprintf("conflict-%04d", i+1)
-	}
-	for _, st := range stories {
 		if ctx.Err() != nil {
 			return ctx.Err()
 		}
 		c.Claims = append(c.Claims, s.storyClaims(c, st)...)
+		parts[k] = nil
+	}
+	for i := range c.Conflicts {
+		c.Conflicts[i].ID = fmt.Sprintf("conflict-%04d", i+1)
 	}
 	markDisputed(c)
 	for i := range c.Claims {

@@ -355,3 +355,68 @@ func TestStatementStartsAtTheQuote(t *testing.T) {
 		t.Fatalf("no claim for the quoted sentence: %+v", c.Claims)
 	}
 }
+
+// chainDocs returns n documents linked in a chain: document i shares one
+// made-up word with i-1 and another with i+1, and nothing else.
+func chainDocs(n int) []*accord.Document {
+	word := func(i int) string {
+		return "zq" + string(rune('a'+i/26%26)) + string(rune('a'+i%26)) + "x"
+	}
+	var docs []*accord.Document
+	for i := range n {
+		body := strings.Repeat(word(i)+" "+word(i+1)+" ", 3)
+		docs = append(docs, &accord.Document{ID: word(i), Text: body})
+	}
+	return docs
+}
+
+func TestPartitionBound(t *testing.T) {
+	docs := chainDocs(30)
+	c := accord.NewCorpus(docs, accord.Options{})
+	var infos []*docInfo
+	for _, d := range c.Docs {
+		infos = append(infos, newDocInfo(c, d))
+	}
+	sizes := func(maxTopic int) []int {
+		parts, err := partition(context.Background(), infos, maxTopic)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var out []int
+		for _, p := range parts {
+			out = append(out, len(p))
+		}
+		return out
+	}
+	// Unbounded, or bounded above the component's size: one topic.
+	for _, m := range []int{-1, 30, 200} {
+		if got := sizes(m); len(got) != 1 || got[0] != 30 {
+			t.Errorf("maxTopic %d: topics %v, want [30]", m, got)
+		}
+	}
+	// Bounded: cut along the (equal, so the later) links into runs of 10.
+	if got := sizes(10); len(got) != 3 || got[0] != 10 || got[1] != 10 || got[2] != 10 {
+		t.Errorf("maxTopic 10: topics %v, want [10 10 10]", got)
+	}
+	for _, m := range []int{1, 4, 7} {
+		total := 0
+		for _, s := range sizes(m) {
+			if s > m {
+				t.Errorf("maxTopic %d: a topic of %d", m, s)
+			}
+			total += s
+		}
+		if total != 30 {
+			t.Errorf("maxTopic %d: %d documents in topics, want 30", m, total)
+		}
+	}
+}
+
+func TestCancelled(t *testing.T) {
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	c := accord.NewCorpus(seeds(t), accord.Options{})
+	if err := New().Analyze(ctx, c); err != context.Canceled {
+		t.Fatalf("cancelled run: err %v, want context.Canceled", err)
+	}
+}

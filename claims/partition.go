@@ -1,9 +1,11 @@
 package claims
 
 import (
-	"github.com/accord-news/accord/internal/unionfind"
+	"context"
 	"math"
 	"sort"
+
+	"github.com/accord-news/accord/internal/unionfind"
 
 	"github.com/accord-news/accord/text"
 )
@@ -14,16 +16,38 @@ import (
 // documents are linked when each is among the other's nearest neighbours
 // and their cosine passes linkMin, or when the cosine passes linkStrong.
 // Topics are the connected components of the links.
+//
+// A topic holds at most maxTopic documents: the matchers compare the
+// documents (and sentences, facts) of a topic with one another, so their
+// cost grows with the square of a topic's size, and in a large corpus the
+// links chain thousands of documents into one component. Links are applied
+// strongest first and a link that would join two groups into one larger
+// than maxTopic is left out (single linkage with a size bound), so a
+// component of at most maxTopic documents comes out exactly as its
+// connected component, and a larger one is cut along its weakest links.
 const (
 	linkMin    = 0.2
 	linkStrong = 0.5
 	neighbours = 5
+	// defaultMaxTopic: Stage.MaxTopic when unset.
+	defaultMaxTopic = 200
+	// A term in more than maxPostings(n) documents is too common to find
+	// neighbours by (and walking its postings from each of its documents
+	// costs the square of its frequency): 2000 up to 10,000 documents,
+	// then postBudget/n but at least minPostings, so that the postings
+	// walked stay about linear in the corpus.
+	postBudget  = 20_000_000
+	minPostings = 500
 )
 
-func partition(docs []*docInfo) [][]*docInfo {
+func maxPostings(n int) int {
+	return max(minPostings, min(2000, postBudget/max(n, 1)))
+}
+
+func partition(ctx context.Context, docs []*docInfo, maxTopic int) ([][]*docInfo, error) {
 	n := len(docs)
 	if n <= 1 {
-		return [][]*docInfo{docs}
+		return [][]*docInfo{docs}, nil
 	}
 	// Term frequencies.
 	tfs := make([]map[string]float64, n)
@@ -99,18 +123,18 @@ func partition(docs []*docInfo) [][]*docInfo {
 		vecs[i] = v
 		tfs[i] = nil
 	}
-	type nb struct {
-		j   int
-		cos float64
-	}
 	top := make([][]nb, n)
 	acc := make([]float64, n)
+	maxPost := maxPostings(n)
 	var touched []int32
 	for i, v := range vecs {
+		if i%256 == 0 && ctx.Err() != nil {
+			return nil, ctx.Err()
+		}
 		touched = touched[:0]
 		for _, t := range v {
 			post := index[t.term]
-			if len(post) > 2000 {
+			if len(post) > maxPost {
 				continue
 			}
 			for _, p := range post {
@@ -146,22 +170,45 @@ func partition(docs []*docInfo) [][]*docInfo {
 		}
 		top[i] = l
 	}
-	in := func(i, j int) bool {
-		for _, x := range top[i] {
-			if x.j == j {
-				return true
-			}
-		}
-		return false
+	in := func(i, j int) bool { return inList(top[i], j) }
+	// The links, strongest first (ties in document order), each once.
+	type link struct {
+		i, j int32
+		cos  float64
 	}
-	parent := unionfind.New(n)
-	find := parent.Find
+	var links []link
 	for i, l := range top {
 		for _, x := range l {
-			if x.cos >= linkStrong || in(x.j, i) {
-				parent[find(i)] = find(x.j)
+			if (x.cos >= linkStrong || in(x.j, i)) && (i < x.j || !linked(top, x.j, i)) {
+				links = append(links, link{int32(i), int32(x.j), x.cos})
 			}
 		}
+	}
+	top = nil
+	sort.Slice(links, func(a, b int) bool {
+		if links[a].cos != links[b].cos {
+			return links[a].cos > links[b].cos
+		}
+		ia, ja := min(links[a].i, links[a].j), max(links[a].i, links[a].j)
+		ib, jb := min(links[b].i, links[b].j), max(links[b].i, links[b].j)
+		if ia != ib {
+			return ia < ib
+		}
+		return ja < jb
+	})
+	parent := unionfind.New(n)
+	find := parent.Find
+	size := make([]int32, n)
+	for i := range size {
+		size[i] = 1
+	}
+	for _, l := range links {
+		ri, rj := find(int(l.i)), find(int(l.j))
+		if ri == rj || maxTopic > 0 && int(size[ri]+size[rj]) > maxTopic {
+			continue
+		}
+		parent[ri] = rj
+		size[rj] += size[ri]
 	}
 	groups := map[int][]*docInfo{}
 	var roots []int
@@ -176,5 +223,31 @@ func partition(docs []*docInfo) [][]*docInfo {
 	for _, r := range roots {
 		out = append(out, groups[r])
 	}
-	return out
+	return out, nil
+}
+
+// linked says whether i links to j by the rule above (a strong link, or a
+// mutual neighbour): a link both ends list is taken once, from its lower end.
+func linked(top [][]nb, i, j int) bool {
+	for _, x := range top[i] {
+		if x.j == j {
+			return x.cos >= linkStrong || inList(top[j], i)
+		}
+	}
+	return false
+}
+
+func inList(l []nb, j int) bool {
+	for _, x := range l {
+		if x.j == j {
+			return true
+		}
+	}
+	return false
+}
+
+// nb is a neighbour of a document and their cosine.
+type nb struct {
+	j   int
+	cos float64
 }
