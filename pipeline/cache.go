@@ -12,7 +12,6 @@ import (
 	"sync"
 
 	"github.com/accord-news/accord"
-	"github.com/accord-news/accord/text"
 )
 
 // Version identifies the per-document stages' code for the annotation cache:
@@ -54,7 +53,8 @@ func encodeDoc(d *accord.Document) ([]byte, error) {
 	return buf.Bytes(), nil
 }
 
-// decodeDoc restores a cached document and recomputes its tokens.
+// decodeDoc restores a cached document. Its tokens are not restored: no
+// corpus stage needs them (see release).
 func decodeDoc(b []byte, in *accord.Input) (*accord.Document, error) {
 	zr, err := gzip.NewReader(bytes.NewReader(b))
 	if err != nil {
@@ -65,7 +65,6 @@ func decodeDoc(b []byte, in *accord.Input) (*accord.Document, error) {
 		return nil, err
 	}
 	d.Input = in
-	d.Tokens = text.Tokens(d.Text, accord.Span{Start: 0, End: len(d.Text)})
 	return &d, nil
 }
 

@@ -3,7 +3,6 @@ package pipeline
 import (
 	"context"
 	"encoding/json"
-	"reflect"
 	"sync/atomic"
 	"testing"
 
@@ -62,8 +61,12 @@ func TestCacheSkipsPerDocumentStagesForSeenDocuments(t *testing.T) {
 	if string(j1) != string(j2) {
 		t.Errorf("cached documents differ:\n%s\n%s", j1, j2)
 	}
-	if !reflect.DeepEqual(c1.Docs[0].Tokens, c2.Docs[0].Tokens) || c2.Docs[0].Input == nil {
-		t.Error("tokens or input not restored for a cached document")
+	// Fresh and cached documents alike leave Run without the layers no
+	// corpus stage needs: tokens, and the input when no stage resumes.
+	for _, d := range append(c1.Docs, c2.Docs...) {
+		if d.Tokens != nil || d.Input != nil {
+			t.Errorf("%s: tokens or input kept after the per-document stages", d.ID)
+		}
 	}
 	// Another option set is another cache version.
 	if _, errs := p.Run(context.Background(), inputs[:1], accord.Options{NoClean: true}); len(errs) > 0 || count.n.Load() != 4 {

@@ -57,6 +57,10 @@ func (e *StageError) Unwrap() error { return e.Err }
 // Run analyzes inputs. Errors of one document never stop the others: they are
 // returned alongside the corpus, and a document whose cleaning failed is left
 // out. A panic inside a stage is recovered and reported as that stage's error.
+//
+// The corpus's documents keep every layer but two that no corpus stage or
+// report needs (see release): Tokens (readers re-derive them from the text)
+// and, unless State is set, Input (the raw input, HTML included).
 func (p *Pipeline) Run(ctx context.Context, inputs []*accord.Input, opt accord.Options) (*accord.Corpus, []error) {
 	var errs []error
 	if prep, ok := p.Cleaner.(Preparer); ok && !opt.NoClean {
@@ -67,6 +71,7 @@ func (p *Pipeline) Run(ctx context.Context, inputs []*accord.Input, opt accord.O
 	version := cacheVersion(opt)
 	cached, hashes := p.loadCached(ctx, inputs, version)
 	for i, d := range cached {
+		p.release(d)
 		docs[i] = d
 	}
 	workers := p.Workers
@@ -85,6 +90,7 @@ func (p *Pipeline) Run(ctx context.Context, inputs []*accord.Input, opt accord.O
 			defer wg.Done()
 			for i := range next {
 				docs[i], docErrs[i] = p.runDoc(inputs[i], opt)
+				p.release(docs[i])
 				if p.Progress != nil {
 					mu.Lock()
 					done++
@@ -210,6 +216,22 @@ func safeResume(st accord.ResumableStage, state map[string][]byte) (err error) {
 		}
 	}()
 	return st.Resume(state)
+}
+
+// release drops what a document holds after the per-document stages and no
+// later reader needs, so that a large corpus fits in memory: the tokens
+// (~7 KB per 1 KB of text, 40% of a make_bulk corpus's heap after these
+// stages; every later reader tokenizes the text when d.Tokens is empty, with
+// the same function) and the raw input, kept only for resumable stages,
+// which key their state by the input's hash (Input.Hash).
+func (p *Pipeline) release(d *accord.Document) {
+	if d == nil {
+		return
+	}
+	d.Tokens = nil
+	if p.State == nil {
+		d.Input = nil
+	}
 }
 
 func (p *Pipeline) runDoc(in *accord.Input, opt accord.Options) (d *accord.Document, errs []error) {

@@ -42,6 +42,7 @@ type seenStage struct {
 	added    map[string][]byte
 	handled  []string
 	failWith error
+	stateful bool // set: every document must come with its input
 }
 
 func (*seenStage) Name() string         { return "seen" }
@@ -55,7 +56,14 @@ func (s *seenStage) Resume(state map[string][]byte) error {
 }
 func (s *seenStage) Analyze(_ context.Context, c *accord.Corpus) error {
 	for _, d := range c.Docs {
-		h := d.Input.Hash()
+		// Run keeps the raw input only when there is a state store (as
+		// copies and stories do, a stage must not need it otherwise).
+		h := "id:" + d.ID
+		if d.Input != nil {
+			h = d.Input.Hash()
+		} else if s.stateful {
+			return errors.New(d.ID + ": no input with a state store")
+		}
 		if _, ok := s.seen[h]; !ok {
 			s.handled = append(s.handled, d.ID)
 			s.added[h] = []byte(d.ID)
@@ -68,6 +76,7 @@ func (s *seenStage) State() (map[string][]byte, bool, error) { return s.added, f
 func TestResumableStageSeesOnlyNewDocuments(t *testing.T) {
 	st := &seenStage{}
 	state := &mapState{m: map[string]map[string][]byte{}}
+	st.stateful = true
 	p := &Pipeline{Cleaner: Passthrough{}, Corpus: []accord.CorpusStage{st}, State: state}
 	in := []*accord.Input{{ID: "a", Text: "A\nOne."}, {ID: "b", Text: "B\nTwo."}}
 	if _, errs := p.Run(context.Background(), in, accord.Options{}); len(errs) > 0 || len(st.handled) != 2 {
@@ -91,7 +100,7 @@ func TestResumableStageSeesOnlyNewDocuments(t *testing.T) {
 		t.Fatalf("corrupt state: errs %v, handled %v", errs, st.handled)
 	}
 	// Without a state store the stage is an ordinary corpus stage.
-	p.State, st.failWith = nil, nil
+	p.State, st.failWith, st.stateful = nil, nil, false
 	st.seen, st.added = map[string][]byte{}, map[string][]byte{}
 	st.handled = nil
 	if _, errs := p.Run(context.Background(), in, accord.Options{}); len(errs) > 0 || len(st.handled) != 3 {
