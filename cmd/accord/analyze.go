@@ -33,6 +33,7 @@ type analyzeFlags struct {
 	output  string
 	cpuprof string
 	memprof string
+	memAt   string
 	timings bool
 }
 
@@ -81,7 +82,7 @@ analyzed together with the new inputs, which are added to the store.`,
 				}
 				defer pprof.StopCPUProfile()
 			}
-			g.memprof = f.memprof
+			g.memprof, g.memprofAt = f.memprof, f.memAt
 			return analyze(cmd.Context(), g, f, format, args)
 		},
 	}
@@ -94,6 +95,8 @@ analyzed together with the new inputs, which are added to the store.`,
 	_ = cmd.Flags().MarkHidden("cpuprofile")
 	cmd.Flags().StringVar(&f.memprof, "memprofile", "", "write a heap profile, taken when the pipeline has finished, to this file")
 	_ = cmd.Flags().MarkHidden("memprofile")
+	cmd.Flags().StringVar(&f.memAt, "memprofile-at", "", "take the heap profile when this corpus stage starts (copies: after the per-document stages)")
+	_ = cmd.Flags().MarkHidden("memprofile-at")
 	cmd.Flags().BoolVar(&f.timings, "timings", false, "print each phase's wall time, CPU time, live heap and peak memory on stderr")
 	return cmd
 }
@@ -223,6 +226,9 @@ func runPipeline(ctx context.Context, g *globals, inputs []*accord.Input, opt ac
 	p.StageProgress = func(name string) {
 		g.timer.Mark(name)
 		prog.Stage(name)
+		if g.memprof != "" && name == g.memprofAt {
+			writeHeapProfile(g, g.memprof)
+		}
 	}
 	g.timer.Mark("documents")
 	corpus, errs := p.Run(ctx, inputs, opt)
@@ -233,7 +239,7 @@ func runPipeline(ctx context.Context, g *globals, inputs []*accord.Input, opt ac
 		}
 		return nil, 0, errors.New("analysis stopped")
 	}
-	if g.memprof != "" {
+	if g.memprof != "" && g.memprofAt == "" {
 		writeHeapProfile(g, g.memprof)
 	}
 	failed := 0

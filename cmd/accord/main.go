@@ -43,6 +43,10 @@ type globals struct {
 	// memprof, when set, names a file for a heap profile taken when the
 	// pipeline has finished (the corpus with every layer still alive).
 	memprof string
+	// memprofAt, when set with memprof, takes the heap profile when the
+	// named corpus stage starts instead (e.g. "copies": right after the
+	// per-document stages).
+	memprofAt string
 	// timer, when set, prints per-phase timings on stderr (--timings).
 	timer *stageTimer
 }
