@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"math/rand"
 	"reflect"
+	"sort"
 	"strings"
 	"testing"
 
@@ -367,5 +368,43 @@ func TestOneCitationPerOutlet(t *testing.T) {
 	got := findCitations(d)
 	if len(got) != 1 || got[0].outlet != "9News" {
 		t.Fatalf("findCitations = %+v, want one citation of 9News", got)
+	}
+}
+
+// Links are sorted by From, To, Kind and groups by their first ID (each
+// sorted) whatever the order the documents were indexed in: the sort by ID
+// rank and the merge with the citation links give the string order.
+func TestLinksAndGroupsInIDOrder(t *testing.T) {
+	docs := append(fixtureDocs(), loadDir(t, "testdata/seeds")...)
+	for seed := int64(0); seed < 3; seed++ {
+		perm := rand.New(rand.NewSource(seed)).Perm(len(docs))
+		x := NewIndex()
+		for _, i := range perm {
+			x.Add(docs[i])
+		}
+		links := x.Links()
+		if !sort.SliceIsSorted(links, func(i, j int) bool {
+			a, b := links[i], links[j]
+			if a.From != b.From {
+				return a.From < b.From
+			}
+			if a.To != b.To {
+				return a.To < b.To
+			}
+			return a.Kind < b.Kind
+		}) {
+			t.Errorf("order %v: links not sorted: %v", perm, links)
+		}
+		groups := x.Groups()
+		n := 0
+		for i, g := range groups {
+			n += len(g)
+			if !sort.StringsAreSorted(g) || i > 0 && groups[i-1][0] >= g[0] {
+				t.Errorf("order %v: groups not sorted: %v", perm, groups)
+			}
+		}
+		if n != len(docs) {
+			t.Errorf("order %v: %d documents in groups, want %d", perm, n, len(docs))
+		}
 	}
 }

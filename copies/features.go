@@ -80,6 +80,10 @@ func tokenizeInto(dst []word, s string, sents []accord.Span, cache *wordCache, s
 	lastSent := -1
 	i := 0
 	for i < len(s) {
+		if c := s[i]; c < utf8.RuneSelf && asciiClass[c] == 0 {
+			i++ // the common case: ASCII space or punctuation
+			continue
+		}
 		r, n := rune(s[i]), 1
 		if r >= utf8.RuneSelf {
 			r, n = utf8.DecodeRuneInString(s[i:])
@@ -92,6 +96,18 @@ func tokenizeInto(dst []word, s string, sents []accord.Span, cache *wordCache, s
 		buf = buf[:0]
 		hasDigit, upper := false, unicode.IsUpper(r)
 		for i < len(s) {
+			if c := s[i]; c < utf8.RuneSelf && asciiClass[c] != 0 {
+				// the common case: an ASCII letter or digit
+				switch asciiClass[c] {
+				case classUpper:
+					c += 'a' - 'A'
+				case classDigit:
+					hasDigit = true
+				}
+				buf = append(buf, c)
+				i++
+				continue
+			}
 			r, n = rune(s[i]), 1
 			if r >= utf8.RuneSelf {
 				r, n = utf8.DecodeRuneInString(s[i:])
@@ -161,6 +177,26 @@ func tokenizeInto(dst []word, s string, sents []accord.Span, cache *wordCache, s
 }
 
 func isUpperRun(b []byte) bool { return len(b) <= 3 }
+
+// ASCII classes for the tokenizer's fast path: 0 is neither letter nor digit.
+const (
+	classLower = 1 + iota
+	classUpper
+	classDigit
+)
+
+var asciiClass = func() (t [utf8.RuneSelf]uint8) {
+	for c := 'a'; c <= 'z'; c++ {
+		t[c] = classLower
+	}
+	for c := 'A'; c <= 'Z'; c++ {
+		t[c] = classUpper
+	}
+	for c := '0'; c <= '9'; c++ {
+		t[c] = classDigit
+	}
+	return
+}()
 
 func isAlnum(r rune) bool {
 	if r < utf8.RuneSelf {

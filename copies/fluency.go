@@ -4,7 +4,6 @@ import (
 	"encoding/binary"
 	"io"
 	"slices"
-	"sort"
 
 	"bufio"
 	"bytes"
@@ -36,6 +35,73 @@ type refStats struct {
 	words   map[uint64]float64
 	bigrams map[uint64]float64
 	seen    []uint32 // sorted hashes of the bigrams seen at least twice
+	// seenSet holds seen as an open-addressing set (0 marks a free slot;
+	// seenZero says whether 0 itself is seen): one memory access per
+	// lookup instead of a binary search's many
+	seenSet  []uint32
+	seenZero bool
+	// frequent holds the words counted more than frequentCount times (the
+	// only ones fingerprint needs), in a small open-addressing table
+	freqKeys []uint64
+	freqVals []float64 // 0: a free slot
+}
+
+// frequentCount: fingerprint looks only at word pairs both counted more
+// than this often in the reference (function words).
+const frequentCount = 2000
+
+// buildSets fills seenSet and the frequent-word table from seen and words.
+func (r *refStats) buildSets() {
+	size := 16
+	for size < 2*len(r.seen) {
+		size *= 2
+	}
+	r.seenSet = make([]uint32, size)
+	for _, k := range r.seen {
+		if k == 0 {
+			r.seenZero = true
+			continue
+		}
+		i := int(mix(uint64(k))) & (size - 1)
+		for r.seenSet[i] != 0 && r.seenSet[i] != k {
+			i = (i + 1) & (size - 1)
+		}
+		r.seenSet[i] = k
+	}
+	n := 0
+	for _, c := range r.words {
+		if c > frequentCount {
+			n++
+		}
+	}
+	size = 16
+	for size < 4*n {
+		size *= 2
+	}
+	r.freqKeys, r.freqVals = make([]uint64, size), make([]float64, size)
+	for h, c := range r.words {
+		if c > frequentCount {
+			i := int(mix(h)) & (size - 1)
+			for r.freqVals[i] != 0 {
+				i = (i + 1) & (size - 1)
+			}
+			r.freqKeys[i], r.freqVals[i] = h, c
+		}
+	}
+}
+
+// frequent returns a word's reference count when above frequentCount, else 0.
+func (r *refStats) frequent(h uint64) float64 {
+	size := len(r.freqKeys)
+	if size == 0 {
+		return 0
+	}
+	for i := int(mix(h)) & (size - 1); r.freqVals[i] != 0; i = (i + 1) & (size - 1) {
+		if r.freqKeys[i] == h {
+			return r.freqVals[i]
+		}
+	}
+	return 0
 }
 
 // bigramKey combines two word hashes into one key.
@@ -50,6 +116,7 @@ func reference() *refStats {
 	refOnce.Do(func() {
 		ref = &refStats{total: 1, words: map[uint64]float64{}, bigrams: map[uint64]float64{}}
 		ref.seen = loadBigramSet(refBigramsGz)
+		defer ref.buildSets()
 		zr, err := gzip.NewReader(bytes.NewReader(refGz))
 		if err != nil {
 			return
@@ -126,8 +193,16 @@ func loadBigramSet(gz []byte) []uint32 {
 // xxh3 of "w1 w2").
 func bigramSeenHash(k uint32) bool {
 	r := reference()
-	i := sort.Search(len(r.seen), func(i int) bool { return r.seen[i] >= k })
-	return i < len(r.seen) && r.seen[i] == k
+	if k == 0 {
+		return r.seenZero
+	}
+	size := len(r.seenSet)
+	for i := int(mix(uint64(k))) & (size - 1); r.seenSet[i] != 0; i = (i + 1) & (size - 1) {
+		if r.seenSet[i] == k {
+			return true
+		}
+	}
+	return false
 }
 
 // appendLower appends the lower-cased form of w (as tokenize built it).
@@ -204,8 +279,8 @@ func fingerprint(v *vdoc) float64 {
 		if p.sent != w.sent {
 			continue
 		}
-		c1, c2 := r.words[p.h], r.words[w.h]
-		if c1 > 2000 && c2 > 2000 { // both frequent (function) words
+		c1, c2 := r.frequent(p.h), r.frequent(w.h)
+		if c1 > frequentCount && c2 > frequentCount { // both frequent (function) words
 			n++
 			c12 := r.bigrams[bigramKey(p.h, w.h)]
 			pmi := math.Log((c12 + 0.5) * r.total / (c1 * c2))

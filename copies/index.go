@@ -124,7 +124,10 @@ type verdict struct {
 // resolved returns the edges that stand: every whole-document edge (in
 // order), and for each document with no whole-document edge its strongest
 // partial edge (by copy).
-func (x *Index) resolved() []edge {
+//
+// It returns indexes into x.edges (an edge is ~140 bytes, and there are
+// millions).
+func (x *Index) resolved() []int32 {
 	inFull := make([]bool, len(x.entries))
 	nFull := 0
 	for i := range x.edges {
@@ -144,15 +147,15 @@ func (x *Index) resolved() []edge {
 			best[e.from] = int32(i) + 1
 		}
 	}
-	out := make([]edge, 0, nFull)
+	out := make([]int32, 0, nFull)
 	for i := range x.edges {
 		if !x.edges[i].partial {
-			out = append(out, x.edges[i])
+			out = append(out, int32(i))
 		}
 	}
 	for _, b := range best {
 		if b > 0 {
-			out = append(out, x.edges[b-1])
+			out = append(out, b-1)
 		}
 	}
 	return out
@@ -172,10 +175,10 @@ type Index struct {
 	// earlier ID took.
 	byHash               map[uint64]int32
 	byID                 map[string]int32
-	buckets              bucketTable // band key -> most recent slot
-	next                 []int32     // slot -> previous slot in the same bucket, -1 at the end
-	marks                [][]int32   // per worker, per entry: 1 + the id of the last document that found it in a bucket
-	found                [][]int32   // per worker: scratch for the documents found in the buckets
+	buckets              [bucketParts]bucketTable // band key -> most recent slot, by the key's top bits
+	next                 []int32                  // slot -> previous slot in the same bucket, -1 at the end
+	marks                [][]int32                // per worker, per entry: 1 + the id of the last document that found it in a bucket
+	found                [][]int32                // per worker: scratch for the documents found in the buckets
 	edges                []edge
 	evidence             [][]string // of edges whose evidence is written at once (edge.ev)
 	stats                Stats
@@ -238,7 +241,7 @@ func (x *Index) Seal() {
 	x.mu.Lock()
 	defer x.mu.Unlock()
 	x.sealed = true
-	x.buckets, x.next, x.marks, x.found, x.prep = bucketTable{}, nil, nil, nil, nil
+	x.buckets, x.next, x.marks, x.found, x.prep = [bucketParts]bucketTable{}, nil, nil, nil, nil
 }
 
 // indexed reports whether a document of that ID is indexed.
@@ -252,6 +255,13 @@ func (x *Index) indexed(id string) bool {
 
 // Len is the number of indexed documents.
 func (x *Index) Len() int { return len(x.entries) }
+
+// The bucket table is cut in 2^bucketPartBits parts by the keys' top bits,
+// filled in parallel.
+const (
+	bucketPartBits = 3
+	bucketParts    = 1 << bucketPartBits
+)
 
 // slotsPerDoc is the number of bucket slots a document takes.
 const slotsPerDoc = 2 * numBands
@@ -311,17 +321,32 @@ func (x *Index) AddBatch(docs []*accord.Document) {
 		} else {
 			x.byID[e.doc.ID] = id
 		}
-		for k, key := range keys[i] {
-			slot := id*slotsPerDoc + int32(k)
-			for len(x.next) <= int(slot) {
-				x.next = append(x.next, -1)
-			}
-			if head, ok := x.buckets.get(key); ok {
-				x.next[slot] = head
-			}
-			x.buckets.put(key, slot)
+	}
+	if n := int(base+int32(len(ents))) * slotsPerDoc; len(x.next) < n {
+		x.next = slices.Grow(x.next, n-len(x.next))
+		for len(x.next) < n {
+			x.next = append(x.next, -1)
 		}
 	}
+	// The bucket table is cut in parts by the keys' top bits, each part
+	// filled by one worker, in document order: a key's chain is the same as
+	// one table filled in order gives.
+	parallel(bucketParts, x.workers(), func(p int) {
+		t := &x.buckets[p]
+		for i := range ents {
+			id := base + int32(i)
+			for k, key := range keys[i] {
+				if int(key>>(32-bucketPartBits)) != p {
+					continue
+				}
+				slot := id*slotsPerDoc + int32(k)
+				if head, ok := t.get(key); ok {
+					x.next[slot] = head
+				}
+				t.put(key, slot)
+			}
+		}
+	})
 	// 3. candidates, in parallel (each worker with its own marks): the
 	// earlier documents found in the chains, the most similar first.
 	nw := x.workers()
@@ -371,6 +396,10 @@ func (x *Index) AddBatch(docs []*accord.Document) {
 				nc = live
 			}
 			x.found[w] = found
+			// in index order: the sketches are read in address order
+			// (fewer TLB misses over a large index); which are kept does
+			// not depend on the order (keepBest)
+			slices.Sort(found)
 			for _, other := range found {
 				if sim, ok := x.candidate(other, id, minLexJ, minRobJ); ok {
 					mine = keepBest(mine, scored{other, sim})
@@ -791,14 +820,11 @@ func parallelW(n, workers int, fn func(w, i int)) {
 func (x *Index) Links() []accord.Link {
 	x.mu.Lock()
 	defer x.mu.Unlock()
-	es := x.resolved()
+	ord := x.resolved()
 	rank := x.idRanks()
 	// copy links in (From, To) order by the documents' ID ranks (IDs are
 	// unique in the index): integer comparisons instead of string ones
-	ord := make([]int32, len(es))
-	for i := range ord {
-		ord[i] = int32(i)
-	}
+	es := x.edges
 	slices.SortFunc(ord, func(i, j int32) int {
 		p, q := &es[i], &es[j]
 		if c := cmp.Compare(rank[p.from], rank[q.from]); c != 0 {
@@ -812,10 +838,10 @@ func (x *Index) Links() []accord.Link {
 		}
 		return cmp.Compare(i, j) // stable
 	})
-	copyLinks := make([]accord.Link, len(es))
+	copyLinks := make([]accord.Link, len(ord))
 	const chunk = 4096
-	parallel((len(es)+chunk-1)/chunk, x.workers(), func(c int) {
-		for k := c * chunk; k < min(len(es), (c+1)*chunk); k++ {
+	parallel((len(ord)+chunk-1)/chunk, x.workers(), func(c int) {
+		for k := c * chunk; k < min(len(ord), (c+1)*chunk); k++ {
 			e := &es[ord[k]]
 			copyLinks[k] = accord.Link{
 				From: x.entries[e.from].doc.ID, To: x.entries[e.to].doc.ID,
@@ -900,7 +926,8 @@ func (x *Index) Groups() [][]string {
 		}
 		return i
 	}
-	for _, e := range x.resolved() {
+	for _, i := range x.resolved() {
+		e := &x.edges[i]
 		a, b := find(e.from), find(e.to)
 		if a != b {
 			parent[a] = b

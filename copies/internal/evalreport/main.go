@@ -64,10 +64,10 @@ func main() {
 	sc.Buffer(make([]byte, 1<<20), 64<<20)
 	t0 := time.Now()
 	// Lines are read in chunks; each chunk is parsed and segmented on every
-	// core while the next one is read.
-	chunks := make(chan []*accord.Document, 1)
+	// core while the next one is read (and decompressed).
+	raw := make(chan [][]byte, 2)
 	go func() {
-		defer close(chunks)
+		defer close(raw)
 		for {
 			var lines [][]byte
 			for len(lines) < readChunk && sc.Scan() {
@@ -76,10 +76,17 @@ func main() {
 			if len(lines) == 0 {
 				break
 			}
-			chunks <- parseChunk(lines)
+			raw <- lines
 		}
 		if err := sc.Err(); err != nil {
 			log.Fatal(err)
+		}
+	}()
+	chunks := make(chan []*accord.Document, 1)
+	go func() {
+		defer close(chunks)
+		for lines := range raw {
+			chunks <- parseChunk(lines)
 		}
 	}()
 	var docs []*accord.Document
