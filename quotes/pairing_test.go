@@ -33,6 +33,8 @@ func TestPairingNews(t *testing.T) {
 			[]want{{"The minister has no plans to resign this year.", "Mr Pell's official spokesman"}}},
 		{"role for an organisation", `A spokeswoman for Northgate Rail said: "Services will run as normal from Monday."`,
 			[]want{{"Services will run as normal from Monday.", "A spokeswoman for Northgate Rail"}}},
+		{"quote after reported speech", `Jane Roe, who runs the ferry company, said the strike had cost her dearly. "We have lost a month of bookings and nobody will pay us back."`,
+			[]want{{"We have lost a month of bookings and nobody will pay us back.", "Jane Roe"}}},
 		{"appositive ending in a name", `Tom Pell, spokesman for Northgate Rail, said: "Services will run as normal from Monday."`,
 			[]want{{"Services will run as normal from Monday.", "Tom Pell"}}},
 	}

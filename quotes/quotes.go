@@ -157,6 +157,23 @@ func (x *docCtx) sentenceOf(off int, para int) accord.Span {
 	return accord.Span{Start: off, End: off}
 }
 
+// prevSentence returns the sentence right before the one holding off, in
+// paragraph para or the one before, when it holds no quoted words.
+func (x *docCtx) prevSentence(off, para int) (accord.Span, bool) {
+	k := sort.Search(len(x.sents), func(i int) bool { return x.sents[i].End > off })
+	if k <= 0 || k > len(x.sents) {
+		return accord.Span{}, false
+	}
+	ps := x.sents[k-1]
+	if pp := x.paraOf(ps.Start); pp != para && pp != para-1 {
+		return accord.Span{}, false
+	}
+	if q := sort.Search(len(x.quoted), func(i int) bool { return x.quoted[i].End > ps.Start }); q < len(x.quoted) && x.quoted[q].Start < ps.End {
+		return accord.Span{}, false
+	}
+	return ps, true
+}
+
 func (x *docCtx) nextSentence(after int, para accord.Span) (accord.Span, bool) {
 	for _, s := range x.sents {
 		if s.Start >= after && s.Start < para.End {
@@ -1214,6 +1231,15 @@ func (x *docCtx) attribute(qs []quoted) []accord.QuoteMention {
 		if !spk.ok && prevSpk.ok && (q.Continued || (q.Para-prevPara <= 1 && f.initial && f.words >= 3 && !f.titleCase)) {
 			spk = prevSpk
 			continued = true
+		}
+		if !spk.ok && f.initial && f.words >= 3 {
+			// "X said the plan had failed. “…”": a quote opening the
+			// sentence right after reported speech goes on with it.
+			if ps, ok := x.prevSentence(q.Open.Start, q.Para); ok {
+				if fr := x.sentenceFrame(ps, true); fr.ok && fr.sub.Found {
+					spk = x.resolve(fr.sub, q.Para)
+				}
+			}
 		}
 		if !spk.ok && !f.initial {
 			// Quoted words inside a sentence with no cue: whoever the
