@@ -234,14 +234,15 @@ func (x *Index) Reserve(n int) {
 	x.next = slices.Grow(x.next, n*slotsPerDoc)
 }
 
-// Seal drops what only adding documents needs (bucket table, chains,
-// prepared documents), before links and groups are asked for at the end of
+// Seal drops what only adding documents needs (bucket table, chains, word
+// cache, prepared documents), before links and groups are asked for at the end of
 // a large run. A sealed index accepts no more documents.
 func (x *Index) Seal() {
 	x.mu.Lock()
 	defer x.mu.Unlock()
 	x.sealed = true
 	x.buckets, x.next, x.marks, x.found, x.prep = [bucketParts]bucketTable{}, nil, nil, nil, nil
+	x.cache = nil // the word cache (senses of up to a million words) is only for adding
 }
 
 // indexed reports whether a document of that ID is indexed.

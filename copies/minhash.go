@@ -45,16 +45,15 @@ type signature [numHashes]uint32
 // nothing of substance (see empty).
 func minhash(feats []uint64) signature {
 	var sig signature
+	// one permutation at a time over all features: its multiplier, offset
+	// and running minimum stay in registers
 	for i := range sig {
-		sig[i] = ^uint32(0)
-	}
-	for _, x := range feats {
-		for i := 0; i < numHashes; i++ {
-			v := uint32((permA[i]*x + permB[i]) >> 32)
-			if v < sig[i] {
-				sig[i] = v
-			}
+		a, b := permA[i], permB[i]
+		m := ^uint32(0)
+		for _, x := range feats {
+			m = min(m, uint32((a*x+b)>>32))
 		}
+		sig[i] = m
 	}
 	return sig
 }
@@ -133,15 +132,28 @@ func (s *signature) bandKeys(family uint64, dst []uint32) []uint32 {
 // simhash is a 64-bit SimHash over weighted feature hashes: bit i is set
 // when more features have it set than not.
 func simhash(feats []uint64) uint64 {
+	n := int32(len(feats))
 	var ones [64]int32
-	for _, x := range feats {
-		x = mix(x)
-		for i := range ones {
-			ones[i] += int32(x >> uint(i) & 1)
+	// bit i of the mixed features is counted in byte lane i/8 of acc[i%8],
+	// eight counters per add; lanes are flushed before they can overflow
+	const lanes = 0x0101010101010101
+	for len(feats) > 0 {
+		blk := feats[:min(len(feats), 255)]
+		feats = feats[len(blk):]
+		var acc [8]uint64
+		for _, x := range blk {
+			x = mix(x)
+			for j := range acc {
+				acc[j] += x >> uint(j) & lanes
+			}
+		}
+		for j, a := range acc {
+			for k := 0; k < 8; k++ {
+				ones[8*k+j] += int32(a >> uint(8*k) & 0xff)
+			}
 		}
 	}
 	var h uint64
-	n := int32(len(feats))
 	for i, v := range ones {
 		if 2*v > n {
 			h |= 1 << uint(i)
