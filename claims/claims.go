@@ -56,11 +56,12 @@ func (s *Stage) Analyze(ctx context.Context, c *accord.Corpus) error {
 		}
 	}
 	infos := map[string]*docInfo{}
+	nums := newWordNums()
 	for _, d := range c.Docs {
 		if ctx.Err() != nil {
 			return ctx.Err()
 		}
-		di := newDocInfo(c, d)
+		di := newDocInfo(c, d, nums)
 		di.spun = spun[d.ID]
 		di.cites = cites[d.ID]
 		infos[d.ID] = di
@@ -74,7 +75,6 @@ func (s *Stage) Analyze(ctx context.Context, c *accord.Corpus) error {
 	for _, d := range c.Docs {
 		all = append(all, infos[d.ID])
 	}
-	internWords(all)
 	storyOf := map[string]string{}
 	for _, st := range c.Stories {
 		for _, id := range st.Documents {
@@ -218,7 +218,7 @@ type unit struct {
 	di      *docInfo
 	sent    int
 	words   int
-	content int // len(di.sents[sent].content), kept here for the pair loop
+	content int // len(di.sents[sent].ids), kept here for the pair loop
 }
 
 // storyClaims matches the sentences of a story's documents: two sentences of
@@ -226,16 +226,16 @@ type unit struct {
 // with content, or most of their content words.
 func (s *Stage) storyClaims(c *accord.Corpus, st *story) []accord.Claim {
 	var units []unit
-	index := map[string][]int{}
+	index := map[int32][]int{}
 	for _, di := range st.docs {
 		for si := range di.sents {
 			sn := &di.sents[si]
-			if len(sn.words) < 5 || len(sn.content) < 3 {
+			if len(sn.words) < 5 || len(sn.ids) < 3 {
 				continue
 			}
 			u := len(units)
-			units = append(units, unit{di: di, sent: si, words: len(sn.words), content: len(sn.content)})
-			for w := range sn.content {
+			units = append(units, unit{di: di, sent: si, words: len(sn.words), content: len(sn.ids)})
+			for _, w := range sn.ids {
 				index[w] = append(index[w], u)
 			}
 		}
@@ -256,7 +256,7 @@ func (s *Stage) storyClaims(c *accord.Corpus, st *story) []accord.Claim {
 	for i, u := range units {
 		a := &u.di.sents[u.sent]
 		touched = touched[:0]
-		for w := range a.content {
+		for _, w := range a.ids {
 			post := index[w]
 			if len(post) > maxPost && len(post) > 50 {
 				continue // too common in this story to tell claims apart

@@ -374,8 +374,9 @@ func TestPartitionBound(t *testing.T) {
 	docs := chainDocs(30)
 	c := accord.NewCorpus(docs, accord.Options{})
 	var infos []*docInfo
+	nums := newWordNums()
 	for _, d := range c.Docs {
-		infos = append(infos, newDocInfo(c, d))
+		infos = append(infos, newDocInfo(c, d, nums))
 	}
 	sizes := func(maxTopic int) []int {
 		parts, err := partition(context.Background(), infos, maxTopic)

@@ -57,7 +57,7 @@ func (f *fact) context() {
 	}
 	f.ctxDone = true
 	for _, id := range f.di.sents[f.sent].ids {
-		if !f.leave[f.di.vocab[id]] {
+		if !f.leave[f.di.nums.vocab[id]] {
 			f.ctxIDs = append(f.ctxIDs, id)
 		}
 	}
@@ -784,7 +784,7 @@ func (st *story) nameConflicts() []finding {
 			for _, o := range strong[0] {
 				facts = append(facts, o.f)
 				l := union(leave, wordsOf(o.f.says))
-				if overlap(&di.sents[u.f.sent], &o.f.di.sents[o.f.sent], l) >= 1 {
+				if overlap(di, &di.sents[u.f.sent], &o.f.di.sents[o.f.sent], l) >= 1 {
 					ctx = true
 				}
 			}

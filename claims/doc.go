@@ -20,40 +20,33 @@ type sent struct {
 	stmt    accord.Span
 	toks    []accord.Token // tokens inside the sentence
 	words   []string       // lower-cased word tokens (possessives stripped)
-	content map[string]bool
 	// grams: the sentence's word 5-grams with at least two content words,
 	// built on first use by sharedGram.
 	grams map[string]bool
-	// ids: the content words as corpus-wide numbers, sorted, so that two
-	// sentences' shared words are counted by a merge (see internWords).
+	// ids: the content words (not stopwords; hyphenated words also by
+	// their parts) as corpus-wide numbers, sorted, each once (see wordNums).
 	ids []int32
 }
 
-// internWords numbers every sentence's content words (one number per word
-// across the corpus, its word at that index of each docInfo's vocab) and
-// keeps them sorted on the sentence.
-func internWords(infos []*docInfo) {
-	num := map[string]int32{}
-	var vocab []string
-	for _, di := range infos {
-		for si := range di.sents {
-			s := &di.sents[si]
-			s.ids = make([]int32, 0, len(s.content))
-			for w := range s.content {
-				id, ok := num[w]
-				if !ok {
-					id = int32(len(vocab))
-					num[w] = id
-					vocab = append(vocab, w)
-				}
-				s.ids = append(s.ids, id)
-			}
-			slices.Sort(s.ids)
-		}
+// wordNums numbers content words across the corpus (one number per word;
+// vocab[id] is the word), so that sentences hold their content words as
+// sorted numbers: two sentences' shared words are counted by a merge, and a
+// sentence holds no map.
+type wordNums struct {
+	num   map[string]int32
+	vocab []string
+}
+
+func newWordNums() *wordNums { return &wordNums{num: map[string]int32{}} }
+
+func (w *wordNums) id(word string) int32 {
+	id, ok := w.num[word]
+	if !ok {
+		id = int32(len(w.vocab))
+		w.num[word] = id
+		w.vocab = append(w.vocab, word)
 	}
-	for _, di := range infos {
-		di.vocab = vocab
-	}
+	return id
 }
 
 // sharedIDs counts the numbers two sorted lists share.
@@ -122,12 +115,12 @@ type docInfo struct {
 	// cites: the document's cites links, in the corpus's order (set by
 	// Analyze, which indexes the links once).
 	cites []accord.Link
-	// vocab: the words of the numbers in sent.ids (set by internWords).
-	vocab []string
+	// nums: the numbering of the words in sent.ids (shared by the corpus).
+	nums *wordNums
 }
 
-func newDocInfo(c *accord.Corpus, d *accord.Document) *docInfo {
-	di := &docInfo{d: d, group: c.GroupOf(d.ID), words: map[string]bool{}, names: map[string]bool{}, lowerWords: map[string]bool{}}
+func newDocInfo(c *accord.Corpus, d *accord.Document, nums *wordNums) *docInfo {
+	di := &docInfo{d: d, group: c.GroupOf(d.ID), nums: nums, words: map[string]bool{}, names: map[string]bool{}, lowerWords: map[string]bool{}}
 	toks := d.Tokens
 	if len(toks) == 0 {
 		toks = text.Tokens(d.Text, accord.Span{Start: 0, End: len(d.Text)})
@@ -143,19 +136,35 @@ func newDocInfo(c *accord.Corpus, d *accord.Document) *docInfo {
 		if sp.Start < 0 || sp.End > len(d.Text) || sp.Start >= sp.End {
 			continue
 		}
-		s := sent{span: sp, stmt: sp, content: map[string]bool{}}
+		s := sent{span: sp, stmt: sp}
 		for ti < len(toks) && toks[ti].Start < sp.Start {
 			ti++
 		}
-		for k := ti; k < len(toks) && toks[k].End <= sp.End; k++ {
-			t := toks[k]
-			if t.Start < 0 || t.End > len(d.Text) || t.Start >= t.End {
-				continue
+		// The sentence's tokens: a view of the document's when they are all
+		// well formed (the usual case: no copy per document), else a
+		// repaired copy.
+		end, clean := ti, true
+		for ; end < len(toks) && toks[end].End <= sp.End; end++ {
+			t := toks[end]
+			if t.Start < 0 || t.End > len(d.Text) || t.Start >= t.End || t.Lower == "" {
+				clean = false
 			}
-			if t.Lower == "" {
-				t.Lower = strings.ToLower(d.Text[t.Start:t.End])
+		}
+		if clean {
+			if end > ti {
+				s.toks = toks[ti:end:end]
 			}
-			s.toks = append(s.toks, t)
+		} else {
+			for k := ti; k < end; k++ {
+				t := toks[k]
+				if t.Start < 0 || t.End > len(d.Text) || t.Start >= t.End {
+					continue
+				}
+				if t.Lower == "" {
+					t.Lower = strings.ToLower(d.Text[t.Start:t.End])
+				}
+				s.toks = append(s.toks, t)
+			}
 		}
 		for _, t := range s.toks {
 			if !isWordTok(t.Lower) {
@@ -169,10 +178,13 @@ func newDocInfo(c *accord.Corpus, d *accord.Document) *docInfo {
 			}
 			for _, part := range strings.Split(w, "-") {
 				if part != "" && !text.IsStopword(part) {
-					s.content[part] = true
+					s.ids = append(s.ids, nums.id(part))
 				}
 			}
 		}
+		slices.Sort(s.ids)
+		s.ids = tight(slices.Compact(s.ids))
+		s.words = tight(s.words)
 		di.sents = append(di.sents, s)
 	}
 	di.extendOpenQuotes()
@@ -198,7 +210,23 @@ func newDocInfo(c *accord.Corpus, d *accord.Document) *docInfo {
 		}
 	}
 	di.qs = quantity.FindQ(d)
+	// Every document's reading is held until its topic is done: no slack.
+	di.persons = tight(di.persons)
+	di.sents = tight(di.sents)
 	return di
+}
+
+// tight returns s in an array of its length (nil when empty).
+func tight[T any](s []T) []T {
+	if len(s) == cap(s) {
+		return s
+	}
+	if len(s) == 0 {
+		return nil
+	}
+	out := make([]T, len(s))
+	copy(out, s)
+	return out
 }
 
 // maxQuoteBack is how many earlier sentences a statement may take in to
@@ -712,11 +740,20 @@ func (di *docInfo) mentions(phrase string) bool {
 
 // overlap counts the content words two sentences share, leaving out the
 // given words (the compared values themselves).
-func overlap(a, b *sent, leave map[string]bool) int {
-	n := 0
-	for w := range a.content {
-		if b.content[w] && !leave[w] {
-			n++
+func overlap(di *docInfo, a, b *sent, leave map[string]bool) int {
+	n, i, j := 0, 0, 0
+	for i < len(a.ids) && j < len(b.ids) {
+		switch {
+		case a.ids[i] < b.ids[j]:
+			i++
+		case a.ids[i] > b.ids[j]:
+			j++
+		default:
+			if !leave[di.nums.vocab[a.ids[i]]] {
+				n++
+			}
+			i++
+			j++
 		}
 	}
 	return n
