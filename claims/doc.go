@@ -17,9 +17,9 @@ type sent struct {
 	// or, when it begins inside a quotation opened by an earlier sentence of
 	// its paragraph, from that earlier sentence's start ("He made clear …,"
 	// read the statement' is no statement without the quote's opening).
-	stmt    accord.Span
-	toks    []accord.Token // tokens inside the sentence
-	words   []string       // lower-cased word tokens (possessives stripped)
+	stmt  accord.Span
+	toks  []accord.Token // tokens inside the sentence
+	words []string       // lower-cased word tokens (possessives stripped)
 	// grams: the sentence's word 5-grams with at least two content words,
 	// built on first use by sharedGram.
 	grams map[string]bool
