@@ -166,6 +166,11 @@ func Acronym(s string) string {
 		if acronymSkip[strings.ToLower(w)] {
 			continue
 		}
+		if isAcronym(strings.Trim(w, ",;:()")) != "" {
+			// A name that holds an acronym is not spelled out by its
+			// initials ("UBS Securities" is not "US").
+			return ""
+		}
 		for _, p := range strings.Split(w, "-") {
 			r := []rune(p)
 			if len(r) == 0 || !unicode.IsLetter(r[0]) {
@@ -184,6 +189,33 @@ func Acronym(s string) string {
 		return ""
 	}
 	return b.String()
+}
+
+// acronymFits: an acronym that is also a country's name ("US", "UK") stands
+// for an expansion only when that expansion names a place ("United States"
+// typed as a place, or headed by a word such as "States", "Kingdom"), never
+// for an organisation with the same initials ("University of South
+// Alabama"). expTyp and exp are the expansion's type and name key.
+func acronymFits(acr, expTyp, exp string) bool {
+	if countrySense(acr) == 0 {
+		return true
+	}
+	if expTyp == "GPE" || expTyp == "LOC" {
+		return true
+	}
+	f := strings.Fields(strings.ToLower(exp))
+	return len(f) > 0 && (stateHeads[f[len(f)-1]] || f[len(f)-1] == "states")
+}
+
+// shortFormMay: a one-word name may be read as the short form of an earlier
+// multi-word name of the same type, unless it is a place (a place's first
+// word is another place or no name at all: "Manchester", "New") or a
+// country ("Japan" is never "Japan Airlines").
+func shortFormMay(typ, text string) bool {
+	if typ == "GPE" || typ == "LOC" || typ == "NORP" {
+		return false
+	}
+	return countrySense(text) == 0
 }
 
 // isAcronym: a single all-capital word of 2 to 8 letters (dots allowed).
@@ -286,14 +318,16 @@ func (a *annotator) coref() {
 			if c.typ == "PERSON" {
 				continue
 			}
-			if c.typ == m.Type && c.key == key || (acr != "" && c.acronym == acr) || (exp != "" && isAcronym(c.key) == "" && strings.EqualFold(c.key, exp) && exp == strings.ToUpper(c.key)) {
+			if c.typ == m.Type && c.key == key || (acr != "" && c.acronym == acr && acronymFits(acr, c.typ, c.key)) ||
+				(exp != "" && isAcronym(c.key) == "" && strings.EqualFold(c.key, exp) && exp == strings.ToUpper(c.key) && acronymFits(exp, m.Type, key)) {
 				best = ci
 				break
 			}
 		}
-		if best < 0 && acr == "" && !strings.Contains(key, " ") && key != "" {
+		if best < 0 && acr == "" && !strings.Contains(key, " ") && key != "" && shortFormMay(m.Type, m.Text) {
 			// A one-word short form of exactly one earlier multi-word name
-			// ("Apple" after "Apple Computer").
+			// ("Apple" after "Apple Computer"); never a place or a country
+			// ("Japan" after "Japan Airlines", "New" after "New York").
 			cand := -1
 			for ci, c := range chains {
 				if c.typ == m.Type && strings.HasPrefix(c.key, key+" ") {

@@ -39,11 +39,16 @@ type chainNode struct {
 	last  string
 	keys  []string
 	acr   string // acronym of a multi-word name
-	short string // the name when it is itself an acronym
-	order int
+	// acrKey: the name key of the multi-word name acr spells
+	acrKey string
+	short  string // the name when it is itself an acronym
+	order  int
 	// country: the lexicon sense of the country the chain names ("UK",
 	// "Britain"), 0 when none (countrySense).
 	country uint32
+	// nk: nameKey's value memoized for the type nkTyp
+	nk, nkTyp string
+	nkSet     bool
 	// spun: the chain is a spun copy's garbled form of another document's
 	// entity (alignSpun); its forms are aliases, never the entity's name.
 	spun bool
@@ -99,6 +104,7 @@ func (*Linker) Analyze(ctx context.Context, c *accord.Corpus) error {
 			parent[ra] = rb
 		}
 	}
+	retypeBareNames(nodes)
 	// People.
 	bySurname := map[string][]int{}
 	for i, n := range nodes {
@@ -178,12 +184,24 @@ func (*Linker) Analyze(ctx context.Context, c *accord.Corpus) error {
 			bySurnameRoot[n.last][find(i)] = true
 		}
 	}
+	// The name must not be used as a non-person more often than the person
+	// is named ("Tories" everywhere, one "South Downs Tories" person).
+	otherUses := map[string]int{}
+	personUses := map[string]int{}
+	for _, n := range nodes {
+		switch {
+		case n.typ == "OTHER":
+			otherUses[n.nameKey()]++
+		case n.typ == "PERSON" && n.last != "":
+			personUses[n.last]++
+		}
+	}
 	for i, n := range nodes {
 		if n.typ != "OTHER" {
 			continue
 		}
 		w := n.nameKey()
-		if w == "" || strings.ContainsAny(w, " -") || demonymLike(w) {
+		if w == "" || strings.ContainsAny(w, " -") || demonymLike(w) || otherUses[w] > personUses[w] {
 			continue
 		}
 		if roots := bySurnameRoot[w]; len(roots) == 1 {
@@ -241,9 +259,12 @@ func (*Linker) Analyze(ctx context.Context, c *accord.Corpus) error {
 	}
 	// A one-word name and its dominant longer form across the corpus
 	// ("Apple" and "Apple Computer", when other "Apple ..." names are rare).
+	// Not for places: a place's first word names another place or nothing
+	// ("Manchester" and "Manchester United", "New" and "New York"), nor for
+	// a country ("Japan" and "Japan Airlines").
 	ext := map[string]map[string]int{} // typ|x -> typ|x y... -> nodes
 	for _, n := range nodes {
-		if n.typ == "PERSON" {
+		if n.typ == "PERSON" || n.typ == "GPE" || n.typ == "LOC" || n.typ == "NORP" || n.country != 0 {
 			continue
 		}
 		for _, k := range n.keys {
@@ -259,6 +280,21 @@ func (*Linker) Analyze(ctx context.Context, c *accord.Corpus) error {
 	for _, short := range sortedKeys(ext) {
 		j, ok := byKey[short]
 		if !ok {
+			continue
+		}
+		// A word the corpus mostly uses as a place on its own is not the
+		// short form of an organisation named after it ("Manchester" and
+		// "Manchester United").
+		places, others := 0, 0
+		for _, i := range byShort[short[strings.IndexByte(short, '|')+1:]] {
+			switch nodes[i].typ {
+			case "GPE", "LOC":
+				places++
+			default:
+				others++
+			}
+		}
+		if places >= others {
 			continue
 		}
 		total, best, bc := 0, "", 0
@@ -277,7 +313,15 @@ func (*Linker) Analyze(ctx context.Context, c *accord.Corpus) error {
 		if n.typ == "PERSON" || n.short == "" {
 			continue
 		}
-		if js := byAcr[n.short]; len(js) > 0 {
+		js := byAcr[n.short]
+		kept := js[:0:0]
+		for _, j := range js {
+			if acronymFits(n.short, nodes[j].typ, nodes[j].acrKey) {
+				kept = append(kept, j)
+			}
+		}
+		js = kept
+		if len(js) > 0 {
 			// Only an unambiguous expansion: all candidates already one entity.
 			r := find(js[0])
 			ok := true
@@ -417,6 +461,14 @@ func normalizeRoleOrgs(c *accord.Corpus) {
 // nameKey is the chain's one normalised name when all its names share it
 // (any type), else "".
 func (n *chainNode) nameKey() string {
+	if n.nkSet && n.nkTyp == n.typ {
+		return n.nk
+	}
+	n.nk, n.nkTyp, n.nkSet = n.computeNameKey(), n.typ, true
+	return n.nk
+}
+
+func (n *chainNode) computeNameKey() string {
 	k := ""
 	for _, mi := range n.names {
 		nk := NormKey(n.doc.Mentions[mi].Text)
@@ -458,12 +510,18 @@ func describe(n *chainNode) {
 	// A chain naming a country is the country (GPE), whatever the tagger
 	// made of its metonymic uses ("the UK said": ORG); a region typed LOC
 	// stays LOC.
+	// A chain that also holds a longer name made of the country's name and
+	// other words is an organisation named after the country ("Japan
+	// Airlines", "UK Athletics"), not the country.
 	if best == "ORG" || best == "GPE" {
 		for _, mi := range n.names {
-			if cs := countrySense(d.Mentions[mi].Text); cs != 0 {
+			if cs := countryNameSense(d.Mentions[mi].Text); cs != 0 {
 				n.country, n.typ = cs, "GPE"
 				break
 			}
+		}
+		if n.country != 0 && holdsNamedAfterCountry(d, n.names) {
+			n.country, n.typ = 0, best
 		}
 	}
 	seen := map[string]bool{}
@@ -489,7 +547,7 @@ func describe(n *chainNode) {
 		}
 		_ = mi
 		if a := Acronym(m.Text); a != "" && n.acr == "" {
-			n.acr = a
+			n.acr, n.acrKey = a, k
 		}
 		if s := isAcronym(m.Text); s != "" && n.short == "" {
 			n.short = s
@@ -516,6 +574,95 @@ func describe(n *chainNode) {
 	}
 }
 
+// retypeBareNames: a one-word name the tagger calls a person in some
+// documents, that the corpus never gives with a first name, and that other
+// documents type as an organisation or a place at least half as often, is
+// not a person: its person chains take the dominant of those two types
+// (ties: ORG). A football club the tagger reads as a person in match
+// reports, a company read as a surname.
+func retypeBareNames(nodes []*chainNode) {
+	full := map[string]bool{}
+	type uses struct{ person, org, gpe int }
+	by := map[string]*uses{}
+	for _, n := range nodes {
+		if n.spun {
+			continue
+		}
+		if n.typ == "PERSON" && n.first != "" {
+			full[n.last] = true
+			continue
+		}
+		k := n.nameKey()
+		if k == "" || strings.Contains(k, " ") {
+			continue
+		}
+		u := by[k]
+		if u == nil {
+			u = &uses{}
+			by[k] = u
+		}
+		switch n.typ {
+		case "PERSON":
+			u.person++
+		case "ORG":
+			u.org++
+		case "GPE":
+			u.gpe++
+		}
+	}
+	for _, n := range nodes {
+		if n.typ != "PERSON" || n.first != "" || n.spun || full[n.last] {
+			continue
+		}
+		k := n.nameKey()
+		u := by[k]
+		if u == nil || u.person == 0 || 2*(u.org+u.gpe) < u.person {
+			continue
+		}
+		n.typ = "ORG"
+		if u.gpe > u.org {
+			n.typ = "GPE"
+		}
+		// the person's name parts become the keys other names link on
+		n.first, n.last = "", ""
+		n.keys = nil
+		for _, mi := range n.names {
+			if nk := NormKey(n.doc.Mentions[mi].Text); nk != "" && (len(n.keys) == 0 || n.keys[0] != nk) {
+				n.keys = append(n.keys, nk)
+			}
+		}
+	}
+}
+
+// holdsNamedAfterCountry: one of the names is a multi-word name that is not
+// itself a country but has a country's name as one of its words ("Japan
+// Airlines", "Bank of England"); a state's long name ("Russian
+// Federation", "Republic of Ireland") does not count.
+func holdsNamedAfterCountry(d *accord.Document, names []int) bool {
+	for _, mi := range names {
+		t := d.Mentions[mi].Text
+		f := strings.Fields(t)
+		if len(f) < 2 || countryNameSense(t) != 0 {
+			continue
+		}
+		state := false
+		for _, w := range f {
+			if stateHeads[strings.ToLower(w)] {
+				state = true
+			}
+		}
+		if state {
+			continue
+		}
+		for _, w := range f {
+			if countrySense(strings.Trim(w, ",.;:'’")) != 0 {
+				return true
+			}
+		}
+	}
+	return false
+}
+
 func buildEntity(id string, g []*chainNode) accord.Entity {
 	forms := map[string]int{}
 	types := map[string]int{}
@@ -534,12 +681,15 @@ func buildEntity(id string, g []*chainNode) accord.Entity {
 			if m.Kind != accord.MentionName {
 				continue
 			}
+			// The chain's type (its mentions' majority, corrected by the
+			// linker: a country, a bare name the corpus uses as an
+			// organisation) counts for each of its names.
 			if n.spun {
 				spunForms[m.Text]++
-				spunTypes[m.Type]++
+				spunTypes[n.typ]++
 			} else {
 				forms[m.Text]++
-				types[m.Type]++
+				types[n.typ]++
 			}
 			refs = append(refs, accord.SpanRef{Document: d.ID, Start: m.Start, End: m.End, Text: m.Text})
 		}
@@ -771,7 +921,10 @@ func linkCutNames(nodes []*chainNode, find func(int) int, union func(a, b int)) 
 			}
 			target = found
 		}
-		if target >= 0 {
+		// A place cut from a longer name of another type ("New York" |
+		// "Marathon") stays apart: the cut chain is also linked to the
+		// place itself, and would merge the two.
+		if target >= 0 && (nodes[target].typ == n.typ || (n.typ != "GPE" && n.typ != "LOC")) {
 			union(i, target)
 		}
 	}

@@ -3,6 +3,7 @@ package entities
 import (
 	"strings"
 	"sync"
+	"unicode"
 
 	"github.com/accord-news/accord/lexicon"
 )
@@ -21,6 +22,8 @@ var placeSets struct {
 	once      sync.Once
 	country   map[uint32]bool
 	structure map[uint32]bool
+	people    map[uint32]bool
+	peopleMem map[string]bool
 	mu        sync.Mutex
 	memo      map[string]uint32
 	structMem map[string]bool
@@ -48,6 +51,8 @@ func initPlaceSets() {
 		}
 		placeSets.country = inter("country", "state", "land")
 		placeSets.structure = inter("structure", "construction")
+		placeSets.people = inter("inhabitant", "denizen")
+		placeSets.peopleMem = map[string]bool{}
 		placeSets.memo = map[string]uint32{}
 		placeSets.structMem = map[string]bool{}
 	})
@@ -80,6 +85,66 @@ func placeWord(name string) string {
 	return strings.ToLower(strings.ReplaceAll(name, ".", ""))
 }
 
+// ownSenses returns the lexicon senses of w as a word of its own, not of
+// another word it could be an inflection of ("Americas" is not a plural of
+// "America", the country), or nil when w is not itself a lemma.
+func ownSenses(w string) []uint32 {
+	lemmas := lexicon.Lemmas(w)
+	own := false
+	for _, l := range lemmas {
+		if l == w {
+			own = true
+		}
+	}
+	if !own {
+		return nil
+	}
+	ss := lexicon.Senses(nil, w, 0)
+	if len(lemmas) == 1 {
+		return ss
+	}
+	other := map[uint32]bool{}
+	for _, l := range lemmas {
+		if l != w {
+			for _, s := range lexicon.Senses(nil, l, 0) {
+				other[s] = true
+			}
+		}
+	}
+	out := ss[:0]
+	for _, s := range ss {
+		if !other[s] {
+			out = append(out, s)
+		}
+	}
+	return out
+}
+
+// countryNameSense is countrySense for a name of any length: a multi-word
+// name is a country only when the whole name is one in the lexicon
+// ("United States", "United Kingdom"), never because it starts with a
+// country's name ("Japan Airlines", "UK Athletics"). A leading "the" is
+// ignored.
+func countryNameSense(name string) uint32 {
+	name = strings.TrimSpace(name)
+	if len(name) > 4 && strings.EqualFold(name[:4], "the ") {
+		name = strings.TrimSpace(name[4:])
+	}
+	if !strings.ContainsAny(name, " \t\n") {
+		return countrySense(name)
+	}
+	f := strings.Fields(name)
+	if len(f) > 4 {
+		return 0
+	}
+	for _, w := range f {
+		if r := []rune(w); len(r) == 0 || !unicode.IsUpper(r[0]) {
+			return 0
+		}
+	}
+	return countrySense(strings.Join(f, "_"))
+}
+
 // countrySense returns the first lexicon sense of a one-word name that is a
 // country ("Japan" is first an archipelago), else 0; 0 too when the
 // tagger's gazetteer knows the name only as something other than a place.
@@ -88,6 +153,17 @@ func countrySense(name string) uint32 {
 	if len(w) < 2 {
 		return 0
 	}
+	// A short country name is an abbreviation written in capitals ("US",
+	// "UK"); "Us" opening a sentence is the pronoun.
+	if len(w) <= 3 && isAcronym(strings.TrimSpace(name)) == "" {
+		return 0
+	}
+	return countryWordSense(w, name)
+}
+
+// countryWordSense is countrySense for a lexicon form w (lower case, no
+// dots) of the name as written, with no check of its case.
+func countryWordSense(w, name string) uint32 {
 	initPlaceSets()
 	placeSets.mu.Lock()
 	v, ok := placeSets.memo[w]
@@ -96,7 +172,7 @@ func countrySense(name string) uint32 {
 		return v
 	}
 	v = 0
-	for _, s := range lexicon.Senses(nil, w, 0) {
+	for _, s := range ownSenses(w) {
 		if reaches(s, placeSets.country, 3) {
 			v = s
 			break
@@ -147,3 +223,52 @@ func isStructure(name string) bool {
 // seatHeads: head nouns of the residences and seats that news names for the
 // institution they house ("Government House", "Elysee Palace").
 var seatHeads = set("house", "palace")
+
+// isPeopleWord: a sense of the word is an inhabitant of a place ("American",
+// "Iraqis", "Briton"): a demonym the tagger may take for a person's name.
+// A plural counts only when it is not itself a word of its own.
+func isPeopleWord(w string) bool {
+	w = placeWord(w)
+	if len(w) < 3 {
+		return false
+	}
+	initPlaceSets()
+	placeSets.mu.Lock()
+	v, ok := placeSets.peopleMem[w]
+	placeSets.mu.Unlock()
+	if ok {
+		return v
+	}
+	ss := ownSenses(w)
+	if ss == nil {
+		ss = lexicon.Senses(nil, w, 0)
+	}
+	v = false
+	for _, s := range ss {
+		if reaches(s, placeSets.people, 4) {
+			v = true
+			break
+		}
+	}
+	placeSets.mu.Lock()
+	placeSets.peopleMem[w] = v
+	placeSets.mu.Unlock()
+	return v
+}
+
+var compassWords = set("north", "south", "east", "west", "northern", "southern", "eastern", "western",
+	"central", "north-east", "north-west", "south-east", "south-west")
+
+// demonymName: the name is a demonym, possibly after a compass word ("North
+// American"), by the lexicon.
+func demonymName(lows []string) bool {
+	if len(lows) > 1 && compassWords[lows[0]] {
+		lows = lows[1:]
+	}
+	if len(lows) == 1 && isPeopleWord(lows[0]) {
+		return true
+	}
+	// "South Downs Tories": a plural people word closes no person's name.
+	last := lows[len(lows)-1]
+	return len(lows) > 1 && strings.HasSuffix(last, "s") && isPeopleWord(last) && ownSenses(placeWord(last)) == nil
+}

@@ -59,7 +59,10 @@ func (a *annotator) repair(si int, cs []span) []span {
 					r.j--
 				}
 			}
-			out = append(out, r)
+			r = trimFunctionWords(ws, r)
+			if r.j > r.i {
+				out = append(out, r)
+			}
 		}
 	}
 	// Middle initials.
@@ -378,4 +381,36 @@ func (a *annotator) prefixClass(l string) int {
 		return clsMISC
 	}
 	return 0
+}
+
+// edgeWords: closed-class words a name does not end with ("Tories of",
+// "Fiat and") nor start with ("And Ireland" after a sentence opens with
+// "And", "of Azkaban"), whatever their case: conjunctions, prepositions,
+// articles other than a leading "The", possessive determiners.
+var edgeWords = set("of", "and", "or", "nor", "but", "in", "to", "at", "on", "by", "with", "from", "for",
+	"into", "than", "as", "a", "an", "the", "my", "your", "our", "their", "its")
+
+// trimFunctionWords cuts closed-class words off the edges of a tagged name.
+// A trailing one goes when written in lower case or is a conjunction or
+// "of" ("Carry On" and "Skype In" may be titles); a leading one goes unless it
+// is "The" or a person's initial ("A Smith"). A name that is only such words
+// is dropped (returned empty).
+func trimFunctionWords(ws []word, r span) span {
+	for r.j > r.i {
+		w := ws[r.j-1].text
+		l := strings.ToLower(w)
+		if !edgeWords[l] || (firstUpper(w) && l != "and" && l != "or" && l != "of" && r.j-r.i > 1) {
+			break
+		}
+		r.j--
+	}
+	for r.j > r.i {
+		w := ws[r.i].text
+		l := strings.ToLower(w)
+		if !edgeWords[l] || (w == "The" && r.j-r.i > 1) || (r.cls == clsPER && len(w) == 1) {
+			break
+		}
+		r.i++
+	}
+	return r
 }

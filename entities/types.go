@@ -55,6 +55,12 @@ func fineType(cls int, lows []string) string {
 	head := lows[len(lows)-1]
 	switch cls {
 	case 1:
+		// "American", "North American": a demonym, not a person (a
+		// surname such as "German" next to its full name is a person
+		// again in coreference).
+		if demonymName(lows) {
+			return "NORP"
+		}
 		return "PERSON"
 	case 2:
 		return "ORG"
@@ -66,6 +72,19 @@ func fineType(cls int, lows []string) string {
 		}
 		if regions[strings.Join(lows, " ")] || (len(lows) > 1 && geoHeads[head]) || isDirectional(lows) {
 			return "LOC"
+		}
+		if len(lows) > 1 {
+			// A place's name followed by an event noun is the event ("X
+			// Marathon", "X Games"); a country's name followed by other
+			// words is an organisation named after it ("X Airlines"),
+			// unless the whole is a state's or a city's name.
+			if eventHeads[head] && !geoHeads[head] {
+				return "EVENT"
+			}
+			if w := placeWord(lows[0]); len(w) >= 2 && countryWordSense(w, lows[0]) != 0 && !stateHeads[head] && head != "city" && head != "state" &&
+				countryNameSense(strings.Join(lows, " ")) == 0 && !connectors[lows[1]] {
+				return "ORG"
+			}
 		}
 		return "GPE"
 	}
