@@ -142,12 +142,12 @@ func findQuoted(txt string, paras []accord.Span) []quoted {
 				i += n
 				continue
 			}
-			if kind == mDouble && (r == '"' || r == '“') && (openRune == '"' || openRune == '“') && reopens(txt, p.Start, i, prev, next) {
-				// An open-shaped mark after a sentence end while a quote is
-				// still open: the previous quote ended without its closing
-				// mark (news style for a quote going on in a new paragraph,
-				// here run into one). End it at the sentence end and open a
-				// new one that continues it.
+			if kind == mDouble && r == '"' && openRune == '"' && reopens(txt, p.Start, i, prev, next) {
+				// An open-shaped straight mark after a sentence end while a
+				// straight quote is still open: the previous one ended
+				// without its closing mark (news style for a quote going on
+				// in a new paragraph, here run into one). End it at the
+				// sentence end and open a new one that continues it.
 				out = append(out, quoted{Open: openMark, Content: trimSpace(txt, accord.Span{Start: openMark.End, End: i}), Para: pi, Continues: true, Continued: contNext})
 				contNext = true
 				openMark, openRune = mark, r
@@ -168,7 +168,8 @@ func findQuoted(txt string, paras []accord.Span) []quoted {
 				if openRune == '"' {
 					closes = r == '"' || r == '”'
 				} else {
-					closes = r == '”' || (openRune == '„' && r == '“') || (r == '"' && !isLetterOrDigit(next))
+					closes = r == '”' || (openRune == '„' && r == '“') || (r == '"' && !isLetterOrDigit(next)) ||
+						openRune == '“' && r == '“' && (prev == ',' || prev == '.' || prev == '?' || prev == '!') && (next == 0 || unicode.IsSpace(next))
 				}
 			case mGuillemet:
 				closes = r == '»'

@@ -295,7 +295,7 @@ func (x *docCtx) beforeAttribution(q quoted, before tokRange) attribution {
 				if len(cands) > 0 {
 					sub = cands[len(cands)-1].sub
 				} else {
-					sub = x.sentenceSubject(before.a, c)
+					sub = x.mainSubject(before.a, c)
 				}
 			} else {
 				sub = subjectBefore(x.txt, x.toks, before.a, c)
@@ -314,7 +314,7 @@ func (x *docCtx) beforeAttribution(q quoted, before tokRange) attribution {
 				if len(cands) > 0 {
 					sub = cands[len(cands)-1].sub
 				} else {
-					sub = x.sentenceSubject(before.a, c)
+					sub = x.mainSubject(before.a, c)
 				}
 			}
 		}
@@ -349,6 +349,10 @@ func (x *docCtx) beforeAttribution(q quoted, before tokRange) attribution {
 		r.mixStart = x.clauseStart(c, sub, before, q)
 		return r
 	}
+	if sub, ok := x.headingLabel(before); ok {
+		// "- Acme coach Jane Doe: “…”": a name as a heading label.
+		return attribution{sub: sub, where: 2, mixStart: -1}
+	}
 	// No speaker found, but a cue: the quote may still sit in a reported
 	// clause ("… by announcing that the statement was “true.”").
 	for c := before.a; c < before.b; c++ {
@@ -357,6 +361,27 @@ func (x *docCtx) beforeAttribution(q quoted, before tokRange) attribution {
 		}
 	}
 	return attribution{mixStart: -1}
+}
+
+// headingLabel reads a speaker label that is all the sentence holds before
+// a quote: at most eight words, the last ones a capitalised name, then a
+// colon ("Acme coach Jane Doe:", "- Jane Doe:"), no cue or clause word.
+func (x *docCtx) headingLabel(before tokRange) (subject, bool) {
+	a, b := before.a, before.b
+	for a < b && !isWord(x.toks[a]) {
+		a++ // a dash or bullet
+	}
+	if b-a < 2 || b-a > 9 || x.toks[b-1].Lower != ":" || !isUpperWord(x.txt, x.toks[b-2]) || !isWord(x.toks[b-2]) {
+		return subject{}, false
+	}
+	for k := a; k < b-1; k++ {
+		w := x.toks[k].Lower
+		if !isWord(x.toks[k]) && w != "'s" && w != "’s" || cueStrength(w) >= 0.25 || nonNominal[w] && !connectors[w] || pronouns[w] != "" {
+			return subject{}, false
+		}
+	}
+	sub := nameBack(x.txt, x.toks, a, b-2)
+	return sub, sub.Found
 }
 
 // clauseStart returns where the reported clause that holds quote q begins,
@@ -519,6 +544,12 @@ func (x *docCtx) hasCueBefore(r tokRange) bool {
 // sentenceSubject reads a capitalised name that opens the tokens [a, c): the
 // subject of the main clause.
 func (x *docCtx) sentenceSubject(a, c int) subject {
+	if a+1 < c {
+		switch x.toks[a].Lower {
+		case "but", "and", "yet", "so":
+			a++ // "But Doe hit out at the decision, saying: …"
+		}
+	}
 	if a >= c || !isUpperWord(x.txt, x.toks[a]) || notName[x.toks[a].Lower] || isSentenceStartWord(x.toks[a].Lower) {
 		return subject{}
 	}
@@ -530,6 +561,17 @@ func (x *docCtx) sentenceSubject(a, c int) subject {
 		return subject{}
 	}
 	return subject{Span: accord.Span{Start: x.toks[a].Start, End: x.toks[j].End}, Kind: accord.MentionName, Found: true}
+}
+
+// mainSubject is sentenceSubject, or a subject pronoun opening the sentence
+// ("He dismissed it, saying: …"): the subject a participle cue shares.
+func (x *docCtx) mainSubject(a, c int) subject {
+	if a < c {
+		if w := x.toks[a].Lower; w == "he" || w == "she" || w == "they" {
+			return subject{Span: x.toks[a].Span, Kind: accord.MentionPronoun, Found: true}
+		}
+	}
+	return x.sentenceSubject(a, c)
 }
 
 // startAfter returns the start of the first word after the last cue in

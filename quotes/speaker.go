@@ -180,6 +180,32 @@ func subjectBefore(txt string, toks []accord.Token, lo, cue int) subject {
 				break
 			}
 		}
+		if t.Lower == ")" {
+			// "Acme Industries (AI) said": the subject before the
+			// parenthesis.
+			for j := i - 1; j > lo && i-j <= 6; j-- {
+				if toks[j].Lower == "(" {
+					if sub := subjectBefore(txt, toks, lo, j); sub.Found {
+						return sub
+					}
+					break
+				}
+			}
+		} else {
+			// "The firm, which …, said": a nominal before a relative
+			// clause.
+			for j := i - 1; j > lo+1 && i-j <= 25; j-- {
+				if w := toks[j].Lower; (w == "who" || w == "which") && toks[j-1].Lower == "," {
+					if sub := subjectBefore(txt, toks, lo, j-1); sub.Found && sub.Kind == accord.MentionNominal {
+						return sub
+					}
+					break
+				}
+				if w := toks[j].Lower; w == "." || w == ";" || isMarkTok(w) {
+					break
+				}
+			}
+		}
 		return subject{}
 	}
 	if isUpperWord(txt, t) && isWord(t) {
