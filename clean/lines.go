@@ -91,7 +91,9 @@ func (c *Cleaner) filterLines(lines []Line, in *accord.Input, d *accord.Document
 		if c.onCandidate != nil {
 			c.onCandidate(l, ctx)
 		}
-		if c.model != nil && !c.Config.NoModel {
+		// (In plain text only a line plainRemovable allows can go: the
+		// model is not asked about the others.)
+		if c.model != nil && !c.Config.NoModel && (isHTML || plainRemovable(t)) {
 			p := c.model.Prob(LineFeatures(l, ctx))
 			th := thresholdText
 			if isHTML {
@@ -100,7 +102,7 @@ func (c *Cleaner) filterLines(lines []Line, in *accord.Input, d *accord.Document
 					th = c.Config.Threshold
 				}
 			}
-			if p >= th && (isHTML || plainRemovable(t)) {
+			if p >= th {
 				removed = append(removed, accord.Removed{Text: t, Reason: reasonFor(t, l, accord.ReasonBoilerplate)})
 				continue
 			}
