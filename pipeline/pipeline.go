@@ -36,6 +36,11 @@ type Pipeline struct {
 	// State, if set, keeps the state of resumable corpus stages between
 	// runs, so that they add new documents to their earlier result.
 	State accord.StateStore
+	// ReleaseInputs lets Run set inputs[i] to nil once document i has been
+	// made from it, so that the raw inputs (a web page's HTML is tens of
+	// KB) are freed during the per-document stages, not after them. Set it
+	// only when the caller no longer needs the slice's elements.
+	ReleaseInputs bool
 }
 
 // StageError is an error of one stage on one document.
@@ -73,6 +78,9 @@ func (p *Pipeline) Run(ctx context.Context, inputs []*accord.Input, opt accord.O
 	for i, d := range cached {
 		p.release(d)
 		docs[i] = d
+		if p.ReleaseInputs {
+			inputs[i] = nil
+		}
 	}
 	workers := p.Workers
 	if workers <= 0 {
@@ -91,6 +99,9 @@ func (p *Pipeline) Run(ctx context.Context, inputs []*accord.Input, opt accord.O
 			for i := range next {
 				docs[i], docErrs[i] = p.runDoc(inputs[i], opt)
 				p.release(docs[i])
+				if p.ReleaseInputs {
+					inputs[i] = nil
+				}
 				if p.Progress != nil {
 					mu.Lock()
 					done++

@@ -222,6 +222,7 @@ func runPipeline(ctx context.Context, g *globals, inputs []*accord.Input, opt ac
 	p := pipeline.Default()
 	p.Cache = g.cache
 	p.State = g.state
+	p.ReleaseInputs = true // analyze does not read the inputs after the run
 	p.Progress = func(done, total int) { prog.Set("analyzing", done, total) }
 	p.StageProgress = func(name string) {
 		g.timer.Mark(name)
