@@ -154,6 +154,18 @@ func findQuoted(txt string, paras []accord.Span) []quoted {
 				i += n
 				continue
 			}
+			if kind == mDouble && r == '"' && openRune == '"' && unicode.IsSpace(prev) && isLetterOrDigit(next) {
+				if end := attributionBefore(txt, openMark.End, i); end > 0 {
+					// “…. He added: "…": the writer left the first quote
+					// unclosed before an attribution sentence that
+					// introduces the next one.
+					out = append(out, quoted{Open: openMark, Content: trimSpace(txt, accord.Span{Start: openMark.End, End: end}), Para: pi, Continued: contNext})
+					contNext = false
+					openMark, openRune = mark, r
+					i += n
+					continue
+				}
+			}
 			closes := false
 			switch kind {
 			case mDouble:
@@ -271,6 +283,39 @@ func reopens(txt string, lo, i int, prev, next rune) bool {
 		}
 	}
 	return true
+}
+
+// attributionBefore returns where a sentence ends inside [lo, i) when only a
+// short attribution follows it up to a colon before the mark at i (". He
+// added: "), or 0.
+func attributionBefore(txt string, lo, i int) int {
+	j := i
+	for j > lo && (txt[j-1] == ' ' || txt[j-1] == '\t') {
+		j--
+	}
+	if j <= lo || txt[j-1] != ':' {
+		return 0
+	}
+	k := j - 1
+	for k > lo && k > j-80 {
+		if c := txt[k-1]; c == '.' || c == '?' || c == '!' {
+			break
+		}
+		k--
+	}
+	if k <= lo || k <= j-80 {
+		return 0
+	}
+	words := strings.Fields(txt[k : j-1])
+	if len(words) == 0 || len(words) > 6 {
+		return 0
+	}
+	for _, w := range words {
+		if isCue(strings.ToLower(strings.Trim(w, ",;"))) {
+			return k
+		}
+	}
+	return 0
 }
 
 // twoApostrophes stands for the opening rune of a quote typed with two
