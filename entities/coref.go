@@ -143,6 +143,11 @@ func NormKey(s string) string {
 		}
 	}
 	k := b.String()
+	if of := strings.Fields(s); len(f) == 1 && len(of) > 0 && pronounWords[k] && strings.ToUpper(of[len(of)-1]) != of[len(of)-1] {
+		// "The Who", "Us" (a band, a magazine) are not the acronyms WHO
+		// and US: a pronoun written as a name keeps its own key.
+		k = "~" + k
+	}
 	k = strings.ReplaceAll(k, "isation", "ization")
 	k = strings.ReplaceAll(k, "ise ", "ize ")
 	k = strings.ReplaceAll(k, "defence", "defense")
@@ -150,6 +155,10 @@ func NormKey(s string) string {
 	k = strings.ReplaceAll(k, "labour", "labor")
 	return k
 }
+
+// pronounWords: English personal and wh- pronouns (a closed class).
+var pronounWords = set("i", "me", "we", "us", "you", "he", "him", "she", "her", "it", "they", "them",
+	"who", "whom", "what", "which")
 
 var acronymSkip = set("of", "for", "and", "the", "in", "on", "at", "to", "de", "du", "des", "la", "le", "&")
 
@@ -262,6 +271,9 @@ func (a *annotator) coref() {
 	for mi := 0; mi < nNames; mi++ {
 		m := &d.Mentions[mi]
 		if m.Type != "PERSON" && !strings.Contains(m.Text, " ") && lasts[strings.ToLower(m.Text)] {
+			if (m.Type == "GPE" || m.Type == "LOC") && countrySense(m.Text) != 0 {
+				continue // "Britain" beside the show "Little Britain"
+			}
 			m.Type = "PERSON"
 		}
 	}
@@ -312,6 +324,9 @@ func (a *annotator) coref() {
 		key := NormKey(m.Text)
 		acr := isAcronym(m.Text)
 		exp := Acronym(m.Text)
+		if e, ok := a.expOf[a.loc[mi]]; ok {
+			exp = e
+		}
 		best := -1
 		for ci := len(chains) - 1; ci >= 0; ci-- {
 			c := chains[ci]

@@ -52,6 +52,11 @@ type chainNode struct {
 	// spun: the chain is a spun copy's garbled form of another document's
 	// entity (alignSpun); its forms are aliases, never the entity's name.
 	spun bool
+	// drop: a spun copy's name that looks garbled but aligns with nothing
+	// (alignSpun): left out of the entity list.
+	drop bool
+	// inSpun: the chain's document is a spun copy of another
+	inSpun bool
 }
 
 // Analyze implements accord.CorpusStage.
@@ -89,6 +94,15 @@ func (*Linker) Analyze(ctx context.Context, c *accord.Corpus) error {
 		for _, n := range byChain {
 			describe(n)
 		}
+	}
+	spunDocs := map[string]bool{}
+	for _, l := range c.Links {
+		if l.Kind == accord.LinkSpun && l.From != l.To {
+			spunDocs[l.From] = true
+		}
+	}
+	for _, n := range nodes {
+		n.inSpun = spunDocs[n.doc.ID]
 	}
 	// Union-find over nodes.
 	parent := unionfind.New(len(nodes))
@@ -354,7 +368,7 @@ func (*Linker) Analyze(ctx context.Context, c *accord.Corpus) error {
 		g := groups[r]
 		hasName := false
 		for _, n := range g {
-			if len(n.names) > 0 {
+			if len(n.names) > 0 && !n.drop {
 				hasName = true
 			}
 		}
@@ -673,6 +687,8 @@ func buildEntity(id string, g []*chainNode) accord.Entity {
 	type roleKey struct{ role, org string }
 	roleDocs := map[roleKey]map[string]bool{}
 	var refs []accord.SpanRef
+	// forms written in documents that are not spun copies
+	plainForms := map[string]bool{}
 	for _, n := range g {
 		d := n.doc
 		for _, mi := range n.all {
@@ -684,6 +700,9 @@ func buildEntity(id string, g []*chainNode) accord.Entity {
 			// The chain's type (its mentions' majority, corrected by the
 			// linker: a country, a bare name the corpus uses as an
 			// organisation) counts for each of its names.
+			if !n.inSpun {
+				plainForms[m.Text] = true
+			}
 			if n.spun {
 				spunForms[m.Text]++
 				spunTypes[n.typ]++
@@ -709,6 +728,16 @@ func buildEntity(id string, g []*chainNode) accord.Entity {
 		for f := range spunForms {
 			if forms[f] == 0 {
 				spunOnly = append(spunOnly, f)
+			}
+		}
+		// A form only spun copies write ("Organisation for Safety and
+		// also Teamwork in Europe" before "(OSCE)") is theirs too, when
+		// the entity is named elsewhere.
+		if len(plainForms) > 0 {
+			for f := range forms {
+				if !plainForms[f] && spunForms[f] == 0 {
+					spunOnly = append(spunOnly, f)
+				}
 			}
 		}
 		sort.Strings(spunOnly)

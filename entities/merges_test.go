@@ -183,3 +183,21 @@ func TestBareNameUsedAsClub(t *testing.T) {
 		t.Error("a surname the corpus gives with a first name was retyped")
 	}
 }
+
+// A pronoun written as a name ("The Who", "Us") is not the acronym (WHO,
+// US); a country named beside a person-typed name ending in it is still the
+// country.
+func TestPronounNamesAndCountrySurnames(t *testing.T) {
+	if NormKey("The Who") == NormKey("WHO") || NormKey("Us") == NormKey("US") {
+		t.Errorf("pronoun name keyed as the acronym: %q %q", NormKey("The Who"), NormKey("Us"))
+	}
+	if NormKey("the WHO") != NormKey("WHO") || NormKey("Nato") != NormKey("NATO") {
+		t.Errorf("acronym keys changed")
+	}
+	d := annotate(t, "a", "The comedy Little Britain won an award on Monday. Tourism in Britain rose by 5% last year, the ministry said.")
+	for _, m := range d.Mentions {
+		if m.Text == "Britain" && m.Type == "PERSON" {
+			t.Errorf("country retyped PERSON: %+v", m)
+		}
+	}
+}

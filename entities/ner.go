@@ -193,6 +193,9 @@ type annotator struct {
 	nominals []nominalRef
 	// headline: sentence 0 is a title-case headline
 	headline bool
+	// expOf: the acronym a name's words spell loosely (expandAcronyms), by
+	// the name's place
+	expOf map[mloc]string
 }
 
 type nominalRef struct {

@@ -285,7 +285,17 @@ func (a *annotator) expandAcronyms(si int, cs []span) []span {
 		}
 		start := matchExpansion(ws, k-1, acr)
 		if start < 0 {
-			continue
+			// A spun or loosely written expansion: one initial off,
+			// function words inside ("Organisation for Safety and also
+			// Teamwork in Europe (OSCE)"). It is the acronym's name, even
+			// where the tagger split it.
+			if start = matchExpansionLoose(ws, k-1, acr); start < 0 {
+				continue
+			}
+			if a.expOf == nil {
+				a.expOf = map[mloc]string{}
+			}
+			a.expOf[mloc{si, start, k - 1}] = acr
 		}
 		cls := clsORG
 		for _, c := range cs {
@@ -360,6 +370,43 @@ func matchExpansion(ws []word, end int, acr string) int {
 		k--
 	}
 	if li >= 0 {
+		return -1
+	}
+	return k + 1
+}
+
+// matchExpansionLoose is matchExpansion allowing one initial that differs
+// (not the first) and lower-case function words between the capitalised
+// words, for acronyms of four letters or more: the words before the
+// parenthesis, as many capitalised words as the acronym has letters.
+func matchExpansionLoose(ws []word, end int, acr string) int {
+	letters := []rune(acr)
+	if len(letters) < 4 {
+		return -1
+	}
+	li, miss := len(letters)-1, 0
+	k := end - 1
+	for k >= 0 && li >= 0 {
+		w := ws[k].text
+		l := strings.ToLower(w)
+		if !firstUpper(w) {
+			if (acronymSkip[l] || functionWords[l]) && li < len(letters)-1 {
+				k--
+				continue
+			}
+			return -1
+		}
+		if acronymSkip[l] || isAcronym(w) != "" || titleHeads[l] {
+			return -1
+		}
+		r := []rune(w)
+		if r[0] != letters[li] {
+			miss++
+		}
+		li--
+		k--
+	}
+	if li >= 0 || miss > 1 || []rune(ws[k+1].text)[0] != letters[0] {
 		return -1
 	}
 	return k + 1

@@ -68,6 +68,25 @@ func alignSpun(c *accord.Corpus, nodes []*chainNode, find func(int) int, union f
 		groupDocs[r][n.doc.ID] = true
 	}
 	rel := newRelMemo()
+	var widx map[string][]int
+	wordIndex := func() map[string][]int {
+		if widx == nil {
+			widx = map[string][]int{}
+			for i, n := range nodes {
+				if len(n.names) == 0 {
+					continue
+				}
+				seen := map[string]bool{}
+				for _, w := range strings.Fields(strings.ToLower(longestName(n))) {
+					if !seen[w] && !acronymSkip[w] {
+						seen[w] = true
+						widx[w] = append(widx[w], i)
+					}
+				}
+			}
+		}
+		return widx
+	}
 	ctxCache := map[int][]map[string]bool{}
 	ctxOf := func(i int) []map[string]bool {
 		if cx, ok := ctxCache[i]; ok {
@@ -109,7 +128,105 @@ func alignSpun(c *accord.Corpus, nodes []*chainNode, find func(int) int, union f
 			union(cd.y, cd.x)
 			nodes[cd.x].spun = true
 		}
+		// A name only this copy gives that was not aligned but looks
+		// garbled is left out rather than listed as an entity of its own.
+		for _, x := range xs {
+			nx := nodes[x]
+			if usedX[x] || nx.spun || len(nx.names) == 0 || len(groupDocs[find(x)]) != 1 {
+				continue
+			}
+			if garbledPerson(nx) || garbledLike(nx, nodes, wordIndex(), rel) {
+				nx.drop = true
+			}
+		}
 	}
+}
+
+// garbledPerson: a person the copy names by one word only, written right
+// before a capitalised word that is no name ("Ned Cost said": the spinner
+// rewrote the surname into a common word, which the tagger left out).
+func garbledPerson(n *chainNode) bool {
+	if n.typ != "PERSON" {
+		return false
+	}
+	d := n.doc
+	for _, mi := range n.names {
+		if strings.ContainsAny(strings.TrimSpace(d.Mentions[mi].Text), " -") {
+			return false
+		}
+	}
+	for _, mi := range n.names {
+		m := d.Mentions[mi]
+		rest := d.Text[m.End:]
+		if !strings.HasPrefix(rest, " ") {
+			continue
+		}
+		f := strings.Fields(rest)
+		if len(f) == 0 {
+			continue
+		}
+		w := strings.TrimRight(f[0], ".,;:!?\"'’”)")
+		r, _ := utf8.DecodeRuneInString(w)
+		if w == "" || !unicode.IsUpper(r) || isAcronym(w) != "" || inMention(d, m.End+1+strings.Index(rest[1:], w)) {
+			continue
+		}
+		l := strings.ToLower(w)
+		if calendarWords[l] || isTitleWord(l) || functionWords[l] || acronymSkip[l] {
+			continue
+		}
+		return true
+	}
+	return false
+}
+
+// inMention: a name mention of d covers the byte offset.
+func inMention(d *accord.Document, off int) bool {
+	for _, m := range d.Mentions {
+		if m.Kind == accord.MentionName && m.Start <= off && off < m.End {
+			return true
+		}
+	}
+	return false
+}
+
+// garbledLike: the chain's longest name has as many words as a name of
+// another document, at least one word equal and every other word a
+// different but related word ("State Division" beside "State Department"):
+// a spinner's rewrite of that name that could not be aligned.
+func garbledLike(n *chainNode, nodes []*chainNode, idx map[string][]int, rel *relMemo) bool {
+	a := strings.Fields(strings.ToLower(longestName(n)))
+	if len(a) < 2 {
+		return false
+	}
+	seen := map[int]bool{}
+	for _, w := range a {
+		if acronymSkip[w] {
+			continue
+		}
+		for _, j := range idx[w] {
+			if seen[j] || nodes[j].doc == n.doc {
+				continue
+			}
+			seen[j] = true
+			b := strings.Fields(strings.ToLower(longestName(nodes[j])))
+			if len(b) != len(a) {
+				continue
+			}
+			eq, related := 0, 0
+			for i := range a {
+				switch {
+				case a[i] == b[i]:
+					eq++
+				case !acronymSkip[a[i]] && !acronymSkip[b[i]] && rel.related(a[i], b[i]):
+					related++
+				}
+			}
+			if eq > 0 && related > 0 && eq+related == len(a) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 func alignable(t string) bool { return t == "PERSON" || t == "ORG" }

@@ -164,3 +164,66 @@ func TestSpunOrganizations(t *testing.T) {
 		})
 	}
 }
+
+// A spun copy's name that cannot be aligned but looks garbled (a word of a
+// name elsewhere rewritten by a related word; a surname rewritten into a
+// common word the tagger left out) is left out of the entity list; a name
+// only the copy gives that looks like no garble stays.
+func TestSpunUnalignedGarbles(t *testing.T) {
+	orig := "The talks in Geneva ended without progress, officials said on Monday. The figures will be published next week."
+	other := "Officials of the Foreign Department met in Paris on Tuesday to discuss the trade figures."
+	spun := "The talks in Geneva finished without development, authorities stated on Monday. An elderly Foreign Division authorities stated there is nothing that would certainly change that. " +
+		"\"We wish that interaction happens,\" Foreign Division Speaker Harold Cost stated on Wednesday. The authorities informed Reuters of the plan."
+	docs := []*accord.Document{annotate(t, "a", orig), annotate(t, "b", spun), annotate(t, "c", other)}
+	c := accord.NewCorpus(docs, accord.Options{})
+	c.Links = []accord.Link{{From: "b", To: "a", Kind: accord.LinkSpun, Score: 0.5}}
+	if err := NewCorpus().Analyze(context.Background(), c); err != nil {
+		t.Fatal(err)
+	}
+	for _, a := range []string{"Foreign Division", "Harold"} {
+		if e := entityOf(c, a); e != nil {
+			t.Errorf("%q listed as an entity: %+v", a, *e)
+		}
+	}
+	for _, a := range []string{"Reuters", "Foreign Department"} {
+		if entityOf(c, a) == nil {
+			t.Errorf("%q missing; entities %+v", a, c.Entities)
+		}
+	}
+	// Without the spun link nothing is left out.
+	docs = []*accord.Document{annotate(t, "a", orig), annotate(t, "b", spun), annotate(t, "c", other)}
+	c = accord.NewCorpus(docs, accord.Options{})
+	if err := NewCorpus().Analyze(context.Background(), c); err != nil {
+		t.Fatal(err)
+	}
+	if entityOf(c, "Foreign Division") == nil {
+		t.Errorf("unlinked document: name left out")
+	}
+}
+
+// "Long Name (ACR)" is the acronym's name even when spun (one initial off,
+// function words inside) and the tagger split it.
+func TestLooseAcronymExpansion(t *testing.T) {
+	c := linkCorpus(t, "",
+		"Delegates met at the International Council for Maritime Exploration (ICME) in Oslo. The ICME said the quotas would fall.",
+		"Delegates fulfilled at the International Board for Maritime and also Expedition (ICME) in Oslo on Monday. The ICME stated the allocations would certainly drop.")
+	e := entityOf(c, "ICME")
+	if e == nil {
+		t.Fatalf("no ICME entity: %+v", c.Entities)
+	}
+	if !slices.Contains(e.Aliases, "International Board for Maritime and also Expedition") {
+		t.Errorf("spun expansion not an alias of ICME: %v", e.Aliases)
+	}
+	for _, a := range []string{"Expedition", "International Board"} {
+		if x := entityOf(c, a); x != nil {
+			t.Errorf("fragment %q listed: %+v", a, *x)
+		}
+	}
+	// Two initials off: no expansion.
+	d := annotate(t, "x", "Delegates met at the Northern Board for Fishing Expedition (ICME) in Oslo.")
+	for _, m := range d.Mentions {
+		if strings.HasPrefix(m.Text, "Northern Board for") {
+			t.Errorf("loose expansion with two initials off: %q", m.Text)
+		}
+	}
+}
