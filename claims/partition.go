@@ -53,6 +53,9 @@ func partition(ctx context.Context, docs []*docInfo, maxTopic int) ([][]*docInfo
 	tfs := make([]map[string]float64, n)
 	df := map[string]int{}
 	for i, di := range docs {
+		if i%256 == 0 && ctx.Err() != nil {
+			return nil, ctx.Err()
+		}
 		tf := map[string]float64{}
 		for _, s := range di.sents {
 			for _, w := range s.words {
@@ -99,6 +102,9 @@ func partition(ctx context.Context, docs []*docInfo, maxTopic int) ([][]*docInfo
 	vecs := make([][]weighted, n)
 	index := make([][]posting, len(terms))
 	for i, tf := range tfs {
+		if i%256 == 0 && ctx.Err() != nil {
+			return nil, ctx.Err()
+		}
 		var v []weighted
 		for w, f := range tf {
 			id, ok := termID[w]
