@@ -43,6 +43,8 @@ func TestPairingNews(t *testing.T) {
 			[]want{{"We will not cut any routes this winter.", "The firm"}}},
 		{"unclosed quote before an attribution", `Mr Reed said: "I lost three years of my life for nothing. He added: "They wanted to break me but they made me stronger."`,
 			[]want{{"I lost three years of my life for nothing.", "Reed"}, {"They wanted to break me but they made me stronger.", "Reed"}}},
+		{"possessive before a role and a name", `"No wedding plans have been set yet," said Roe's agent Tim Vale.`,
+			[]want{{"No wedding plans have been set yet,", "Tim Vale"}}},
 		{"heading label", "- Northgate coach Jane Roe: \"We were not good enough today and we know it.\"",
 			[]want{{"We were not good enough today and we know it.", "Jane Roe"}}},
 		{"participle after a conjunction", `But Jane Roe hit out at the board's decision, saying: "Nobody asked the players what they wanted."`,

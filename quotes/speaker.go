@@ -418,6 +418,24 @@ func subjectAfter(txt string, toks []accord.Token, cue, hi int) subject {
 			// "’s" possessive: "Trump’s campaign" is nominal.
 			break
 		}
+		if isPossessive(toks[j].Lower) {
+			// "said Acme's agent Jane Doe": the person after the owner's
+			// role; else the role itself ("said Acme's agent").
+			k := j + 1
+			for k < hi && k-j <= 3 && isWord(toks[k]) && !isUpperWord(txt, toks[k]) && !nonNominal[toks[k].Lower] {
+				k++
+			}
+			if k > j+1 {
+				if k < hi && isUpperWord(txt, toks[k]) && isWord(toks[k]) {
+					e := k
+					for e+1 < hi && isUpperWord(txt, toks[e+1]) && isWord(toks[e+1]) {
+						e++
+					}
+					return subject{Span: accord.Span{Start: toks[k].Start, End: toks[e].End}, Kind: accord.MentionName, Found: true}
+				}
+				return subject{Span: accord.Span{Start: t.Start, End: toks[k-1].End}, Kind: accord.MentionNominal, Found: true}
+			}
+		}
 		// "White House press secretary Jane Doe", "Kremlin spokesman John
 		// Doe": an organization, lower-case role words, then the person.
 		if k := j + 1; k < hi && roleWords[toks[k].Lower] && !isUpperWord(txt, toks[k]) {
