@@ -156,6 +156,16 @@ func NormKey(s string) string {
 	return k
 }
 
+// isFirstName: a lower-case word known as a first name (gender table or the
+// training names' first-name list).
+func isFirstName(f string) bool {
+	if firstNameGender(f) != genderUnknown {
+		return true
+	}
+	m, _ := DefaultModel()
+	return m != nil && m.gaz != nil && m.gaz.nameParts[f]&1 != 0
+}
+
 // pronounWords: English personal and wh- pronouns (a closed class).
 var pronounWords = set("i", "me", "we", "us", "you", "he", "him", "she", "her", "it", "they", "them",
 	"who", "whom", "what", "which")
@@ -261,17 +271,21 @@ func (a *annotator) coref() {
 	nNames := len(a.loc)
 	// Bare surnames the tagger typed otherwise become PERSON.
 	lasts := map[string]bool{}
+	knownFirst := map[string]bool{} // the surname's person has a known first name
 	for mi := 0; mi < nNames; mi++ {
 		if d.Mentions[mi].Type == "PERSON" {
 			if f, l, _ := personName(d.Mentions[mi].Text); f != "" {
 				lasts[l] = true
+				if isFirstName(f) {
+					knownFirst[l] = true
+				}
 			}
 		}
 	}
 	for mi := 0; mi < nNames; mi++ {
 		m := &d.Mentions[mi]
 		if m.Type != "PERSON" && !strings.Contains(m.Text, " ") && lasts[strings.ToLower(m.Text)] {
-			if (m.Type == "GPE" || m.Type == "LOC") && countrySense(m.Text) != 0 {
+			if (m.Type == "GPE" || m.Type == "LOC") && countrySense(m.Text) != 0 && !knownFirst[strings.ToLower(m.Text)] {
 				continue // "Britain" beside the show "Little Britain"
 			}
 			m.Type = "PERSON"

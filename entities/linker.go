@@ -595,6 +595,28 @@ func describe(n *chainNode) {
 // (ties: ORG). A football club the tagger reads as a person in match
 // reports, a company read as a surname.
 func retypeBareNames(nodes []*chainNode) {
+	// A name the corpus spells out before its acronym ("X Y Z (XYZ)", one
+	// chain holding both) names that organisation wherever the tagger reads
+	// it as a person (three unknown capitalised words).
+	expanded := map[string]string{}
+	for _, n := range nodes {
+		if n.typ != "PERSON" && !n.spun && n.acr != "" && n.short == n.acr && strings.Contains(n.acrKey, " ") {
+			expanded[n.acrKey] = n.typ
+		}
+	}
+	for _, n := range nodes {
+		if n.typ != "PERSON" || n.first == "" || len(expanded) == 0 {
+			continue
+		}
+		for _, mi := range n.names {
+			if t, ok := expanded[NormKey(n.doc.Mentions[mi].Text)]; ok {
+				n.typ = t
+				n.first, n.last = "", ""
+				rekey(n)
+				break
+			}
+		}
+	}
 	full := map[string]bool{}
 	type uses struct{ person, org, gpe int }
 	by := map[string]*uses{}
@@ -639,12 +661,31 @@ func retypeBareNames(nodes []*chainNode) {
 		}
 		// the person's name parts become the keys other names link on
 		n.first, n.last = "", ""
-		n.keys = nil
+		rekey(n)
+	}
+	// A one-word name typed as a place that the lexicon does not know as a
+	// place, that the corpus also types as an organisation in at least a
+	// third as many chains, or writes with a company suffix ("X Corp"),
+	// is an organisation: a company the tagger reads as a place.
+	company := map[string]bool{}
+	for _, n := range nodes {
 		for _, mi := range n.names {
-			if nk := NormKey(n.doc.Mentions[mi].Text); nk != "" && (len(n.keys) == 0 || n.keys[0] != nk) {
-				n.keys = append(n.keys, nk)
+			f := strings.Fields(strings.ToLower(n.doc.Mentions[mi].Text))
+			if len(f) == 2 && corpSuffixes[strings.Trim(f[1], ",")] {
+				company[NormKey(f[0])] = true
 			}
 		}
+	}
+	for _, n := range nodes {
+		if n.typ != "GPE" || n.spun || n.country != 0 {
+			continue
+		}
+		k := n.nameKey()
+		u := by[k]
+		if u == nil || strings.ContainsAny(k, " -") || !company[k] && 3*u.org < u.gpe || isPlaceWord(k) {
+			continue
+		}
+		n.typ = "ORG"
 	}
 }
 
@@ -652,6 +693,17 @@ func retypeBareNames(nodes []*chainNode) {
 // itself a country but has a country's name as one of its words ("Japan
 // Airlines", "Bank of England"); a state's long name ("Russian
 // Federation", "Republic of Ireland") does not count.
+// rekey gives a chain read as a person the name keys of another type.
+func rekey(n *chainNode) {
+	n.keys = nil
+	n.nkSet = false
+	for _, mi := range n.names {
+		if nk := NormKey(n.doc.Mentions[mi].Text); nk != "" && (len(n.keys) == 0 || n.keys[0] != nk) {
+			n.keys = append(n.keys, nk)
+		}
+	}
+}
+
 func holdsNamedAfterCountry(d *accord.Document, names []int) bool {
 	for _, mi := range names {
 		t := d.Mentions[mi].Text

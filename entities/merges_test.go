@@ -201,3 +201,37 @@ func TestPronounNamesAndCountrySurnames(t *testing.T) {
 		}
 	}
 }
+
+// A name the corpus spells out before its acronym is that organisation
+// where the tagger reads it as a person; the companies the tagger reads
+// as places take the organisation type when the corpus writes them with a
+// company suffix.
+func TestRetypeExpandedAndCompanies(t *testing.T) {
+	mk := func(id, text string, typ string, ms ...string) *chainNode {
+		d := &accord.Document{ID: id, Text: text}
+		n := &chainNode{doc: d, typ: typ}
+		for _, m := range ms {
+			i := strings.Index(text, m)
+			d.Mentions = append(d.Mentions, accord.Mention{Span: accord.Span{Start: i, End: i + len(m)}, Text: m, Type: typ, Kind: accord.MentionName})
+			n.names = append(n.names, len(d.Mentions)-1)
+		}
+		describe(n)
+		return n
+	}
+	org := mk("a", "Agence Nord Presse (ANP) said so. ANP added.", "ORG", "Agence Nord Presse", "ANP")
+	per := mk("b", "Agence Nord Presse reported the talks.", "PERSON", "Agence Nord Presse")
+	co := mk("c", "Zorbatek Corp said profits rose.", "ORG", "Zorbatek Corp")
+	place := mk("d", "Zorbatek shares fell.", "GPE", "Zorbatek")
+	city := mk("e", "Paris Corp opened in Paris.", "ORG", "Paris Corp")
+	city2 := mk("f", "Prices in Paris rose.", "GPE", "Paris")
+	retypeBareNames([]*chainNode{org, per, co, place, city, city2})
+	if per.typ != "ORG" || per.first != "" {
+		t.Errorf("expansion read as a person kept: %s %q", per.typ, per.first)
+	}
+	if place.typ != "ORG" {
+		t.Errorf("company typed as a place kept: %s", place.typ)
+	}
+	if city2.typ != "GPE" {
+		t.Errorf("a city the lexicon knows retyped: %s", city2.typ)
+	}
+}

@@ -27,6 +27,42 @@ var placeSets struct {
 	mu        sync.Mutex
 	memo      map[string]uint32
 	structMem map[string]bool
+	location  map[uint32]bool
+	locMem    map[string]bool
+}
+
+// isPlaceWord: some sense of the one-word name w (lower case) is a
+// location or region in the lexicon (a city, a country, an area).
+func isPlaceWord(w string) bool {
+	initPlaceSets()
+	placeSets.mu.Lock()
+	v, ok := placeSets.locMem[w]
+	placeSets.mu.Unlock()
+	if ok {
+		return v
+	}
+	// breadth first, each sense once (broader links may form cycles)
+	seen := map[uint32]bool{}
+	front := lexicon.Senses(nil, w, 0)
+	for depth := 0; depth <= 10 && len(front) > 0 && !v; depth++ {
+		var next []uint32
+		for _, s := range front {
+			if seen[s] {
+				continue
+			}
+			seen[s] = true
+			if placeSets.location[s] {
+				v = true
+				break
+			}
+			next = append(next, lexicon.Broader(s)...)
+		}
+		front = next
+	}
+	placeSets.mu.Lock()
+	placeSets.locMem[w] = v
+	placeSets.mu.Unlock()
+	return v
 }
 
 func initPlaceSets() {
@@ -52,6 +88,8 @@ func initPlaceSets() {
 		placeSets.country = inter("country", "state", "land")
 		placeSets.structure = inter("structure", "construction")
 		placeSets.people = inter("inhabitant", "denizen")
+		placeSets.location = inter("location")
+		placeSets.locMem = map[string]bool{}
 		placeSets.peopleMem = map[string]bool{}
 		placeSets.memo = map[string]uint32{}
 		placeSets.structMem = map[string]bool{}
