@@ -148,12 +148,17 @@ func (e Entity) AliasLabels() []string {
 // document words the speaker as one of the entity's own aliases or part of
 // its name ("Sherman", "US"), the wording followed by the name when the
 // wording is not a name anyone else uses (a spinner's garbling:
-// "Woodworker (Michael Carpenter)"), and "unknown" without an entity.
+// "Woodworker (Michael Carpenter)"). Without an entity it is the wording
+// when the document names a speaker no entity stands for ("a US Embassy
+// spokesman"), else "unknown".
 func (v QuoteVariant) StatedLabel(e *Entity) string {
+	t := strings.TrimSpace(v.StatedSpeakerText)
 	if e == nil {
+		if t != "" && !isPronoun(t) {
+			return t
+		}
 		return "unknown"
 	}
-	t := strings.TrimSpace(v.StatedSpeakerText)
 	if t == "" || strings.Contains(strings.ToLower(e.Name), strings.ToLower(t)) {
 		return e.Name
 	}
@@ -169,6 +174,15 @@ func (v QuoteVariant) StatedLabel(e *Entity) string {
 		}
 	}
 	return t + " (" + e.Name + ")"
+}
+
+// isPronoun: a personal pronoun, which names nobody without its antecedent.
+func isPronoun(s string) bool {
+	switch strings.ToLower(s) {
+	case "he", "she", "they", "it", "we", "i", "you", "him", "her", "them":
+		return true
+	}
+	return false
 }
 
 // Quote is one distinct statement with its variants across documents.

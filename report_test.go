@@ -30,7 +30,9 @@ func TestQuoteVariantStatedLabel(t *testing.T) {
 		e          *Entity
 		want       string
 	}{
-		{"no entity", "the official", nil, "unknown"},
+		{"no entity, a phrase", "a US Embassy spokesman", nil, "a US Embassy spokesman"},
+		{"no entity, a pronoun", "She", nil, "unknown"},
+		{"no entity, no wording", "", nil, "unknown"},
 		{"no wording", "", e, "Michael Smith"},
 		{"part of the name", "Smith", e, "Michael Smith"},
 		{"an alias", "MS", e, "Michael Smith"},

@@ -460,6 +460,12 @@ func buildStoryView(r *accord.Report, snap *snapshot, all bool) storyView {
 			l := lab(vr.Document)
 			outs[l.Label] = true
 			stated := ""
+			if vr.StatedSpeaker == nil && vr.StatedSpeakerText != "" {
+				stated = vr.StatedLabel(nil) // a speaker no entity stands for
+				if stated == "unknown" {
+					stated = ""
+				}
+			}
 			if vr.StatedSpeaker != nil {
 				stated = *vr.StatedSpeaker
 				if e := entByID[stated]; e != nil {

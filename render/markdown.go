@@ -43,7 +43,7 @@ func (ix *index) entityName(id *string) string {
 // the entity's name where that differs.
 func (ix *index) statedLabel(v accord.QuoteVariant) string {
 	if v.StatedSpeaker == nil {
-		return "unknown"
+		return v.StatedLabel(nil)
 	}
 	if e, ok := ix.entities[*v.StatedSpeaker]; ok {
 		return v.StatedLabel(e)
