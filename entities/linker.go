@@ -782,12 +782,20 @@ func buildEntity(id string, g []*chainNode) accord.Entity {
 				spunOnly = append(spunOnly, f)
 			}
 		}
-		// A form only spun copies write ("Organisation for Safety and
-		// also Teamwork in Europe" before "(OSCE)") is theirs too, when
-		// the entity is named elsewhere.
-		if len(plainForms) > 0 {
+		// A long form only spun copies write that does not spell the
+		// entity's acronym ("Organisation for Safety and also Teamwork in
+		// Europe (OSCE)", read as the acronym's name) is a garble too, when
+		// the entity is named elsewhere. Other forms only spun copies write
+		// ("USA") are names in use.
+		shorts := map[string]bool{}
+		for _, n := range g {
+			if n.short != "" {
+				shorts[n.short] = true
+			}
+		}
+		if len(plainForms) > 0 && len(shorts) > 0 {
 			for f := range forms {
-				if !plainForms[f] && spunForms[f] == 0 {
+				if !plainForms[f] && spunForms[f] == 0 && strings.Contains(f, " ") && !shorts[Acronym(f)] {
 					spunOnly = append(spunOnly, f)
 				}
 			}

@@ -219,6 +219,17 @@ func TestLooseAcronymExpansion(t *testing.T) {
 			t.Errorf("fragment %q listed: %+v", a, *x)
 		}
 	}
+	if len(e.SpunAliases) > 0 {
+		t.Errorf("no spun link, yet spun aliases %v", e.SpunAliases)
+	}
+	// With the spun link the garbled expansion is marked; a name only the
+	// copy writes that spells the acronym or is one word is not.
+	c = linkCorpus(t, accord.LinkSpun,
+		"Delegates met at the International Council for Maritime Exploration (ICME) in Oslo. The ICME said the quotas would fall.",
+		"Delegates fulfilled at the International Board for Maritime and also Expedition (ICME) in Oslo on Monday. The ICME stated the allocations would certainly drop.")
+	if e = entityOf(c, "ICME"); e == nil || !slices.Contains(e.SpunAliases, "International Board for Maritime and also Expedition") || slices.Contains(e.SpunAliases, "ICME") {
+		t.Errorf("spun expansion not marked: %+v", e)
+	}
 	// Two initials off: no expansion.
 	d := annotate(t, "x", "Delegates met at the Northern Board for Fishing Expedition (ICME) in Oslo.")
 	for _, m := range d.Mentions {
