@@ -665,7 +665,9 @@ func retypeBareNames(nodes []*chainNode) {
 	}
 	// A one-word name typed as a place that the lexicon does not know as a
 	// place, that the corpus also types as an organisation in at least a
-	// third as many chains, or writes with a company suffix ("X Corp"),
+	// third as many chains (two at least, unless the lexicon knows it as an
+	// organization), or writes with a company suffix
+	// ("X Corp"),
 	// is an organisation: a company the tagger reads as a place.
 	company := map[string]bool{}
 	for _, n := range nodes {
@@ -682,7 +684,7 @@ func retypeBareNames(nodes []*chainNode) {
 		}
 		k := n.nameKey()
 		u := by[k]
-		if u == nil || strings.ContainsAny(k, " -") || !company[k] && 3*u.org < u.gpe || isPlaceWord(k) {
+		if u == nil || strings.ContainsAny(k, " -") || !company[k] && (3*u.org < u.gpe || u.org < 2 && !isOrgWord(k)) || isPlaceWord(k) {
 			continue
 		}
 		n.typ = "ORG"

@@ -28,15 +28,29 @@ var placeSets struct {
 	memo      map[string]uint32
 	structMem map[string]bool
 	location  map[uint32]bool
+	org       map[uint32]bool
 	locMem    map[string]bool
 }
 
 // isPlaceWord: some sense of the one-word name w (lower case) is a
 // location or region in the lexicon (a city, a country, an area).
-func isPlaceWord(w string) bool {
+func isPlaceWord(w string) bool { return senseUnder(w, "loc") }
+
+// isOrgWord: some sense of the one-word name w (lower case) is an
+// organization in the lexicon (an agency, a university, a company).
+func isOrgWord(w string) bool { return senseUnder(w, "org") }
+
+// senseUnder: some sense of w reaches the set named by which ("loc":
+// location, "org": organization) within 10 broader links.
+func senseUnder(w, which string) bool {
 	initPlaceSets()
+	target := placeSets.location
+	if which == "org" {
+		target = placeSets.org
+	}
+	mk := which + "|" + w
 	placeSets.mu.Lock()
-	v, ok := placeSets.locMem[w]
+	v, ok := placeSets.locMem[mk]
 	placeSets.mu.Unlock()
 	if ok {
 		return v
@@ -51,7 +65,7 @@ func isPlaceWord(w string) bool {
 				continue
 			}
 			seen[s] = true
-			if placeSets.location[s] {
+			if target[s] {
 				v = true
 				break
 			}
@@ -60,7 +74,7 @@ func isPlaceWord(w string) bool {
 		front = next
 	}
 	placeSets.mu.Lock()
-	placeSets.locMem[w] = v
+	placeSets.locMem[mk] = v
 	placeSets.mu.Unlock()
 	return v
 }
@@ -89,6 +103,7 @@ func initPlaceSets() {
 		placeSets.structure = inter("structure", "construction")
 		placeSets.people = inter("inhabitant", "denizen")
 		placeSets.location = inter("location")
+		placeSets.org = inter("organization", "organisation")
 		placeSets.locMem = map[string]bool{}
 		placeSets.peopleMem = map[string]bool{}
 		placeSets.memo = map[string]uint32{}
