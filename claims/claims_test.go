@@ -421,3 +421,29 @@ func TestCancelled(t *testing.T) {
 		t.Fatalf("cancelled run: err %v, want context.Canceled", err)
 	}
 }
+
+// TestPersonAfterPrepositionIsNoPlace: a name the entity layer types as a
+// person more often than as a place is no place, though a preposition puts
+// it where a place could stand ("in Dayton" for a person named Dayton).
+func TestPersonAfterPrepositionIsNoPlace(t *testing.T) {
+	bodies := []string{
+		"The actress has entered the Promises Treatment Center in Malibu, her publicist said.",
+		"The actress checked into the Promises Treatment Center in Malibu on Tuesday.",
+		"The actress has checked into Promises Treatment Center in Dayton, according to her publicist.",
+	}
+	for _, typed := range []bool{false, true} {
+		var ds []*accord.Document
+		for i, b := range bodies {
+			ds = append(ds, doc(string(rune('a'+i)), b))
+		}
+		if typed {
+			d := ds[2]
+			i := strings.Index(d.Text, "Dayton")
+			d.Mentions = append(d.Mentions, accord.Mention{Span: accord.Span{Start: i, End: i + len("Dayton")}, Type: "PERSON"})
+		}
+		c := run(t, ds...)
+		if got := hasConflict(c, accord.ConflictOther, "Dayton"); got == typed {
+			t.Errorf("Dayton typed PERSON %v: place conflict %v, want %v", typed, got, !typed)
+		}
+	}
+}

@@ -914,9 +914,28 @@ func (st *story) placeConflicts() []finding {
 	}
 	// plainPlace and similarName are pure: compute each once, since the
 	// loop below compares every pair of place facts.
+	// Names the entity layer types as a person, organization or group more
+	// often than as a place in the story are no place wherever a
+	// preposition puts them ("with Sheahan", "at Viacom", "from Australian
+	// …").
+	placeVotes, otherVotes := map[string]int{}, map[string]int{}
+	for _, di := range st.docs {
+		d := di.d
+		for _, m := range d.Mentions {
+			if m.Kind == accord.MentionPronoun || m.Start < 0 || m.End > len(d.Text) || m.Start >= m.End {
+				continue
+			}
+			switch m.Type {
+			case "GPE", "LOC":
+				placeVotes[normPlace(d.Text[m.Start:m.End])]++
+			case "PERSON", "ORG", "NORP":
+				otherVotes[normPlace(d.Text[m.Start:m.End])]++
+			}
+		}
+	}
 	plain := make([]bool, len(facts))
 	for i, f := range facts {
-		plain[i] = plainPlace(f.value, f.says, lower)
+		plain[i] = plainPlace(f.value, f.says, lower) && otherVotes[f.value] <= placeVotes[f.value]
 	}
 	similar := map[[2]string]bool{}
 	isSimilar := func(a, b string) bool {
