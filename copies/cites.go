@@ -182,14 +182,56 @@ func goodContext(t string, start, end int) bool {
 	if end < len(t) && (strings.HasPrefix(t[end:], "'s") || strings.HasPrefix(t[end:], "’s")) {
 		return false
 	}
-	before := strings.Fields(t[max(0, start-12):start])
+	if r, _ := utf8.DecodeLastRuneInString(t[:start]); start > 0 && (unicode.IsDigit(r) || strings.ContainsRune(".,£$€¥", r)) {
+		// "£1.4bn reported": the tail of an amount, not a name.
+		return false
+	}
+	lo := max(0, start-40)
+	for lo > 0 && !utf8.RuneStart(t[lo]) {
+		lo++
+	}
+	before := strings.Fields(t[lo:start])
 	if len(before) > 0 && start > 0 && t[start-1] == ' ' {
-		switch strings.ToLower(strings.TrimRight(before[len(before)-1], ".")) {
-		case "mr", "mrs", "ms", "dr", "in", "of", "on", "from", "at", "for", "with", "about", "into", "over":
+		if isPrepOrTitle(before[len(before)-1]) {
+			return false
+		}
+		// "Shops all over the UK reported": the object of a preposition,
+		// unless the preposition is the cue's own ("a report in the
+		// Guardian", "according to the BBC").
+		if n := len(before); n >= 2 && isArticle(before[n-1]) && isPrepOrTitle(before[n-2]) &&
+			(n < 3 || !isCiteWord(before[n-3])) {
 			return false
 		}
 	}
 	return true
+}
+
+func cueWord(w string) string { return strings.ToLower(strings.Trim(w, ".,;:'’\"“”()")) }
+
+func isPrepOrTitle(w string) bool {
+	switch cueWord(w) {
+	case "mr", "mrs", "ms", "dr", "in", "of", "on", "from", "at", "for", "with", "about", "into", "over":
+		return true
+	}
+	return false
+}
+
+func isArticle(w string) bool {
+	switch cueWord(w) {
+	case "the", "a", "an":
+		return true
+	}
+	return false
+}
+
+// isCiteWord: a word of a citing cue that a preposition may follow ("report
+// in", "article in", "interview with").
+func isCiteWord(w string) bool {
+	switch cueWord(w) {
+	case "report", "reports", "reported", "article", "story", "interview", "editorial", "column", "published", "appeared", "told":
+		return true
+	}
+	return false
 }
 
 // cleanName trims a matched name: leading "The", trailing possessive and
@@ -239,6 +281,17 @@ func plausibleOutlet(t string, start int, name string, agencyCue bool) bool {
 	if pronounLike[first] || text0(first) {
 		return false
 	}
+	if len(fields) == 1 && unitSuffixed(name) {
+		return false // "4bn", "10m": an amount
+	}
+	if len(fields) == 1 && mediaWords[first] && !afterThe(t, start) {
+		// "Press reports suggest …", "Media reports say …": the press in
+		// general, not an outlet named "Press".
+		return false
+	}
+	if len(fields) == 1 && lexicon.IsKindOf(first, 4, "country", "city", "region") && !hasMediaWord(name) {
+		return false // "a report by UK think-tank Demos": a place, not an outlet
+	}
 	if hasMediaWord(name) {
 		return true
 	}
@@ -258,6 +311,26 @@ func plausibleOutlet(t string, start int, name string, agencyCue bool) bool {
 	// ("John Smith reported"); accept only all-caps or unknown-to-thesaurus
 	// multiword names that are not two plain given/family-name-like tokens.
 	return false
+}
+
+// unitSuffixed: digits then a short lower-case unit ("4bn", "10m", "5th").
+func unitSuffixed(name string) bool {
+	i := strings.IndexFunc(name, func(r rune) bool { return !unicode.IsDigit(r) })
+	if i <= 0 {
+		return false
+	}
+	rest := name[i:]
+	return len(rest) <= 3 && strings.ToLower(rest) == rest
+}
+
+// afterThe reports whether the word before start is "the".
+func afterThe(t string, start int) bool {
+	lo := max(0, start-5)
+	for lo > 0 && !utf8.RuneStart(t[lo]) {
+		lo++
+	}
+	f := strings.Fields(t[lo:start])
+	return len(f) > 0 && strings.EqualFold(f[len(f)-1], "the")
 }
 
 func text0(w string) bool {

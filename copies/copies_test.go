@@ -215,6 +215,11 @@ func TestCitations(t *testing.T) {
 		{"The minister resigned, according to TASS.", []string{"TASS"}},
 		{"According to John Smith, the bridge is safe. According to police, nobody was hurt.", nil},
 		{"Reuters reported on Monday that prices rose. The New York Times first reported the deal.", []string{"Reuters", "New York Times"}},
+		{"Sales rose by £1.5bn, above the £1.4bn reported in the previous month.", nil},
+		{"Shops all over the UK reported strong sales. The mood improved, a report in the Guardian said.", []string{"Guardian"}},
+		{"People share more, according to a report by UK think-tank Civitas.", nil},
+		{"Press reports suggest the firms may merge. The Press Association reported the deal.", []string{"Press Association"}},
+		{"The prices rose, the Independent reported.", []string{"Independent"}},
 		{"", nil},
 		{"according to \xff\xfe", nil},
 	}

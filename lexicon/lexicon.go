@@ -349,3 +349,32 @@ func SensesRelated(sa, sb []uint32) bool {
 	}
 	return false
 }
+
+// IsKindOf reports whether the most frequent sense of w (its first lemma's
+// first sense) is, within depth broader-sense hops, a sense of one of kinds:
+// IsKindOf("uk", 4, "location") is true because the United Kingdom is a
+// country, a kind of location.
+func IsKindOf(w string, depth int, kinds ...string) bool {
+	ss := Senses(make([]uint32, 0, 8), lower(w), 1)
+	if len(ss) == 0 {
+		return false
+	}
+	want := map[uint32]bool{}
+	for _, k := range kinds {
+		for _, s := range Senses(nil, k, 0) {
+			want[s] = true
+		}
+	}
+	frontier := ss[:1]
+	for d := 0; d <= depth && len(frontier) > 0; d++ {
+		var next []uint32
+		for _, s := range frontier {
+			if want[s] {
+				return true
+			}
+			next = append(next, Broader(s)...)
+		}
+		frontier = next
+	}
+	return false
+}

@@ -102,3 +102,20 @@ func FuzzRelated(f *testing.F) {
 		_ = Senses(nil, b, 3)
 	})
 }
+
+func TestIsKindOf(t *testing.T) {
+	if err := Err(); err != nil {
+		t.Skip(err)
+	}
+	cases := []struct {
+		w    string
+		want bool
+	}{
+		{"UK", true}, {"france", true}, {"London", true}, {"press", false}, {"guardian", false}, {"", false}, {"zzqx", false},
+	}
+	for _, c := range cases {
+		if got := IsKindOf(c.w, 4, "country", "city", "region"); got != c.want {
+			t.Errorf("IsKindOf(%q) = %v, want %v", c.w, got, c.want)
+		}
+	}
+}
