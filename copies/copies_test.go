@@ -413,3 +413,21 @@ func TestLinksAndGroupsInIDOrder(t *testing.T) {
 		}
 	}
 }
+
+// TestTemplatedReportsNotCopies: two wire notes of one kind (Reuters-21578
+// records 943 and 999: a money-market forecast revised up, then down) share
+// their frame but neither copies the other (hard line breaks joined, as
+// clean does); with no thesaurus substitution
+// among the changed words they are no spun copy.
+func TestTemplatedReportsNotCopies(t *testing.T) {
+	a := "The Bank of England said it revised up its forecast of the shortage in the money market today to around 500 mln stg from its initial estimate of 350 mln. REUTER"
+	b := "The Bank of England said it had revised its forecast of the shortage in the money market down to 450 mln stg before taking account of its morning operations. At noon the bank had estimated the shortfall at 500 mln stg. REUTER"
+	docs := []*accord.Document{mkdoc("t-a", "1987-03-02", a), mkdoc("t-b", "1987-03-03", b)}
+	c := accord.NewCorpus(docs, accord.Options{})
+	if err := New().Analyze(context.Background(), c); err != nil {
+		t.Fatal(err)
+	}
+	for k, l := range copyLinks(c.Links) {
+		t.Errorf("templated reports linked: %s %s %q", k, l.Kind, l.Evidence)
+	}
+}
