@@ -323,26 +323,38 @@ func (*Linker) Analyze(ctx context.Context, c *accord.Corpus) error {
 			union(j, byKey[best])
 		}
 	}
+	// The expansions that fit an acronym depend on the acronym only, and once
+	// they are one entity they stay one (unions never split): both are
+	// computed once per acronym, not once per acronym node (a common acronym
+	// has thousands of nodes and of expansions).
+	fitting := map[string][]int{}
+	oneEntity := map[string]bool{}
 	for i, n := range nodes {
 		if n.typ == "PERSON" || n.short == "" {
 			continue
 		}
-		js := byAcr[n.short]
-		kept := js[:0:0]
-		for _, j := range js {
-			if acronymFits(n.short, nodes[j].typ, nodes[j].acrKey) {
-				kept = append(kept, j)
+		js, done := fitting[n.short]
+		if !done {
+			for _, j := range byAcr[n.short] {
+				if acronymFits(n.short, nodes[j].typ, nodes[j].acrKey) {
+					js = append(js, j)
+				}
 			}
+			fitting[n.short] = js
 		}
-		js = kept
 		if len(js) > 0 {
 			// Only an unambiguous expansion: all candidates already one entity.
-			r := find(js[0])
-			ok := true
-			for _, j := range js[1:] {
-				if find(j) != r {
-					ok = false
+			ok := oneEntity[n.short]
+			if !ok {
+				r := find(js[0])
+				ok = true
+				for _, j := range js[1:] {
+					if find(j) != r {
+						ok = false
+						break
+					}
 				}
+				oneEntity[n.short] = ok
 			}
 			if ok {
 				union(i, js[0])

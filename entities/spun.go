@@ -2,6 +2,7 @@ package entities
 
 import (
 	"sort"
+	"strconv"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -68,22 +69,10 @@ func alignSpun(c *accord.Corpus, nodes []*chainNode, find func(int) int, union f
 		groupDocs[r][n.doc.ID] = true
 	}
 	rel := newRelMemo()
-	var widx map[string][]int
-	wordIndex := func() map[string][]int {
+	var widx *nameIndex
+	wordIndex := func() *nameIndex {
 		if widx == nil {
-			widx = map[string][]int{}
-			for i, n := range nodes {
-				if len(n.names) == 0 {
-					continue
-				}
-				seen := map[string]bool{}
-				for _, w := range strings.Fields(strings.ToLower(longestName(n))) {
-					if !seen[w] && !acronymSkip[w] {
-						seen[w] = true
-						widx[w] = append(widx[w], i)
-					}
-				}
-			}
+			widx = newNameIndex(nodes)
 		}
 		return widx
 	}
@@ -135,7 +124,7 @@ func alignSpun(c *accord.Corpus, nodes []*chainNode, find func(int) int, union f
 			if usedX[x] || nx.spun || len(nx.names) == 0 || len(groupDocs[find(x)]) != 1 {
 				continue
 			}
-			if garbledPerson(nx) || garbledLike(nx, nodes, wordIndex(), rel) {
+			if garbledPerson(nx) || garbledLike(nx, wordIndex(), rel) {
 				nx.drop = true
 			}
 		}
@@ -189,26 +178,75 @@ func inMention(d *accord.Document, off int) bool {
 	return false
 }
 
+// nameIndex holds the distinct longest names of the corpus's chains (lower
+// case, split into words), at most two documents each, and postings from a
+// word at a position in a name of a length to the names written so: a
+// garbled name is compared only with names of its own length that share a
+// word in the same place, and each distinct name once, however many chains
+// write it.
+type nameIndex struct {
+	words [][]string
+	docs  [][2]*accord.Document
+	post  map[string][]int32
+}
+
+func newNameIndex(nodes []*chainNode) *nameIndex {
+	x := &nameIndex{post: map[string][]int32{}}
+	ids := map[string]int32{}
+	for _, n := range nodes {
+		if len(n.names) == 0 {
+			continue
+		}
+		name := strings.ToLower(longestName(n))
+		id, ok := ids[name]
+		if !ok {
+			id = int32(len(x.words))
+			ids[name] = id
+			ws := strings.Fields(name)
+			x.words = append(x.words, ws)
+			x.docs = append(x.docs, [2]*accord.Document{n.doc, nil})
+			for i, w := range ws {
+				if !acronymSkip[w] {
+					k := postKey(w, i, len(ws))
+					x.post[k] = append(x.post[k], id)
+				}
+			}
+			continue
+		}
+		if d := &x.docs[id]; d[1] == nil && d[0] != n.doc {
+			d[1] = n.doc
+		}
+	}
+	return x
+}
+
+func postKey(w string, i, n int) string {
+	return w + "\x00" + strconv.Itoa(i) + "/" + strconv.Itoa(n)
+}
+
 // garbledLike: the chain's longest name has as many words as a name of
 // another document, at least one word equal and every other word a
 // different but related word ("State Division" beside "State Department"):
 // a spinner's rewrite of that name that could not be aligned.
-func garbledLike(n *chainNode, nodes []*chainNode, idx map[string][]int, rel *relMemo) bool {
+func garbledLike(n *chainNode, idx *nameIndex, rel *relMemo) bool {
 	a := strings.Fields(strings.ToLower(longestName(n)))
 	if len(a) < 2 {
 		return false
 	}
-	seen := map[int]bool{}
-	for _, w := range a {
+	seen := map[int32]bool{}
+	for i, w := range a {
 		if acronymSkip[w] {
 			continue
 		}
-		for _, j := range idx[w] {
-			if seen[j] || nodes[j].doc == n.doc {
+		for _, j := range idx.post[postKey(w, i, len(a))] {
+			if seen[j] {
 				continue
 			}
 			seen[j] = true
-			b := strings.Fields(strings.ToLower(longestName(nodes[j])))
+			if d := idx.docs[j]; d[0] == n.doc && (d[1] == nil || d[1] == n.doc) {
+				continue // only this document writes it
+			}
+			b := idx.words[j]
 			if len(b) != len(a) {
 				continue
 			}
