@@ -19,17 +19,40 @@ import (
 //     institution is ORG, as OntoNotes types such names when they act.
 
 var placeSets struct {
-	once      sync.Once
-	country   map[uint32]bool
-	structure map[uint32]bool
-	people    map[uint32]bool
-	peopleMem map[string]bool
-	mu        sync.Mutex
-	memo      map[string]uint32
-	structMem map[string]bool
-	location  map[uint32]bool
-	org       map[uint32]bool
-	locMem    map[string]bool
+	once       sync.Once
+	country    map[uint32]bool
+	structure  map[uint32]bool
+	people     map[uint32]bool
+	peopleMem  memo[bool]
+	countryMem memo[uint32]
+	structMem  memo[bool]
+	location   map[uint32]bool
+	org        map[uint32]bool
+	locMem     memo[bool]
+}
+
+// memo caches a pure function of a string for the life of the process; it is
+// safe for concurrent use (two callers may both compute a missing value).
+type memo[V any] struct {
+	mu sync.Mutex
+	m  map[string]V
+}
+
+func (c *memo[V]) get(k string, f func() V) V {
+	c.mu.Lock()
+	v, ok := c.m[k]
+	c.mu.Unlock()
+	if ok {
+		return v
+	}
+	v = f()
+	c.mu.Lock()
+	if c.m == nil {
+		c.m = map[string]V{}
+	}
+	c.m[k] = v
+	c.mu.Unlock()
+	return v
 }
 
 // isPlaceWord: some sense of the one-word name w (lower case) is a
@@ -49,34 +72,28 @@ func senseUnder(w, which string) bool {
 		target = placeSets.org
 	}
 	mk := which + "|" + w
-	placeSets.mu.Lock()
-	v, ok := placeSets.locMem[mk]
-	placeSets.mu.Unlock()
-	if ok {
-		return v
-	}
-	// breadth first, each sense once (broader links may form cycles)
-	seen := map[uint32]bool{}
-	front := lexicon.Senses(nil, w, 0)
-	for depth := 0; depth <= 10 && len(front) > 0 && !v; depth++ {
-		var next []uint32
-		for _, s := range front {
-			if seen[s] {
-				continue
+	return placeSets.locMem.get(mk, func() bool {
+		var v bool
+		// breadth first, each sense once (broader links may form cycles)
+		seen := map[uint32]bool{}
+		front := lexicon.Senses(nil, w, 0)
+		for depth := 0; depth <= 10 && len(front) > 0 && !v; depth++ {
+			var next []uint32
+			for _, s := range front {
+				if seen[s] {
+					continue
+				}
+				seen[s] = true
+				if target[s] {
+					v = true
+					break
+				}
+				next = append(next, lexicon.Broader(s)...)
 			}
-			seen[s] = true
-			if target[s] {
-				v = true
-				break
-			}
-			next = append(next, lexicon.Broader(s)...)
+			front = next
 		}
-		front = next
-	}
-	placeSets.mu.Lock()
-	placeSets.locMem[mk] = v
-	placeSets.mu.Unlock()
-	return v
+		return v
+	})
 }
 
 func initPlaceSets() {
@@ -104,10 +121,6 @@ func initPlaceSets() {
 		placeSets.people = inter("inhabitant", "denizen")
 		placeSets.location = inter("location")
 		placeSets.org = inter("organization", "organisation")
-		placeSets.locMem = map[string]bool{}
-		placeSets.peopleMem = map[string]bool{}
-		placeSets.memo = map[string]uint32{}
-		placeSets.structMem = map[string]bool{}
 	})
 }
 
@@ -218,31 +231,25 @@ func countrySense(name string) uint32 {
 // dots) of the name as written, with no check of its case.
 func countryWordSense(w, name string) uint32 {
 	initPlaceSets()
-	placeSets.mu.Lock()
-	v, ok := placeSets.memo[w]
-	placeSets.mu.Unlock()
-	if ok {
+	return placeSets.countryMem.get(w, func() uint32 {
+		var v uint32
+		v = 0
+		for _, s := range ownSenses(w) {
+			if reaches(s, placeSets.country, 3) {
+				v = s
+				break
+			}
+		}
+		// A name the gazetteer knows, but never as a place, is not used as the
+		// country here ("Albion", a club's name).
+		if m, _ := DefaultModel(); v != 0 && m != nil && m.gaz != nil {
+			mask := m.gaz.entries[w] | m.gaz.entries[strings.ToLower(strings.TrimSpace(name))]
+			if mask != 0 && mask&(1<<clsLOC) == 0 {
+				v = 0
+			}
+		}
 		return v
-	}
-	v = 0
-	for _, s := range ownSenses(w) {
-		if reaches(s, placeSets.country, 3) {
-			v = s
-			break
-		}
-	}
-	// A name the gazetteer knows, but never as a place, is not used as the
-	// country here ("Albion", a club's name).
-	if m, _ := DefaultModel(); v != 0 && m != nil && m.gaz != nil {
-		mask := m.gaz.entries[w] | m.gaz.entries[strings.ToLower(strings.TrimSpace(name))]
-		if mask != 0 && mask&(1<<clsLOC) == 0 {
-			v = 0
-		}
-	}
-	placeSets.mu.Lock()
-	placeSets.memo[w] = v
-	placeSets.mu.Unlock()
-	return v
+	})
 }
 
 // isStructure: every sense of the one-word name is a structure (building,
@@ -253,24 +260,18 @@ func isStructure(name string) bool {
 		return false
 	}
 	initPlaceSets()
-	placeSets.mu.Lock()
-	v, ok := placeSets.structMem[w]
-	placeSets.mu.Unlock()
-	if ok {
-		return v
-	}
-	ss := lexicon.Senses(nil, w, 0)
-	v = len(ss) > 0
-	for _, s := range ss {
-		if !reaches(s, placeSets.structure, 6) {
-			v = false
-			break
+	return placeSets.structMem.get(w, func() bool {
+		var v bool
+		ss := lexicon.Senses(nil, w, 0)
+		v = len(ss) > 0
+		for _, s := range ss {
+			if !reaches(s, placeSets.structure, 6) {
+				v = false
+				break
+			}
 		}
-	}
-	placeSets.mu.Lock()
-	placeSets.structMem[w] = v
-	placeSets.mu.Unlock()
-	return v
+		return v
+	})
 }
 
 // seatHeads: head nouns of the residences and seats that news names for the
@@ -286,27 +287,21 @@ func isPeopleWord(w string) bool {
 		return false
 	}
 	initPlaceSets()
-	placeSets.mu.Lock()
-	v, ok := placeSets.peopleMem[w]
-	placeSets.mu.Unlock()
-	if ok {
-		return v
-	}
-	ss := ownSenses(w)
-	if ss == nil {
-		ss = lexicon.Senses(nil, w, 0)
-	}
-	v = false
-	for _, s := range ss {
-		if reaches(s, placeSets.people, 4) {
-			v = true
-			break
+	return placeSets.peopleMem.get(w, func() bool {
+		var v bool
+		ss := ownSenses(w)
+		if ss == nil {
+			ss = lexicon.Senses(nil, w, 0)
 		}
-	}
-	placeSets.mu.Lock()
-	placeSets.peopleMem[w] = v
-	placeSets.mu.Unlock()
-	return v
+		v = false
+		for _, s := range ss {
+			if reaches(s, placeSets.people, 4) {
+				v = true
+				break
+			}
+		}
+		return v
+	})
 }
 
 var compassWords = set("north", "south", "east", "west", "northern", "southern", "eastern", "western",
