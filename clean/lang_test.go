@@ -190,3 +190,33 @@ func BenchmarkDetectScript(b *testing.B) {
 		}
 	})
 }
+
+// FuzzDetectLanguage: any bytes (invalid UTF-8, mixed scripts, control
+// characters) give a language without panicking, the script agrees with
+// whatlanggo's, and an untied index score equals whatlanggo's detection.
+func FuzzDetectLanguage(f *testing.F) {
+	for _, s := range langSamples {
+		f.Add(s)
+	}
+	f.Add("")
+	f.Add("\xff\xfe\x00 the the the")
+	f.Add("Привет, мир! Hello world שלום")
+	f.Fuzz(func(t *testing.T, s string) {
+		_ = DetectLanguage(s, "")
+		sc := detectScript(s)
+		if !sameScript(sc, whatlanggo.DetectScript(s)) {
+			t.Fatalf("%.60q: script %d, whatlanggo %v", s, sc, whatlanggo.DetectScript(s))
+		}
+		if sc < 0 {
+			return
+		}
+		idx := profileIndex(scriptTables[sc])
+		if idx == nil {
+			return
+		}
+		lang, conf, tied := idx.detect(s)
+		if want := whatlanggo.Detect(s); !tied && (lang != want.Lang || conf != want.Confidence) {
+			t.Fatalf("%.60q: got %v %v, whatlanggo %v %v", s, lang, conf, want.Lang, want.Confidence)
+		}
+	})
+}
