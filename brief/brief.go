@@ -1,9 +1,11 @@
-// Package brief writes the cited multi-document summary: per story, the
-// facts independent sources corroborate first, then the points sources
-// dispute (both sides, with their documents), then single-source points
-// marked as such. Every sentence is a source sentence or a fixed frame
-// ("Sources disagree on ...", "One source reports: ...") around source
-// words, and cites the documents it rests on. Supported checks that no
+// Package brief writes the cited multi-document summary: per story, its
+// central facts first (those the most independent sources state, then the
+// single-source points most central to the story), then the points sources
+// dispute (both sides, with their documents), then the other facts. Every
+// sentence is a source sentence, worded by the clearest passage that states
+// it, or a fixed frame ("Sources disagree on ...") around source words, and
+// cites the documents whose passage states it; its status says whether it
+// is corroborated, single-source or disputed. Supported checks that no
 // sentence says a content word its cited documents do not.
 //
 // With several stories the brief covers the biggest ones (up to
@@ -173,11 +175,20 @@ func inStory(st storyRef, claimStory string, docs []string) bool {
 	return true
 }
 
+// leadFacts is how many facts open a story's part of the brief before its
+// disputes: the reader first learns what happened, then what sources
+// disagree on, still within the first screen (about 100 words).
+const leadFacts = 4
+
 // storySentences picks a story's sentences: corroborated claims (most
-// independent sources first, no near-repeats), disputes, single-source points.
+// independent sources first, then the most central to the story, no
+// near-repeats), disputes, single-source points (the most central first).
 // Each claim cites only the documents whose own passage states it
 // (supportingDocs), and its status follows from those: a "corroborated" claim
-// that only one independent source states is a single-source point.
+// that only one independent source states is a single-source point. Each is
+// worded by the clearest passage that states it (bestWording). The order is
+// the first leadFacts facts (corroborated ones, then single-source ones),
+// the disputes, then the other facts.
 func storySentences(c *accord.Corpus, st storyRef, budget int) []accord.BriefSentence {
 	var corrAll, singleAll []accord.Claim
 	for _, cl := range c.Claims {
@@ -191,11 +202,24 @@ func storySentences(c *accord.Corpus, st storyRef, budget int) []accord.BriefSen
 			singleAll = append(singleAll, cl)
 		}
 	}
+	k := keyer{}
+	cen := k.storyCentroid(c, st.docs)
+	central := map[string]float64{}
+	centralityOf := func(cl accord.Claim) float64 {
+		lead := false
+		if src := sourceSpan(cl); src != nil {
+			lead = leadSentence(c, *src)
+		}
+		return k.centrality(cen, cl.Statement, lead)
+	}
+	for _, cl := range corrAll {
+		central[cl.ID] = centralityOf(cl)
+	}
 	sort.SliceStable(corrAll, func(i, j int) bool {
 		if corrAll[i].IndependentSources != corrAll[j].IndependentSources {
 			return corrAll[i].IndependentSources > corrAll[j].IndependentSources
 		}
-		return len(corrAll[i].Documents) > len(corrAll[j].Documents)
+		return central[corrAll[i].ID] > central[corrAll[j].ID]
 	})
 	spun := map[string]bool{}
 	spunFrom := map[string][]string{}
@@ -205,9 +229,8 @@ func storySentences(c *accord.Corpus, st storyRef, budget int) []accord.BriefSen
 			spunFrom[l.From] = append(spunFrom[l.From], l.To)
 		}
 	}
-	k := keyer{}
 	// Re-check the corroborated claims (the best-ranked ones: the brief
-	// needs a few).
+	// needs a few) and word each by its clearest passage.
 	var corr, demoted []accord.Claim
 	for i, cl := range corrAll {
 		if i >= 8*budget+16 {
@@ -219,6 +242,8 @@ func storySentences(c *accord.Corpus, st storyRef, budget int) []accord.BriefSen
 		}
 		cl.Documents = docs
 		cl.IndependentSources = c.IndependentCount(docs)
+		cl = k.bestWording(c, cl, spun, spunFrom, cen)
+		central[cl.ID] = centralityOf(cl)
 		if cl.IndependentSources >= 2 {
 			corr = append(corr, cl)
 		} else {
@@ -230,18 +255,32 @@ func storySentences(c *accord.Corpus, st storyRef, budget int) []accord.BriefSen
 		if corr[i].IndependentSources != corr[j].IndependentSources {
 			return corr[i].IndependentSources > corr[j].IndependentSources
 		}
-		return len(corr[i].Documents) > len(corr[j].Documents)
+		return central[corr[i].ID] > central[corr[j].ID]
 	})
-	// Claims other sources were said to confirm first: they are about the
-	// story's main happenings.
+	// Single-source points, the most central first; claims the claims stage
+	// took for corroborated are about the story's main happenings (a tenth
+	// more).
+	for _, cl := range singleAll {
+		central[cl.ID] = centralityOf(cl)
+	}
+	for _, cl := range demoted {
+		central[cl.ID] *= 1.1
+	}
 	single := append(demoted, singleAll...)
+	sort.SliceStable(single, func(i, j int) bool { return central[single[i].ID] > central[single[j].ID] })
 	var disputes []accord.BriefSentence
+	var sides []string
 	for _, cf := range c.Conflicts {
 		if st.id != "" && cf.Story != st.id {
 			continue
 		}
 		if t := disputeSentence(c, cf); t != "" {
 			disputes = append(disputes, accord.BriefSentence{Text: t, Documents: cf.Documents, Status: accord.StatusDisputed, Story: cf.Story})
+		}
+		for _, sd := range cf.Sides {
+			if s := strings.ToLower(oneLine(sd.Says)); len(s) > 2 {
+				sides = append(sides, s)
+			}
 		}
 	}
 	// Corroborated facts first; about a quarter of the room for disputes and
@@ -250,9 +289,9 @@ func storySentences(c *accord.Corpus, st storyRef, budget int) []accord.BriefSen
 	nDisp := min(len(disputes), budget/4)
 	nSingle := min(len(single), budget/6)
 	nCorr := budget - nDisp - nSingle
-	var out []accord.BriefSentence
+	var facts []accord.BriefSentence
 	var chosen []map[string]bool
-	add := func(cl accord.Claim, prefix string, status string) bool {
+	add := func(cl accord.Claim, status string) bool {
 		if unbalancedQuotes(cl.Statement) {
 			return false // a piece of a longer quotation, out of its frame
 		}
@@ -263,16 +302,21 @@ func storySentences(c *accord.Corpus, st storyRef, budget int) []accord.BriefSen
 			}
 		}
 		chosen = append(chosen, ws)
-		out = append(out, accord.BriefSentence{Text: prefix + claimText(c, cl), Documents: cl.Documents, Status: status, Story: cl.Story})
+		t := claimText(c, cl)
+		if status == accord.StatusSingle && statesSide(t, sides) {
+			// One side of a dispute, stated as a fact, would mislead
+			// without saying whose it is.
+			t = "One source reports: " + t
+		}
+		facts = append(facts, accord.BriefSentence{Text: t, Documents: cl.Documents, Status: status, Story: cl.Story})
 		return true
 	}
 	for _, cl := range corr {
-		if len(out) >= nCorr {
+		if len(facts) >= nCorr {
 			break
 		}
-		add(cl, "", accord.StatusCorroborated)
+		add(cl, accord.StatusCorroborated)
 	}
-	out = append(out, disputes[:nDisp]...)
 	onlySpun := func(cl accord.Claim) bool {
 		for _, d := range cl.Documents {
 			if !spun[d] {
@@ -282,6 +326,7 @@ func storySentences(c *accord.Corpus, st storyRef, budget int) []accord.BriefSen
 		return len(cl.Documents) > 0
 	}
 	checked := map[string]bool{}
+	room := func() int { return budget - len(facts) - nDisp }
 	addSingle := func(limit int) {
 		n := 0
 		for i := range single {
@@ -289,22 +334,23 @@ func storySentences(c *accord.Corpus, st storyRef, budget int) []accord.BriefSen
 			if onlySpun(*cl) {
 				continue // a machine rewrite's wording is no one's statement
 			}
-			if n >= limit || len(out) >= budget {
+			if n >= limit || room() <= 0 {
 				break
 			}
 			if len(contentWords(cl.Statement)) < 5 {
 				continue // too slight to stand alone
-			}
-			if danglingDate(c, *cl) {
-				continue // "the next day" of an unknown day
 			}
 			if !checked[cl.ID] {
 				checked[cl.ID] = true
 				if docs := k.supportingDocs(c, *cl, spunFrom); len(docs) > 0 {
 					cl.Documents = docs
 				}
+				*cl = k.bestWording(c, *cl, spun, spunFrom, cen)
 			}
-			if add(*cl, "One source reports: ", accord.StatusSingle) {
+			if danglingDate(c, *cl) || danglingPronoun.MatchString(cl.Statement) {
+				continue // "the next day" of an unknown day; "He" of whom?
+			}
+			if add(*cl, accord.StatusSingle) {
 				n++
 			}
 		}
@@ -313,21 +359,42 @@ func storySentences(c *accord.Corpus, st storyRef, budget int) []accord.BriefSen
 	// Fill a short brief: more corroborated points, then disputes, then
 	// single-source points.
 	for _, cl := range corr {
-		if len(out) >= budget {
+		if room() <= 0 {
 			break
 		}
-		add(cl, "", accord.StatusCorroborated)
+		add(cl, accord.StatusCorroborated)
 	}
-	for _, d := range disputes[nDisp:] {
-		if len(out) >= budget {
-			break
-		}
-		out = append(out, d)
+	if room() > 0 {
+		nDisp = min(len(disputes), budget-len(facts))
 	}
 	addSingle(budget)
-	rank := map[string]int{accord.StatusCorroborated: 0, accord.StatusDisputed: 1, accord.StatusSingle: 2}
-	sort.SliceStable(out, func(i, j int) bool { return rank[out[i].Status] < rank[out[j].Status] })
-	return out
+	// Facts first: corroborated ones, then single-source ones; the disputes
+	// after the first leadFacts of them.
+	rank := map[string]int{accord.StatusCorroborated: 0, accord.StatusSingle: 1}
+	sort.SliceStable(facts, func(i, j int) bool { return rank[facts[i].Status] < rank[facts[j].Status] })
+	lead := min(leadFacts, len(facts))
+	out := append([]accord.BriefSentence{}, facts[:lead]...)
+	out = append(out, disputes[:nDisp]...)
+	return append(out, facts[lead:]...)
+}
+
+// statesSide reports whether the sentence holds one side of a dispute
+// ("nine people") as its own words.
+func statesSide(s string, sides []string) bool {
+	low := strings.ToLower(s)
+	for _, sd := range sides {
+		if i := strings.Index(low, sd); i >= 0 {
+			before, after := i == 0 || !isWordByte(low[i-1]), i+len(sd) == len(low) || !isWordByte(low[i+len(sd)])
+			if before && after {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+func isWordByte(b byte) bool {
+	return b >= 'a' && b <= 'z' || b >= '0' && b <= '9' || b >= 0x80
 }
 
 // unbalancedQuotes reports whether a sentence opens or closes a quotation it

@@ -90,6 +90,29 @@ func TestSeedBrief(t *testing.T) {
 	if !found {
 		t.Errorf("Bolton/Sherman dispute missing from brief: %+v", b.Sentences)
 	}
+	// Facts first, the disputes right after the first ones (first screen).
+	firstDispute := -1
+	for i, bs := range b.Sentences {
+		if bs.Status == accord.StatusDisputed && firstDispute < 0 {
+			firstDispute = i
+		}
+		if danglingPronoun.MatchString(bs.Text) {
+			t.Errorf("sentence %d opens on a pronoun: %q", i, bs.Text)
+		}
+	}
+	if firstDispute < 1 || firstDispute > leadFacts {
+		t.Errorf("first dispute at %d, want 1..%d", firstDispute, leadFacts)
+	}
+	// The claim 000 words oddly ("the State Department spokesperson needs
+	// to state") and 001 states with its speaker is worded by 001, citing both.
+	for _, bs := range b.Sentences {
+		if strings.Contains(bs.Text, "needs to state") {
+			t.Errorf("odd wording kept: %q", bs.Text)
+		}
+		if strings.Contains(bs.Text, "territorial integrity") && len(bs.Documents) < 2 {
+			t.Errorf("lost a citation: %+v", bs)
+		}
+	}
 	// The stage output equals the composed, checked brief.
 	if err := s.Analyze(context.Background(), c); err != nil {
 		t.Fatal(err)
