@@ -466,6 +466,11 @@ func (x *docCtx) headEnd(from, sEnd int) int {
 			continue
 		}
 		w := t.Lower
+		if k > r.a && isCue(w) {
+			if e, ok := x.otherSpeakerClause(r.a, k); ok {
+				return e
+			}
+		}
 		if isMarkTok(w) && k > 0 && x.toks[k-1].Lower == "," {
 			w = ","
 		}
@@ -504,6 +509,33 @@ func (x *docCtx) headEnd(from, sEnd int) int {
 		}
 	}
 	return sEnd
+}
+
+// otherSpeakerClause reports whether the cue at token k has its own named or
+// pronoun subject after token a, in a clause joined by a conjunction or a
+// comma ("…, while Ms Roe replied …", "… and he said …"): the content before
+// ends at the last word before that clause, which it returns.
+func (x *docCtx) otherSpeakerClause(a, k int) (int, bool) {
+	sub := subjectBefore(x.txt, x.toks, a, k)
+	if !sub.Found || sub.Kind == accord.MentionNominal || sub.Span.Start < x.toks[a].Start {
+		return 0, false
+	}
+	j := tokensIn(x.toks, accord.Span{Start: 0, End: sub.Span.Start}).b - 1
+	if j < a {
+		return 0, false
+	}
+	switch w := x.toks[j].Lower; {
+	case w == "while" || w == "whereas" || w == "and" || w == "but" || w == ",":
+	case isMarkTok(w) && j > 0 && x.toks[j-1].Lower == ",":
+	default:
+		return 0, false
+	}
+	for ; j >= a; j-- {
+		if w := x.toks[j].Lower; isWord(x.toks[j]) && !clauseJoiner[w] || isMarkTok(w) && x.inQuote(x.toks[j].Start-1) {
+			return x.toks[j].End, true
+		}
+	}
+	return 0, false
 }
 
 // indirect returns the reported speech without quotation marks: every

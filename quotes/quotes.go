@@ -55,6 +55,8 @@ type docCtx struct {
 	last     speaker
 	lastPara int
 	haveLast bool
+	// gender of names written after an honorific (genders).
+	gender map[string]string
 	// quoted are the contents of all quotes, in order.
 	quoted []accord.Span
 	// collect, when set, receives every candidate instead of filtering.
@@ -322,6 +324,31 @@ func (x *docCtx) beforeAttribution(q quoted, before tokRange) attribution {
 			cands = append(cands, cand{c, sub})
 		}
 	}
+	if n := len(cands); n > 1 {
+		// A cue before an earlier quote of the sentence that a contrast
+		// clause follows introduced that quote: when a cue stands after
+		// it, the earlier ones are out ("X called them “…,” while Ms Roe
+		// replied … what she called “…”").
+		for k := before.b - 1; k > cands[0].c; k-- {
+			if isMarkTok(x.toks[k].Lower) && x.inQuote(x.toks[k].Start-1) {
+				n1 := k + 1
+				if n1 < before.b && x.toks[n1].Lower == "," {
+					n1++
+				}
+				if n1 >= before.b || !contrast[x.toks[n1].Lower] {
+					break
+				}
+				j := 0
+				for j < n && cands[j].c < k {
+					j++
+				}
+				if j < n {
+					cands = cands[j:]
+				}
+				break
+			}
+		}
+	}
 	if len(cands) > 0 {
 		pick := cands[len(cands)-1]
 		lw := x.toks[pick.c].Lower
@@ -463,6 +490,27 @@ func (x *docCtx) clauseEnd(qs []quoted, i int) (int, int) {
 			afterClose = k + 1
 			continue
 		}
+		if k == afterClose && contrast[w] && strings.HasSuffix(strings.TrimRight(x.txt[qs[last].Content.Start:qs[last].Content.End], " "), ",") {
+			// “…,” while …: the comma inside the closing mark.
+			return end, last
+		}
+		if isCue(w) && k > afterClose {
+			if sub := subjectBefore(x.txt, x.toks, afterClose, k); sub.Found && sub.Kind != accord.MentionNominal && sub.Span.Start >= x.toks[afterClose].Start {
+				// A clause with its own speaker ("while Ms Roe replied
+				// …", "what he called …"): the clause ends before it.
+				e := end
+				for j := k - 1; j >= afterClose; j-- {
+					if x.toks[j].End <= sub.Span.Start && isWord(x.toks[j]) && !clauseJoiner[x.toks[j].Lower] {
+						e = x.toks[j].End
+						break
+					}
+				}
+				if e > sub.Span.Start || e < qs[last].Close.End {
+					e = qs[last].Close.End
+				}
+				return e, last
+			}
+		}
 		switch w {
 		case ";", "—", "–", "(", ":":
 			return end, last
@@ -485,6 +533,14 @@ func (x *docCtx) clauseEnd(qs []quoted, i int) (int, int) {
 	}
 	return end, last
 }
+
+// contrast words open a new clause after a quote ending in a comma (“…,”
+// while …).
+var contrast = map[string]bool{"while": true, "whereas": true, "although": true, "though": true, "but": true}
+
+// clauseJoiner are words that join a following clause to the one before.
+var clauseJoiner = map[string]bool{"and": true, "but": true, "or": true, "while": true, "whereas": true, "what": true,
+	"as": true, "which": true, "who": true, "that": true}
 
 // clauseBreak reports whether the words from token k (after a comma) start a
 // new clause: a participle, "but", a relative pronoun, or an attribution.
@@ -719,6 +775,7 @@ func (x *docCtx) afterPattern(r tokRange) (attribution, bool) {
 	// OSCE" closing a headline.
 	if i+1 < r.b && (isDash(x.toks[i].Lower) || x.toks[i].Lower == ":" && r.b-i <= 8 && x.endsPara(x.toks[r.b-1].End)) && isUpperWord(x.txt, x.toks[i+1]) {
 		if sub := x.phraseSubject(i+1, min(r.b, i+8)); sub.Found && sub.Kind == accord.MentionName {
+			sub = x.fullLabel(sub, r.b)
 			return attribution{sub: sub, cue: x.toks[i].Span, where: 1, between: tokRange{r.a, i + 1}, mixStart: -1}, true
 		}
 	}
@@ -786,6 +843,39 @@ func (x *docCtx) afterPattern(r tokRange) (attribution, bool) {
 		break
 	}
 	return attribution{}, false
+}
+
+// fullLabel widens a name read from a label after a dash or colon that ends
+// the paragraph to the whole label when the rest only continues the name
+// with connectors and capitalised words ("US Ambassador to OSCE", "Acme
+// chief executive" stays "Acme"): the label is then a nominal speaker.
+func (x *docCtx) fullLabel(sub subject, hi int) subject {
+	k := sort.Search(len(x.toks), func(i int) bool { return x.toks[i].Start >= sub.Span.End })
+	end, words := sub.Span.End, 0
+	for ; k < hi; k++ {
+		t := x.toks[k]
+		switch {
+		case isUpperWord(x.txt, t) && isWord(t):
+			end = t.End
+			words++
+			continue
+		case labelJoin(t.Lower) && k+1 < hi && (isUpperWord(x.txt, x.toks[k+1]) || labelJoin(x.toks[k+1].Lower)):
+			continue
+		case !isWord(t) && !x.endsPara(t.Start) && t.Lower != "." && t.Lower != "-":
+			return sub
+		case !isWord(t):
+			continue
+		}
+		return sub // a lower-case word: not a label
+	}
+	if words == 0 {
+		return sub
+	}
+	return subject{Span: accord.Span{Start: sub.Span.Start, End: end}, Kind: accord.MentionNominal, Found: true}
+}
+
+func labelJoin(w string) bool {
+	return connectors[w] || w == "to" || w == "at" || w == "in" || w == "the"
 }
 
 // adjacent reports whether the speaker phrase sp reaches the cue at token c:
@@ -902,7 +992,7 @@ it there here when while after before then so if`) {
 // resolve maps a speaker phrase to a mention (through the chains for pronouns
 // and role nouns) or, without mentions, to a name found in the text.
 func (x *docCtx) resolve(sub subject, para int) speaker {
-	if !sub.Found {
+	if !sub.Found || sub.Passive {
 		return speaker{idx: -1}
 	}
 	ms := x.d.Mentions
@@ -925,6 +1015,11 @@ func (x *docCtx) resolve(sub subject, para int) speaker {
 			case "ORG":
 				sc++
 			}
+			if sub.Kind == accord.MentionNominal && m.Kind == accord.MentionName && m.Start == sub.Span.Start {
+				// "US Ambassador to OSCE": the name the nominal opens
+				// with is whose role it is.
+				sc += 8
+			}
 			if sc >= bestScore {
 				best, bestScore = i, sc
 			}
@@ -945,7 +1040,9 @@ func (x *docCtx) resolve(sub subject, para int) speaker {
 					best = named
 				}
 			}
-			if ms[best].Kind == accord.MentionName {
+			clash := sub.Kind == accord.MentionPronoun &&
+				x.clashes(pronouns[strings.ToLower(x.txt[sub.Span.Start:sub.Span.End])], speaker{text: ms[best].Text, ok: true})
+			if ms[best].Kind == accord.MentionName && !clash {
 				mm := ms[best]
 				if sub.Kind == accord.MentionNominal && mm.Start >= sub.Span.Start && mm.End <= sub.Span.End && mm.Span != sub.Span {
 					// "A US Embassy spokesman", "Mr Smith's spokesman",
@@ -969,18 +1066,115 @@ func (x *docCtx) resolve(sub subject, para int) speaker {
 			// First person inside a quote's attribution is the writer or a
 			// group; only a known previous speaker helps.
 		}
+		g := pronouns[lw]
 		nm, okName := x.nameBefore(sub.Span.Start)
+		if okName && x.clashes(g, nm) {
+			okName = false
+		}
 		if x.haveLast && para-x.lastPara <= 4 && !(okName && nm.span.Start > x.last.span.End && x.paraOf(nm.span.Start) == para && nm.text != x.last.text) {
-			return x.last
+			if !x.clashes(g, x.last) {
+				return x.last
+			}
+			if alt, ok := x.genderedBefore(g, sub.Span.Start, para); ok {
+				return alt
+			}
+			okName = false
 		}
 		if okName {
 			return nm
+		}
+		if alt, ok := x.genderedBefore(g, sub.Span.Start, para); ok {
+			return alt
 		}
 		return speaker{idx: -1, text: x.txt[sub.Span.Start:sub.Span.End], span: sub.Span, kind: accord.MentionPronoun, ok: true}
 	default:
 		sp := sub.Span
 		return speaker{idx: -1, text: x.txt[sp.Start:sp.End], span: sp, kind: accord.MentionNominal, ok: true}
 	}
+}
+
+// honorifics give a name's gender where the text writes it ("Mr Lavrov",
+// "Ms Roe").
+var honorifics = map[string]string{"mr": "m", "mr.": "m", "ms": "f", "ms.": "f", "mrs": "f", "mrs.": "f", "miss": "f"}
+
+// genders maps the lower-cased last word of each name the document writes
+// after an honorific to "m" or "f" ("" when the document uses both).
+func (x *docCtx) genders() map[string]string {
+	if x.gender != nil {
+		return x.gender
+	}
+	x.gender = map[string]string{}
+	for i := 0; i+1 < len(x.toks); i++ {
+		g, ok := honorifics[x.toks[i].Lower]
+		if !ok {
+			continue
+		}
+		j := i + 1
+		if x.toks[j].Lower == "." && j+1 < len(x.toks) {
+			j++
+		}
+		if !isUpperWord(x.txt, x.toks[j]) || !isWord(x.toks[j]) {
+			continue
+		}
+		for j+1 < len(x.toks) && isUpperWord(x.txt, x.toks[j+1]) && isWord(x.toks[j+1]) {
+			j++
+		}
+		w := strings.TrimSuffix(strings.TrimSuffix(x.toks[j].Lower, "’s"), "'s")
+		if old, seen := x.gender[w]; seen && old != g {
+			g = ""
+		}
+		x.gender[w] = g
+	}
+	return x.gender
+}
+
+// genderOf is the gender the document shows for speaker s ("" unknown).
+func (x *docCtx) genderOf(s speaker) string {
+	f := strings.Fields(s.text)
+	if len(f) == 0 {
+		return ""
+	}
+	w := strings.ToLower(f[len(f)-1])
+	return x.genders()[strings.TrimSuffix(strings.TrimSuffix(w, "’s"), "'s")]
+}
+
+// clashes reports whether a he/she pronoun of gender g cannot stand for s.
+func (x *docCtx) clashes(g string, s speaker) bool {
+	if g != "m" && g != "f" || !s.ok {
+		return false
+	}
+	sg := x.genderOf(s)
+	return sg != "" && sg != g
+}
+
+// genderedBefore finds, for a he/she pronoun at off whose nearest candidate
+// has the other gender, the nearest earlier name outside quotes that the
+// document writes with an honorific of the pronoun's gender, within twelve
+// paragraphs.
+func (x *docCtx) genderedBefore(g string, off, para int) (speaker, bool) {
+	hi := tokensIn(x.toks, accord.Span{Start: 0, End: off}).b
+	for i := hi - 1; i >= 0; i-- {
+		t := x.toks[i]
+		if p := x.paraOf(t.Start); p >= 0 && para-p > 12 {
+			break
+		}
+		if !isUpperWord(x.txt, t) || !isWord(t) || x.inQuote(t.Start) {
+			continue
+		}
+		if i+1 < len(x.toks) && isUpperWord(x.txt, x.toks[i+1]) && isWord(x.toks[i+1]) {
+			continue // not the last word of a name
+		}
+		if x.genders()[strings.TrimSuffix(strings.TrimSuffix(t.Lower, "’s"), "'s")] != g {
+			continue
+		}
+		a := i
+		for a > 0 && isUpperWord(x.txt, x.toks[a-1]) && isWord(x.toks[a-1]) && honorifics[x.toks[a-1].Lower] == "" {
+			a--
+		}
+		sp := accord.Span{Start: x.toks[a].Start, End: t.End}
+		return x.resolve(subject{Span: sp, Kind: accord.MentionName, Found: true}, para), true
+	}
+	return speaker{}, false
 }
 
 // inQuote reports whether off lies inside quoted words.

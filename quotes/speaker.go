@@ -130,12 +130,15 @@ type subject struct {
 	Span  accord.Span
 	Kind  string // accord.MentionName, MentionPronoun or MentionNominal
 	Found bool
+	// Passive: the phrase is the subject of a passive cue ("X is said to
+	// …", "X was told"): it frames a content but is not its speaker.
+	Passive bool
 }
 
 // subjectBefore reads the speaker phrase that ends right before token cue
 // (exclusive), not reaching below token lo: "Smith said", "the US said",
 // "Donald Trump, the Republican nominee, said", "the official said".
-func subjectBefore(txt string, toks []accord.Token, lo, cue int) subject {
+func subjectBefore(txt string, toks []accord.Token, lo, cue int) (sub subject) {
 	i := cue - 1
 	for i >= lo && (skippable[toks[i].Lower] || len(toks[i].Lower) > 4 && strings.HasSuffix(toks[i].Lower, "ly") && !isUpperWord(txt, toks[i])) {
 		i--
@@ -143,6 +146,12 @@ func subjectBefore(txt string, toks []accord.Token, lo, cue int) subject {
 	if i < lo {
 		return subject{}
 	}
+	passive := passiveCue(toks, i+1, cue)
+	defer func() {
+		if passive {
+			sub.Passive = true
+		}
+	}()
 	t := toks[i]
 	if _, ok := pronouns[t.Lower]; ok {
 		return subject{Span: t.Span, Kind: accord.MentionPronoun, Found: true}
@@ -263,6 +272,32 @@ func subjectBefore(txt string, toks []accord.Token, lo, cue int) subject {
 		return subject{Span: accord.Span{Start: toks[j].Start, End: t.End}, Kind: accord.MentionNominal, Found: true}
 	}
 	return subject{}
+}
+
+// passiveCue reports whether the cue at token cue is a passive participle
+// after a form of "be" among tokens [a, cue) and before "to" or "as": "The
+// meeting is said to be …", "the plan was described as …": the subject is
+// not the speaker ("she was quoted as saying" is).
+func passiveCue(toks []accord.Token, a, cue int) bool {
+	if cue >= len(toks) || cue <= a {
+		return false
+	}
+	w := toks[cue].Lower
+	if w == "quoted" || !(w == "said" || w == "told" || strings.HasSuffix(w, "ed")) {
+		return false
+	}
+	if cue+1 >= len(toks) || toks[cue+1].Lower != "to" && toks[cue+1].Lower != "as" {
+		// "he was asked what …" answers next: only the raising forms
+		// ("is said to", "is described as") leave the subject out.
+		return false
+	}
+	for k := a; k < cue; k++ {
+		switch toks[k].Lower {
+		case "is", "was", "are", "were", "be", "been", "being":
+			return true
+		}
+	}
+	return false
 }
 
 // appositiveHead reads the name before an appositive that ends at the
@@ -448,6 +483,17 @@ func subjectAfter(txt string, toks []accord.Token, cue, hi int) subject {
 					e++
 				}
 				return subject{Span: accord.Span{Start: t.Start, End: toks[e].End}, Kind: accord.MentionName, Found: true}
+			}
+		}
+		if toks[cue].Lower == "according" {
+			// "according to US intelligence, …": the name only modifies
+			// the source, read in full up to its comma.
+			k := j + 1
+			for k < hi && k-j <= 3 && isWord(toks[k]) && !isUpperWord(txt, toks[k]) && !nonNominal[toks[k].Lower] && !isCueWord(toks[k].Lower) {
+				k++
+			}
+			if k > j+1 && k < hi && toks[k].Lower == "," {
+				return subject{Span: accord.Span{Start: t.Start, End: toks[k-1].End}, Kind: accord.MentionNominal, Found: true}
 			}
 		}
 		return subject{Span: accord.Span{Start: t.Start, End: toks[j].End}, Kind: accord.MentionName, Found: true}
