@@ -315,7 +315,9 @@ func storySentences(c *accord.Corpus, st storyRef, budget int) []accord.BriefSen
 		if len(facts) >= nCorr {
 			break
 		}
-		add(cl, accord.StatusCorroborated)
+		if !danglingStart(c, cl) {
+			add(cl, accord.StatusCorroborated)
+		}
 	}
 	onlySpun := func(cl accord.Claim) bool {
 		for _, d := range cl.Documents {
@@ -347,7 +349,7 @@ func storySentences(c *accord.Corpus, st storyRef, budget int) []accord.BriefSen
 				}
 				*cl = k.bestWording(c, *cl, spun, spunFrom, cen)
 			}
-			if danglingDate(c, *cl) || danglingPronoun.MatchString(cl.Statement) {
+			if danglingDate(c, *cl) || danglingStart(c, *cl) {
 				continue // "the next day" of an unknown day; "He" of whom?
 			}
 			if add(*cl, accord.StatusSingle) {
@@ -362,7 +364,9 @@ func storySentences(c *accord.Corpus, st storyRef, budget int) []accord.BriefSen
 		if room() <= 0 {
 			break
 		}
-		add(cl, accord.StatusCorroborated)
+		if !danglingStart(c, cl) {
+			add(cl, accord.StatusCorroborated)
+		}
 	}
 	if room() > 0 {
 		nDisp = min(len(disputes), budget-len(facts))
@@ -376,6 +380,16 @@ func storySentences(c *accord.Corpus, st storyRef, budget int) []accord.BriefSen
 	out := append([]accord.BriefSentence{}, facts[:lead]...)
 	out = append(out, disputes[:nDisp]...)
 	return append(out, facts[lead:]...)
+}
+
+// danglingStart reports whether the claim's wording opens on a pronoun
+// that points back into its article (dangling).
+func danglingStart(c *accord.Corpus, cl accord.Claim) bool {
+	e := accord.SpanRef{}
+	if src := sourceSpan(cl); src != nil {
+		e = *src
+	}
+	return dangling(c, e, claimText(c, cl))
 }
 
 // statesSide reports whether the sentence holds one side of a dispute

@@ -96,7 +96,7 @@ func TestSeedBrief(t *testing.T) {
 		if bs.Status == accord.StatusDisputed && firstDispute < 0 {
 			firstDispute = i
 		}
-		if danglingPronoun.MatchString(bs.Text) {
+		if dangling(c, accord.SpanRef{}, bs.Text) {
 			t.Errorf("sentence %d opens on a pronoun: %q", i, bs.Text)
 		}
 	}

@@ -74,9 +74,21 @@ func leadSentence(c *accord.Corpus, e accord.SpanRef) bool {
 	return i >= 0 && i < 3
 }
 
-// danglingPronoun matches a sentence opening on a pronoun or determiner that
-// points back into its article ("He said ...", "This was ...").
-var danglingPronoun = regexp.MustCompile(`^["“‘']?(He|She|They|It|This|These|That|Those|His|Her|Their|Its|Such|There)\b`)
+// pronounStart matches a sentence opening on a pronoun or determiner that
+// points back into its article ("He said ...", "This was ...", "I dated
+// ...": whose "I"?).
+var pronounStart = regexp.MustCompile(`^(["“‘']?)(He|She|They|It|This|These|That|Those|His|Her|Their|Its|Such|There|I|I'm|I’m|We|You|My|Our|Me|Us)\b`)
+
+// dangling reports whether the sentence opens on a pronoun that points back
+// into its article. A quotation that opens on one and says who speaks
+// ("“We will not move,” Lee said.", "... the mayor said.") reads alone.
+func dangling(c *accord.Corpus, e accord.SpanRef, s string) bool {
+	m := pronounStart.FindStringSubmatch(s)
+	if m == nil {
+		return false
+	}
+	return m[1] == "" || !attributed(c, e, s) && !reportingCue.MatchString(s)
+}
 
 // reportingCue matches an attribution: a reporting verb or "according to".
 var reportingCue = regexp.MustCompile(`\b([Aa]ccording to|said|says|say|told|tells|stated|states|added|adds|announced|announces|confirmed|confirms|warned|warns|emphasi[sz]ed|stressed|insisted|explained|noted|reported|claimed|argued|denied|wrote|declared|acknowledged|admitted|urged|asked|tweeted)\b`)
@@ -139,7 +151,7 @@ func (k keyer) wordingScore(c *accord.Corpus, e accord.SpanRef, passage string, 
 	if low > 0 {
 		s -= 2 * float64(odd) / float64(low)
 	}
-	if danglingPronoun.MatchString(passage) {
+	if dangling(c, e, passage) {
 		s -= 1.5
 	}
 	if attributed(c, e, passage) {
