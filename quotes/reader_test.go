@@ -26,6 +26,8 @@ func TestReaderSpeakers(t *testing.T) {
 			[]want{{"I think that the meeting lasted four hours and the other side talked a lot,", "Anna Reyes"}}},
 		{"two speakers in a sentence", `The union had called the changes "reforms," while Ms Reyes replied that no firm plans were agreed in what she called "talks."`,
 			[]want{{`the changes "reforms,`, "The union"}, {`that no firm plans were agreed in what she called "talks."`, "Reyes"}}},
+		{"headline naming its speaker", "Jane Roe: Harbour Plan Is ‘Dead on Arrival’ in the Council.\n\nThe plan was published on Monday.",
+			[]want{{"Harbour Plan Is ‘Dead on Arrival’ in the Council", "Jane Roe"}}},
 		{"headline label in full", "'Storm clouds are gathering': Northland Ambassador to the Harbour Council\n\nThe ambassador spoke on Monday.",
 			[]want{{"Storm clouds are gathering", "Northland Ambassador to the Harbour Council"}}},
 	}
