@@ -1197,6 +1197,7 @@ func (x *docCtx) genders() map[string]string {
 		if !isUpperWord(x.txt, x.toks[j]) || !isWord(x.toks[j]) {
 			continue
 		}
+		st := j
 		for j+1 < len(x.toks) && isUpperWord(x.txt, x.toks[j+1]) && isWord(x.toks[j+1]) {
 			j++
 		}
@@ -1205,18 +1206,37 @@ func (x *docCtx) genders() map[string]string {
 			g = ""
 		}
 		x.gender[w] = g
+		if j > st {
+			// The full name as written: "Ms Anna Roe".
+			ws := make([]string, 0, j-st+1)
+			for k := st; k <= j; k++ {
+				ws = append(ws, strings.TrimSuffix(strings.TrimSuffix(x.toks[k].Lower, "’s"), "'s"))
+			}
+			x.gender[strings.Join(ws, " ")] = g
+		}
 	}
 	return x.gender
 }
 
 // genderOf is the gender the document shows for speaker s ("" unknown).
-func (x *docCtx) genderOf(s speaker) string {
-	f := strings.Fields(s.text)
+func (x *docCtx) genderOf(s speaker) string { return x.nameGender(s.text) }
+
+// nameGender is the gender of a name the document writes with an
+// honorific: a surname alone takes the honorific's gender ("Lavrov" after
+// "Mr Lavrov"), a full name only when it was written so itself ("Ms Anna
+// Roe"): "Katherine Jackson" is not "Mr Jackson".
+func (x *docCtx) nameGender(name string) string {
+	f := strings.Fields(strings.ToLower(name))
 	if len(f) == 0 {
 		return ""
 	}
-	w := strings.ToLower(f[len(f)-1])
-	return x.genders()[strings.TrimSuffix(strings.TrimSuffix(w, "’s"), "'s")]
+	for i := range f {
+		f[i] = strings.TrimSuffix(strings.TrimSuffix(f[i], "’s"), "'s")
+	}
+	if len(f) > 1 {
+		return x.genders()[strings.Join(f, " ")]
+	}
+	return x.genders()[f[0]]
 }
 
 // clashes reports whether a he/she pronoun of gender g cannot stand for s.
@@ -1245,14 +1265,14 @@ func (x *docCtx) genderedBefore(g string, off, para int) (speaker, bool) {
 		if i+1 < len(x.toks) && isUpperWord(x.txt, x.toks[i+1]) && isWord(x.toks[i+1]) {
 			continue // not the last word of a name
 		}
-		if x.genders()[strings.TrimSuffix(strings.TrimSuffix(t.Lower, "’s"), "'s")] != g {
-			continue
-		}
 		a := i
 		for a > 0 && isUpperWord(x.txt, x.toks[a-1]) && isWord(x.toks[a-1]) && honorifics[x.toks[a-1].Lower] == "" {
 			a--
 		}
 		sp := accord.Span{Start: x.toks[a].Start, End: t.End}
+		if x.nameGender(x.txt[sp.Start:sp.End]) != g {
+			continue
+		}
 		return x.resolve(subject{Span: sp, Kind: accord.MentionName, Found: true}, para), true
 	}
 	return speaker{}, false
