@@ -57,3 +57,17 @@ func TestReaderSpeakers(t *testing.T) {
 		})
 	}
 }
+
+func TestPassiveKeepsSpeaker(t *testing.T) {
+	for _, in := range []string{
+		`"They will not stop us this time," Mr Pell is reported as saying.`,
+	} {
+		d := annotate(t, "t", in)
+		if len(d.Quotes) == 0 || d.Quotes[0].SpeakerText != "Pell" {
+			for _, q := range d.Quotes {
+				t.Logf("%q %q", q.Text, q.SpeakerText)
+			}
+			t.Errorf("%q: want speaker Pell", in)
+		}
+	}
+}
