@@ -71,3 +71,14 @@ func TestPassiveKeepsSpeaker(t *testing.T) {
 		}
 	}
 }
+
+func TestPassiveSpeechInfinitive(t *testing.T) {
+	in := `Mr Pell is reported to have said that the harbour plan was "dead on arrival" in the council.`
+	d := annotate(t, "t", in)
+	for _, q := range d.Quotes {
+		t.Logf("%q %q", q.Text, q.SpeakerText)
+	}
+	if len(d.Quotes) == 0 || d.Quotes[0].SpeakerText != "Pell" {
+		t.Errorf("want speaker Pell")
+	}
+}

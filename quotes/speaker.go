@@ -289,6 +289,9 @@ func passiveCue(toks []accord.Token, a, cue int) bool {
 	if w == "expected" || cue+2 < len(toks) && toks[cue+1].Lower == "as" && strings.HasSuffix(toks[cue+2].Lower, "ing") {
 		return false // "X is expected to tell", "X is reported as saying"
 	}
+	if cue+2 < len(toks) && toks[cue+1].Lower == "to" && (toks[cue+2].Lower == "have" || isCue(toks[cue+2].Lower)) {
+		return false // "X is reported to have suggested", "X is said to believe": X speaks
+	}
 	if cue+1 >= len(toks) || toks[cue+1].Lower != "to" && toks[cue+1].Lower != "as" {
 		// "he was asked what …" answers next: only the raising forms
 		// ("is said to", "is described as") leave the subject out.
