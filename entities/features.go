@@ -239,16 +239,46 @@ func affix(w string, n int, suffix bool) (string, bool) {
 	return w[i:], true
 }
 
+// prevName is the name of a previous tag in features ("<s>" before the
+// sentence: a negative tag or startState).
+func prevName(p int) string {
+	if p < 0 || p >= numTags {
+		return "<s>"
+	}
+	return TagNames[p]
+}
+
+// appendPrevFeatures appends the features that depend on the previous two
+// tags (pt, pt2 by name) of a word (lower case lw, shape sh).
+func appendPrevFeatures(out []uint64, pt, pt2, lw, sh string) []uint64 {
+	return append(out, feat(fPrev, pt), feat2(fPrev2, pt2, pt), feat2(fPrevWord, pt, lw), feat2(fPrevShape, pt, sh))
+}
+
+// form returns word i as the features read it: as written, or, in a
+// headline in capitals (no case signal), the lower-cased word capitalised;
+// and its shape.
+func (s *Sentence) form(i int) (w, sh string) {
+	if s.AllCaps {
+		w = capFirst(s.lower[i])
+		return w, Shape(w)
+	}
+	return s.Words[i], s.shapes[i]
+}
+
 // features appends the feature hashes of word i given the previous two tags
 // and the document history feature hist ("" when none).
 func (m *Model) features(out []uint64, s *Sentence, i int, prev, prev2 int, hist string) []uint64 {
+	out = m.staticFeatures(out, s, i, hist)
+	_, sh := s.form(i)
+	return appendPrevFeatures(out, prevName(prev), prevName(prev2), s.lower[i], sh)
+}
+
+// staticFeatures appends the features of word i that do not depend on the
+// tags before it.
+func (m *Model) staticFeatures(out []uint64, s *Sentence, i int, hist string) []uint64 {
 	n := len(s.Words)
-	w, lw, sh := s.Words[i], s.lower[i], s.shapes[i]
-	if s.AllCaps {
-		// Headline case carries no signal; tag from the lower-cased form.
-		w = capFirst(lw)
-		sh = Shape(w)
-	}
+	lw := s.lower[i]
+	w, sh := s.form(i)
 	out = append(out, feat(fBias, ""), feat(fWord, w), feat(fLower, lw), feat(fShape, sh))
 	for k := 1; k <= 4; k++ {
 		if p, ok := affix(lw, k, false); ok {
@@ -281,14 +311,6 @@ func (m *Model) features(out []uint64, s *Sentence, i int, prev, prev2 int, hist
 	out = append(out, feat(fWm1, wm1), feat(fWm2, wm2), feat(fWp1, wp1), feat(fWp2, wp2),
 		feat(fShm1, shm1), feat(fShp1, shp1), feat2(fBgm1, wm1, lw), feat2(fBgp1, lw, wp1),
 		feat2(fShpair, shm1+"|"+sh, shp1))
-	pt, pt2 := "<s>", "<s>"
-	if prev >= 0 && prev < numTags {
-		pt = TagNames[prev]
-	}
-	if prev2 >= 0 && prev2 < numTags {
-		pt2 = TagNames[prev2]
-	}
-	out = append(out, feat(fPrev, pt), feat2(fPrev2, pt2, pt), feat2(fPrevWord, pt, lw), feat2(fPrevShape, pt, sh))
 	if i == 0 {
 		out = append(out, feat(fFirst, sh))
 	}
@@ -402,4 +424,89 @@ func (s *Sentence) fillClusters(m *Model) {
 			s.clus[i], s.ckind[i] = c, 1
 		}
 	}
+}
+
+// startState is the "previous tag" before a sentence's first word in the
+// structured decoder's tables.
+const startState = numTags
+
+const nPrev = numTags + 1
+
+// negInf marks an impossible decoder state.
+const negInf = float32(-1e30)
+
+// viterbi returns the best tag sequence under BIO constraints for a
+// second-order model: emit[i][t] scores tag t at word i from the features
+// that ignore the tags before it, trans[i][p][t] the features of word i
+// with previous tag p (startState before the sentence), and pair[p2][p][t]
+// the tag-trigram features. bp is scratch space (reused when large enough).
+func viterbi(emit [][numTags]float32, trans [][nPrev][numTags]float32, pair *[nPrev][nPrev][numTags]float32, bp [][numTags][numTags]uint8) ([]int, [][numTags][numTags]uint8) {
+	n := len(emit)
+	tags := make([]int, n)
+	if n == 0 {
+		return tags, bp
+	}
+	if cap(bp) < n {
+		bp = make([][numTags][numTags]uint8, n)
+	}
+	bp = bp[:n]
+	// cur[p][t]: best score of a prefix ending with tags p, t (p == startState
+	// only at word 0).
+	var cur, next [nPrev][numTags]float32
+	for p := range cur {
+		for t := range cur[p] {
+			cur[p][t] = negInf
+		}
+	}
+	for t := 0; t < numTags; t++ {
+		if allowed(tagO, t) {
+			cur[startState][t] = emit[0][t] + trans[0][startState][t] + pair[startState][startState][t]
+		}
+	}
+	for i := 1; i < n; i++ {
+		for p := range next {
+			for t := range next[p] {
+				next[p][t] = negInf
+			}
+		}
+		for p := 0; p < numTags; p++ {
+			for t := 0; t < numTags; t++ {
+				if !allowed(p, t) {
+					continue
+				}
+				best, arg := negInf, 0
+				for p2 := 0; p2 < nPrev; p2++ {
+					v := cur[p2][p]
+					if v <= negInf {
+						continue
+					}
+					if v += pair[p2][p][t]; v > best {
+						best, arg = v, p2
+					}
+				}
+				if best <= negInf {
+					continue
+				}
+				next[p][t] = best + emit[i][t] + trans[i][p][t]
+				bp[i][p][t] = uint8(arg)
+			}
+		}
+		cur = next
+	}
+	best, bpv, bt := negInf, 0, 0
+	for p := 0; p < nPrev; p++ {
+		for t := 0; t < numTags; t++ {
+			if cur[p][t] > best {
+				best, bpv, bt = cur[p][t], p, t
+			}
+		}
+	}
+	tags[n-1] = bt
+	if n > 1 {
+		tags[n-2] = bpv
+		for i := n - 1; i >= 2; i-- {
+			tags[i-2] = int(bp[i][tags[i-1]][tags[i]])
+		}
+	}
+	return tags, bp
 }

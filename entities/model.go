@@ -24,6 +24,20 @@ type Model struct {
 	scale    float32
 	clusters map[string]cluster
 	gaz      *Gazetteer
+	// structured: decode each sentence with Viterbi over the tag sequence
+	// (the model was trained so); else greedily, left to right.
+	structured bool
+	// prevTab, pairTab: the weights of the tag-only features fPrev and
+	// fPrev2, by previous tag(s) (structured models).
+	prevTab [nPrev][numTags]float32
+	pairTab [nPrev][nPrev][numTags]float32
+}
+
+// ModelOptions are settings stored with a model.
+type ModelOptions struct {
+	// Structured: the model was trained with, and decodes with, Viterbi
+	// over each sentence's tag sequence.
+	Structured bool
 }
 
 // Gazetteer maps lower-cased token n-grams to the CoNLL classes they were
@@ -210,11 +224,22 @@ func (t *featTable) get(k uint64) int32 {
 	}
 }
 
-const modelMagic = "ACCORDNER4"
+// modelMagic opens a model file; modelMagicGreedy is the older format
+// (greedy decoding, no options byte).
+const (
+	modelMagic       = "ACCORDNER5"
+	modelMagicGreedy = "ACCORDNER4"
+)
 
 // WriteModel serializes a model from float weights (pruned and quantized),
 // clusters (word -> coarse, fine) and a gazetteer.
-func WriteModel(w io.Writer, weights map[uint64][numTags]float32, minAbs float32, clusters map[string][2]int, g *Gazetteer) (kept int, err error) {
+func WriteModel(w io.Writer, weights map[uint64][numTags]float32, minAbs float32, clusters map[string][2]int, g *Gazetteer, opts ...ModelOptions) (kept int, err error) {
+	var flags byte
+	for _, o := range opts {
+		if o.Structured {
+			flags |= 1
+		}
+	}
 	var maxAbs float32
 	for _, ws := range weights {
 		for _, v := range ws {
@@ -244,6 +269,7 @@ func WriteModel(w io.Writer, weights map[uint64][numTags]float32, minAbs float32
 	zw := gzip.NewWriter(w)
 	bw := bufio.NewWriter(zw)
 	bw.WriteString(modelMagic)
+	bw.WriteByte(flags)
 	binary.Write(bw, binary.LittleEndian, scale)
 	binary.Write(bw, binary.LittleEndian, uint32(len(keys)))
 	var buf [8]byte
@@ -335,10 +361,17 @@ func ReadModel(data []byte) (*Model, error) {
 	}
 	r := bufio.NewReaderSize(zr, 1<<16)
 	magic := make([]byte, len(modelMagic))
-	if _, err := io.ReadFull(r, magic); err != nil || string(magic) != modelMagic {
+	if _, err := io.ReadFull(r, magic); err != nil || string(magic) != modelMagic && string(magic) != modelMagicGreedy {
 		return nil, errors.New("entities: not a model file")
 	}
 	m := &Model{clusters: map[string]cluster{}, gaz: NewGazetteer()}
+	if string(magic) == modelMagic {
+		flags, err := r.ReadByte()
+		if err != nil {
+			return nil, err
+		}
+		m.structured = flags&1 != 0
+	}
 	if err := binary.Read(r, binary.LittleEndian, &m.scale); err != nil {
 		return nil, err
 	}
@@ -415,8 +448,29 @@ func ReadModel(data []byte) (*Model, error) {
 	if len(m.gaz.entries) == 0 && len(m.gaz.nameParts) == 0 && len(m.gaz.caps) == 0 {
 		m.gaz = nil
 	}
+	if m.structured {
+		for p := 0; p < nPrev; p++ {
+			m.addWeights(&m.prevTab[p], feat(fPrev, prevName(p)))
+			for p2 := 0; p2 < nPrev; p2++ {
+				m.addWeights(&m.pairTab[p2][p], feat2(fPrev2, prevName(p2), prevName(p)))
+			}
+		}
+	}
 	return m, nil
 }
+
+// addWeights adds feature f's weights to sc.
+func (m *Model) addWeights(sc *[numTags]float32, f uint64) {
+	if off := m.index.get(f); off >= 0 {
+		w := m.weights[off : off+numTags]
+		for t := range sc {
+			sc[t] += float32(w[t])
+		}
+	}
+}
+
+// Structured reports whether the model decodes with Viterbi.
+func (m *Model) Structured() bool { return m.structured }
 
 // Sentence prepares words for Tag with the model's gazetteer.
 func (m *Model) Sentence(words []string) *Sentence { return NewSentence(words, m.gaz) }
@@ -425,6 +479,9 @@ func (m *Model) Sentence(words []string) *Sentence { return NewSentence(words, m
 // document history of earlier decisions as a feature. It returns BIO tag
 // indices per sentence.
 func (m *Model) Tag(sents []*Sentence) [][]int {
+	if m.structured {
+		return m.tagStructured(sents)
+	}
 	out := make([][]int, len(sents))
 	hist := map[string]*[5]int{}
 	var fs []uint64
@@ -504,5 +561,63 @@ func writeByteMap(bw *bufio.Writer, m map[string]byte) {
 	for _, k := range keys {
 		writeString(bw, k)
 		bw.WriteByte(m[k])
+	}
+}
+
+// tagStructured tags each sentence with Viterbi over its tag sequence; the
+// document history feature reads the tags of the sentences before.
+func (m *Model) tagStructured(sents []*Sentence) [][]int {
+	out := make([][]int, len(sents))
+	hist := map[string]*[5]int{}
+	var fs []uint64
+	var emit [][numTags]float32
+	var trans [][nPrev][numTags]float32
+	var bp [][numTags][numTags]uint8
+	for si, s := range sents {
+		n := len(s.Words)
+		if cap(emit) < n {
+			emit = make([][numTags]float32, n)
+			trans = make([][nPrev][numTags]float32, n)
+		}
+		emit, trans = emit[:n], trans[:n]
+		for i := 0; i < n; i++ {
+			fs = m.staticFeatures(fs[:0], s, i, histFeature(hist, histKey(s, i)))
+			e := &emit[i]
+			*e = [numTags]float32{}
+			for _, f := range fs {
+				m.addWeights(e, f)
+			}
+			lw := s.lower[i]
+			_, sh := s.form(i)
+			for p := 0; p < nPrev; p++ {
+				tr := &trans[i][p]
+				*tr = m.prevTab[p]
+				pt := prevName(p)
+				m.addWeights(tr, feat2(fPrevWord, pt, lw))
+				m.addWeights(tr, feat2(fPrevShape, pt, sh))
+			}
+		}
+		var tags []int
+		tags, bp = viterbi(emit, trans, &m.pairTab, bp)
+		out[si] = tags
+		addHistory(hist, s, tags)
+	}
+	return out
+}
+
+// addHistory records a sentence's tags in the document history.
+func addHistory(hist map[string]*[5]int, s *Sentence, tags []int) {
+	for i, t := range tags {
+		if t == tagO {
+			continue
+		}
+		if hk := histKey(s, i); hk != "" {
+			h := hist[hk]
+			if h == nil {
+				h = &[5]int{}
+				hist[hk] = h
+			}
+			h[tagClass(t)]++
+		}
 	}
 }

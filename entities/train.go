@@ -3,11 +3,16 @@ package entities
 import "math"
 
 // Trainer learns the tagger's weights with an averaged perceptron: greedy
-// left-to-right decoding over predicted history, one update per wrong tag.
+// left-to-right decoding over predicted history, one update per wrong tag;
+// or, when Structured, Collins' structured perceptron (Viterbi over each
+// sentence's tags, one update per sentence decoded wrong).
 type Trainer struct {
 	m     *Model // feature context (clusters); weights unused
 	feats map[uint64]*trainFeat
 	clock int32
+	// Structured selects Viterbi training (and the decoder the model
+	// records).
+	Structured bool
 }
 
 type trainFeat struct {
@@ -54,6 +59,9 @@ func itoa(v int) string {
 // TrainDoc runs one perceptron pass over a document's sentences with their
 // gold tags, and returns how many tags were right before the updates.
 func (t *Trainer) TrainDoc(sents []*Sentence, gold [][]int) (correct, total int) {
+	if t.Structured {
+		return t.trainDocStructured(sents, gold)
+	}
 	hist := map[string]*[5]int{}
 	var fs []uint64
 	for si, s := range sents {
@@ -143,3 +151,90 @@ func (t *Trainer) Averaged() map[uint64][numTags]float32 {
 
 // Features is the number of features seen.
 func (t *Trainer) Features() int { return len(t.feats) }
+
+// addScores adds feature f's current weights to sc.
+func (t *Trainer) addScores(sc *[numTags]float32, f uint64) {
+	if tf := t.feats[f]; tf != nil {
+		for k := range sc {
+			sc[k] += tf.w[k]
+		}
+	}
+}
+
+func (t *Trainer) updateAll(fs []uint64, tag int, d float32) {
+	for _, f := range fs {
+		tf := t.feats[f]
+		if tf == nil {
+			tf = &trainFeat{}
+			t.feats[f] = tf
+		}
+		t.update(tf, tag, d)
+	}
+}
+
+// trainDocStructured: Viterbi-decode each sentence with the current weights
+// and, where the decoded (tag, previous two tags) differ from the gold ones,
+// add the gold features and subtract the decoded ones. The document history
+// follows the decoded tags of earlier sentences, as at run time.
+func (t *Trainer) trainDocStructured(sents []*Sentence, gold [][]int) (correct, total int) {
+	hist := map[string]*[5]int{}
+	var pair [nPrev][nPrev][numTags]float32
+	for p := 0; p < nPrev; p++ {
+		for p2 := 0; p2 < nPrev; p2++ {
+			t.addScores(&pair[p2][p], feat2(fPrev2, prevName(p2), prevName(p)))
+		}
+	}
+	var bp [][numTags][numTags]uint8
+	var pf []uint64
+	for si, s := range sents {
+		t.clock++
+		n := len(s.Words)
+		static := make([][]uint64, n)
+		emit := make([][numTags]float32, n)
+		trans := make([][nPrev][numTags]float32, n)
+		for i := 0; i < n; i++ {
+			static[i] = t.m.staticFeatures(nil, s, i, histFeature(hist, histKey(s, i)))
+			for _, f := range static[i] {
+				t.addScores(&emit[i], f)
+			}
+			lw := s.lower[i]
+			_, sh := s.form(i)
+			for p := 0; p < nPrev; p++ {
+				pt := prevName(p)
+				t.addScores(&trans[i][p], feat(fPrev, pt))
+				t.addScores(&trans[i][p], feat2(fPrevWord, pt, lw))
+				t.addScores(&trans[i][p], feat2(fPrevShape, pt, sh))
+			}
+		}
+		var pred []int
+		pred, bp = viterbi(emit, trans, &pair, bp)
+		g := gold[si]
+		at := func(ts []int, i int) int {
+			if i < 0 {
+				return -1
+			}
+			return ts[i]
+		}
+		for i := 0; i < n; i++ {
+			total++
+			if pred[i] == g[i] {
+				correct++
+			}
+			if pred[i] == g[i] && at(pred, i-1) == at(g, i-1) && at(pred, i-2) == at(g, i-2) {
+				continue
+			}
+			lw := s.lower[i]
+			_, sh := s.form(i)
+			if pred[i] != g[i] {
+				t.updateAll(static[i], g[i], 1)
+				t.updateAll(static[i], pred[i], -1)
+			}
+			pf = appendPrevFeatures(pf[:0], prevName(at(g, i-1)), prevName(at(g, i-2)), lw, sh)
+			t.updateAll(pf, g[i], 1)
+			pf = appendPrevFeatures(pf[:0], prevName(at(pred, i-1)), prevName(at(pred, i-2)), lw, sh)
+			t.updateAll(pf, pred[i], -1)
+		}
+		addHistory(hist, s, pred)
+	}
+	return correct, total
+}

@@ -124,6 +124,10 @@ func main() {
 	minAbs := flag.Float64("prune", 0.05, "drop features whose largest averaged |weight| is below this")
 	noClusters := flag.Bool("noclusters", false, "train without word clusters")
 	genderOut := flag.String("gender", "entities/gender.tsv", "first-name gender table output (empty: skip)")
+	kfolds := flag.Int("folds", 0, "k-fold proxy: hold out the eng.train documents with index%folds == fold, train on the rest, score on them (eng.testa untouched, nothing written)")
+	fold := flag.Int("fold", 0, "held-out fold (with -folds)")
+	structured := flag.Bool("structured", false, "Collins structured perceptron: Viterbi over each sentence's tags in training and decoding (else greedy)")
+	selectBy := flag.String("select", "best", "which epoch's model to keep: best (on the dev set, printed every epoch) or last (dev scored once, at the end)")
 	flag.Parse()
 	log.SetFlags(0)
 
@@ -136,7 +140,20 @@ func main() {
 	if err != nil {
 		log.Fatal(err)
 	}
-	log.Printf("train %d docs, dev %d docs", len(train), len(dev))
+	devName := "testa"
+	if *kfolds > 0 {
+		var tr, ho []doc
+		for di, d := range train {
+			if di%*kfolds == *fold {
+				ho = append(ho, d)
+			} else {
+				tr = append(tr, d)
+			}
+		}
+		train, dev, devName = tr, ho, fmt.Sprintf("fold %d/%d", *fold, *kfolds)
+		*out, *genderOut = "", ""
+	}
+	log.Printf("train %d docs, dev (%s) %d docs", len(train), devName, len(dev))
 
 	if *epochs <= 0 {
 		m, err := entities.DefaultModel()
@@ -205,6 +222,7 @@ func main() {
 	}
 
 	tr := entities.NewTrainer(clusters)
+	tr.Structured = *structured
 	rng := rand.New(rand.NewSource(1))
 	order := rng.Perm(len(train))
 	bestF, bestEpoch := -1.0, 0
@@ -219,7 +237,7 @@ func main() {
 			n += b
 		}
 		var buf bytes.Buffer
-		kept, err := entities.WriteModel(&buf, tr.Averaged(), float32(*minAbs), clusters, full)
+		kept, err := entities.WriteModel(&buf, tr.Averaged(), float32(*minAbs), clusters, full, entities.ModelOptions{Structured: *structured})
 		if err != nil {
 			log.Fatal(err)
 		}
@@ -227,21 +245,30 @@ func main() {
 		if err != nil {
 			log.Fatal(err)
 		}
+		if *selectBy == "last" && ep < *epochs {
+			log.Printf("epoch %d: train acc %.4f, features %d kept %d (%d KB) (%s)",
+				ep, float64(c)/float64(n), tr.Features(), kept, buf.Len()/1024, time.Since(t0).Round(time.Second))
+			continue
+		}
 		var pred [][]int
 		for _, ss := range devSents {
 			pred = append(pred, m.Tag(ss)...)
 		}
 		p, r, f := prf(chunks(devGold), chunks(pred))
-		log.Printf("epoch %d: train acc %.4f, features %d kept %d (%d KB), dev P %.4f R %.4f F1 %.4f (%s)",
-			ep, float64(c)/float64(n), tr.Features(), kept, buf.Len()/1024, p, r, f, time.Since(t0).Round(time.Second))
-		if f > bestF {
+		log.Printf("epoch %d: train acc %.4f, features %d kept %d (%d KB), %s P %.4f R %.4f F1 %.4f (%s)",
+			ep, float64(c)/float64(n), tr.Features(), kept, buf.Len()/1024, devName, p, r, f, time.Since(t0).Round(time.Second))
+		if f > bestF || *selectBy == "last" {
 			bestF, bestEpoch, best = f, ep, buf.Bytes()
 		}
+	}
+	log.Printf("kept epoch %d, %s F1 %.4f (%d KB)", bestEpoch, devName, bestF, len(best)/1024)
+	if *out == "" {
+		return
 	}
 	if err := os.WriteFile(*out, best, 0o644); err != nil {
 		log.Fatal(err)
 	}
-	log.Printf("best epoch %d dev F1 %.4f; wrote %s (%d KB)", bestEpoch, bestF, *out, len(best)/1024)
+	log.Printf("wrote %s", *out)
 	m, err := entities.ReadModel(best)
 	if err != nil {
 		log.Fatal(err)
