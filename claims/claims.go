@@ -19,6 +19,7 @@ import (
 	"strings"
 
 	"github.com/accord-news/accord"
+	"github.com/accord-news/accord/lexicon"
 	"github.com/accord-news/accord/text"
 )
 
@@ -76,6 +77,17 @@ func (s *Stage) Analyze(ctx context.Context, c *accord.Corpus) error {
 		all = append(all, infos[d.ID])
 	}
 	storyOf := map[string]string{}
+	var eventOf map[string]string
+	for _, st := range c.Stories {
+		for _, ev := range st.Events {
+			if eventOf == nil {
+				eventOf = map[string]string{}
+			}
+			for _, id := range ev.Documents {
+				eventOf[id] = ev.ID
+			}
+		}
+	}
 	for _, st := range c.Stories {
 		for _, id := range st.Documents {
 			if _, ok := storyOf[id]; !ok {
@@ -109,7 +121,7 @@ func (s *Stage) Analyze(ctx context.Context, c *accord.Corpus) error {
 				bestID, bestN = id, votes[id]
 			}
 		}
-		st := newStory(bestID, part)
+		st := newStory(bestID, part, eventOf)
 		if len(st.docs) > 1 {
 			for _, f := range st.findConflicts() {
 				c.Conflicts = append(c.Conflicts, toConflict(f, st.id))
@@ -219,6 +231,7 @@ type unit struct {
 	sent    int
 	words   int
 	content int // len(di.sents[sent].ids), kept here for the pair loop
+	anchors []anchor
 }
 
 // storyClaims matches the sentences of a story's documents: two sentences of
@@ -240,6 +253,19 @@ func (s *Stage) storyClaims(c *accord.Corpus, st *story) []accord.Claim {
 			}
 		}
 	}
+	// Anchors: each unit's quantities and dates, indexed by value.
+	anchorIndex := map[string][]int{}
+	for ui := range units {
+		u := &units[ui]
+		u.anchors = st.anchorsOf(u.di, u.sent)
+		for _, a := range u.anchors {
+			l := anchorIndex[a.key]
+			if len(l) == 0 || l[len(l)-1] != ui {
+				anchorIndex[a.key] = append(l, ui)
+			}
+		}
+	}
+	paired := map[[2]int]bool{}
 	parent := unionfind.New(len(units))
 	find := parent.Find
 	maxPost := len(st.docs) * 4
@@ -273,12 +299,29 @@ func (s *Stage) storyClaims(c *accord.Corpus, st *story) []accord.Claim {
 		for _, j := range touched {
 			n := int(cnt[j])
 			cnt[j] = 0
-			na, nb := u.content, units[j].content
-			small := min(na, nb)
-			jac := float64(n) / float64(na+nb-n)
-			if jac >= 0.4 || n >= 4 && float64(n) >= 0.6*float64(small) || n >= 6 && float64(n) >= 0.4*float64(small) ||
-				n >= 3 && sharedGram(a, &units[j].di.sents[units[j].sent]) {
-				pairs = append(pairs, pair{i, j, jac + float64(n)/float64(small)})
+			if ok, score := st.wordsMatch(u, units[j], n); ok {
+				pairs = append(pairs, pair{i, j, score})
+				paired[[2]int{i, j}] = true
+			}
+		}
+	}
+	// Sentences that state one quantity of one thing, or one happening on
+	// one day, in other words ("approximately 100,000 troops … at the
+	// border" / "around one lakh troops … near the border"): found through
+	// their anchors, since they may share few words.
+	for _, ids := range anchorIndex {
+		if len(ids) > maxPost && len(ids) > 50 {
+			continue
+		}
+		for x, i := range ids {
+			for _, j := range ids[x+1:] {
+				if i == j || units[i].di == units[j].di || paired[[2]int{i, j}] {
+					continue
+				}
+				if ok, score := st.anchorsMatch(units[i], units[j]); ok {
+					pairs = append(pairs, pair{i, j, score})
+					paired[[2]int{i, j}] = true
+				}
 			}
 		}
 	}
@@ -339,7 +382,9 @@ func (s *Stage) storyClaims(c *accord.Corpus, st *story) []accord.Claim {
 				continue
 			}
 		}
-		out = append(out, buildClaim(c, st, units, members))
+		if cl, ok := buildClaim(c, st, units, members, s.LeadClaims); ok {
+			out = append(out, cl)
+		}
 	}
 	sort.SliceStable(out, func(i, j int) bool {
 		if out[i].IndependentSources != out[j].IndependentSources {
@@ -385,7 +430,7 @@ func (s *sent) contentGrams() map[string]bool {
 	return s.grams
 }
 
-func buildClaim(c *accord.Corpus, st *story, units []unit, members []int) accord.Claim {
+func buildClaim(c *accord.Corpus, st *story, units []unit, members []int, lead int) (accord.Claim, bool) {
 	// The statement: the member sharing most content words with the others,
 	// in the words of an original rather than a machine-spun copy.
 	best, bestScore := members[0], math.MinInt
@@ -405,6 +450,19 @@ func buildClaim(c *accord.Corpus, st *story, units []unit, members []int) accord
 		}
 	}
 	bu := units[best]
+	// A document is evidence only when its sentence states what the
+	// statement states, not when it reached the claim through another
+	// member (a chain of sentences sharing a name).
+	kept := members[:0:0]
+	for _, i := range members {
+		if i == best || st.statesSame(bu, units[i]) {
+			kept = append(kept, i)
+		}
+	}
+	members = kept
+	if len(members) == 1 && bu.sent >= lead {
+		return accord.Claim{}, false
+	}
 	cl := accord.Claim{
 		Statement: bu.di.d.Slice(bu.di.sents[bu.sent].stmt),
 		Story:     st.id,
@@ -424,14 +482,16 @@ func buildClaim(c *accord.Corpus, st *story, units []unit, members []int) accord
 		if o := origin(c, u.di, sp); originOf[u.di.d.ID] == "" || strings.HasPrefix(o, "outlet:") {
 			originOf[u.di.d.ID] = o
 		}
-		t := u.di.d.Slice(sp)
-		if strings.ContainsAny(t, "\"“”") {
-			hasQuote = true
-		}
-		for _, q := range u.di.qs {
-			if sp.Contains(q.Span) && numKey(&q) != "" {
-				hasNumber = true
-			}
+	}
+	// The kind says what the statement is: a quotation, a figure, or an
+	// account of what happened.
+	stmt := bu.di.sents[bu.sent].stmt
+	if hasQuotation(bu.di.d.Slice(stmt)) && reportsWords(bu.di, bu.sent) {
+		hasQuote = true
+	}
+	for _, q := range bu.di.qs {
+		if stmt.Contains(q.Span) && numKey(&q) != "" {
+			hasNumber = true
 		}
 	}
 	for id := range docSet {
@@ -461,7 +521,51 @@ func buildClaim(c *accord.Corpus, st *story, units []unit, members []int) accord
 	if cl.IndependentSources >= 2 {
 		cl.Status = accord.StatusCorroborated
 	}
-	return cl
+	return cl, true
+}
+
+// reportsWords: the sentence reports someone's words (a speech or
+// reporting verb, or a colon before a quotation), rather than quoting a
+// phrase in passing ("concerns of a “possible deeper military
+// intervention”").
+func reportsWords(di *docInfo, si int) bool {
+	for _, t := range di.sents[si].toks {
+		if speechVerbs[t.Lower] || reportVerbs[t.Lower] || t.Lower == ":" {
+			return true
+		}
+	}
+	return false
+}
+
+// reportVerbs are reporting verbs besides the speech verbs of attribution.
+var reportVerbs = map[string]bool{
+	"reiterated": true, "reiterates": true, "emphasized": true, "emphasised": true, "urged": true, "urges": true,
+	"suggested": true, "suggests": true, "described": true, "describes": true, "called": true, "calls": true,
+	"asked": true, "asks": true, "promised": true, "promises": true, "vowed": true, "vows": true,
+	"denied": true, "denies": true, "repeated": true, "repeats": true, "state": true, "say": true, "tell": true,
+	"recommended": true,
+}
+
+// hasQuotation: the text holds quoted words (a pair of quotation marks
+// around at least one letter), not a stray mark or an apostrophe.
+func hasQuotation(t string) bool {
+	open := -1
+	for i, r := range t {
+		switch r {
+		case '"', '“', '”', '«', '»':
+			if open >= 0 {
+				for _, x := range t[open:i] {
+					if x >= 'a' && x <= 'z' || x >= 'A' && x <= 'Z' {
+						return true
+					}
+				}
+				open = -1
+			} else {
+				open = i
+			}
+		}
+	}
+	return false
 }
 
 // origin is where a document's sentence comes from: the outlet it relays
@@ -512,6 +616,12 @@ func relayedAcronym(di *docInfo, sp accord.Span) string {
 		for j := k + 1; j < len(s.toks) && j <= k+7; j++ {
 			raw := di.raw(si, j)
 			if len(raw) >= 2 && strings.ToUpper(raw) == raw && isWordTok(raw) && !isDigitStr(raw) {
+				// A country's acronym, or an acronym modifying a noun
+				// ("according to US intelligence"), names no outlet.
+				if lexicon.IsKindOf(raw, 4, "country", "city", "region") ||
+					j+1 < len(s.toks) && isWordTok(s.toks[j+1].Lower) && di.raw(si, j+1) == s.toks[j+1].Lower {
+					continue
+				}
 				return strings.ToLower(raw)
 			}
 		}
@@ -568,9 +678,16 @@ func markDisputed(c *accord.Corpus) {
 		if si >= 0 {
 			sp = d.Sentences[si]
 		}
+		kind := "event"
+		switch {
+		case hasQuotation(d.Slice(sp)):
+			kind = "quote"
+		case cf.Kind == accord.ConflictNumber:
+			kind = "number"
+		}
 		cl := accord.Claim{
 			Statement:          d.Slice(sp),
-			Kind:               cf.Kind,
+			Kind:               kind,
 			Documents:          cf.Documents,
 			IndependentSources: c.IndependentCount(cf.Documents),
 			Status:             accord.StatusDisputed,

@@ -140,6 +140,35 @@ func TestSeeds(t *testing.T) {
 	if !found {
 		t.Error("no dead-end claim")
 	}
+	// A document is evidence for a claim only when its sentence states it:
+	// 003's Ryabkov quote about escalation shares only his name and title
+	// with 000's account of his arrival.
+	for _, cl := range c.Claims {
+		all := ""
+		for _, e := range cl.Evidence {
+			all += " | " + e.Text
+		}
+		if strings.Contains(all, "escorted by the Swiss police") && strings.Contains(all, "escalatory scenario") {
+			t.Errorf("claim joins sentences sharing only a name: %+v", cl)
+		}
+		if cl.Kind == "quote" && !hasQuotation(cl.Statement) {
+			t.Errorf("claim without quotation has kind quote: %q", cl.Statement)
+		}
+	}
+	// The troop figure (000, 004; 002 spins 004) is one claim.
+	troops := false
+	for _, cl := range c.Claims {
+		in := strings.Join(cl.Documents, " ")
+		if strings.Contains(cl.Statement, "troops") && strings.Contains(in, "000") && strings.Contains(in, "004") && cl.IndependentSources >= 2 {
+			troops = true
+			if cl.Kind != "number" {
+				t.Errorf("troop claim kind %q", cl.Kind)
+			}
+		}
+	}
+	if !troops {
+		t.Error("troop figure of 000 and 004 not corroborated")
+	}
 	// The talks are corroborated by several independent sources.
 	corr := 0
 	for _, cl := range c.Claims {
@@ -210,6 +239,22 @@ func TestConflictKinds(t *testing.T) {
 			"Team president Ed Stefanski spoke to reporters on Monday about the coach.",
 			"\"I made the decision because I felt we were not progressing the way we wanted to progress,\" said Rick Howard.",
 		}, accord.ConflictSpeaker, "Rick Howard"},
+		{"a relative shares the surname", []string{
+			"Singer Dora Vallis died on Thursday at her home in Esk, her family said.",
+			"Dora Vallis, the singer, died on Thursday in Esk.",
+			"The singer Dora Vallis died at home in Esk on Thursday.",
+			"Vallis died in Esk on Thursday and is survived by her brother Tomas Vallis.",
+		}, "", ""},
+		{"a generic title fits the holder's office", []string{
+			"Harbour manager Ivo Kestrel said the squad was ready for the final.",
+			"Manager Ivo Kestrel said the squad was ready to play the final.",
+			"Harbour boss Ivo Kestrel said the squad was ready for the final.",
+		}, "", ""},
+		{"a place in a list of names", []string{
+			"The striker missed games against Dallow, Esk and Marrow with the injury.",
+			"He missed the games against Dallow, Esk and Marrow through injury.",
+			"The striker missed games against Tarnby, Esk and Marrow with the injury.",
+		}, "", ""},
 		{"place", []string{
 			"The actress has entered the Promises Treatment Center in Malibu, her publicist said.",
 			"The actress checked into the Promises Treatment Center in Malibu on Tuesday.",
@@ -445,5 +490,46 @@ func TestPersonAfterPrepositionIsNoPlace(t *testing.T) {
 		if got := hasConflict(c, accord.ConflictOther, "Dayton"); got == typed {
 			t.Errorf("Dayton typed PERSON %v: place conflict %v, want %v", typed, got, !typed)
 		}
+	}
+}
+
+// Conflicts need reports of one happening: when the story stage put the
+// odd document in another event than the others, and its sentence says
+// little of theirs, its figure is of another happening.
+func TestConflictsNeedOneEvent(t *testing.T) {
+	bodies := []string{
+		"The coach of the Harbour club was banned for four years by the tribunal on Monday.",
+		"The Harbour club's coach has been banned for four years by the tribunal.",
+		"The coach was also banned for two years by the league in an earlier case.",
+	}
+	for _, split := range []bool{false, true} {
+		var ds []*accord.Document
+		for i, b := range bodies {
+			ds = append(ds, doc(string(rune('a'+i)), b))
+		}
+		c := accord.NewCorpus(ds, accord.Options{})
+		ev := []accord.Event{{ID: "e1", Documents: []string{"a", "b", "c"}}}
+		if split {
+			ev = []accord.Event{{ID: "e1", Documents: []string{"a", "b"}}, {ID: "e2", Documents: []string{"c"}}}
+		}
+		c.Stories = []accord.Story{{ID: "s1", Documents: []string{"a", "b", "c"}, Events: ev}}
+		if err := New().Analyze(context.Background(), c); err != nil {
+			t.Fatal(err)
+		}
+		if got := hasConflict(c, accord.ConflictNumber, "two years"); got == split {
+			t.Errorf("odd document in another event %v: number conflict %v (%+v)", split, got, c.Conflicts)
+		}
+	}
+}
+
+// Titles are keyed by surname: a title of a person with another given name
+// is no role conflict (a name conflict, maybe).
+func TestRoleNeedsOnePerson(t *testing.T) {
+	c := run(t,
+		doc("a", "Harbour coach Eddie Brandt said the squad was ready for the final."),
+		doc("b", "Coach Eddie Brandt said the squad was ready to play the final."),
+		doc("c", "Prop Duncan Brandt said the squad was ready for the final."))
+	if hasConflict(c, accord.ConflictRole, "Brandt") {
+		t.Errorf("role conflict between two people: %+v", c.Conflicts)
 	}
 }

@@ -37,6 +37,7 @@ type fact struct {
 	says  string
 	key   string
 	value string
+	first string // a person's given name (titles), "" when not written
 	q     *quantity.Q
 	local map[string]bool // content words near the value
 	leave map[string]bool // words of the value itself
@@ -90,10 +91,17 @@ type story struct {
 	docs []*docInfo
 	// docFreq of lower-case words: how many documents use each.
 	docFreq map[string]int
+	// senses: thesaurus senses of words (by corpus word number), filled
+	// on first use by the claim matcher.
+	senses map[int32][]uint32
+	lemmas map[int32][]string
+	// eventOf: the story stage's event of each document (nil when no
+	// story stage ran; then the topic stands for the happening).
+	eventOf map[string]string
 }
 
-func newStory(id string, docs []*docInfo) *story {
-	st := &story{id: id, docs: docs, docFreq: map[string]int{}}
+func newStory(id string, docs []*docInfo, eventOf map[string]string) *story {
+	st := &story{id: id, docs: docs, docFreq: map[string]int{}, eventOf: eventOf}
 	for _, d := range docs {
 		for w := range d.words {
 			st.docFreq[w]++
@@ -145,6 +153,60 @@ func (st *story) spreadPlaces() {
 		}
 	}
 }
+
+// sameHappening: two facts are reports of one happening, so that their
+// differing values can conflict: their documents are in one event of the
+// story stage, or their sentences say much the same (half the shorter
+// one's content words, at least four, besides the values). A topic is
+// broader than an event: two races, two rate decisions, two matches of one
+// season share a topic, and their figures, dates and people differ
+// without any source being wrong.
+func (st *story) sameHappening(f, g *fact) bool {
+	if st.eventOf == nil {
+		return true
+	}
+	if e := st.eventOf[f.di.d.ID]; e != "" && e == st.eventOf[g.di.d.ID] {
+		return true
+	}
+	f.context()
+	g.context()
+	// Words of time, figures and speech say nothing of which happening.
+	vocab := f.di.nums.vocab
+	plain := func(id int32) bool {
+		w := vocab[id]
+		return !timeFill[w] && months[w] == 0 && !calendarWord[w] && !speechVerbs[w] && !isDigitStr(strings.Trim(w, ".,%"))
+	}
+	na, nb, n := 0, 0, 0
+	for _, x := range f.ctxIDs {
+		if plain(x) {
+			na++
+		}
+	}
+	for _, y := range g.ctxIDs {
+		if plain(y) {
+			nb++
+		}
+	}
+	i, j := 0, 0
+	for i < len(f.ctxIDs) && j < len(g.ctxIDs) {
+		switch x, y := f.ctxIDs[i], g.ctxIDs[j]; {
+		case x < y:
+			i++
+		case x > y:
+			j++
+		default:
+			if plain(x) {
+				n++
+			}
+			i++
+			j++
+		}
+	}
+	return n >= 4 && 2*n >= min(na, nb)
+}
+
+var calendarWord = map[string]bool{"year": true, "years": true, "month": true, "months": true, "quarter": true,
+	"quarters": true, "weekend": true, "season": true, "decade": true, "annual": true, "monthly": true}
 
 func (st *story) findConflicts() []finding {
 	var out []finding
@@ -296,7 +358,7 @@ func (st *story) oddOneOut(facts []*fact, compat func(a, b *fact) bool, ctx func
 			scoreOf := map[*docInfo]int{}
 			inCtx = inCtx[:0]
 			for gi, g := range fs {
-				if g.di == f.di || minShared > 0 && int(shared[gi]) < minShared || !ctx(f, g) {
+				if g.di == f.di || minShared > 0 && int(shared[gi]) < minShared || !ctx(f, g) || !st.sameHappening(f, g) {
 					continue
 				}
 				inCtx = append(inCtx, g)
@@ -679,6 +741,9 @@ func (st *story) nameConflicts() []finding {
 			if len(p.given) == 0 || len(p.tokens) > 3 || len(p.surname) < 2 || lower[p.surname] {
 				continue
 			}
+			if p.tok > 0 && kinWords[di.sents[p.sent].toks[p.tok-1].Lower] {
+				continue // "her brother Jack Page": a relative, another person
+			}
 			var g []string
 			for _, x := range p.given {
 				g = append(g, strings.ToLower(x))
@@ -716,7 +781,13 @@ func (st *story) nameConflicts() []finding {
 			var others []use
 			for _, dj := range st.docs {
 				if dj != di {
-					others = append(others, m[dj]...)
+					for _, o := range m[dj] {
+						// Different people share a surname across
+						// happenings; within one, a surname is one person.
+						if st.sameHappening(mine[0].f, o.f) {
+							others = append(others, o)
+						}
+					}
 				}
 			}
 			// Pair off compatible names; what is left on both sides conflicts.
@@ -815,7 +886,7 @@ func (st *story) roleConflicts() []finding {
 				continue
 			}
 			key := p.surname
-			f := &fact{di: di, sent: p.sent, span: p.full, says: di.d.Text[p.full.Start:p.full.End], key: key, value: p.title.String()}
+			f := &fact{di: di, sent: p.sent, span: p.full, says: di.d.Text[p.full.Start:p.full.End], key: key, value: p.title.String(), first: p.first}
 			if f.span.Len() == 0 || f.span.Start < 0 || f.span.End > len(di.d.Text) {
 				continue
 			}
@@ -828,6 +899,21 @@ func (st *story) roleConflicts() []finding {
 	var out []finding
 	for _, r := range st.oddOneOut(facts, compat, ctx, 0, 2) {
 		f := r[0][0]
+		// Titles keyed by surname belong to one person only when the given
+		// names agree ("loose-head Duncan Jones" is not "coach Eddie
+		// Jones"): opponents with another given name do not count.
+		var same []*fact
+		groups := map[int]bool{}
+		for _, g := range r[1] {
+			if compatibleFirst(f.first, g.first) {
+				same = append(same, g)
+				groups[g.di.group] = true
+			}
+		}
+		if len(groups) < 2 {
+			continue
+		}
+		r[1] = same
 		if f.di.spun {
 			// A spinner's synonyms garble titles ("Assistant of State"): a
 			// spun copy alone never makes a title conflict.
@@ -876,7 +962,7 @@ func (st *story) officeConflicts() []finding {
 			var opp []*fact
 			groups := map[int]bool{}
 			for _, g := range fs {
-				if g.value != f.value && st.docFreq[g.value] >= 2 {
+				if g.value != f.value && st.docFreq[g.value] >= 2 && st.sameHappening(f, g) {
 					if len(opp) > 0 && opp[0].value != g.value {
 						continue
 					}
@@ -935,7 +1021,9 @@ func (st *story) placeConflicts() []finding {
 	}
 	plain := make([]bool, len(facts))
 	for i, f := range facts {
-		plain[i] = plainPlace(f.value, f.says, lower) && otherVotes[f.value] <= placeVotes[f.value]
+		// A place in a list of names ("against San Diego, Atlanta,
+		// Kansas City and Green Bay") is one of many, no single fact.
+		plain[i] = plainPlace(f.value, f.says, lower) && otherVotes[f.value] <= placeVotes[f.value] && !inNameList(f.di, f.sent, f.span)
 	}
 	similar := map[[2]string]bool{}
 	isSimilar := func(a, b string) bool {
@@ -966,7 +1054,7 @@ func (st *story) placeConflicts() []finding {
 			if g.di == f.di || g.value == f.value {
 				continue
 			}
-			if !plain[gi] || isSimilar(f.value, g.value) {
+			if !plain[gi] || isSimilar(f.value, g.value) || !st.sameHappening(f, g) {
 				continue
 			}
 			ov := sharedContext(f, g)
@@ -1054,4 +1142,55 @@ func (st *story) docsMentioning(phrase string) int {
 		}
 	}
 	return n
+}
+
+// kinWords name a relative: the name after one is another person of the
+// family, who shares the surname.
+var kinWords = map[string]bool{}
+
+func init() {
+	for _, w := range strings.Fields(`brother brothers sister sisters son sons daughter daughters wife husband
+mother father parents grandson granddaughter grandmother grandfather grandchildren uncle aunt nephew niece
+cousin widow widower stepson stepdaughter stepfather stepmother sibling siblings fiance fiancee`) {
+		kinWords[w] = true
+	}
+}
+
+// inNameList: the span is one item of a list of at least three capitalized
+// names joined by commas and "and"/"or".
+func inNameList(di *docInfo, si int, sp accord.Span) bool {
+	s := &di.sents[si]
+	a, b := -1, -1
+	for k, t := range s.toks {
+		if a < 0 && t.Start >= sp.Start {
+			a = k
+		}
+		if t.End <= sp.End {
+			b = k
+		}
+	}
+	if a < 0 || b < a {
+		return false
+	}
+	joint := func(k int) bool {
+		l := s.toks[k].Lower
+		return l == "," || l == "and" || l == "or" || l == ";"
+	}
+	items := 0
+	// Leftwards: joint, then a capitalized run.
+	for k := a - 1; k >= 1 && joint(k) && di.capTok(si, k-1); {
+		items++
+		k--
+		for k >= 0 && di.capTok(si, k) {
+			k--
+		}
+	}
+	for k := b + 1; k+1 < len(s.toks) && joint(k) && di.capTok(si, k+1); {
+		items++
+		k++
+		for k < len(s.toks) && di.capTok(si, k) {
+			k++
+		}
+	}
+	return items >= 2
 }

@@ -26,6 +26,55 @@ type sent struct {
 	// ids: the content words (not stopwords; hyphenated words also by
 	// their parts) as corpus-wide numbers, sorted, each once (see wordNums).
 	ids []int32
+	// pred: the ids that say what the sentence states rather than whom or
+	// where it names: words written in lower case, less speech verbs and
+	// the titles that go with a name ("Russian deputy foreign minister").
+	// Two sentences that share only names and titles state nothing in
+	// common.
+	pred []int32
+}
+
+// wordTok is one word of a sentence while its ids are read: its case and
+// the range of its parts' ids in a buffer.
+type wordTok struct {
+	w                            string
+	first, lower, capital, title bool
+	from, to                     int
+}
+
+// titleVocab: a word of the title vocabulary (head, rank or portfolio).
+func titleVocab(w string) bool {
+	return titleHeads[w] || rankMods[w] || portfolios[w] || titleSynonym[w] != ""
+}
+
+// predIDs appends to dst the ids of the sentence's predicate words: lower-case
+// words that are no speech verb and no title word next to a name (a title
+// word next to a capitalized word, or next to such a title word, belongs to
+// the name: "the Russian deputy foreign minister", "Labour leader"). The
+// first word is decided later (its case says nothing).
+func predIDs(ws []wordTok, ids []int32, dst []int32) []int32 {
+	ref := make([]bool, len(ws))
+	for k := range ws {
+		ref[k] = ws[k].capital && !ws[k].first
+	}
+	// Titles take the name's side in both directions, through other titles.
+	for k := 1; k < len(ws); k++ {
+		if ws[k].title && ws[k].lower && (ref[k-1] || ws[k-1].capital) {
+			ref[k] = true
+		}
+	}
+	for k := len(ws) - 2; k >= 0; k-- {
+		if ws[k].title && ws[k].lower && ref[k+1] {
+			ref[k] = true
+		}
+	}
+	for k, t := range ws {
+		if !t.lower || ref[k] || speechVerbs[t.w] || t.first {
+			continue
+		}
+		dst = append(dst, ids[t.from:t.to]...)
+	}
+	return dst
 }
 
 // wordNums numbers content words across the corpus (one number per word;
@@ -132,6 +181,8 @@ func newDocInfo(c *accord.Corpus, d *accord.Document, nums *wordNums) *docInfo {
 		}
 	}
 	ti := 0
+	var wtoks []wordTok
+	var partIDs []int32
 	for _, sp := range sents {
 		if sp.Start < 0 || sp.End > len(d.Text) || sp.Start >= sp.End {
 			continue
@@ -166,6 +217,7 @@ func newDocInfo(c *accord.Corpus, d *accord.Document, nums *wordNums) *docInfo {
 				s.toks = append(s.toks, t)
 			}
 		}
+		wtoks = wtoks[:0]
 		for _, t := range s.toks {
 			if !isWordTok(t.Lower) {
 				continue
@@ -173,19 +225,45 @@ func newDocInfo(c *accord.Corpus, d *accord.Document, nums *wordNums) *docInfo {
 			w, _ := stripPoss(t.Lower)
 			s.words = append(s.words, w)
 			di.words[w] = true
-			if raw := d.Text[t.Start:t.End]; raw == t.Lower {
+			raw := d.Text[t.Start:t.End]
+			wt := wordTok{w: w, first: len(s.words) == 1, from: len(partIDs)}
+			if raw == t.Lower {
 				di.lowerWords[w] = true
+				wt.lower = true
+			} else if raw != "" && raw[0] >= 'A' && raw[0] <= 'Z' {
+				wt.capital = true
 			}
 			for _, part := range strings.Split(w, "-") {
 				if part != "" && !text.IsStopword(part) {
-					s.ids = append(s.ids, nums.id(part))
+					id := nums.id(part)
+					s.ids = append(s.ids, id)
+					partIDs = append(partIDs, id)
+					if titleVocab(part) {
+						wt.title = true
+					}
 				}
 			}
+			wt.to = len(partIDs)
+			wtoks = append(wtoks, wt)
 		}
+		s.pred = predIDs(wtoks, partIDs, s.pred)
+		partIDs = partIDs[:0]
 		slices.Sort(s.ids)
 		s.ids = tight(slices.Compact(s.ids))
 		s.words = tight(s.words)
 		di.sents = append(di.sents, s)
+	}
+	// A sentence's first word is written capitalized whatever it is: it
+	// is a predicate word when the document writes it in lower case too.
+	for si := range di.sents {
+		s := &di.sents[si]
+		if len(s.words) > 0 && di.lowerWords[s.words[0]] && !speechVerbs[s.words[0]] && !titleVocab(s.words[0]) && !text.IsStopword(s.words[0]) {
+			if id, ok := nums.num[s.words[0]]; ok {
+				s.pred = append(s.pred, id)
+			}
+		}
+		slices.Sort(s.pred)
+		s.pred = tight(slices.Compact(s.pred))
 	}
 	di.extendOpenQuotes()
 	for si := range di.sents {

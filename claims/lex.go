@@ -219,7 +219,7 @@ func titlesCompatible(a, b title) bool {
 	if a.empty() || b.empty() {
 		return true
 	}
-	if !intersects(a.heads, b.heads) {
+	if !intersects(a.heads, b.heads) && !genericHeads(a) && !genericHeads(b) {
 		return false
 	}
 	if !setEq(a.ranks, b.ranks) {
@@ -229,6 +229,21 @@ func titlesCompatible(a, b title) bool {
 		return false
 	}
 	return true
+}
+
+// genericHeads: the title names no particular office, only that its holder
+// heads something ("Villa boss", "Labour leader"): it fits the holder's
+// other titles (manager, coach, prime minister).
+func genericHeads(t title) bool {
+	if len(t.ranks) > 0 || len(t.ports) > 0 {
+		return false
+	}
+	for _, h := range t.heads {
+		if h != "boss" && h != "head" && h != "leader" {
+			return false
+		}
+	}
+	return len(t.heads) > 0
 }
 
 // Words that start capitalized runs but are not given names.
@@ -394,7 +409,11 @@ terence: terry
 gerard: gerry
 salvatore: sal
 louis: lou
-jonathan: jon`, "\n") {
+jonathan: jon
+bernard: bernie
+stanley: stan
+arnold: arnie
+russell: russ`, "\n") {
 		i := strings.IndexByte(line, ':')
 		if i < 0 {
 			continue

@@ -1,0 +1,353 @@
+package claims
+
+import (
+	"sort"
+	"strconv"
+	"strings"
+
+	"github.com/accord-news/accord/lexicon"
+)
+
+// When two sentences of different documents state one claim.
+//
+// Shared words are not enough: two sentences that name the same people
+// ("Russian Deputy Foreign Minister Sergei Ryabkov arrives …" / "…, said
+// Sergei A Ryabkov, who is a Russian deputy foreign minister") state
+// different things. Besides the word thresholds, the sentences must share
+// predicate words (sent.pred: lower-case words that are no speech verb and
+// no title of a name); between a spun copy and another document, words the
+// thesaurus relates count as shared ("border" / "boundary"), since a
+// spinner replaces words by synonyms.
+//
+// Sentences may also state one fact in other words: the same quantity of
+// the same thing (normalized value and unit; counted nouns equal or
+// related, "troops" / "soldiers") or the same day of one happening. They
+// are found through their anchors and need fewer shared words.
+
+// anchor is a quantity or a date stated in a sentence.
+type anchor struct {
+	key    string // "q|unit|value" or "d|weekday" / "d|mm-dd"
+	counts string // the counted noun of a quantity
+	unit   string
+	tok    int // index of the date in sent.toks (dates only)
+}
+
+// anchorsOf reads the quantities and dates of sentence si.
+func (st *story) anchorsOf(di *docInfo, si int) []anchor {
+	var out []anchor
+	s := &di.sents[si]
+	k := sort.Search(len(di.qs), func(i int) bool { return di.qs[i].Start >= s.span.Start })
+	for ; k < len(di.qs) && di.qs[k].Start < s.span.End; k++ {
+		q := &di.qs[k]
+		nk := numKey(q)
+		if nk == "" || nk == "age" || q.End > s.span.End || strings.Contains(q.Text, "-") || q.Low < q.High && q.Bound == "" {
+			continue
+		}
+		out = append(out, anchor{key: "q|" + q.Unit + "|" + strconv.FormatFloat(q.Value, 'g', 6, 64), counts: q.Counts, unit: q.Unit})
+	}
+	for t, tk := range s.toks {
+		w, _ := stripPoss(tk.Lower)
+		if wd := weekdays[w]; wd != "" {
+			out = append(out, anchor{key: "d|" + wd, tok: t})
+			continue
+		}
+		m := months[strings.TrimSuffix(w, ".")]
+		if m == 0 || !isUpperWord(di.raw(si, t)) {
+			continue
+		}
+		day := 0
+		if t+1 < len(s.toks) {
+			day = dayNum(s.toks[t+1].Lower)
+		}
+		if day == 0 && t > 0 {
+			day = dayNum(s.toks[t-1].Lower)
+		}
+		if day > 0 {
+			out = append(out, anchor{key: "d|" + strconv.Itoa(m) + "-" + strconv.Itoa(day), tok: t})
+		}
+	}
+	return out
+}
+
+// wordsMatch: two sentences sharing n content words state one claim (the
+// word thresholds, then the predicate words). It returns the pair's score.
+func (st *story) wordsMatch(u, v unit, n int) (bool, float64) {
+	na, nb := u.content, v.content
+	small := min(na, nb)
+	if small == 0 {
+		return false, 0
+	}
+	jac := float64(n) / float64(na+nb-n)
+	a, b := &u.di.sents[u.sent], &v.di.sents[v.sent]
+	if !(jac >= 0.4 || n >= 4 && float64(n) >= 0.6*float64(small) || n >= 6 && float64(n) >= 0.4*float64(small) ||
+		n >= 3 && sharedGram(a, b)) {
+		return false, 0
+	}
+	if otherThing(u, v) {
+		return false, 0
+	}
+	ps := min(len(a.pred), len(b.pred))
+	enough := func(p int) bool { return p >= 2 && 4*p >= ps || p >= 1 && ps <= 2 }
+	if !enough(sharedIDs(a.pred, b.pred)) {
+		// Forms of one word count ("showcase" / "showcased"), and
+		// between a spun copy and another document, synonyms.
+		mode := byLemma
+		if u.di.spun || v.di.spun {
+			mode = bySense
+		}
+		if !enough(st.relatedShared(a.pred, b.pred, mode)) {
+			return false, 0
+		}
+	}
+	return true, jac + float64(n)/float64(small)
+}
+
+// How relatedShared relates two words besides identity.
+const (
+	byLemma = iota // one base form ("showcased" / "showcase")
+	bySense        // the thesaurus relates them ("border" / "boundary")
+)
+
+// otherThing: the sentences give one figure of different things ("12,000
+// residents" / "12,000 sandbags"), and no figure of one thing: whatever
+// words they share, they state different facts. A spun copy's counted noun
+// may be a synonym the thesaurus does not relate.
+func otherThing(u, v unit) bool {
+	if u.di.spun || v.di.spun {
+		return false
+	}
+	other := false
+	for _, x := range u.anchors {
+		for _, y := range v.anchors {
+			if x.key != y.key || x.key[0] != 'q' || x.counts == "" || y.counts == "" {
+				continue
+			}
+			if x.counts == y.counts || lexicon.Related(x.counts, y.counts) {
+				return false
+			}
+			other = true
+		}
+	}
+	return other
+}
+
+// anchorsMatch: two sentences state one quantity of one thing, or one
+// happening on one day, near the same people.
+func (st *story) anchorsMatch(u, v unit) (bool, float64) {
+	a, b := &u.di.sents[u.sent], &v.di.sents[v.sent]
+	if !samePeople(u.di, u.sent, v.di, v.sent) {
+		return false, 0
+	}
+	for _, x := range u.anchors {
+		for _, y := range v.anchors {
+			if x.key != y.key {
+				continue
+			}
+			if x.key[0] == 'q' {
+				// A bare figure ("1.3%", "$3bn") needs three words in
+				// common (forms of one word count, not synonyms: "exports
+				// climbed 1.3%" is not "imports grew 1.3%").
+				need, mode := 3, byLemma
+				if x.counts != "" || y.counts != "" {
+					mode = bySense
+					switch {
+					case x.counts == "" || y.counts == "":
+						continue
+					case x.counts == y.counts || lexicon.Related(x.counts, y.counts):
+						need = 2 // the counted noun and one more word
+					case u.di.spun || v.di.spun:
+						// A spinner's synonym for the counted noun
+						// ("soldiers" for "troops"): two more words.
+						need = 2
+					default:
+						continue
+					}
+				}
+				if st.relatedShared(a.pred, b.pred, mode) >= need {
+					return true, 0.5
+				}
+				continue
+			}
+			// A date: a predicate word they share stands next to it in
+			// one of them ("the talks on Monday").
+			if st.dateWordShared(u, x.tok, v, y.tok) {
+				return true, 0.4
+			}
+		}
+	}
+	return false, 0
+}
+
+// dateWordShared: the sentences share a predicate word that stands within
+// six words of the date in either sentence.
+func (st *story) dateWordShared(u unit, ut int, v unit, vt int) bool {
+	a, b := &u.di.sents[u.sent], &v.di.sents[v.sent]
+	near := func(di *docInfo, s *sent, t int) map[string]bool {
+		m := map[string]bool{}
+		for k := max(0, t-6); k <= t+6 && k < len(s.toks); k++ {
+			w, _ := stripPoss(s.toks[k].Lower)
+			if !timeFill[w] {
+				m[w] = true
+			}
+		}
+		return m
+	}
+	na, nb := near(u.di, a, ut), near(v.di, b, vt)
+	vocab := u.di.nums.vocab
+	for _, x := range a.pred {
+		for _, y := range b.pred {
+			if !st.related(x, y) {
+				continue
+			}
+			wx, wy := vocab[x], vocab[y]
+			if timeFill[wx] || timeFill[wy] || isNumberWord(wx) || isDigitStr(wx) {
+				continue
+			}
+			if na[wx] || nb[wy] {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// samePeople: when both sentences name people, they name one in common.
+func samePeople(da *docInfo, sa int, db *docInfo, sb int) bool {
+	var x, y []string
+	for _, p := range da.persons {
+		if p.sent == sa {
+			x = append(x, p.surname)
+		}
+	}
+	if len(x) == 0 {
+		return true
+	}
+	for _, p := range db.persons {
+		if p.sent == sb {
+			y = append(y, p.surname)
+		}
+	}
+	if len(y) == 0 {
+		return true
+	}
+	for _, s := range x {
+		for _, t := range y {
+			if s == t {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// statesSame: member v's sentence states what statement u states.
+func (st *story) statesSame(u, v unit) bool {
+	a, b := &u.di.sents[u.sent], &v.di.sents[v.sent]
+	if ok, _ := st.wordsMatch(u, v, sharedIDs(a.ids, b.ids)); ok {
+		return true
+	}
+	if len(u.anchors) > 0 && len(v.anchors) > 0 {
+		ok, _ := st.anchorsMatch(u, v)
+		return ok
+	}
+	return false
+}
+
+// related: the two words (corpus word numbers) are one word, or share a
+// thesaurus sense, or one's sense is directly broader than the other's.
+func (st *story) related(x, y int32) bool {
+	if x == y {
+		return true
+	}
+	sx, sy := st.sensesOf(x), st.sensesOf(y)
+	return lexicon.SensesRelated(sx, sy)
+}
+
+// sameLemma: the two words have a base form in common.
+func (st *story) sameLemma(x, y int32) bool {
+	if x == y {
+		return true
+	}
+	lx, ly := st.lemmasOf(x), st.lemmasOf(y)
+	for _, a := range lx {
+		for _, b := range ly {
+			if a == b {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// lemmasOf caches a word's base forms per topic (the word itself when the
+// thesaurus does not know it).
+func (st *story) lemmasOf(id int32) []string {
+	if l, ok := st.lemmas[id]; ok {
+		return l
+	}
+	if st.lemmas == nil {
+		st.lemmas = map[int32][]string{}
+	}
+	w := st.docs[0].nums.vocab[id]
+	l := []string{w}
+	if !isDigitStr(w) && len(w) > 2 {
+		if x := lexicon.Lemmas(w); len(x) > 0 {
+			l = x
+		}
+	}
+	st.lemmas[id] = l
+	return l
+}
+
+// sensesOf caches a word's first senses per topic.
+func (st *story) sensesOf(id int32) []uint32 {
+	if s, ok := st.senses[id]; ok {
+		return s
+	}
+	if st.senses == nil {
+		st.senses = map[int32][]uint32{}
+	}
+	w := st.docs[0].nums.vocab[id]
+	var s []uint32
+	if !isDigitStr(w) && len(w) > 2 {
+		s = lexicon.Senses(nil, w, 4)
+	}
+	st.senses[id] = s
+	return s
+}
+
+// relatedShared counts the words of a matched in b, exactly or as mode
+// relates them, each word of b used once.
+func (st *story) relatedShared(a, b []int32, mode int) int {
+	n := sharedIDs(a, b)
+	var restA, restB []int32
+	i, j := 0, 0
+	for i < len(a) || j < len(b) {
+		switch {
+		case j >= len(b) || i < len(a) && a[i] < b[j]:
+			restA = append(restA, a[i])
+			i++
+		case i >= len(a) || b[j] < a[i]:
+			restB = append(restB, b[j])
+			j++
+		default:
+			i++
+			j++
+		}
+	}
+	used := make([]bool, len(restB))
+	rel := st.related
+	if mode == byLemma {
+		rel = st.sameLemma
+	}
+	for _, x := range restA {
+		for k, y := range restB {
+			if !used[k] && rel(x, y) {
+				used[k] = true
+				n++
+				break
+			}
+		}
+	}
+	return n
+}
