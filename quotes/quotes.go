@@ -575,23 +575,6 @@ func (x *docCtx) clauseEnd(qs []quoted, i int) (int, int) {
 			// “…,” while …: the comma inside the closing mark.
 			return end, last
 		}
-		if isCue(w) && k > afterClose {
-			if sub := subjectBefore(x.txt, x.toks, afterClose, k); sub.Found && sub.Kind != accord.MentionNominal && sub.Span.Start >= x.toks[afterClose].Start {
-				// A clause with its own speaker ("while Ms Roe replied
-				// …", "what he called …"): the clause ends before it.
-				e := end
-				for j := k - 1; j >= afterClose; j-- {
-					if x.toks[j].End <= sub.Span.Start && isWord(x.toks[j]) && !clauseJoiner[x.toks[j].Lower] {
-						e = x.toks[j].End
-						break
-					}
-				}
-				if e > sub.Span.Start || e < qs[last].Close.End {
-					e = qs[last].Close.End
-				}
-				return e, last
-			}
-		}
 		switch w {
 		case ";", "—", "–", "(", ":":
 			return end, last
