@@ -265,7 +265,6 @@ func (s *Stage) storyClaims(c *accord.Corpus, st *story) []accord.Claim {
 			}
 		}
 	}
-	paired := map[[2]int]bool{}
 	parent := unionfind.New(len(units))
 	find := parent.Find
 	maxPost := len(st.docs) * 4
@@ -301,7 +300,6 @@ func (s *Stage) storyClaims(c *accord.Corpus, st *story) []accord.Claim {
 			cnt[j] = 0
 			if ok, score := st.wordsMatch(u, units[j], n); ok {
 				pairs = append(pairs, pair{i, j, score})
-				paired[[2]int{i, j}] = true
 			}
 		}
 	}
@@ -315,12 +313,13 @@ func (s *Stage) storyClaims(c *accord.Corpus, st *story) []accord.Claim {
 		}
 		for x, i := range ids {
 			for _, j := range ids[x+1:] {
-				if i == j || units[i].di == units[j].di || paired[[2]int{i, j}] {
+				// A pair the words matched may come again: the merge
+				// below takes it once.
+				if i == j || units[i].di == units[j].di {
 					continue
 				}
 				if ok, score := st.anchorsMatch(units[i], units[j]); ok {
 					pairs = append(pairs, pair{i, j, score})
-					paired[[2]int{i, j}] = true
 				}
 			}
 		}

@@ -533,3 +533,32 @@ func TestRoleNeedsOnePerson(t *testing.T) {
 		t.Errorf("role conflict between two people: %+v", c.Conflicts)
 	}
 }
+
+// Figures of different named participants are different facts, whatever
+// words the sentences share.
+func TestNumberNeedsSameParticipants(t *testing.T) {
+	for _, other := range []bool{false, true} {
+		third := "Harbour Mills said its load factor rose to 50.5 pct in January."
+		if other {
+			third = "Tarn Airways said its load factor rose to 50.5 pct in January."
+		}
+		c := run(t,
+			doc("a", "Harbour Mills said its load factor rose to 54.1 pct in January."),
+			doc("b", "Harbour Mills said load factor rose to 54.1 pct in January from a year earlier."),
+			doc("c", third))
+		if got := hasConflict(c, accord.ConflictNumber, "50.5 pct"); got == other {
+			t.Errorf("other company %v: number conflict %v (%+v)", other, got, c.Conflicts)
+		}
+	}
+}
+
+// A former holder of an office contradicts no current holder.
+func TestFormerHolderIsNoConflict(t *testing.T) {
+	c := run(t,
+		doc("a", "Secretary of State George Hale said the talks would go on."),
+		doc("b", "Secretary of State George Hale said talks would continue next week."),
+		doc("c", "The panel includes former Secretary of State Edwin Marsh, who said the talks would go on."))
+	if len(c.Conflicts) != 0 {
+		t.Errorf("former holder: %+v", c.Conflicts)
+	}
+}

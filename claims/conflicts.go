@@ -98,6 +98,66 @@ type story struct {
 	// eventOf: the story stage's event of each document (nil when no
 	// story stage ran; then the topic stands for the happening).
 	eventOf map[string]string
+	// parts: the names each sentence holds (see participants), on first use.
+	parts map[partKey][]string
+}
+
+type partKey struct {
+	di *docInfo
+	si int
+}
+
+// participants are the names a sentence holds: capitalized words (the
+// first word only when the document never writes it in lower case), less
+// calendar words, titles and the heads of organization names ("Corp",
+// "Bank"), lower-cased.
+func (st *story) participants(di *docInfo, si int) []string {
+	k := partKey{di, si}
+	if p, ok := st.parts[k]; ok {
+		return p
+	}
+	if st.parts == nil {
+		st.parts = map[partKey][]string{}
+	}
+	var out []string
+	s := &di.sents[si]
+	for t, tk := range s.toks {
+		if !di.capTok(si, t) {
+			continue
+		}
+		w, _ := stripPoss(tk.Lower)
+		if len(w) < 2 || weekdays[w] != "" || months[strings.TrimSuffix(w, ".")] != 0 || notSurname[w] ||
+			titleVocab(w) || text.IsStopword(w) || calendarWord[w] || di.lowerWords[w] || isDigitStr(w) {
+			continue
+		}
+		out = append(out, w)
+	}
+	st.parts[k] = out
+	return out
+}
+
+// sameParticipants: two figures or dates are of one happening only near
+// the same named participants. When both sentences name some, they share
+// one; when one names none, its document's lead sentence stands in for it
+// ("Shr loss 32 cts" under a lead naming the company). Without names on
+// either side nothing is known, and the facts may meet.
+func (st *story) sameParticipants(a, b *fact) bool {
+	pa, pb := st.participants(a.di, a.sent), st.participants(b.di, b.sent)
+	if len(pa) == 0 || len(pb) == 0 {
+		pa = append(append([]string{}, pa...), st.participants(a.di, 0)...)
+		pb = append(append([]string{}, pb...), st.participants(b.di, 0)...)
+	}
+	if len(pa) == 0 || len(pb) == 0 {
+		return true
+	}
+	for _, x := range pa {
+		for _, y := range pb {
+			if x == y {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 func newStory(id string, docs []*docInfo, eventOf map[string]string) *story {
@@ -489,7 +549,7 @@ func (st *story) numberConflicts() []finding {
 		if a.value != "" && b.value != "" && a.value != b.value {
 			return false // about different people
 		}
-		return sharedContext(a, b) >= ctxNumber && localMatch(a, b)
+		return sharedContext(a, b) >= ctxNumber && localMatch(a, b) && st.sameParticipants(a, b)
 	}
 	var out []finding
 	for _, r := range st.oddOneOut(facts, numCompat, ctx, ctxNumber, 2) {
@@ -654,7 +714,7 @@ func (st *story) dateConflicts() []finding {
 	facts := st.dateFacts()
 	compat := func(a, b *fact) bool { return a.value == b.value }
 	ctx := func(a, b *fact) bool {
-		return sharedContext(a, b) >= ctxDate && localMatch(a, b)
+		return sharedContext(a, b) >= ctxDate && localMatch(a, b) && st.sameParticipants(a, b)
 	}
 	var out []finding
 	for _, r := range st.oddOneOut(facts, compat, ctx, ctxDate, 2) {
@@ -882,8 +942,8 @@ func (st *story) roleConflicts() []finding {
 	titles := map[*fact]title{}
 	for _, di := range st.docs {
 		for _, p := range di.persons {
-			if p.title.empty() {
-				continue
+			if p.title.empty() || pastTitle(di, p.sent, p.full) {
+				continue // a former title contradicts no current one
 			}
 			key := p.surname
 			f := &fact{di: di, sent: p.sent, span: p.full, says: di.d.Text[p.full.Start:p.full.End], key: key, value: p.title.String(), first: p.first}
@@ -941,8 +1001,8 @@ func (st *story) officeConflicts() []finding {
 	var offices []string
 	for _, di := range st.docs {
 		for _, p := range di.persons {
-			if p.office == "" {
-				continue
+			if p.office == "" || pastTitle(di, p.sent, p.offSpan) {
+				continue // a former holder ("former Secretary of State X")
 			}
 			if _, ok := byOffice[p.office]; !ok {
 				offices = append(offices, p.office)
@@ -1193,4 +1253,29 @@ func inNameList(di *docInfo, si int, sp accord.Span) bool {
 		}
 	}
 	return items >= 2
+}
+
+// pastTitle: the title is one the person held before ("former Secretary
+// of State", "then-National Security Council aide", "ex-chairman"): a word
+// of time within the title or the two words before it.
+func pastTitle(di *docInfo, si int, sp accord.Span) bool {
+	s := &di.sents[si]
+	at := -1
+	for k, t := range s.toks {
+		if t.Start >= sp.Start {
+			at = k
+			break
+		}
+	}
+	if at < 0 {
+		return false
+	}
+	for k := max(0, at-2); k < len(s.toks) && s.toks[k].Start < sp.End; k++ {
+		w := s.toks[k].Lower
+		if w == "former" || w == "then" || w == "onetime" || w == "one-time" || w == "erstwhile" ||
+			strings.HasPrefix(w, "ex-") || strings.HasPrefix(w, "then-") || strings.HasPrefix(w, "former-") {
+			return true
+		}
+	}
+	return false
 }

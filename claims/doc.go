@@ -43,8 +43,21 @@ type wordTok struct {
 }
 
 // titleVocab: a word of the title vocabulary (head, rank or portfolio).
-func titleVocab(w string) bool {
-	return titleHeads[w] || rankMods[w] || portfolios[w] || titleSynonym[w] != ""
+func titleVocab(w string) bool { return titleVocabSet[w] }
+
+// titleVocabSet joins the title word classes into one set (one look-up
+// per word while documents are read).
+var titleVocabSet = map[string]bool{}
+
+func init() {
+	for _, m := range []map[string]bool{titleHeads, rankMods, portfolios} {
+		for w := range m {
+			titleVocabSet[w] = true
+		}
+	}
+	for w := range titleSynonym {
+		titleVocabSet[w] = true
+	}
 }
 
 // predIDs appends to dst the ids of the sentence's predicate words: lower-case
@@ -238,7 +251,7 @@ func newDocInfo(c *accord.Corpus, d *accord.Document, nums *wordNums) *docInfo {
 					id := nums.id(part)
 					s.ids = append(s.ids, id)
 					partIDs = append(partIDs, id)
-					if titleVocab(part) {
+					if wt.lower && titleVocab(part) {
 						wt.title = true
 					}
 				}

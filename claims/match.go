@@ -46,6 +46,11 @@ func (st *story) anchorsOf(di *docInfo, si int) []anchor {
 		out = append(out, anchor{key: "q|" + q.Unit + "|" + strconv.FormatFloat(q.Value, 'g', 6, 64), counts: q.Counts, unit: q.Unit})
 	}
 	for t, tk := range s.toks {
+		// Weekdays and months are capitalized: test that before the
+		// look-ups.
+		if c := di.d.Text[tk.Start]; c < 'A' || c > 'Z' || len(tk.Lower) < 3 {
+			continue
+		}
 		w, _ := stripPoss(tk.Lower)
 		if wd := weekdays[w]; wd != "" {
 			out = append(out, anchor{key: "d|" + wd, tok: t})

@@ -316,6 +316,11 @@ func (st *story) speakerConflicts() []finding {
 			done[key] = true
 			fo := &fact{di: odd.di, sent: odd.sent, span: po.span, says: odd.di.d.Text[po.span.Start:po.span.End]}
 			ft := &fact{di: oth.di, sent: oth.sent, span: pt.span, says: oth.di.d.Text[pt.span.Start:pt.span.End]}
+			if odd.di != oth.di && !st.sameHappening(fo, ft) {
+				// One form of words in reports of different happenings
+				// ("In a filing with the SEC, X said it sold …").
+				continue
+			}
 			out = append(out, finding{kind: accord.ConflictSpeaker, odd: fo, others: []*fact{ft}, topic: "who said it", symmetric: true})
 		}
 	}
