@@ -54,15 +54,47 @@ func sparseDot(a, b vector) float64 {
 // (blended into S with weight STORIES_CUT_BETA).
 var semHook func(docs []*accord.Document) [][]float64
 
+// expandHook, when set, expands a document's IDF-weighted word sub-vector
+// (term id -> weight; terms[id] is "w:stem") before the story vector is
+// built (soft matching of related stems, sem_dev_test.go).
+var expandHook func(m map[int32]float64, terms []string)
+
 func prepareCut(docs []*accord.Document, gold map[string]string, beta float64) *cutCorpus {
 	vocab := newVocab()
 	feats := extractAll(docs, vocab, false)
 	idf := vocab.idf(len(docs))
 	vecs := make([]vector, len(docs))
 	evecs := make([]vector, len(docs))
+	var terms []string
+	if expandHook != nil {
+		terms = make([]string, len(vocab.df))
+		for t, id := range vocab.ids {
+			terms[id] = t
+		}
+	}
 	for i, f := range feats {
 		vecs[i] = f.topicVector(idf, 0.5, 0)
 		evecs[i] = f.eventVector(idf)
+		if expandHook != nil {
+			m := map[int32]float64{}
+			weigh(f.words, idf, 1, m)
+			expandHook(m, terms)
+			x := map[int32]float64{}
+			ids := make([]int32, 0, len(m))
+			for id := range m {
+				ids = append(ids, id)
+			}
+			sort.Slice(ids, func(a, b int) bool { return ids[a] < ids[b] })
+			norm := 0.0
+			for _, id := range ids {
+				norm += m[id] * m[id]
+			}
+			for _, id := range ids { // the words again at unit length
+				x[id] = m[id] / math.Sqrt(norm)
+			}
+			weigh(f.names, idf, 0.5, x)
+			vecs[i] = newVector(x)
+		}
 	}
 	seed := eventsFirst(context.Background(), vecSlice(evecs), arrival(docs), nil, 0.4)
 	byEv := map[int][]int{}
