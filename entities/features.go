@@ -101,6 +101,10 @@ const (
 	fCapR
 	fCapRP1
 	fCapRM1
+	// fPrevWordAny marks (weights unused) a word that has previous-tag x
+	// word features in a structured model, so that the decoder looks them
+	// up only for such words.
+	fPrevWordAny
 )
 
 var capNames = [8]string{"unk", "low", "mostlow", "mostcap", "cap", "x5", "x6", "x7"}
@@ -252,6 +256,12 @@ func prevName(p int) string {
 // tags (pt, pt2 by name) of a word (lower case lw, shape sh).
 func appendPrevFeatures(out []uint64, pt, pt2, lw, sh string) []uint64 {
 	return append(out, feat(fPrev, pt), feat2(fPrev2, pt2, pt), feat2(fPrevWord, pt, lw), feat2(fPrevShape, pt, sh))
+}
+
+// appendPrevFeatures1 appends the features of a first-order model that
+// depend on the previous tag.
+func appendPrevFeatures1(out []uint64, pt, lw, sh string) []uint64 {
+	return append(out, feat(fPrev, pt), feat2(fPrevWord, pt, lw), feat2(fPrevShape, pt, sh))
 }
 
 // form returns word i as the features read it: as written, or, in a
@@ -439,8 +449,8 @@ const negInf = float32(-1e30)
 // second-order model: emit[i][t] scores tag t at word i from the features
 // that ignore the tags before it, trans[i][p][t] the features of word i
 // with previous tag p (startState before the sentence), and pair[p2][p][t]
-// the tag-trigram features. bp is scratch space (reused when large enough).
-func viterbi(emit [][numTags]float32, trans [][nPrev][numTags]float32, pair *[nPrev][nPrev][numTags]float32, bp [][numTags][numTags]uint8) ([]int, [][numTags][numTags]uint8) {
+// the tag-trigram features (nil: a first-order model). bp is scratch space (reused when large enough).
+func viterbi(emit [][numTags]float32, trans []*[nPrev][numTags]float32, pair *[nPrev][nPrev][numTags]float32, bp [][numTags][numTags]uint8) ([]int, [][numTags][numTags]uint8) {
 	n := len(emit)
 	tags := make([]int, n)
 	if n == 0 {
@@ -451,53 +461,86 @@ func viterbi(emit [][numTags]float32, trans [][nPrev][numTags]float32, pair *[nP
 	}
 	bp = bp[:n]
 	// cur[p][t]: best score of a prefix ending with tags p, t (p == startState
-	// only at word 0).
+	// only at word 0). Every state the BIO constraints allow is reachable, so
+	// only allowed pairs are visited and none is ever -inf once reached.
 	var cur, next [nPrev][numTags]float32
-	for p := range cur {
-		for t := range cur[p] {
-			cur[p][t] = negInf
-		}
-	}
 	for t := 0; t < numTags; t++ {
+		cur[startState][t] = negInf
 		if allowed(tagO, t) {
-			cur[startState][t] = emit[0][t] + trans[0][startState][t] + pair[startState][startState][t]
+			cur[startState][t] = emit[0][t] + trans[0][startState][t]
+			if pair != nil {
+				cur[startState][t] += pair[startState][startState][t]
+			}
 		}
 	}
-	for i := 1; i < n; i++ {
-		for p := range next {
-			for t := range next[p] {
-				next[p][t] = negInf
-			}
-		}
+	first := true
+	for i := 1; i < n && pair == nil; i++ {
+		// First order: the best predecessor of (p, t) depends on p only.
+		em, tr := &emit[i], trans[i]
 		for p := 0; p < numTags; p++ {
-			for t := 0; t < numTags; t++ {
-				if !allowed(p, t) {
-					continue
-				}
-				best, arg := negInf, 0
-				for p2 := 0; p2 < nPrev; p2++ {
-					v := cur[p2][p]
-					if v <= negInf {
-						continue
-					}
-					if v += pair[p2][p][t]; v > best {
-						best, arg = v, p2
+			c, a := cur[startState][p], uint8(startState)
+			if !first {
+				c = negInf
+				for _, p2 := range prevsOf[p] {
+					if v := cur[p2][p]; v > c {
+						c, a = v, uint8(p2)
 					}
 				}
-				if best <= negInf {
-					continue
-				}
-				next[p][t] = best + emit[i][t] + trans[i][p][t]
-				bp[i][p][t] = uint8(arg)
+			}
+			nx, b, tp := &next[p], &bp[i][p], &tr[p]
+			for t := range nx {
+				nx[t] = c + em[t] + tp[t]
+				b[t] = a
 			}
 		}
-		cur = next
+		cur, first = next, false
+	}
+	for i := 1; i < n && pair != nil; i++ {
+		em, tr := &emit[i], trans[i]
+		for p := 0; p < numTags; p++ {
+			// best[t]: the best prefix ending (p2, p) extended by t.
+			var best [numTags]float32
+			var arg [numTags]uint8
+			switch {
+			case first:
+				c, row := cur[startState][p], &pair[startState][p]
+				for t := range best {
+					best[t], arg[t] = c+row[t], startState
+				}
+			default:
+				for t := range best {
+					best[t] = negInf
+				}
+				for _, p2 := range prevsOf[p] {
+					c, row := cur[p2][p], &pair[p2][p]
+					for t := range best {
+						if v := c + row[t]; v > best[t] {
+							best[t], arg[t] = v, uint8(p2)
+						}
+					}
+				}
+			}
+			nx, b := &next[p], &bp[i][p]
+			for t := range best {
+				nx[t] = best[t] + em[t] + tr[p][t]
+				b[t] = arg[t]
+			}
+		}
+		cur, first = next, false
 	}
 	best, bpv, bt := negInf, 0, 0
-	for p := 0; p < nPrev; p++ {
+	if n == 1 {
 		for t := 0; t < numTags; t++ {
-			if cur[p][t] > best {
-				best, bpv, bt = cur[p][t], p, t
+			if cur[startState][t] > best {
+				best, bpv, bt = cur[startState][t], startState, t
+			}
+		}
+	} else {
+		for t := 0; t < numTags; t++ {
+			for _, p := range prevsOf[t] {
+				if cur[p][t] > best {
+					best, bpv, bt = cur[p][t], p, t
+				}
 			}
 		}
 	}
@@ -510,3 +553,15 @@ func viterbi(emit [][numTags]float32, trans [][nPrev][numTags]float32, pair *[nP
 	}
 	return tags, bp
 }
+
+// prevsOf lists, per tag, the tags that may come before it under BIO.
+var prevsOf = func() (out [numTags][]int) {
+	for t := 0; t < numTags; t++ {
+		for p := 0; p < numTags; p++ {
+			if allowed(p, t) {
+				out[t] = append(out[t], p)
+			}
+		}
+	}
+	return out
+}()

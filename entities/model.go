@@ -27,6 +27,11 @@ type Model struct {
 	// structured: decode each sentence with Viterbi over the tag sequence
 	// (the model was trained so); else greedily, left to right.
 	structured bool
+	// firstOrder: a structured model without the tag-trigram features.
+	firstOrder bool
+	// markers: the model marks the words that have previous-tag x word
+	// features (fPrevWordAny); others skip those look-ups.
+	markers bool
 	// prevTab, pairTab: the weights of the tag-only features fPrev and
 	// fPrev2, by previous tag(s) (structured models).
 	prevTab [nPrev][numTags]float32
@@ -38,6 +43,11 @@ type ModelOptions struct {
 	// Structured: the model was trained with, and decodes with, Viterbi
 	// over each sentence's tag sequence.
 	Structured bool
+	// FirstOrder: structured, with features of the previous tag only (no
+	// tag trigrams): a cheaper Viterbi.
+	FirstOrder bool
+	// PrevWordMarkers: the weights include fPrevWordAny markers.
+	PrevWordMarkers bool
 }
 
 // Gazetteer maps lower-cased token n-grams to the CoNLL classes they were
@@ -239,6 +249,12 @@ func WriteModel(w io.Writer, weights map[uint64][numTags]float32, minAbs float32
 		if o.Structured {
 			flags |= 1
 		}
+		if o.FirstOrder {
+			flags |= 2
+		}
+		if o.PrevWordMarkers {
+			flags |= 4
+		}
 	}
 	var maxAbs float32
 	for _, ws := range weights {
@@ -371,6 +387,8 @@ func ReadModel(data []byte) (*Model, error) {
 			return nil, err
 		}
 		m.structured = flags&1 != 0
+		m.firstOrder = flags&2 != 0
+		m.markers = flags&4 != 0
 	}
 	if err := binary.Read(r, binary.LittleEndian, &m.scale); err != nil {
 		return nil, err
@@ -451,7 +469,7 @@ func ReadModel(data []byte) (*Model, error) {
 	if m.structured {
 		for p := 0; p < nPrev; p++ {
 			m.addWeights(&m.prevTab[p], feat(fPrev, prevName(p)))
-			for p2 := 0; p2 < nPrev; p2++ {
+			for p2 := 0; p2 < nPrev && !m.firstOrder; p2++ {
 				m.addWeights(&m.pairTab[p2][p], feat2(fPrev2, prevName(p2), prevName(p)))
 			}
 		}
@@ -571,34 +589,61 @@ func (m *Model) tagStructured(sents []*Sentence) [][]int {
 	hist := map[string]*[5]int{}
 	var fs []uint64
 	var emit [][numTags]float32
-	var trans [][nPrev][numTags]float32
+	var trans []*[nPrev][numTags]float32
 	var bp [][numTags][numTags]uint8
+	prevCache := map[string]*[nPrev][numTags]float32{}
+	pair := &m.pairTab
+	if m.firstOrder {
+		pair = nil
+	}
 	for si, s := range sents {
 		n := len(s.Words)
 		if cap(emit) < n {
 			emit = make([][numTags]float32, n)
-			trans = make([][nPrev][numTags]float32, n)
+			trans = make([]*[nPrev][numTags]float32, n)
 		}
 		emit, trans = emit[:n], trans[:n]
 		for i := 0; i < n; i++ {
 			fs = m.staticFeatures(fs[:0], s, i, histFeature(hist, histKey(s, i)))
-			e := &emit[i]
-			*e = [numTags]float32{}
+			var sc [numTags]int32
 			for _, f := range fs {
-				m.addWeights(e, f)
+				if off := m.index.get(f); off >= 0 {
+					w := m.weights[off : off+numTags : off+numTags]
+					for t := range sc {
+						sc[t] += int32(w[t])
+					}
+				}
 			}
+			for t, v := range sc {
+				emit[i][t] = float32(v)
+			}
+			// The previous-tag features of a word (form and shape) are the
+			// same wherever it recurs in the document: computed once.
 			lw := s.lower[i]
 			_, sh := s.form(i)
-			for p := 0; p < nPrev; p++ {
-				tr := &trans[i][p]
-				*tr = m.prevTab[p]
-				pt := prevName(p)
-				m.addWeights(tr, feat2(fPrevWord, pt, lw))
-				m.addWeights(tr, feat2(fPrevShape, pt, sh))
+			key := s.Words[i] // determines lw and sh
+			if s.AllCaps {
+				key = "\x00" + lw
 			}
+			tb, ok := prevCache[key]
+			if !ok {
+				tb = new([nPrev][numTags]float32)
+				pw := !m.markers || m.index.get(feat(fPrevWordAny, lw)) >= 0
+				for p := 0; p < nPrev; p++ {
+					tr := &tb[p]
+					*tr = m.prevTab[p]
+					pt := prevName(p)
+					if pw {
+						m.addWeights(tr, feat2(fPrevWord, pt, lw))
+					}
+					m.addWeights(tr, feat2(fPrevShape, pt, sh))
+				}
+				prevCache[key] = tb
+			}
+			trans[i] = tb
 		}
 		var tags []int
-		tags, bp = viterbi(emit, trans, &m.pairTab, bp)
+		tags, bp = viterbi(emit, trans, pair, bp)
 		out[si] = tags
 		addHistory(hist, s, tags)
 	}

@@ -51,11 +51,16 @@ func TestViterbiExact(t *testing.T) {
 			}
 		}
 	}
-	for trial := 0; trial < 30; trial++ {
+	for trial := 0; trial < 60; trial++ {
 		n := 1 + trial%4
+		pp := &pair
+		if trial >= 30 {
+			pp = nil // first order
+		}
 		emit := make([][numTags]float32, n)
-		trans := make([][nPrev][numTags]float32, n)
+		trans := make([]*[nPrev][numTags]float32, n)
 		for i := 0; i < n; i++ {
+			trans[i] = new([nPrev][numTags]float32)
 			for k := 0; k < numTags; k++ {
 				emit[i][k] = float32(rng.NormFloat64())
 				for p := 0; p < nPrev; p++ {
@@ -63,7 +68,7 @@ func TestViterbiExact(t *testing.T) {
 				}
 			}
 		}
-		got, _ := viterbi(emit, trans, &pair, nil)
+		got, _ := viterbi(emit, trans, pp, nil)
 		score := func(ts []int) (float32, bool) {
 			var s float32
 			p, p2 := startState, startState
@@ -75,7 +80,10 @@ func TestViterbiExact(t *testing.T) {
 				if !allowed(pv, k) {
 					return 0, false
 				}
-				s += emit[i][k] + trans[i][p][k] + pair[p2][p][k]
+				s += emit[i][k] + trans[i][p][k]
+				if pp != nil {
+					s += pp[p2][p][k]
+				}
 				p2, p = p, k
 			}
 			return s, true

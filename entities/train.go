@@ -13,6 +13,10 @@ type Trainer struct {
 	// Structured selects Viterbi training (and the decoder the model
 	// records).
 	Structured bool
+	// FirstOrder: structured, without the tag-trigram features.
+	FirstOrder bool
+	// markers: previous-tag x word feature -> its word's fPrevWordAny marker
+	markers map[uint64]uint64
 }
 
 type trainFeat struct {
@@ -146,7 +150,31 @@ func (t *Trainer) Averaged() map[uint64][numTags]float32 {
 			out[f] = a
 		}
 	}
+	// Markers of the words that keep previous-tag x word features (their
+	// weight only has to survive pruning; nothing sums it).
+	for f, mk := range t.markers {
+		if _, ok := out[f]; ok {
+			var a [numTags]float32
+			a[0] = 1
+			out[mk] = a
+		}
+	}
 	return out
+}
+
+// mark records the marker of the previous-tag x word feature in pf (as
+// built by appendPrevFeatures or appendPrevFeatures1).
+func (t *Trainer) mark(pf []uint64, lw string) {
+	if t.markers == nil {
+		t.markers = map[uint64]uint64{}
+	}
+	k := 2
+	if t.FirstOrder {
+		k = 1
+	}
+	if _, ok := t.markers[pf[k]]; !ok {
+		t.markers[pf[k]] = feat(fPrevWordAny, lw)
+	}
 }
 
 // Features is the number of features seen.
@@ -178,10 +206,13 @@ func (t *Trainer) updateAll(fs []uint64, tag int, d float32) {
 // follows the decoded tags of earlier sentences, as at run time.
 func (t *Trainer) trainDocStructured(sents []*Sentence, gold [][]int) (correct, total int) {
 	hist := map[string]*[5]int{}
-	var pair [nPrev][nPrev][numTags]float32
-	for p := 0; p < nPrev; p++ {
-		for p2 := 0; p2 < nPrev; p2++ {
-			t.addScores(&pair[p2][p], feat2(fPrev2, prevName(p2), prevName(p)))
+	var pair *[nPrev][nPrev][numTags]float32
+	if !t.FirstOrder {
+		pair = new([nPrev][nPrev][numTags]float32)
+		for p := 0; p < nPrev; p++ {
+			for p2 := 0; p2 < nPrev; p2++ {
+				t.addScores(&pair[p2][p], feat2(fPrev2, prevName(p2), prevName(p)))
+			}
 		}
 	}
 	var bp [][numTags][numTags]uint8
@@ -191,7 +222,7 @@ func (t *Trainer) trainDocStructured(sents []*Sentence, gold [][]int) (correct, 
 		n := len(s.Words)
 		static := make([][]uint64, n)
 		emit := make([][numTags]float32, n)
-		trans := make([][nPrev][numTags]float32, n)
+		trans := make([]*[nPrev][numTags]float32, n)
 		for i := 0; i < n; i++ {
 			static[i] = t.m.staticFeatures(nil, s, i, histFeature(hist, histKey(s, i)))
 			for _, f := range static[i] {
@@ -199,6 +230,7 @@ func (t *Trainer) trainDocStructured(sents []*Sentence, gold [][]int) (correct, 
 			}
 			lw := s.lower[i]
 			_, sh := s.form(i)
+			trans[i] = new([nPrev][numTags]float32)
 			for p := 0; p < nPrev; p++ {
 				pt := prevName(p)
 				t.addScores(&trans[i][p], feat(fPrev, pt))
@@ -207,7 +239,7 @@ func (t *Trainer) trainDocStructured(sents []*Sentence, gold [][]int) (correct, 
 			}
 		}
 		var pred []int
-		pred, bp = viterbi(emit, trans, &pair, bp)
+		pred, bp = viterbi(emit, trans, pair, bp)
 		g := gold[si]
 		at := func(ts []int, i int) int {
 			if i < 0 {
@@ -220,7 +252,7 @@ func (t *Trainer) trainDocStructured(sents []*Sentence, gold [][]int) (correct, 
 			if pred[i] == g[i] {
 				correct++
 			}
-			if pred[i] == g[i] && at(pred, i-1) == at(g, i-1) && at(pred, i-2) == at(g, i-2) {
+			if pred[i] == g[i] && at(pred, i-1) == at(g, i-1) && (t.FirstOrder || at(pred, i-2) == at(g, i-2)) {
 				continue
 			}
 			lw := s.lower[i]
@@ -229,10 +261,20 @@ func (t *Trainer) trainDocStructured(sents []*Sentence, gold [][]int) (correct, 
 				t.updateAll(static[i], g[i], 1)
 				t.updateAll(static[i], pred[i], -1)
 			}
-			pf = appendPrevFeatures(pf[:0], prevName(at(g, i-1)), prevName(at(g, i-2)), lw, sh)
+			if t.FirstOrder {
+				pf = appendPrevFeatures1(pf[:0], prevName(at(g, i-1)), lw, sh)
+			} else {
+				pf = appendPrevFeatures(pf[:0], prevName(at(g, i-1)), prevName(at(g, i-2)), lw, sh)
+			}
 			t.updateAll(pf, g[i], 1)
-			pf = appendPrevFeatures(pf[:0], prevName(at(pred, i-1)), prevName(at(pred, i-2)), lw, sh)
+			t.mark(pf, lw)
+			if t.FirstOrder {
+				pf = appendPrevFeatures1(pf[:0], prevName(at(pred, i-1)), lw, sh)
+			} else {
+				pf = appendPrevFeatures(pf[:0], prevName(at(pred, i-1)), prevName(at(pred, i-2)), lw, sh)
+			}
 			t.updateAll(pf, pred[i], -1)
+			t.mark(pf, lw)
 		}
 		addHistory(hist, s, pred)
 	}

@@ -127,6 +127,7 @@ func main() {
 	kfolds := flag.Int("folds", 0, "k-fold proxy: hold out the eng.train documents with index%folds == fold, train on the rest, score on them (eng.testa untouched, nothing written)")
 	fold := flag.Int("fold", 0, "held-out fold (with -folds)")
 	structured := flag.Bool("structured", false, "Collins structured perceptron: Viterbi over each sentence's tags in training and decoding (else greedy)")
+	firstOrder := flag.Bool("first-order", false, "with -structured: previous-tag features only, no tag trigrams (cheaper Viterbi)")
 	selectBy := flag.String("select", "best", "which epoch's model to keep: best (on the dev set, printed every epoch) or last (dev scored once, at the end)")
 	flag.Parse()
 	log.SetFlags(0)
@@ -189,8 +190,10 @@ func main() {
 		for _, s := range d {
 			for _, c := range sentChunks(s) {
 				cl := classOf(c.typ)
-				full.Add(s.words[c.i:c.j], cl)
-				folds[1-di%2].Add(s.words[c.i:c.j], cl)
+				for _, ws := range nameForms(s.words[c.i:c.j], cl) {
+					full.Add(ws, cl)
+					folds[1-di%2].Add(ws, cl)
+				}
 			}
 		}
 	}
@@ -222,7 +225,8 @@ func main() {
 	}
 
 	tr := entities.NewTrainer(clusters)
-	tr.Structured = *structured
+	tr.Structured = *structured || *firstOrder
+	tr.FirstOrder = *firstOrder
 	rng := rand.New(rand.NewSource(1))
 	order := rng.Perm(len(train))
 	bestF, bestEpoch := -1.0, 0
@@ -237,7 +241,7 @@ func main() {
 			n += b
 		}
 		var buf bytes.Buffer
-		kept, err := entities.WriteModel(&buf, tr.Averaged(), float32(*minAbs), clusters, full, entities.ModelOptions{Structured: *structured})
+		kept, err := entities.WriteModel(&buf, tr.Averaged(), float32(*minAbs), clusters, full, entities.ModelOptions{Structured: tr.Structured, FirstOrder: *firstOrder, PrevWordMarkers: tr.Structured})
 		if err != nil {
 			log.Fatal(err)
 		}
@@ -294,6 +298,26 @@ func sentChunks(s sent) []chunk {
 	}
 	return out
 }
+
+// corporateSuffixes end company names that news also writes without them.
+var corporateSuffixes = map[string]bool{
+	"inc": true, "inc.": true, "corp": true, "corp.": true, "co": true, "co.": true,
+	"ltd": true, "ltd.": true, "plc": true, "llc": true, "ag": true, "sa": true,
+	"nv": true, "gmbh": true, "incorporated": true, "limited": true, "corporation": true,
+}
+
+// nameForms is a training name as the gazetteer records it: as written and,
+// for an organization of several words that ends with a corporate suffix,
+// also without it ("X Computer Inc." -> "X Computer").
+func nameForms(ws []string, cl int) [][]string {
+	out := [][]string{ws}
+	if cl == 2 && *stripSuffixes && len(ws) > 2 && corporateSuffixes[strings.ToLower(ws[len(ws)-1])] {
+		out = append(out, ws[:len(ws)-1])
+	}
+	return out
+}
+
+var stripSuffixes = flag.Bool("strip-suffixes", false, "gazetteer: also record organizations without a corporate suffix")
 
 func classOf(typ string) int {
 	switch typ {
