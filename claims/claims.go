@@ -17,6 +17,8 @@ import (
 	"math"
 	"sort"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/accord-news/accord"
 	"github.com/accord-news/accord/lexicon"
@@ -546,21 +548,35 @@ var reportVerbs = map[string]bool{
 }
 
 // hasQuotation: the text holds quoted words (a pair of quotation marks
-// around at least one letter), not a stray mark or an apostrophe.
+// around at least one letter), not a stray mark or an apostrophe: a
+// closing single mark counts only where no letter follows it ("Russia’s").
 func hasQuotation(t string) bool {
-	open := -1
+	letters := func(s string) bool {
+		for _, x := range s {
+			if x >= 'a' && x <= 'z' || x >= 'A' && x <= 'Z' {
+				return true
+			}
+		}
+		return false
+	}
+	open, openS := -1, -1
 	for i, r := range t {
 		switch r {
 		case '"', '“', '”', '«', '»':
 			if open >= 0 {
-				for _, x := range t[open:i] {
-					if x >= 'a' && x <= 'z' || x >= 'A' && x <= 'Z' {
-						return true
-					}
+				if letters(t[open:i]) {
+					return true
 				}
 				open = -1
 			} else {
 				open = i
+			}
+		case '‘':
+			openS = i
+		case '’':
+			next, _ := utf8.DecodeRuneInString(t[i+len("’"):])
+			if openS >= 0 && !unicode.IsLetter(next) && letters(t[openS:i]) {
+				return true
 			}
 		}
 	}

@@ -47,6 +47,10 @@ type fact struct {
 	ctxDone    bool
 	ctxIDs     []int32
 	localStems []wordStem
+	// The names of the fact's sentence, and with its document's lead
+	// (sameParticipants), built on first use.
+	namesDone            bool
+	sentNames, leadNames []string
 }
 
 type wordStem struct{ w, stem string }
@@ -91,34 +95,30 @@ type story struct {
 	docs []*docInfo
 	// docFreq of lower-case words: how many documents use each.
 	docFreq map[string]int
-	// senses: thesaurus senses of words (by corpus word number), filled
-	// on first use by the claim matcher.
-	senses map[int32][]uint32
-	lemmas map[int32][]string
 	// eventOf: the story stage's event of each document (nil when no
 	// story stage ran; then the topic stands for the happening).
 	eventOf map[string]string
-	// parts: the names each sentence holds (see participants), on first use.
-	parts map[partKey][]string
 }
 
-type partKey struct {
-	di *docInfo
-	si int
+// names: the participants of the fact's sentence, with its document's
+// lead sentence's when withLead; built once per fact.
+func (f *fact) names(withLead bool) []string {
+	if !f.namesDone {
+		f.namesDone = true
+		f.sentNames = participants(f.di, f.sent)
+		f.leadNames = append(append([]string{}, f.sentNames...), participants(f.di, 0)...)
+	}
+	if withLead {
+		return f.leadNames
+	}
+	return f.sentNames
 }
 
 // participants are the names a sentence holds: capitalized words (the
 // first word only when the document never writes it in lower case), less
 // calendar words, titles and the heads of organization names ("Corp",
 // "Bank"), lower-cased.
-func (st *story) participants(di *docInfo, si int) []string {
-	k := partKey{di, si}
-	if p, ok := st.parts[k]; ok {
-		return p
-	}
-	if st.parts == nil {
-		st.parts = map[partKey][]string{}
-	}
+func participants(di *docInfo, si int) []string {
 	var out []string
 	s := &di.sents[si]
 	for t, tk := range s.toks {
@@ -132,7 +132,6 @@ func (st *story) participants(di *docInfo, si int) []string {
 		}
 		out = append(out, w)
 	}
-	st.parts[k] = out
 	return out
 }
 
@@ -142,10 +141,9 @@ func (st *story) participants(di *docInfo, si int) []string {
 // ("Shr loss 32 cts" under a lead naming the company). Without names on
 // either side nothing is known, and the facts may meet.
 func (st *story) sameParticipants(a, b *fact) bool {
-	pa, pb := st.participants(a.di, a.sent), st.participants(b.di, b.sent)
+	pa, pb := a.names(false), b.names(false)
 	if len(pa) == 0 || len(pb) == 0 {
-		pa = append(append([]string{}, pa...), st.participants(a.di, 0)...)
-		pb = append(append([]string{}, pb...), st.participants(b.di, 0)...)
+		pa, pb = a.names(true), b.names(true)
 	}
 	if len(pa) == 0 || len(pb) == 0 {
 		return true

@@ -46,27 +46,20 @@ type wordTok struct {
 func titleVocab(w string) bool { return titleVocabSet[w] }
 
 // titleVocabSet joins the title word classes into one set (one look-up
-// per word while documents are read).
+// per word while documents are read); filled in lex.go's init, after the
+// classes.
 var titleVocabSet = map[string]bool{}
-
-func init() {
-	for _, m := range []map[string]bool{titleHeads, rankMods, portfolios} {
-		for w := range m {
-			titleVocabSet[w] = true
-		}
-	}
-	for w := range titleSynonym {
-		titleVocabSet[w] = true
-	}
-}
 
 // predIDs appends to dst the ids of the sentence's predicate words: lower-case
 // words that are no speech verb and no title word next to a name (a title
 // word next to a capitalized word, or next to such a title word, belongs to
 // the name: "the Russian deputy foreign minister", "Labour leader"). The
 // first word is decided later (its case says nothing).
-func predIDs(ws []wordTok, ids []int32, dst []int32) []int32 {
-	ref := make([]bool, len(ws))
+func predIDs(ws []wordTok, ids []int32, dst []int32, ref []bool) ([]int32, []bool) {
+	ref = ref[:0]
+	for range ws {
+		ref = append(ref, false)
+	}
 	for k := range ws {
 		ref[k] = ws[k].capital && !ws[k].first
 	}
@@ -87,7 +80,7 @@ func predIDs(ws []wordTok, ids []int32, dst []int32) []int32 {
 		}
 		dst = append(dst, ids[t.from:t.to]...)
 	}
-	return dst
+	return dst, ref
 }
 
 // wordNums numbers content words across the corpus (one number per word;
@@ -97,6 +90,10 @@ func predIDs(ws []wordTok, ids []int32, dst []int32) []int32 {
 type wordNums struct {
 	num   map[string]int32
 	vocab []string
+	// The thesaurus's base forms and senses of words, by number, filled
+	// on first use by the claim matcher (one look-up per word per corpus).
+	lemmas map[int32][]string
+	senses map[int32][]uint32
 }
 
 func newWordNums() *wordNums { return &wordNums{num: map[string]int32{}} }
@@ -196,6 +193,7 @@ func newDocInfo(c *accord.Corpus, d *accord.Document, nums *wordNums) *docInfo {
 	ti := 0
 	var wtoks []wordTok
 	var partIDs []int32
+	var refBuf []bool
 	for _, sp := range sents {
 		if sp.Start < 0 || sp.End > len(d.Text) || sp.Start >= sp.End {
 			continue
@@ -259,7 +257,7 @@ func newDocInfo(c *accord.Corpus, d *accord.Document, nums *wordNums) *docInfo {
 			wt.to = len(partIDs)
 			wtoks = append(wtoks, wt)
 		}
-		s.pred = predIDs(wtoks, partIDs, s.pred)
+		s.pred, refBuf = predIDs(wtoks, partIDs, s.pred, refBuf)
 		partIDs = partIDs[:0]
 		slices.Sort(s.ids)
 		s.ids = tight(slices.Compact(s.ids))

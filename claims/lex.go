@@ -78,6 +78,14 @@ trade economy economic environment transport agriculture labor labour culture ju
 top acting interim`) {
 		neutralTitle[w] = true
 	}
+	for _, m := range []map[string]bool{titleHeads, rankMods, portfolios} {
+		for w := range m {
+			titleVocabSet[w] = true
+		}
+	}
+	for w := range titleSynonym {
+		titleVocabSet[w] = true
+	}
 }
 
 // titleAbbrev expands title abbreviations ("Sec." -> "secretary").

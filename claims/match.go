@@ -93,12 +93,15 @@ func (st *story) wordsMatch(u, v unit, n int) (bool, float64) {
 	}
 	ps := min(len(a.pred), len(b.pred))
 	enough := func(p int) bool { return p >= 2 && 4*p >= ps || p >= 1 && ps <= 2 }
-	if !enough(sharedIDs(a.pred, b.pred)) {
-		// Forms of one word count ("showcase" / "showcased"), and
-		// between a spun copy and another document, synonyms.
+	if p := sharedIDs(a.pred, b.pred); !enough(p) {
+		// Forms of one word count ("showcase" / "showcased") beside a
+		// word shared as written, and between a spun copy and another
+		// document, synonyms.
 		mode := byLemma
 		if u.di.spun || v.di.spun {
 			mode = bySense
+		} else if p == 0 {
+			return false, 0
 		}
 		if !enough(st.relatedShared(a.pred, b.pred, mode)) {
 			return false, 0
@@ -168,7 +171,7 @@ func (st *story) anchorsMatch(u, v unit) (bool, float64) {
 						continue
 					}
 				}
-				if st.relatedShared(a.pred, b.pred, mode) >= need {
+				if sharedIDs(a.pred, b.pred) >= need || st.relatedShared(a.pred, b.pred, mode) >= need {
 					return true, 0.5
 				}
 				continue
@@ -187,33 +190,32 @@ func (st *story) anchorsMatch(u, v unit) (bool, float64) {
 // six words of the date in either sentence.
 func (st *story) dateWordShared(u unit, ut int, v unit, vt int) bool {
 	a, b := &u.di.sents[u.sent], &v.di.sents[v.sent]
-	near := func(di *docInfo, s *sent, t int) map[string]bool {
-		m := map[string]bool{}
+	near := func(s *sent, t int, w string) bool {
 		for k := max(0, t-6); k <= t+6 && k < len(s.toks); k++ {
-			w, _ := stripPoss(s.toks[k].Lower)
-			if !timeFill[w] {
-				m[w] = true
-			}
-		}
-		return m
-	}
-	na, nb := near(u.di, a, ut), near(v.di, b, vt)
-	vocab := u.di.nums.vocab
-	for _, x := range a.pred {
-		for _, y := range b.pred {
-			if !st.related(x, y) {
-				continue
-			}
-			wx, wy := vocab[x], vocab[y]
-			if timeFill[wx] || timeFill[wy] || isNumberWord(wx) || isDigitStr(wx) {
-				continue
-			}
-			if na[wx] || nb[wy] {
+			if x, _ := stripPoss(s.toks[k].Lower); x == w {
 				return true
 			}
 		}
+		return false
 	}
-	return false
+	vocab := u.di.nums.vocab
+	skip := func(w string) bool { return timeFill[w] || isNumberWord(w) || isDigitStr(w) }
+	// One side's word near its date, the other's anywhere in its sentence.
+	try := func(a, b *sent, t int) bool {
+		for _, x := range a.pred {
+			wx := vocab[x]
+			if skip(wx) || !near(a, t, wx) {
+				continue
+			}
+			for _, y := range b.pred {
+				if !skip(vocab[y]) && st.related(x, y) {
+					return true
+				}
+			}
+		}
+		return false
+	}
+	return try(a, b, ut) || try(b, a, vt)
 }
 
 // samePeople: when both sentences name people, they name one in common.
@@ -284,40 +286,42 @@ func (st *story) sameLemma(x, y int32) bool {
 	return false
 }
 
-// lemmasOf caches a word's base forms per topic (the word itself when the
-// thesaurus does not know it).
+// lemmasOf caches a word's base forms for the corpus (the word itself when
+// the thesaurus does not know it).
 func (st *story) lemmasOf(id int32) []string {
-	if l, ok := st.lemmas[id]; ok {
+	nums := st.docs[0].nums
+	if l, ok := nums.lemmas[id]; ok {
 		return l
 	}
-	if st.lemmas == nil {
-		st.lemmas = map[int32][]string{}
+	if nums.lemmas == nil {
+		nums.lemmas = map[int32][]string{}
 	}
-	w := st.docs[0].nums.vocab[id]
+	w := nums.vocab[id]
 	l := []string{w}
 	if !isDigitStr(w) && len(w) > 2 {
 		if x := lexicon.Lemmas(w); len(x) > 0 {
 			l = x
 		}
 	}
-	st.lemmas[id] = l
+	nums.lemmas[id] = l
 	return l
 }
 
-// sensesOf caches a word's first senses per topic.
+// sensesOf caches a word's first senses for the corpus.
 func (st *story) sensesOf(id int32) []uint32 {
-	if s, ok := st.senses[id]; ok {
+	nums := st.docs[0].nums
+	if s, ok := nums.senses[id]; ok {
 		return s
 	}
-	if st.senses == nil {
-		st.senses = map[int32][]uint32{}
+	if nums.senses == nil {
+		nums.senses = map[int32][]uint32{}
 	}
-	w := st.docs[0].nums.vocab[id]
+	w := nums.vocab[id]
 	var s []uint32
 	if !isDigitStr(w) && len(w) > 2 {
 		s = lexicon.Senses(nil, w, 4)
 	}
-	st.senses[id] = s
+	nums.senses[id] = s
 	return s
 }
 

@@ -87,6 +87,8 @@ func TestClaimKind(t *testing.T) {
 		{`The minister reiterated that the plan was "a dead end for the farmers".`, "quote"},
 		{`Residents fear a "second wave" of flooding along the valley.`, "event"},
 		{`No quotation here at all, only what happened.`, "event"},
+		{`‘We will listen to the farmers’ concerns,’ says the minister.`, "quote"},
+		{`The farmers’ union met the minister’s aides.`, "event"},
 	} {
 		d := doc("x", tc.text)
 		got := "event"
@@ -96,5 +98,16 @@ func TestClaimKind(t *testing.T) {
 		if got != tc.kind {
 			t.Errorf("%q: kind %s, want %s", tc.text, got, tc.kind)
 		}
+	}
+}
+
+func TestTitleVocab(t *testing.T) {
+	for _, w := range []string{"minister", "deputy", "foreign", "spokesman", "coach"} {
+		if !titleVocab(w) {
+			t.Errorf("%q is no title word", w)
+		}
+	}
+	if titleVocab("troops") {
+		t.Error("troops is a title word")
 	}
 }
