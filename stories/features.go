@@ -91,12 +91,16 @@ type featStore struct {
 	docs [][]byte // per document: encodeTerms of its sorted packed terms
 	sub  []uint8
 	idf  []float64
+	rel  map[int32][]relTerm // related word terms (related.go), or nil
 }
 
 // extractFeatures reads the documents' terms in parallel, a batch at a time,
 // and interns each batch in document order (term ids in first-seen order, as
 // before), so only one batch of string-keyed counts is alive at once.
-func extractFeatures(docs []*accord.Document, kinds bool) *featStore {
+//
+// With related > 0, the story vectors pass that share of each word's weight
+// (times the stems' cosine) on to its related stems (related.go).
+func extractFeatures(docs []*accord.Document, kinds bool, related float64) *featStore {
 	v := newVocab()
 	fs := &featStore{docs: make([][]byte, len(docs))}
 	const batch = 512
@@ -125,6 +129,7 @@ func extractFeatures(docs []*accord.Document, kinds bool) *featStore {
 		}
 	}
 	fs.idf = v.idf(len(docs))
+	fs.rel = relate(v, related)
 	fs.sub = make([]uint8, len(v.df))
 	for t, id := range v.ids {
 		fs.sub[id] = subOf(t)
@@ -233,6 +238,7 @@ func (fs *featStore) topicVecs(nameWeight, kindWeight float64, maxTerms int) *fe
 	f.w[subWords], f.use[subWords] = 1, true
 	f.w[subNames], f.use[subNames] = nameWeight, true
 	f.w[subKinds], f.use[subKinds] = kindWeight, kindWeight > 0
+	f.expand = len(fs.rel) > 0
 	return f
 }
 
@@ -250,11 +256,17 @@ type featVecs struct {
 	w        [numSubs]float64
 	use      [numSubs]bool
 	maxTerms int
+	expand   bool // pass word weight on to related words (story vectors)
 }
 
 func (f *featVecs) len() int { return len(f.fs.docs) }
 func (f *featVecs) vec(i int, buf vector) vector {
-	v := f.fs.vectorInto(i, &f.w, &f.use, buf)
+	var v vector
+	if f.expand {
+		v = f.fs.expandedVector(i, &f.w, &f.use)
+	} else {
+		v = f.fs.vectorInto(i, &f.w, &f.use, buf)
+	}
 	if f.maxTerms > 0 {
 		v = v.prune(f.maxTerms)
 	}
@@ -282,3 +294,72 @@ type subSource struct {
 
 func (s subSource) len() int                     { return len(s.docs) }
 func (s subSource) vec(k int, buf vector) vector { return s.src.vec(s.docs[k], buf) }
+
+// expandedVector is vectorInto with soft matching of related words: the
+// words sub-vector, L2-normalized, passes rel's share of each word's weight
+// on to its related words of the corpus (sources in id order), is
+// L2-normalized again and weighted, the other sub-vectors as in
+// vectorInto, and the whole L2-normalized. Sums run in id order, so the
+// result is the same on every run. A new vector each call (documents
+// with related words gain terms).
+func (fs *featStore) expandedVector(i int, w *[numSubs]float64, use *[numSubs]bool) vector {
+	ts := fs.docs[i]
+	var ids []int32
+	var val []float64
+	var norm [numSubs]float64
+	var id int32
+	for len(ts) > 0 {
+		var c float64
+		id, c, ts = decodeTerm(ts, id)
+		s := fs.sub[id]
+		if !use[s] {
+			continue
+		}
+		x := tf(c) * fs.idf[id]
+		norm[s] += x * x
+		ids = append(ids, id)
+		val = append(val, x)
+	}
+	for s := range norm {
+		norm[s] = math.Sqrt(norm[s])
+	}
+	m := make(map[int32]float64, len(ids))
+	if norm[subWords] > 0 {
+		for j, id := range ids {
+			if fs.sub[id] == subWords {
+				m[id] = val[j] / norm[subWords]
+			}
+		}
+		add := map[int32]float64{}
+		for _, id := range ids {
+			if fs.sub[id] != subWords {
+				continue
+			}
+			for _, r := range fs.rel[id] {
+				add[r.id] += r.w * m[id]
+			}
+		}
+		for j, x := range add {
+			m[j] += x
+		}
+		wids := make([]int32, 0, len(m))
+		for id := range m {
+			wids = append(wids, id)
+		}
+		slices.Sort(wids)
+		n2 := 0.0
+		for _, id := range wids {
+			n2 += m[id] * m[id]
+		}
+		n2 = math.Sqrt(n2)
+		for _, id := range wids {
+			m[id] = w[subWords] * m[id] / n2
+		}
+	}
+	for j, id := range ids {
+		if s := fs.sub[id]; s != subWords && norm[s] > 0 {
+			m[id] += w[s] * val[j] / norm[s]
+		}
+	}
+	return newVector(m)
+}

@@ -32,7 +32,7 @@ func TestFeatureVectorsAreBitIdentical(t *testing.T) {
 		v := newVocab()
 		feats := extractAll(docs, v, kinds)
 		idf := v.idf(len(docs))
-		fs := extractFeatures(docs, kinds)
+		fs := extractFeatures(docs, kinds, 0)
 		for _, cfg := range []struct {
 			nw, kw float64
 			max    int

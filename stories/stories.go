@@ -61,6 +61,12 @@ type Stage struct {
 	// one kind of event meet through their events' many reports, not one
 	// by one.
 	EventsFirst float64
+	// RelatedWeight, when above 0, lets the story vectors match related
+	// words (related.go: stems whose LSA rows over the background corpus
+	// have a cosine of at least 0.95, e.g. quake and earthquake): each word
+	// passes this share of its weight, times the cosine, on to its related
+	// words of the corpus. Events never use it.
+	RelatedWeight float64
 
 	// prior is the story of each document (by content hash) in the run this
 	// one resumes (see Resume); last is this run's, for State.
@@ -70,7 +76,7 @@ type Stage struct {
 // New returns the stage with thresholds chosen on the DEV sets by
 // cross-validation over ECB+ topics (see docs/notes/stories.md).
 func New() *Stage {
-	return &Stage{TopicThreshold: 0.10, EventThreshold: 0.35, MergeThreshold: 0.10, AttachThreshold: 0.04, NameWeight: 0.5, GroupAverage: true, EventsFirst: 0.4}
+	return &Stage{TopicThreshold: 0.10, EventThreshold: 0.35, MergeThreshold: 0.10, AttachThreshold: 0.04, NameWeight: 0.5, GroupAverage: true, EventsFirst: 0.4, RelatedWeight: 0.25}
 }
 
 // Name implements accord.CorpusStage.
@@ -84,7 +90,7 @@ func (s *Stage) Analyze(ctx context.Context, c *accord.Corpus) error {
 	}
 	// Only the documents' term counts are kept; each pass computes the
 	// vectors it needs from them (features.go).
-	fs := extractFeatures(c.Docs, s.KindWeight > 0)
+	fs := extractFeatures(c.Docs, s.KindWeight > 0, s.RelatedWeight)
 	vecs := fs.topicVecs(s.NameWeight, s.KindWeight, s.MaxTerms)
 	evecs := fs.eventVecs(s.MaxTerms)
 	order := arrival(c.Docs)
