@@ -311,8 +311,14 @@ func TestSeedsLinker(t *testing.T) {
 	if e := byAlias["US"]; e != nil && e.Type != "GPE" {
 		t.Errorf("US: type %s, want GPE", e.Type)
 	}
-	// A name cut short by the tagger joins the full name it goes on into.
-	same("Organization for Security and Cooperation", "OSCE")
+	// Another spelling of the expansion joins it (the greedy tagger cut this
+	// one short, "... and Cooperation", and the linker joined the cut name to
+	// the full one; the structured tagger reads it whole).
+	if byAlias["Organization for Security and Cooperation"] != nil {
+		same("Organization for Security and Cooperation", "OSCE")
+	} else {
+		same("Organization for Security and Cooperation in Europe", "OSCE")
+	}
 	for _, e := range c.Entities {
 		switch e.Name {
 		case "State", "Council", "Intermediate-Range", "Euro-Atlantic", "NATO-Russia":

@@ -65,16 +65,168 @@ func (a *annotator) repair(si int, cs []span) []span {
 			}
 		}
 	}
-	// Middle initials.
-	for k := 0; k+1 < len(out); k++ {
-		p, q := out[k], out[k+1]
-		if p.cls == clsPER && q.cls == clsPER && q.i == p.j+1 && isInitialWord(ws[p.j].text) {
-			out[k] = span{p.i, q.j, clsPER}
-			out = append(out[:k+1], out[k+2:]...)
-			k--
+	out = a.nameBeforeTitle(si, out)
+	out = a.joinMiddleInitials(ws, out)
+	return a.expandAcronyms(si, out)
+}
+
+// nameBeforeTitle: capitalised words the tagger left out, just before a
+// capitalised title that precedes a person, are a name of their own, as
+// stripTitle makes of them when they are inside the tagger's span ("State
+// Department Spokesman Jo Smith" -> ORG "State Department"): two words or
+// more, or one the gazetteer classes (then of its class). At the start of a
+// sentence, words rarely capitalised inside one ("Later", "Then") are not
+// part of it.
+func (a *annotator) nameBeforeTitle(si int, out []span) []span {
+	ws := a.sents[si]
+	covered := make([]bool, len(ws))
+	for _, c := range out {
+		for k := c.i; k < c.j && k < len(ws); k++ {
+			covered[k] = true
 		}
 	}
-	return a.expandAcronyms(si, out)
+	m, _ := DefaultModel()
+	var add []span
+	for _, r := range out {
+		if r.cls != clsPER || r.i < 2 {
+			continue
+		}
+		// The title: from the first capitalised title word p, uncovered, whose
+		// run reaches the person.
+		p := -1
+		for q := r.i - 1; q >= 0 && !covered[q] && r.i-q <= 6; q-- {
+			if !firstUpper(ws[q].text) && !connectors[strings.ToLower(ws[q].text)] {
+				break
+			}
+			if isTitleWord(strings.ToLower(ws[q].text)) && firstUpper(ws[q].text) {
+				if k, head := a.scanTitle(si, q, r.i); head && k == r.i {
+					p = q
+				}
+			}
+		}
+		if p < 1 {
+			continue
+		}
+		s := p
+		for s > 0 && !covered[s-1] && orgWord(ws[s-1].text) {
+			s--
+		}
+		if s == 0 && m != nil && m.gaz != nil {
+			for s < p && m.gaz.caps[strings.ToLower(ws[s].text)] == 1 {
+				s++
+			}
+		}
+		if s == p || p-s > 4 {
+			continue
+		}
+		allTitle := true
+		for q := s; q < p; q++ {
+			allTitle = allTitle && isTitleWord(strings.ToLower(ws[q].text))
+		}
+		if allTitle {
+			continue
+		}
+		cls := clsORG
+		if p-s == 1 {
+			if cls = a.prefixClass(strings.ToLower(ws[s].text)); cls == 0 {
+				continue
+			}
+		}
+		add = append(add, span{s, p, cls})
+	}
+	if len(add) == 0 {
+		return out
+	}
+	out = append(out, add...)
+	sortSpans(out)
+	return out
+}
+
+// joinMiddleInitials: a single capital letter (with or without its period)
+// between two capitalised name words is a middle initial, and the three are
+// one person ("Ivan A Petrov") when either side is tagged a person or is a
+// known first name (left) or surname (right), whatever the tagger made of
+// the initial and the other side. Each side is the tagger's span when it has
+// one there (which must end or start at the initial), else the single word.
+func (a *annotator) joinMiddleInitials(ws []word, out []span) []span {
+	spanAt := func(k int) int {
+		for x, c := range out {
+			if k >= c.i && k < c.j {
+				return x
+			}
+		}
+		return -1
+	}
+	for k := 1; k+1 < len(ws); k++ {
+		w := ws[k].text
+		// A bare "I" is the pronoun far more often than an initial.
+		if !isInitialWord(w) || w == "I" {
+			continue
+		}
+		if !personWord(ws[k-1].text) || !personWord(ws[k+1].text) {
+			continue
+		}
+		li, ki, ri := spanAt(k-1), spanAt(k), spanAt(k+1)
+		if li >= 0 && li == ri {
+			continue // already one span over the initial
+		}
+		left, right := span{k - 1, k, clsPER}, span{k + 1, k + 2, clsPER}
+		if li >= 0 {
+			left = out[li]
+			if left.j != k && left.j != k+1 {
+				continue
+			}
+		}
+		if ri >= 0 {
+			right = out[ri]
+			if right.i != k+1 && right.i != k {
+				continue
+			}
+		}
+		if ki >= 0 && ki != li && ki != ri {
+			continue
+		}
+		if left.j-left.i > 3 || right.j-right.i > 3 {
+			continue
+		}
+		per := li >= 0 && left.cls == clsPER || ri >= 0 && right.cls == clsPER
+		if !per {
+			m, _ := DefaultModel()
+			if m != nil && m.gaz != nil {
+				l, r := strings.ToLower(ws[k-1].text), strings.ToLower(ws[k+1].text)
+				per = firstNameGender(l) != genderUnknown || m.gaz.nameParts[l]&1 != 0 || m.gaz.nameParts[r]&2 != 0
+			}
+		}
+		if !per {
+			continue
+		}
+		merged := span{left.i, right.j, clsPER}
+		var keep []span
+		for x, c := range out {
+			if x != li && x != ri && x != ki {
+				keep = append(keep, c)
+			}
+		}
+		out = append(keep, merged)
+		sortSpans(out)
+		k = merged.j - 1
+	}
+	return out
+}
+
+// orgWord: a capitalised word that can be part of an organization's name
+// before a title (title words too: "State Department").
+func orgWord(w string) bool {
+	l := strings.ToLower(w)
+	return firstUpper(w) && hasLetterOrDigit(w) && !isInitialWord(w) && !connectors[l] && !calendarWords[l] && !edgeWords[l]
+}
+
+// personWord: a capitalised word that can be part of a person's name (not a
+// title, function word, weekday or month, corporate suffix or place head).
+func personWord(w string) bool {
+	l := strings.ToLower(w)
+	return firstUpper(w) && hasLetterOrDigit(w) && !isInitialWord(w) && !isTitleWord(l) && !connectors[l] &&
+		!calendarWords[l] && !corpSuffixes[l] && !geoHeads[l] && !edgeWords[l]
 }
 
 func isHonorific(l string) bool {
