@@ -12,6 +12,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"sync"
 )
 
 type cluster struct{ coarse, fine string }
@@ -35,7 +36,9 @@ type Model struct {
 	// prevTab, pairTab: the weights of the tag-only features fPrev and
 	// fPrev2, by previous tag(s) (structured models).
 	prevTab [nPrev][numTags]float32
-	pairTab [nPrev][nPrev][numTags]float32
+	// shapeTabs, wordTabs: prevTable's caches
+	shapeTabs, wordTabs sync.Map
+	pairTab             [nPrev][nPrev][numTags]float32
 }
 
 // ModelOptions are settings stored with a model.
@@ -627,17 +630,7 @@ func (m *Model) tagStructured(sents []*Sentence) [][]int {
 			}
 			tb, ok := prevCache[key]
 			if !ok {
-				tb = new([nPrev][numTags]float32)
-				pw := !m.markers || m.index.get(feat(fPrevWordAny, lw)) >= 0
-				for p := 0; p < nPrev; p++ {
-					tr := &tb[p]
-					*tr = m.prevTab[p]
-					pt := prevName(p)
-					if pw {
-						m.addWeights(tr, feat2(fPrevWord, pt, lw))
-					}
-					m.addWeights(tr, feat2(fPrevShape, pt, sh))
-				}
+				tb = m.prevTable(key, lw, sh)
 				prevCache[key] = tb
 			}
 			trans[i] = tb
@@ -648,6 +641,34 @@ func (m *Model) tagStructured(sents []*Sentence) [][]int {
 		addHistory(hist, s, tags)
 	}
 	return out
+}
+
+// prevTable returns the previous-tag weights of a word (its form and shape
+// features over the tag-only ones). They are model constants, cached for the
+// model's lifetime: by shape for the words the model marks as having no
+// previous-tag x word weights (most words: a small table per shape), else by
+// the word's key (bounded by the marked words and their spellings).
+func (m *Model) prevTable(key, lw, sh string) *[nPrev][numTags]float32 {
+	pw := !m.markers || m.index.get(feat(fPrevWordAny, lw)) >= 0
+	cache, ck := &m.shapeTabs, sh
+	if pw {
+		cache, ck = &m.wordTabs, key
+	}
+	if v, ok := cache.Load(ck); ok {
+		return v.(*[nPrev][numTags]float32)
+	}
+	tb := new([nPrev][numTags]float32)
+	for p := 0; p < nPrev; p++ {
+		tr := &tb[p]
+		*tr = m.prevTab[p]
+		pt := prevName(p)
+		if pw {
+			m.addWeights(tr, feat2(fPrevWord, pt, lw))
+		}
+		m.addWeights(tr, feat2(fPrevShape, pt, sh))
+	}
+	v, _ := cache.LoadOrStore(ck, tb)
+	return v.(*[nPrev][numTags]float32)
 }
 
 // addHistory records a sentence's tags in the document history.
