@@ -40,7 +40,8 @@ var frameWords = map[string]bool{}
 
 func init() {
 	for _, w := range strings.Fields(`sources source disagree disagreement one reports report says said who it
-the on of vs number date place name title is according single attributes both inconsistent`) {
+the on of vs number date place name title is according single attributes both inconsistent
+two three four five six independent give same figure`) {
 		frameWords[w] = true
 	}
 }
@@ -232,6 +233,7 @@ func storySentences(c *accord.Corpus, st storyRef, budget int) []accord.BriefSen
 	// Re-check the corroborated claims (the best-ranked ones: the brief
 	// needs a few) and word each by its clearest passage.
 	var corr, demoted []accord.Claim
+	agreed := map[string]string{}
 	for i, cl := range corrAll {
 		if i >= 8*budget+16 {
 			break
@@ -244,6 +246,15 @@ func storySentences(c *accord.Corpus, st storyRef, budget int) []accord.BriefSen
 		cl.IndependentSources = c.IndependentCount(docs)
 		cl = k.bestWording(c, cl, spun, spunFrom, cen)
 		central[cl.ID] = centralityOf(cl)
+		if cl.IndependentSources < 2 {
+			// Other documents may give its figure or date in their own
+			// words: say that, and only that, with each one's words.
+			if t, ds := k.agreement(c, corrAll[i], spun); t != "" {
+				cl.Documents = ds
+				cl.IndependentSources = c.IndependentCount(ds)
+				agreed[cl.ID] = t
+			}
+		}
 		if cl.IndependentSources >= 2 {
 			corr = append(corr, cl)
 		} else {
@@ -303,6 +314,9 @@ func storySentences(c *accord.Corpus, st storyRef, budget int) []accord.BriefSen
 		}
 		chosen = append(chosen, ws)
 		t := claimText(c, cl)
+		if a, ok := agreed[cl.ID]; ok {
+			t = a
+		}
 		if status == accord.StatusSingle && statesSide(t, sides) {
 			// One side of a dispute, stated as a fact, would mislead
 			// without saying whose it is.
@@ -445,8 +459,34 @@ func jaccard(a, b map[string]bool) float64 {
 // Supported reports whether every content word of sentence (leaving out the
 // brief's frame words) occurs in at least one of the cited documents (text
 // or title). A sentence citing no document is unsupported.
+// An agreement sentence ("Two independent sources give the same figure:
+// “…”; “…”.") is supported when, besides, each quotation is the own text of
+// the cited document in its place (of one cited document when the counts
+// differ).
 func Supported(sentence string, docs []*accord.Document) bool {
-	return len(Unsupported(sentence, docs)) == 0 && len(docs) > 0
+	if len(docs) == 0 || len(Unsupported(sentence, docs)) > 0 {
+		return false
+	}
+	qs := agreeQuotes(sentence)
+	for i, q := range qs {
+		if len(qs) == len(docs) {
+			if !quotedIn(q, docs[i]) {
+				return false
+			}
+			continue
+		}
+		found := false
+		for _, d := range docs {
+			if quotedIn(q, d) {
+				found = true
+				break
+			}
+		}
+		if !found {
+			return false
+		}
+	}
+	return true
 }
 
 // Unsupported returns the content words of sentence that none of docs holds.

@@ -113,6 +113,32 @@ func TestSeedBrief(t *testing.T) {
 			t.Errorf("lost a citation: %+v", bs)
 		}
 	}
+	// The figure the sources give in their own words ("approximately
+	// 100,000 troops", "around one lakh Russian troops") is one corroborated
+	// sentence quoting each; so is the day of the talks. Neither claims
+	// more than the figure or the date.
+	var figure, date bool
+	for _, bs := range b.Sentences {
+		qs := agreeQuotes(bs.Text)
+		if qs == nil {
+			continue
+		}
+		if bs.Status != accord.StatusCorroborated || c.IndependentCount(bs.Documents) < 2 || len(qs) != len(bs.Documents) {
+			t.Errorf("agreement sentence with status %s, documents %v: %q", bs.Status, bs.Documents, bs.Text)
+		}
+		if strings.Contains(bs.Text, "100,000 troops") && strings.Contains(bs.Text, "one lakh") {
+			figure = true
+		}
+		if strings.Contains(bs.Text, "same date") && strings.Contains(bs.Text, "began security talks in Geneva") {
+			date = true
+		}
+	}
+	if !figure {
+		t.Error("the figure two sources give is not in the brief")
+	}
+	if !date {
+		t.Error("the day of the talks, given by two sources, is not in the brief")
+	}
 	// The stage output equals the composed, checked brief.
 	if err := s.Analyze(context.Background(), c); err != nil {
 		t.Fatal(err)

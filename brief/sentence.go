@@ -8,6 +8,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/accord-news/accord"
+	"github.com/accord-news/accord/lexicon"
 )
 
 // claimText is the brief's wording of a claim: its statement on one line,
@@ -16,7 +17,101 @@ import (
 // without a leading discourse connective ("Meanwhile,", "On the other
 // hand,") that refers to a context the brief does not give.
 func claimText(c *accord.Corpus, cl accord.Claim) string {
-	return stripConnective(annotateDates(c, cl))
+	return stripConnective(stripEmptyAttribution(c, cl, annotateDates(c, cl)))
+}
+
+// leadAttribution matches a leading "According to X," (X up to the first
+// comma, at most eight words).
+var leadAttribution = regexp.MustCompile(`^[Aa]ccording to ((?:[^,\s]+\s?){1,8}),\s+`)
+
+// stripEmptyAttribution drops a leading "According to X," whose X names no
+// source ("According to the recent development.,"), when the rest reads
+// alone (opens on no pronoun). X names a source when it holds a capitalised
+// word or a digit ("According to US intelligence"), when the quotes layer
+// found a speaker in it, or when its head noun can be a sayer: some sense of
+// it is a person, an organization or a social group ("officials",
+// "sources", "police"), or its first sense is a communication ("reports",
+// "a statement"), which hedges the claim.
+func stripEmptyAttribution(c *accord.Corpus, cl accord.Claim, s string) string {
+	m := leadAttribution.FindStringSubmatchIndex(s)
+	if m == nil {
+		return s
+	}
+	x := s[m[2]:m[3]]
+	for _, r := range x {
+		if unicode.IsUpper(r) || unicode.IsDigit(r) {
+			return s
+		}
+	}
+	if src := sourceSpan(cl); src != nil {
+		if d := c.Doc(src.Document); d != nil {
+			for _, q := range d.Quotes {
+				sp := q.SpeakerSpan
+				if q.Speaker >= 0 && q.Speaker < len(d.Mentions) {
+					sp = d.Mentions[q.Speaker].Span
+				}
+				if sp.End > sp.Start && sp.Start >= src.Start+m[2] && sp.End <= src.Start+m[3] {
+					return s
+				}
+			}
+		}
+	}
+	fs := strings.Fields(strings.TrimRight(x, ".;: "))
+	if len(fs) == 0 {
+		return s
+	}
+	head := strings.ToLower(strings.Trim(fs[len(fs)-1], ".,;:\"'’”"))
+	if head == "" || sayerNoun(head) {
+		return s
+	}
+	rest := s[m[1]:]
+	r, n := utf8.DecodeRuneInString(rest)
+	if !unicode.IsLetter(r) {
+		return s
+	}
+	out := string(unicode.ToUpper(r)) + rest[n:]
+	if pronounStart.MatchString(out) {
+		return s // "it reopened": the rest does not stand alone
+	}
+	return out
+}
+
+// sayerNoun reports whether the noun can name who says something (see
+// stripEmptyAttribution).
+func sayerNoun(w string) bool {
+	forms := append([]string{w}, lexicon.Lemmas(w)...)
+	for _, f := range forms {
+		if lexicon.IsKindOf(f, 10, "communication") {
+			return true
+		}
+		for _, k := range []string{"person", "organization", "social_group"} {
+			if anySenseKindOf(f, k) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// anySenseKindOf reports whether some sense of w is, within ten broader
+// hops, a sense of kind.
+func anySenseKindOf(w, kind string) bool {
+	want := map[uint32]bool{}
+	for _, s := range lexicon.Senses(nil, kind, 0) {
+		want[s] = true
+	}
+	front := lexicon.Senses(nil, w, 0)
+	for d := 0; d <= 10 && len(front) > 0; d++ {
+		var next []uint32
+		for _, s := range front {
+			if want[s] {
+				return true
+			}
+			next = append(next, lexicon.Broader(s)...)
+		}
+		front = next
+	}
+	return false
 }
 
 // sourceSpan is the evidence passage that is the statement itself (the

@@ -1,0 +1,456 @@
+package brief
+
+import (
+	"math"
+	"regexp"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/accord-news/accord"
+	"github.com/accord-news/accord/lexicon"
+	"github.com/accord-news/accord/text"
+)
+
+// Agreement on a figure or a date. The claims stage corroborates a claim by
+// documents that give its figure ("approximately 100,000 troops", "around
+// one lakh Russian troops") or its day and happening ("began security talks
+// on Monday", "the meeting on Monday") in other words. None of them states
+// the whole sentence, so the brief cannot cite them for it; what they agree
+// on is the figure or the date, and the brief says exactly that:
+//
+//	Two independent sources give the same figure: “Russia has deployed
+//	approximately 100,000 troops …”; “around one lakh Russian troops have
+//	been pressed near the Ukraine border …”.
+//
+// Each quotation is one cited document's own words (the clause holding the
+// figure or date), in the order of the citations, one document per
+// independent source group. Supported checks the quotations verbatim.
+
+// agreeFrame opens an agreement sentence; the quotations follow.
+var agreeFrame = regexp.MustCompile(`^(Two|Three|Four|Five|Six) independent sources give the same (figure|date)( \([^)]*\))?: `)
+
+var countWords = []string{"", "", "Two", "Three", "Four", "Five", "Six"}
+
+// maxAgreeQuotes bounds the quotations of one agreement sentence.
+const maxAgreeQuotes = 4
+
+// maxQuoteWords bounds one quotation; a longer clause is cut around its
+// figure or date, with "…".
+const maxQuoteWords = 18
+
+// anchor is a figure or date in a sentence: its byte range in the sentence
+// and what it says.
+type anchor struct {
+	start, end int
+	q          *accord.Quantity
+	day, value string // a date: the word ("monday"), the timex value if known
+}
+
+// agreement returns the sentence stating what the claim's documents agree
+// on (its figure, for a number claim, or its date) with each one's own
+// words, and the documents it cites, or "" when fewer than two independent
+// sources give the claim's figure or date.
+func (k keyer) agreement(c *accord.Corpus, cl accord.Claim, spun map[string]bool) (string, []string) {
+	src := sourceSpan(cl)
+	if src == nil {
+		return "", nil
+	}
+	d := c.Doc(src.Document)
+	if d == nil {
+		return "", nil
+	}
+	stmt := d.Text[src.Start:src.End]
+	kind := "date"
+	if cl.Kind == "number" {
+		kind = "figure"
+	}
+	mine := anchors(d, src.Start, src.End, kind)
+	if len(mine) == 0 {
+		return "", nil
+	}
+	stmtWords := k.statementWords(stmt)
+	myPlaces := places(d, src.Start, src.End)
+	groups := map[int]bool{c.GroupOf(d.ID): true}
+	var quotes []string
+	var docs []string
+	var firstAnchor *anchor
+	for _, e := range cl.Evidence {
+		if len(docs) >= maxAgreeQuotes {
+			break
+		}
+		od := c.Doc(e.Document)
+		if od == nil || e.Document == d.ID || spun[e.Document] || groups[c.GroupOf(e.Document)] {
+			continue // a machine rewrite's wording is no one's; one quotation per source
+		}
+		sent, span, ok := sentenceOf(c, e)
+		if !ok {
+			continue
+		}
+		if kind == "date" {
+			// The same day and the same kind of happening: a content word
+			// shared with the statement, and no other place named.
+			if !k.sharesWord(stmtWords, sent) {
+				continue
+			}
+			if ps := places(od, span.Start, span.End); len(myPlaces) > 0 && len(ps) > 0 && !intersects(myPlaces, ps) {
+				continue
+			}
+		}
+		var mine1 *anchor
+		var theirs anchor
+		for _, a := range anchors(od, span.Start, span.End, kind) {
+			for i := range mine {
+				if sameAnchor(k, mine[i], a) {
+					mine1, theirs = &mine[i], a
+					break
+				}
+			}
+			if mine1 != nil {
+				break
+			}
+		}
+		if mine1 == nil {
+			continue
+		}
+		if firstAnchor == nil {
+			q := quoteAround(stmt, mine1.start, mine1.end)
+			if q == "" {
+				return "", nil
+			}
+			firstAnchor = mine1
+			quotes = append(quotes, q)
+			docs = append(docs, d.ID)
+		} else if mine1 != firstAnchor {
+			continue // agrees on another figure or date of the statement
+		}
+		q := quoteAround(od.Text[span.Start:span.End], theirs.start, theirs.end)
+		if q == "" {
+			continue
+		}
+		groups[c.GroupOf(e.Document)] = true
+		quotes = append(quotes, q)
+		docs = append(docs, e.Document)
+	}
+	n := c.IndependentCount(docs)
+	if n < 2 || n >= len(countWords) || n != len(docs) {
+		return "", nil
+	}
+	what := kind
+	if firstAnchor.value != "" {
+		// The day the statement's document places it on ("(10 January
+		// 2022)", a date note Supported leaves aside).
+		if note := dateNote(accord.Timex{Type: "DATE", Value: firstAnchor.value}); note != "" {
+			what += " (" + note + ")"
+		}
+	}
+	return countWords[n] + " independent sources give the same " + what + ": " + strings.Join(quotes, "; ") + ".", docs
+}
+
+// weekdays and months name days in any document.
+var dayWord = regexp.MustCompile(`\b(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|(January|February|March|April|May|June|July|August|September|October|November|December) \d{1,2})\b`)
+
+// anchors are the figures (kind "figure": the quantities with a counted
+// thing or a unit) or the days named (kind "date") in d.Text[start:end],
+// with positions relative to start.
+func anchors(d *accord.Document, start, end int, kind string) []anchor {
+	var out []anchor
+	if kind == "figure" {
+		for i := range d.Quantities {
+			q := &d.Quantities[i]
+			if q.Start >= start && q.End <= end && (q.Counts != "" || q.Unit != "") && q.Value != 0 {
+				out = append(out, anchor{start: q.Start - start, end: q.End - start, q: q})
+			}
+		}
+		return out
+	}
+	s := d.Text[start:end]
+	for _, m := range dayWord.FindAllStringIndex(s, -1) {
+		a := anchor{start: m[0], end: m[1], day: strings.ToLower(s[m[0]:m[1]])}
+		for _, tx := range d.Timexes {
+			if tx.Type == "DATE" && tx.Start <= start+m[0] && start+m[1] <= tx.End && len(tx.Value) == 10 && !strings.Contains(tx.Value, "X") {
+				a.value = tx.Value
+			}
+		}
+		out = append(out, a)
+	}
+	return out
+}
+
+// sameAnchor: the same figure of the same thing (values within 5% when
+// either is approximate, overlapping ranges otherwise; the same unit; the
+// same counted noun or a related one: "troop", "soldier"), or the same day
+// (the same date when both documents place it).
+func sameAnchor(k keyer, a, b anchor) bool {
+	if a.q == nil || b.q == nil {
+		if a.q != nil || b.q != nil || a.day != b.day {
+			return false
+		}
+		return a.value == "" || b.value == "" || a.value == b.value
+	}
+	p, q := a.q, b.q
+	if p.Unit != q.Unit {
+		return false
+	}
+	if p.Counts != q.Counts && (p.Counts == "" || q.Counts == "" || !lexicon.Related(k.key(p.Counts), k.key(q.Counts))) {
+		return false
+	}
+	if p.Approximate || q.Approximate {
+		return math.Abs(p.Value-q.Value) <= 0.05*math.Max(math.Abs(p.Value), math.Abs(q.Value))
+	}
+	lo1, hi1, lo2, hi2 := p.Low, p.High, q.Low, q.High
+	if lo1 == 0 && hi1 == 0 {
+		lo1, hi1 = p.Value, p.Value
+	}
+	if lo2 == 0 && hi2 == 0 {
+		lo2, hi2 = q.Value, q.Value
+	}
+	return lo1 <= hi2 && lo2 <= hi1
+}
+
+// sharesWord reports whether the sentence has a lower-case content word of
+// the statement, or a WordNet-related one ("talks", "negotiations").
+func (k keyer) sharesWord(stmt []stmtWord, sent string) bool {
+	have := map[string]bool{}
+	for _, w := range k.statementWords(sent) {
+		if !w.name {
+			have[w.key] = true
+		}
+	}
+	for _, w := range stmt {
+		if w.name || dayWord.MatchString(w.key) {
+			continue
+		}
+		if have[w.key] {
+			return true
+		}
+		for h := range have {
+			if len(h) > 2 && len(w.key) > 2 && lexicon.Related(w.key, h) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// inPlace matches a place named after "in" ("in Geneva", "in New York").
+var inPlace = regexp.MustCompile(`\bin ((?:[A-Z][\p{L}-]+ ?)+)`)
+
+// places are the places d.Text[start:end] names: its place mentions (GPE,
+// LOC) when the entities layer ran, else the capitalised words after "in".
+func places(d *accord.Document, start, end int) map[string]bool {
+	out := map[string]bool{}
+	for _, m := range d.Mentions {
+		if m.Start >= start && m.End <= end && m.Kind == accord.MentionName && (m.Type == "GPE" || m.Type == "LOC") {
+			out[strings.ToLower(m.Text)] = true
+		}
+	}
+	if len(d.Mentions) > 0 {
+		return out
+	}
+	for _, m := range inPlace.FindAllStringSubmatch(d.Text[start:end], -1) {
+		out[strings.ToLower(strings.TrimSpace(m[1]))] = true
+	}
+	return out
+}
+
+func intersects(a, b map[string]bool) bool {
+	for w := range a {
+		if b[w] {
+			return true
+		}
+	}
+	return false
+}
+
+// clauseStops end a clause.
+const clauseStops = ",;:()—–"
+
+// minQuoteWords is the fewest words of a clause quoted alone.
+const minQuoteWords = 5
+
+var nonSpace = regexp.MustCompile(`\S+`)
+
+func coordinator(w string) bool {
+	switch strings.ToLower(w) {
+	case "and", "but", "or", "nor":
+		return true
+	}
+	return false
+}
+
+func stopword(w string) bool { return text.IsStopword(strings.ToLower(strings.Trim(w, ",;:"))) }
+
+// subordinators open a clause that reads alone without them inside a
+// quotation ("While the meeting on Monday wound up being a stalemate").
+var subordinators = []string{"while ", "although ", "though ", "whereas "}
+
+// quoteAround is the clause of s holding s[a:b] (between clause punctuation),
+// without a leading connective or subordinator, cut to maxQuoteWords around
+// the anchor with "…", its own quotation marks made single; wrapped in “”.
+func quoteAround(s string, a, b int) string {
+	lo := strings.LastIndexAny(s[:a], clauseStops)
+	lo++
+	hi := b
+	for {
+		n := strings.IndexAny(s[hi:], clauseStops)
+		if n < 0 {
+			hi = len(s)
+			break
+		}
+		hi += n
+		if len(strings.Fields(s[lo:hi])) >= minQuoteWords || hi+1 >= len(s) {
+			break
+		}
+		hi++ // a clause too short to say anything ("On Monday,"): the next one too
+	}
+	for {
+		t := strings.TrimLeft(s[lo:a], " ")
+		lo = a - len(t)
+		trimmed := false
+		low := strings.ToLower(t)
+		for _, p := range subordinators {
+			if strings.HasPrefix(low, p) {
+				lo += len(p)
+				trimmed = true
+			}
+		}
+		if sc := stripConnective(s[lo:a] + "x"); !trimmed && len(sc) < len(s[lo:a])+1 {
+			lo = a - (len(sc) - 1)
+			trimmed = true
+		}
+		if !trimmed {
+			break
+		}
+	}
+	// Words of the clause, by position; the anchor's are mid.
+	var ws [][2]int
+	for _, m := range nonSpace.FindAllStringIndex(s[lo:hi], -1) {
+		ws = append(ws, [2]int{lo + m[0], lo + m[1]})
+	}
+	first, last := -1, -1
+	for i, w := range ws {
+		if w[1] > a && w[0] < b {
+			if first < 0 {
+				first = i
+			}
+			last = i
+		}
+	}
+	if first < 0 {
+		return ""
+	}
+	room := maxQuoteWords - (last - first + 1)
+	if room < 0 {
+		return ""
+	}
+	from, to := 0, len(ws)-1
+	pre, post := "", ""
+	if len(ws) > maxQuoteWords {
+		nLeft, nRight := first, len(ws)-1-last
+		nl := min(nLeft, max(room/2, room-nRight))
+		nr := min(nRight, room-nl)
+		from, to = first-nl, last+nr
+		if from > 0 {
+			pre = "… "
+			for from < first && coordinator(s[ws[from][0]:ws[from][1]]) {
+				from++
+			}
+		}
+		if to < len(ws)-1 {
+			post = " …"
+			for to > last && stopword(s[ws[to][0]:ws[to][1]]) {
+				to--
+			}
+		}
+	}
+	if to-from+1 < 3 {
+		return ""
+	}
+	q := oneLine(s[ws[from][0]:ws[to][1]])
+	if r, n := utf8.DecodeRuneInString(q); pre == "" && pronounStart.MatchString(string(unicode.ToUpper(r))+q[n:]) {
+		return "" // "he told reporters …": whose words?
+	}
+	q = strings.TrimRight(q, ".!?,;:")
+	q = singleQuotes(q)
+	if strings.Count(q, "‘") != strings.Count(q, "’")-apostrophes(q) {
+		return "" // a quotation cut in half
+	}
+	return "“" + pre + q + post + "”"
+}
+
+// singleQuotes writes the text's double quotation marks as single ones (it
+// is quoted itself).
+func singleQuotes(s string) string {
+	var b strings.Builder
+	open := true
+	for _, r := range s {
+		switch r {
+		case '“':
+			b.WriteRune('‘')
+		case '”':
+			b.WriteRune('’')
+		case '"':
+			if open {
+				b.WriteRune('‘')
+			} else {
+				b.WriteRune('’')
+			}
+			open = !open
+		default:
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
+}
+
+// apostrophes counts ’ between letters (“Russia’s”).
+func apostrophes(s string) int {
+	n := 0
+	for i, r := range s {
+		if r != '’' || i == 0 {
+			continue
+		}
+		p, _ := utf8.DecodeLastRuneInString(s[:i])
+		nx, _ := utf8.DecodeRuneInString(s[i+len("’"):])
+		if unicode.IsLetter(p) && unicode.IsLetter(nx) {
+			n++
+		}
+	}
+	return n
+}
+
+// agreeQuotes returns the quotations of an agreement sentence, or nil when
+// the sentence is not one.
+func agreeQuotes(s string) []string {
+	m := agreeFrame.FindStringIndex(s)
+	if m == nil {
+		return nil
+	}
+	rest := strings.TrimSuffix(s[m[1]:], ".")
+	var out []string
+	for _, p := range strings.Split(rest, "; ") {
+		p = strings.TrimSuffix(strings.TrimPrefix(p, "“"), "”")
+		out = append(out, p)
+	}
+	return out
+}
+
+// quotedIn reports whether every piece of the quotation (split at "…") is
+// the document's own text, up to spacing and quotation marks.
+func quotedIn(q string, d *accord.Document) bool {
+	hay := normQuote(d.Text)
+	for _, p := range strings.Split(q, "…") {
+		p = normQuote(p)
+		if p != "" && !strings.Contains(hay, p) {
+			return false
+		}
+	}
+	return true
+}
+
+var quoteMarks = strings.NewReplacer("“", "'", "”", "'", "‘", "'", "’", "'", "\"", "'")
+
+func normQuote(s string) string {
+	return strings.Join(strings.Fields(quoteMarks.Replace(s)), " ")
+}
