@@ -266,6 +266,41 @@ func intersects(a, b map[string]bool) bool {
 // clauseStops end a clause.
 const clauseStops = ",;:()—–"
 
+// isStop reports whether s[i] ends a clause: clause punctuation, but not
+// a comma or colon inside a figure ("2,015", "10:30").
+func isStop(s string, i int) bool {
+	if !strings.ContainsRune(clauseStops, rune(s[i])) && !strings.HasPrefix(s[i:], "—") && !strings.HasPrefix(s[i:], "–") {
+		return false
+	}
+	digit := func(j int) bool { return j >= 0 && j < len(s) && s[j] >= '0' && s[j] <= '9' }
+	return !(s[i] == ',' || s[i] == ':') || !digit(i-1) || !digit(i+1)
+}
+
+// lastStop is the index of the last clause stop before end, or -1;
+// nextStop the first at or after from, or -1.
+func lastStop(s string, end int) int {
+	for i := end - 1; i >= 0; i-- {
+		if isStop(s, i) {
+			return i + utf8.RuneLen(firstRune(s[i:])) - 1
+		}
+	}
+	return -1
+}
+
+func nextStop(s string, from int) int {
+	for i := from; i < len(s); i++ {
+		if isStop(s, i) {
+			return i
+		}
+	}
+	return -1
+}
+
+func firstRune(s string) rune {
+	r, _ := utf8.DecodeRuneInString(s)
+	return r
+}
+
 // minQuoteWords is the fewest words of a clause quoted alone.
 const minQuoteWords = 5
 
@@ -289,16 +324,15 @@ var subordinators = []string{"while ", "although ", "though ", "whereas "}
 // without a leading connective or subordinator, cut to maxQuoteWords around
 // the anchor with "…", its own quotation marks made single; wrapped in “”.
 func quoteAround(s string, a, b int) string {
-	lo := strings.LastIndexAny(s[:a], clauseStops)
-	lo++
+	lo := lastStop(s, a) + 1
 	hi := b
 	for {
-		n := strings.IndexAny(s[hi:], clauseStops)
+		n := nextStop(s, hi)
 		if n < 0 {
 			hi = len(s)
 			break
 		}
-		hi += n
+		hi = n
 		if len(strings.Fields(s[lo:hi])) >= minQuoteWords || hi+1 >= len(s) {
 			break
 		}

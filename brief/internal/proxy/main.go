@@ -108,6 +108,8 @@ func main() {
 			sb.sent++
 			if brief.Supported(bs.Text, ds) {
 				sb.supported++
+			} else {
+				fmt.Fprintf(os.Stderr, "unsupported %v: %s (%v)\n", bs.Documents, bs.Text, brief.Unsupported(bs.Text, ds))
 			}
 		}
 		cen := centroid(c)
@@ -139,7 +141,7 @@ func main() {
 }
 
 // frames are the brief's own frame phrases.
-var frames = regexp.MustCompile(`(?i)one source reports:|sources disagree on (who said|the number|the date|the title|the name|the place|it)|one source is inconsistent on (who said it|the number|the date|the title|the name|the place|it)|one source attributes|to both| vs `)
+var frames = regexp.MustCompile(`(?i)one source reports:|sources disagree on (who said|the number|the date|the title|the name|the place|it)|one source is inconsistent on (who said it|the number|the date|the title|the name|the place|it)|one source attributes|to both| vs |(two|three|four|five|six) independent sources give the same (figure|date)`)
 
 var pronounStart = regexp.MustCompile(`^["“‘']?(He|She|They|It|This|These|That|Those|His|Her|Their|Its|We|I)\b`)
 
