@@ -134,6 +134,8 @@ func TestRoles(t *testing.T) {
 		{"Speaking after Ryabkov, US Ambassador to the OSCE Michael Carpenter said talks would go on.", "Ryabkov", ""},
 		{"US Deputy Secretary of State John Bolton met Russian officials.", "John Bolton", "Deputy Secretary of State/US"},
 		{"Jen Psaki, the White House press secretary, said on Friday that talks would continue.", "Jen Psaki", "Press Secretary/White House"},
+		// A portfolio may join a name of no person or place with "and".
+		{"He spoke with Anna Kovalenko, Ukraine's deputy prime minister for Europe and Euro-Atlantic Integration, on Monday.", "Anna Kovalenko", "Deputy Prime Minister for Europe and Euro-Atlantic Integration/Ukraine"},
 	} {
 		d := annotate(t, "t", c.text)
 		got := roleOf(d, c.holder)

@@ -272,11 +272,11 @@ func (rf *roleFinder) appositive(mi int, l mloc) {
 			}
 			e := j
 			for e < len(a.sents[l.s]) && firstUpper(a.sents[l.s][e].text) && hasLetterOrDigit(a.sents[l.s][e].text) {
-				if _, isName := rf.startAt[[2]int{l.s, e}]; isName && e > j {
+				if _, isName := rf.startAt[[2]int{l.s, e}]; isName && e > j && !isOtherStart(rf, l.s, e) {
 					break
 				}
 				e++
-				if connectors[a.lower(l.s, e)] || a.lower(l.s, e) == "and" && e+1 < len(a.sents[l.s]) && firstUpper(a.sents[l.s][e+1].text) && !isMentionStart(rf, l.s, e+1) {
+				if connectors[a.lower(l.s, e)] || a.lower(l.s, e) == "and" && e+1 < len(a.sents[l.s]) && firstUpper(a.sents[l.s][e+1].text) && (!isMentionStart(rf, l.s, e+1) || isOtherStart(rf, l.s, e+1)) {
 					e++
 				}
 			}
@@ -314,6 +314,17 @@ func (rf *roleFinder) personBeforeClauseEnd(si, k int) bool {
 func isMentionStart(rf *roleFinder, si, i int) bool {
 	_, ok := rf.startAt[[2]int{si, i}]
 	return ok
+}
+
+// isOtherStart: a name of no person, place, organization or group starts at
+// word i. Such a name can be part of a portfolio ("deputy prime minister for
+// Europe and Euro-Atlantic Integration"), where a person or a country after
+// "and" ends the title.
+func isOtherStart(rf *roleFinder, si, i int) bool {
+	if mi, ok := rf.startAt[[2]int{si, i}]; ok {
+		return rf.a.d.Mentions[mi].Type == "OTHER"
+	}
+	return false
 }
 
 func isPersonStart(rf *roleFinder, si, i int) bool {
