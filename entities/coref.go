@@ -303,13 +303,24 @@ func (a *annotator) coref() {
 			if last == "" {
 				continue
 			}
-			best := -1
+			hg := a.honorificGender(mi)
+			best, unknownG := -1, -1
 			for ci := len(chains) - 1; ci >= 0; ci-- {
 				c := chains[ci]
 				if c.typ != "PERSON" {
 					continue
 				}
 				if c.last == last && firstCompatible(c.first, first) {
+					// "Mr Jackson" never joins a chain of the other
+					// gender, and prefers an earlier one of its own over
+					// a later one of unknown gender ("Michael Jackson …
+					// Katherine Jackson … Mr Jackson").
+					if hg != genderUnknown && first == "" && c.gender != hg {
+						if c.gender == genderUnknown && unknownG < 0 {
+							unknownG = ci
+						}
+						continue
+					}
 					best = ci
 					break
 				}
@@ -319,6 +330,9 @@ func (a *annotator) coref() {
 					break
 				}
 			}
+			if best < 0 && unknownG >= 0 {
+				best = unknownG
+			}
 			if best < 0 {
 				best = newChain(&chainInfo{typ: "PERSON", first: first, last: last})
 			} else if chains[best].first == "" || len([]rune(chains[best].first)) == 1 {
@@ -327,8 +341,8 @@ func (a *annotator) coref() {
 				}
 			}
 			m.Chain = best
-			if g := a.honorificGender(mi); g != genderUnknown && chains[best].gender == genderUnknown {
-				chains[best].gender = g
+			if hg != genderUnknown && chains[best].gender == genderUnknown {
+				chains[best].gender = hg
 			}
 			if chains[best].gender == genderUnknown && first != "" {
 				chains[best].gender = firstNameGender(first)
