@@ -22,6 +22,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/accord-news/accord"
+	"github.com/accord-news/accord/entities"
 	"github.com/accord-news/accord/text"
 )
 
@@ -57,6 +58,10 @@ type docCtx struct {
 	haveLast bool
 	// gender of names written after an honorific (genders).
 	gender map[string]string
+	// chainGender: the entities layer's gender of each person chain
+	// (entities.ChainGenders), computed on first use (chainDone).
+	chainGender map[int]string
+	chainDone   bool
 	// quoted are the contents of all quotes, in order.
 	quoted []accord.Span
 	// collect, when set, receives every candidate instead of filtering.
@@ -71,6 +76,10 @@ type speaker struct {
 	span accord.Span
 	kind string
 	ok   bool
+	// mute: the attribution's subject is a noun that cannot be a source
+	// ("according to the recent development"): no speaker, and no other
+	// speaker is guessed for the quote either.
+	mute bool
 }
 
 // Extract returns the quotes of d, in text order. It computes paragraphs,
@@ -1059,6 +1068,9 @@ func (x *docCtx) resolve(sub subject, para int) speaker {
 	if !sub.Found || sub.Passive {
 		return speaker{idx: -1}
 	}
+	if sub.Kind == accord.MentionNominal && !x.nominalCanSpeak(sub.Span) {
+		return speaker{idx: -1, mute: true}
+	}
 	ms := x.d.Mentions
 	if len(ms) > 0 {
 		// The overlapping mention that best names a speaker: a name over a
@@ -1105,7 +1117,7 @@ func (x *docCtx) resolve(sub subject, para int) speaker {
 				}
 			}
 			clash := sub.Kind == accord.MentionPronoun &&
-				x.clashes(pronouns[strings.ToLower(x.txt[sub.Span.Start:sub.Span.End])], speaker{text: ms[best].Text, ok: true})
+				x.clashes(pronouns[strings.ToLower(x.txt[sub.Span.Start:sub.Span.End])], speaker{idx: best, text: ms[best].Text, span: ms[best].Span, ok: true})
 			if ms[best].Kind == accord.MentionName && !clash {
 				mm := ms[best]
 				if sub.Kind == accord.MentionNominal && mm.Start >= sub.Span.Start && mm.End <= sub.Span.End && mm.Span != sub.Span {
@@ -1201,8 +1213,39 @@ func (x *docCtx) genders() map[string]string {
 	return x.gender
 }
 
-// genderOf is the gender the document shows for speaker s ("" unknown).
-func (x *docCtx) genderOf(s speaker) string { return x.nameGender(s.text) }
+// genderOf is the gender the document shows for speaker s ("" unknown):
+// an honorific written with the name, else the gender the entities layer
+// gives the name's chain (first names, honorifics, he/she pronouns).
+func (x *docCtx) genderOf(s speaker) string {
+	if g := x.nameGender(s.text); g != "" {
+		return g
+	}
+	return x.entityGender(s.idx, s.span)
+}
+
+// entityGender is the entities layer's gender of mention idx or, when idx
+// is -1, of the person name mention that span overlaps ("" unknown).
+func (x *docCtx) entityGender(idx int, span accord.Span) string {
+	ms := x.d.Mentions
+	if idx < 0 && span.Len() > 0 {
+		for i, m := range ms {
+			if m.Kind == accord.MentionName && m.Type == "PERSON" && m.Overlaps(span) {
+				idx = i
+				if m.Span == span {
+					break
+				}
+			}
+		}
+	}
+	if idx < 0 || idx >= len(ms) || ms[idx].Chain < 0 || ms[idx].Type != "PERSON" {
+		return ""
+	}
+	if !x.chainDone {
+		x.chainDone = true
+		x.chainGender = entities.ChainGenders(x.d)
+	}
+	return x.chainGender[ms[idx].Chain]
+}
 
 // nameGender is the gender of a name the document writes with an
 // honorific: a surname alone takes the honorific's gender ("Lavrov" after
@@ -1222,10 +1265,26 @@ func (x *docCtx) nameGender(name string) string {
 	return x.genders()[f[0]]
 }
 
-// clashes reports whether a he/she pronoun of gender g cannot stand for s.
+// nonPerson are the entity types no he/she stands for.
+var nonPerson = map[string]bool{"ORG": true, "GPE": true, "LOC": true, "FAC": true, "NORP": true}
+
+// clashes reports whether a he/she pronoun of gender g cannot stand for s:
+// the document or the entities layer gives s the other gender, or s is a
+// named organization or place.
 func (x *docCtx) clashes(g string, s speaker) bool {
 	if g != "m" && g != "f" || !s.ok {
 		return false
+	}
+	if s.idx >= 0 && s.idx < len(x.d.Mentions) {
+		// "she" is no organization or place the entities layer named
+		// (but may be "the Acme spokeswoman", whose entity is Acme).
+		// An ORG name of three words or more is left alone: the
+		// tagger runs titles into person names ("Acme director Jane
+		// Roe", "Fathi Bin Shatwan").
+		if m := x.d.Mentions[s.idx]; m.Kind == accord.MentionName && nonPerson[m.Type] && (s.span == m.Span || s.span.Len() == 0) &&
+			(m.Type != "ORG" || len(strings.Fields(m.Text)) <= 2) {
+			return true
+		}
 	}
 	sg := x.genderOf(s)
 	return sg != "" && sg != g
@@ -1253,7 +1312,7 @@ func (x *docCtx) genderedBefore(g string, off, para int) (speaker, bool) {
 			a--
 		}
 		sp := accord.Span{Start: x.toks[a].Start, End: t.End}
-		if x.nameGender(x.txt[sp.Start:sp.End]) != g {
+		if x.genderOf(speaker{idx: -1, text: x.txt[sp.Start:sp.End], span: sp, ok: true}) != g {
 			continue
 		}
 		return x.resolve(subject{Span: sp, Kind: accord.MentionName, Found: true}, para), true
@@ -1548,11 +1607,11 @@ func (x *docCtx) attribute(qs []quoted) []accord.QuoteMention {
 			spk = x.resolve(a.sub, q.Para)
 		}
 		continued := false
-		if !spk.ok && prevSpk.ok && (q.Continued || (q.Para-prevPara <= 1 && f.initial && f.words >= 3 && !f.titleCase)) {
+		if !spk.ok && !spk.mute && prevSpk.ok && (q.Continued || (q.Para-prevPara <= 1 && f.initial && f.words >= 3 && !f.titleCase)) {
 			spk = prevSpk
 			continued = true
 		}
-		if !spk.ok && f.initial && f.words >= 3 {
+		if !spk.ok && !spk.mute && f.initial && f.words >= 3 {
 			// "X said the plan had failed. “…”": a quote opening the
 			// sentence right after reported speech goes on with it.
 			if ps, ok := x.prevSentence(q.Open.Start, q.Para); ok {
@@ -1561,7 +1620,7 @@ func (x *docCtx) attribute(qs []quoted) []accord.QuoteMention {
 				}
 			}
 		}
-		if !spk.ok && !f.initial {
+		if !spk.ok && !spk.mute && !f.initial {
 			// Quoted words inside a sentence with no cue: whoever the
 			// sentence is about uses them ("Japan branded North Korea an
 			// “outlaw nation”").

@@ -1,0 +1,187 @@
+package quotes
+
+import (
+	"strings"
+	"sync"
+	"unicode"
+
+	"github.com/accord-news/accord"
+	"github.com/accord-news/accord/lexicon"
+	"github.com/accord-news/accord/text"
+)
+
+// Nominal speakers that can be a source. A stated speaker written as a
+// common noun phrase ("the spokeswoman", "the report", "police", "Labor
+// Department figures") must name someone or something that can state
+// anything: one of the head noun's most frequent WordNet senses is a kind of
+// person, a group (organizations, agencies, forces, collections of data),
+// communication (reports, statements, documents, figures, rumours, the
+// media, images) or cognition (information, research, polls). "According to the recent development," has
+// no speaker: a development is an event or a process.
+
+// sourceSenses is the number of most frequent senses of the head noun tried.
+const sourceSenses = 5
+
+var sourceKinds struct {
+	once   sync.Once
+	target map[uint32]bool
+	mu     sync.Mutex
+	memo   map[string]bool
+}
+
+// inter returns the senses shared by all words (a synset by its lemmas).
+func inter(words ...string) map[uint32]bool {
+	out := map[uint32]bool{}
+	for _, s := range lexicon.Senses(nil, words[0], 0) {
+		out[s] = true
+	}
+	for _, w := range words[1:] {
+		has := map[uint32]bool{}
+		for _, s := range lexicon.Senses(nil, w, 0) {
+			has[s] = true
+		}
+		for s := range out {
+			if !has[s] {
+				delete(out, s)
+			}
+		}
+	}
+	return out
+}
+
+func initSourceKinds() {
+	sourceKinds.once.Do(func() {
+		t := map[uint32]bool{}
+		add := func(m map[uint32]bool) {
+			for s := range m {
+				t[s] = true
+			}
+		}
+		add(inter("person", "individual", "someone"))
+		add(inter("group", "grouping"))                // organizations, forces, collections of data
+		add(inter("cognition", "knowledge", "noesis")) // information, research, polls
+		add(inter("communication", "communicating"))   // the act: transmission, mass media
+		// The synsets right above these: communication (above message),
+		// speech act (above informing: reports, rumours), the means of
+		// communication (above telecommunication: radio, television),
+		// visual representations (above photograph: maps, charts, images).
+		add(inter("publication")) // printed matter: booklets, leaflets
+		for _, m := range []map[uint32]bool{inter("message", "substance"), inter("informing"), inter("telecommunication", "telecom"), inter("photograph", "photo")} {
+			if len(m) == 0 {
+				panic("quotes: lexicon lacks a source kind")
+			}
+			for s := range m {
+				for _, b := range lexicon.Broader(s) {
+					t[b] = true
+				}
+			}
+		}
+		sourceKinds.target = t
+		sourceKinds.memo = map[string]bool{}
+	})
+}
+
+// canBeSource reports whether the lower-case noun w can name a source.
+// Words the lexicon does not know pass (it cannot tell). A hyphenated word
+// is also tried written solid ("film-maker"); "year-old" passes unknown.
+func canBeSource(w string) bool {
+	if i := strings.LastIndexByte(w, '-'); i > 0 && i+1 < len(w) {
+		known := false
+		for _, f := range []string{w, strings.ReplaceAll(w, "-", "")} {
+			if lexicon.Known(f) {
+				known = true
+				if senseSource(f) {
+					return true
+				}
+			}
+		}
+		return !known
+	}
+	return senseSource(w)
+}
+
+// senseSource: canBeSource for a word as the lexicon spells it.
+func senseSource(w string) bool {
+	if !lexicon.Known(w) {
+		return true
+	}
+	initSourceKinds()
+	sourceKinds.mu.Lock()
+	v, ok := sourceKinds.memo[w]
+	sourceKinds.mu.Unlock()
+	if ok {
+		return v
+	}
+	seen := map[uint32]bool{}
+	front := lexicon.Senses(nil, w, sourceSenses)
+	for depth := 0; depth <= 14 && len(front) > 0 && !v; depth++ {
+		var next []uint32
+		for _, s := range front {
+			if seen[s] {
+				continue
+			}
+			seen[s] = true
+			if sourceKinds.target[s] {
+				v = true
+				break
+			}
+			next = append(next, lexicon.Broader(s)...)
+		}
+		front = next
+	}
+	sourceKinds.mu.Lock()
+	sourceKinds.memo[w] = v
+	sourceKinds.mu.Unlock()
+	return v
+}
+
+// nominalWords are the words of a nominal speaker phrase before a
+// preposition or a relative word ("a spokeswoman for Acme" -> a
+// spokeswoman, "the head of the agency" -> the head), without possessive
+// endings.
+func nominalWords(s string) []string {
+	var words []string
+	for _, f := range strings.FieldsFunc(s, func(r rune) bool { return !unicode.IsLetter(r) && r != '\'' && r != '’' && r != '-' }) {
+		if headStops[strings.ToLower(f)] && len(words) > 0 {
+			break
+		}
+		f = strings.TrimSuffix(strings.TrimSuffix(f, "'s"), "’s")
+		if f = strings.Trim(f, "'’-"); f != "" {
+			words = append(words, f)
+		}
+	}
+	return words
+}
+
+// headStops end a noun phrase's pre-head words.
+var headStops = map[string]bool{"of": true, "for": true, "at": true, "to": true, "in": true, "from": true, "with": true,
+	"on": true, "who": true, "which": true, "that": true, "by": true}
+
+// nominalCanSpeak: a nominal speaker span none of whose words (before a
+// preposition; stopwords aside) can name a source is no speaker: "the
+// recent development", "the seasonally adjusted rise". The check is
+// lenient where the phrase is sloppy ("a report last month" passes on
+// "report"). A phrase with a name (a capitalised word after its first, or
+// a capitalised first word that is no stopword: "Henry afterwards", "the
+// Acme campaign") passes.
+func (x *docCtx) nominalCanSpeak(sp accord.Span) bool {
+	words := nominalWords(x.txt[sp.Start:sp.End])
+	if len(words) == 0 {
+		return true
+	}
+	judged := false
+	for i, w := range words {
+		lw := strings.ToLower(w)
+		if r := []rune(w); unicode.IsUpper(r[0]) && (i > 0 || !text.IsStopword(lw)) {
+			return true
+		}
+		if text.IsStopword(lw) {
+			continue
+		}
+		judged = true
+		if canBeSource(lw) {
+			return true
+		}
+	}
+	return !judged
+}
