@@ -324,16 +324,21 @@ func predicateWords(di *docInfo, si int, sp accord.Span, win int) map[string]boo
 	return localWordsOf(di, si, sp, win, true)
 }
 
+// firstTokenFrom is the index of the sentence's first token starting at or
+// after byte offset start, or -1 when there is none.
+func firstTokenFrom(s *sent, start int) int {
+	for k, t := range s.toks {
+		if t.Start >= start {
+			return k
+		}
+	}
+	return -1
+}
+
 func localWordsOf(di *docInfo, si int, sp accord.Span, win int, lowerOnly bool) map[string]bool {
 	m := map[string]bool{}
 	s := &di.sents[si]
-	at := -1
-	for k, t := range s.toks {
-		if t.Start >= sp.Start {
-			at = k
-			break
-		}
-	}
+	at := firstTokenFrom(s, sp.Start)
 	if at < 0 {
 		return m
 	}
@@ -1258,13 +1263,7 @@ func inNameList(di *docInfo, si int, sp accord.Span) bool {
 // of time within the title or the two words before it.
 func pastTitle(di *docInfo, si int, sp accord.Span) bool {
 	s := &di.sents[si]
-	at := -1
-	for k, t := range s.toks {
-		if t.Start >= sp.Start {
-			at = k
-			break
-		}
-	}
+	at := firstTokenFrom(s, sp.Start)
 	if at < 0 {
 		return false
 	}
