@@ -9,6 +9,7 @@ import (
 
 	"github.com/accord-news/accord"
 	"github.com/accord-news/accord/lexicon"
+	"github.com/accord-news/accord/quantity"
 	"github.com/accord-news/accord/text"
 )
 
@@ -25,10 +26,12 @@ import (
 //
 // Each quotation is one cited document's own words (the clause holding the
 // figure or date), in the order of the citations, one document per
-// independent source group. Supported checks the quotations verbatim.
+// independent source group. Supported checks the quotations verbatim. An
+// age ("a 15-year-old boy") is "the same age"; a decade, a year, an ordinal
+// or a duration placing something in time is nothing to agree on here.
 
 // agreeFrame opens an agreement sentence; the quotations follow.
-var agreeFrame = regexp.MustCompile(`^(Two|Three|Four|Five|Six) independent sources give the same (figure|date)( \([^)]*\))?: `)
+var agreeFrame = regexp.MustCompile(`^(Two|Three|Four|Five|Six) independent sources give the same (figure|age|date)( \([^)]*\))?: `)
 
 var countWords = []string{"", "", "Two", "Three", "Four", "Five", "Six"}
 
@@ -137,6 +140,9 @@ func (k keyer) agreement(c *accord.Corpus, cl accord.Claim, spun map[string]bool
 		return "", nil
 	}
 	what := kind
+	if firstAnchor.q != nil && isAge(firstAnchor.q) {
+		what = "age"
+	}
 	if firstAnchor.value != "" {
 		// The day the statement's document places it on ("(10 January
 		// 2022)", a date note Supported leaves aside).
@@ -150,15 +156,15 @@ func (k keyer) agreement(c *accord.Corpus, cl accord.Claim, spun map[string]bool
 // weekdays and months name days in any document.
 var dayWord = regexp.MustCompile(`\b(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|(January|February|March|April|May|June|July|August|September|October|November|December) \d{1,2})\b`)
 
-// anchors are the figures (kind "figure": the quantities with a counted
-// thing or a unit) or the days named (kind "date") in d.Text[start:end],
+// anchors are the figures (kind "figure": isFigure's quantities, an age
+// included, but no duration that places something in time) or the days named (kind "date") in d.Text[start:end],
 // with positions relative to start.
 func anchors(d *accord.Document, start, end int, kind string) []anchor {
 	var out []anchor
 	if kind == "figure" {
 		for i := range d.Quantities {
 			q := &d.Quantities[i]
-			if q.Start >= start && q.End <= end && (q.Counts != "" || q.Unit != "") && q.Value != 0 {
+			if q.Start >= start && q.End <= end && isFigure(q) && !timeReference(q, d.Text[q.End:]) {
 				out = append(out, anchor{start: q.Start - start, end: q.End - start, q: q})
 			}
 		}
@@ -176,6 +182,46 @@ func anchors(d *accord.Document, start, end int, kind string) []anchor {
 	}
 	return out
 }
+
+// isFigure reports whether q is a figure to agree on: a count, amount or
+// measure of something (a counted noun or a unit: money, percent, measure,
+// duration, an age), not a bare number. The quantity layer already leaves
+// out years, ordinals and days of months; a "counted noun" that is itself a
+// number word is a decade or a magnitude read as a count ("the nineteen
+// sixties": 19 counting "sixty"), no figure.
+func isFigure(q *accord.Quantity) bool {
+	if q.Value == 0 || q.Counts == "" && q.Unit == "" {
+		return false
+	}
+	if q.Counts != "" && q.Unit == "" {
+		for _, n := range quantity.Parse(q.Counts) {
+			if n.Start == 0 && n.End == len(q.Counts) {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+// timeReference reports whether a duration, followed by rest, places
+// something in time rather than measuring it ("two years ago", "three weeks
+// before the release", "a day later"): a date, not a figure.
+func timeReference(q *accord.Quantity, rest string) bool {
+	if quantity.UnitKind(q.Unit) != "duration" {
+		return false
+	}
+	w := strings.ToLower(strings.TrimLeft(rest, " "))
+	for _, p := range []string{"ago", "after", "before", "later", "earlier", "since"} {
+		if strings.HasPrefix(w, p) && (len(w) == len(p) || !unicode.IsLetter(firstRune(w[len(p):]))) {
+			return true
+		}
+	}
+	return false
+}
+
+// isAge: the quantity layer's age ("15-year-old": a duration in years
+// counting "age"). Sources agree on "the same age", not on a figure.
+func isAge(q *accord.Quantity) bool { return q.Counts == "age" }
 
 // sameAnchor: the same figure of the same thing (values within 5% when
 // either is approximate, overlapping ranges otherwise; the same unit; the

@@ -5,6 +5,8 @@ import (
 	"testing"
 
 	"github.com/accord-news/accord"
+	"github.com/accord-news/accord/quantity"
+	"github.com/accord-news/accord/text"
 )
 
 func TestStripEmptyAttribution(t *testing.T) {
@@ -57,5 +59,77 @@ func TestSupportedAgreement(t *testing.T) {
 	bad := "Two independent sources give the same figure: “The ferry carried about 400 passengers”; “Some four hundred riders took the ferry on Monday”."
 	if Supported(bad, []*accord.Document{a, b}) {
 		t.Error("a quotation that is no document's text accepted")
+	}
+}
+
+// TestIsFigure: counts, amounts and measures of something are figures;
+// a decade read as a count ("nineteen sixties"), a duration placing
+// something in time ("two years ago") and a bare number are not; an age is
+// a figure said to be "the same age".
+func TestIsFigure(t *testing.T) {
+	tests := []struct {
+		text     string
+		fig, age bool
+	}{
+		{"The club was founded in the nineteen sixties by friends.", false, false},
+		{"A 15-year-old boy was hurt.", true, true},
+		{"About 100,000 troops massed.", true, false},
+		{"The deal is worth $160 million.", true, false},
+		{"He served two decades in prison.", true, false},
+		{"The election comes two years after the death of the president.", false, false},
+		{"Talks began three weeks before the release.", false, false},
+		{"The vote was held two years ago.", false, false},
+		{"Prices rose 12 percent.", true, false},
+		{"The road is 5 km long.", true, false},
+		{"The agency said 12 were hurt.", false, false},
+	}
+	for _, tc := range tests {
+		d := &accord.Document{Text: tc.text}
+		_ = text.New().Annotate(d)
+		_ = quantity.New().Annotate(d)
+		fig, age := false, false
+		for i := range d.Quantities {
+			if q := &d.Quantities[i]; isFigure(q) && !timeReference(q, d.Text[q.End:]) {
+				fig, age = true, age || isAge(q)
+			}
+		}
+		if fig != tc.fig || age != tc.age {
+			t.Errorf("%q (%+v): figure %v age %v, want %v %v", tc.text, d.Quantities, fig, age, tc.fig, tc.age)
+		}
+	}
+}
+
+// TestAgreementKinds: two independent documents giving a claim's quantity
+// in other words agree on "the same figure" for a count, on "the same age"
+// for an age, and on nothing for a decade.
+func TestAgreementKinds(t *testing.T) {
+	tests := []struct {
+		a, b, want string
+	}{
+		{"About 400 passengers rode the harbour ferry on its first day.", "The new harbour ferry carried some 400 passengers on Monday.",
+			"Two independent sources give the same figure: “About 400 passengers rode the harbour ferry on its first day”; “The new harbour ferry carried some 400 passengers on Monday”."},
+		{"A 15-year-old swimmer crossed the harbour channel alone.", "The 15-year-old girl reached the far shore of the harbour before noon.",
+			"Two independent sources give the same age: “A 15-year-old swimmer crossed the harbour channel alone”; “The 15-year-old girl reached the far shore of the harbour before noon”."},
+		{"The harbour ferry first ran in the nineteen sixties with two decks.", "Ferries have crossed the harbour since the nineteen sixties, records show.", ""},
+	}
+	for _, tc := range tests {
+		a := &accord.Document{ID: "a", Outlet: "Harbour Times", Text: tc.a}
+		b := &accord.Document{ID: "b", Outlet: "Coast Daily", Text: tc.b}
+		for _, d := range []*accord.Document{a, b} {
+			_ = text.New().Annotate(d)
+			_ = quantity.New().Annotate(d)
+		}
+		c := accord.NewCorpus([]*accord.Document{a, b}, accord.Options{})
+		cl := accord.Claim{Statement: tc.a, Kind: "number", Documents: []string{"a", "b"}, Status: "corroborated", Evidence: []accord.SpanRef{
+			{Document: "a", Start: 0, End: len(tc.a), Text: tc.a},
+			{Document: "b", Start: 0, End: len(tc.b), Text: tc.b},
+		}}
+		got, docs := keyer{}.agreement(c, cl, nil)
+		if got != tc.want {
+			t.Errorf("agreement:\n got %q\nwant %q", got, tc.want)
+		}
+		if got != "" && !Supported(got, []*accord.Document{a, b}) {
+			t.Errorf("unsupported %v: %q (%v)", docs, got, Unsupported(got, []*accord.Document{a, b}))
+		}
 	}
 }

@@ -53,6 +53,7 @@ func main() {
 	full := flag.Bool("full", false, "run the full default pipeline (else text, quantity, claims, brief)")
 	maxN := flag.Int("max", 0, "at most this many clusters (0: all)")
 	show := flag.Int("show", 0, "print the first 100 words of this many briefs")
+	agree := flag.Bool("agree", false, "print every agreement sentence (\"N independent sources give the same …\") to stderr")
 	flag.Parse()
 	var cls []cluster
 	switch {
@@ -105,6 +106,9 @@ func main() {
 					ds = append(ds, d)
 				}
 			}
+			if *agree && agreeSent.MatchString(bs.Text) {
+				fmt.Fprintf(os.Stderr, "agree %s %v: %s\n", cl.name, bs.Documents, bs.Text)
+			}
 			sb.sent++
 			if brief.Supported(bs.Text, ds) {
 				sb.supported++
@@ -141,7 +145,9 @@ func main() {
 }
 
 // frames are the brief's own frame phrases.
-var frames = regexp.MustCompile(`(?i)one source reports:|sources disagree on (who said|the number|the date|the title|the name|the place|it)|one source is inconsistent on (who said it|the number|the date|the title|the name|the place|it)|one source attributes|to both| vs |(two|three|four|five|six) independent sources give the same (figure|date)`)
+var agreeSent = regexp.MustCompile(`^(Two|Three|Four|Five|Six) independent sources give the same `)
+
+var frames = regexp.MustCompile(`(?i)one source reports:|sources disagree on (who said|the number|the date|the title|the name|the place|it)|one source is inconsistent on (who said it|the number|the date|the title|the name|the place|it)|one source attributes|to both| vs |(two|three|four|five|six) independent sources give the same (figure|age|date)`)
 
 var pronounStart = regexp.MustCompile(`^["“‘']?(He|She|They|It|This|These|That|Those|His|Her|Their|Its|We|I)\b`)
 
