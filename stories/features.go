@@ -91,7 +91,14 @@ type featStore struct {
 	docs [][]byte // per document: encodeTerms of its sorted packed terms
 	sub  []uint8
 	idf  []float64
-	rel  map[int32][]relTerm // related word terms (related.go), or nil
+	// Related word terms (related.go) of term id t: relTo[relOff[t]:relOff[t+1]]
+	// (relOff nil: no related words).
+	relOff []int32
+	relTo  []relTerm
+	// expandedVector's scratch not in use (a free list, not a sync.Pool:
+	// its dense arrays would be dropped and rebuilt at every GC).
+	mu   sync.Mutex
+	free []*expandScratch
 }
 
 // extractFeatures reads the documents' terms in parallel, a batch at a time,
@@ -129,8 +136,8 @@ func extractFeatures(docs []*accord.Document, kinds bool, related float64) *feat
 		}
 	}
 	fs.idf = v.idf(len(docs))
-	fs.rel = relate(v, related)
 	fs.sub = make([]uint8, len(v.df))
+	fs.relOff, fs.relTo = relate(v, related)
 	for t, id := range v.ids {
 		fs.sub[id] = subOf(t)
 	}
@@ -238,7 +245,7 @@ func (fs *featStore) topicVecs(nameWeight, kindWeight float64, maxTerms int) *fe
 	f.w[subWords], f.use[subWords] = 1, true
 	f.w[subNames], f.use[subNames] = nameWeight, true
 	f.w[subKinds], f.use[subKinds] = kindWeight, kindWeight > 0
-	f.expand = len(fs.rel) > 0
+	f.expand = len(fs.relTo) > 0
 	return f
 }
 
@@ -263,7 +270,7 @@ func (f *featVecs) len() int { return len(f.fs.docs) }
 func (f *featVecs) vec(i int, buf vector) vector {
 	var v vector
 	if f.expand {
-		v = f.fs.expandedVector(i, &f.w, &f.use)
+		v = f.fs.expandedVector(i, &f.w, &f.use, buf)
 	} else {
 		v = f.fs.vectorInto(i, &f.w, &f.use, buf)
 	}
@@ -300,12 +307,17 @@ func (s subSource) vec(k int, buf vector) vector { return s.src.vec(s.docs[k], b
 // on to its related words of the corpus (sources in id order), is
 // L2-normalized again and weighted, the other sub-vectors as in
 // vectorInto, and the whole L2-normalized. Sums run in id order, so the
-// result is the same on every run. A new vector each call (documents
-// with related words gain terms).
-func (fs *featStore) expandedVector(i int, w *[numSubs]float64, use *[numSubs]bool) vector {
+// result is the same on every run. The result is in buf's storage.
+//
+// It gives bit for bit the vector of the map-based computation it replaced
+// (expandedVectorMap in the tests): the same float operations in the same
+// order, with the related words' shares summed in a dense array indexed by
+// term id (scratch from a pool, reset after use) instead of a map per call.
+func (fs *featStore) expandedVector(i int, w *[numSubs]float64, use *[numSubs]bool, buf vector) vector {
+	sc := fs.scratch()
+	defer fs.release(sc)
 	ts := fs.docs[i]
-	var ids []int32
-	var val []float64
+	ids, val := sc.ids[:0], sc.val[:0]
 	var norm [numSubs]float64
 	var id int32
 	for len(ts) > 0 {
@@ -320,46 +332,139 @@ func (fs *featStore) expandedVector(i int, w *[numSubs]float64, use *[numSubs]bo
 		ids = append(ids, id)
 		val = append(val, x)
 	}
+	sc.ids, sc.val = ids, val
 	for s := range norm {
 		norm[s] = math.Sqrt(norm[s])
 	}
-	m := make(map[int32]float64, len(ids))
+	// Word terms (the document's, then the related ones it lacks) with
+	// their values, sorted by id.
+	wids, wval := sc.wids[:0], sc.wval[:0]
 	if norm[subWords] > 0 {
+		sc.gen++
+		if sc.gen == 0 { // wrapped: forget every mark
+			clear(sc.mark)
+			sc.gen = 1
+		}
+		gen := sc.gen
 		for j, id := range ids {
 			if fs.sub[id] == subWords {
-				m[id] = val[j] / norm[subWords]
+				sc.mark[id] = gen
+				wids = append(wids, id)
+				wval = append(wval, val[j]/norm[subWords])
 			}
 		}
-		add := map[int32]float64{}
-		for _, id := range ids {
-			if fs.sub[id] != subWords {
-				continue
+		nw := len(wids)
+		for k := 0; k < nw; k++ {
+			id, m := wids[k], wval[k]
+			for _, r := range fs.relTo[fs.relOff[id]:fs.relOff[id+1]] {
+				if sc.mark[r.id] != gen {
+					sc.mark[r.id] = gen
+					wids = append(wids, r.id)
+				}
+				sc.add[r.id] += r.w * m
 			}
-			for _, r := range fs.rel[id] {
-				add[r.id] += r.w * m[id]
+		}
+		// The document's words get their related share added (x + 0 is x);
+		// related words it lacks have only that share (0 + x is x).
+		for k := range nw {
+			wval[k] += sc.add[wids[k]]
+			sc.add[wids[k]] = 0
+		}
+		if len(wids) > nw {
+			extra := wids[nw:]
+			slices.Sort(extra)
+			for _, id := range extra {
+				wval = append(wval, sc.add[id])
+				sc.add[id] = 0
 			}
+			wids, wval = mergeSorted(wids, wval, nw, &sc.tids, &sc.tval)
 		}
-		for j, x := range add {
-			m[j] += x
-		}
-		wids := make([]int32, 0, len(m))
-		for id := range m {
-			wids = append(wids, id)
-		}
-		slices.Sort(wids)
 		n2 := 0.0
-		for _, id := range wids {
-			n2 += m[id] * m[id]
+		for _, x := range wval {
+			n2 += x * x
 		}
 		n2 = math.Sqrt(n2)
-		for _, id := range wids {
-			m[id] = w[subWords] * m[id] / n2
+		for k := range wval {
+			wval[k] = w[subWords] * wval[k] / n2
 		}
 	}
+	sc.wids, sc.wval = wids, wval
+	// All terms in id order: the words above and the other sub-vectors'
+	// terms (of norm > 0), then the whole L2-normalized as newVector does.
+	out := vector{ids: buf.ids[:0], val: buf.val[:0]}
+	k := 0
 	for j, id := range ids {
-		if s := fs.sub[id]; s != subWords && norm[s] > 0 {
-			m[id] += w[s] * val[j] / norm[s]
+		s := fs.sub[id]
+		if s == subWords || norm[s] == 0 {
+			continue
+		}
+		for k < len(wids) && wids[k] < id {
+			out.ids, out.val = append(out.ids, wids[k]), append(out.val, wval[k])
+			k++
+		}
+		out.ids, out.val = append(out.ids, id), append(out.val, w[s]*val[j]/norm[s])
+	}
+	out.ids, out.val = append(out.ids, wids[k:]...), append(out.val, wval[k:]...)
+	total := 0.0
+	for _, x := range out.val {
+		total += x * x
+	}
+	total = math.Sqrt(total)
+	if total > 0 {
+		for j := range out.val {
+			out.val[j] /= total
 		}
 	}
-	return newVector(m)
+	return out
+}
+
+// mergeSorted merges the two sorted runs ids[:n] and ids[n:] (with their
+// values) through the scratch slices, and returns the merged run in ids'
+// and val's storage.
+func mergeSorted(ids []int32, val []float64, n int, tids *[]int32, tval *[]float64) ([]int32, []float64) {
+	ti, tv := (*tids)[:0], (*tval)[:0]
+	a, b := 0, n
+	for a < n || b < len(ids) {
+		if b == len(ids) || (a < n && ids[a] < ids[b]) {
+			ti, tv = append(ti, ids[a]), append(tv, val[a])
+			a++
+		} else {
+			ti, tv = append(ti, ids[b]), append(tv, val[b])
+			b++
+		}
+	}
+	copy(ids, ti)
+	copy(val, tv)
+	*tids, *tval = ti, tv
+	return ids, val
+}
+
+// expandScratch is expandedVector's working storage: dense per term id
+// (the related shares, zero between calls, and a mark of the terms seen
+// in the current call), and slices reused from call to call.
+type expandScratch struct {
+	add       []float64
+	mark      []uint32
+	gen       uint32
+	ids, wids []int32
+	val, wval []float64
+	tids      []int32
+	tval      []float64
+}
+
+func (fs *featStore) scratch() *expandScratch {
+	fs.mu.Lock()
+	defer fs.mu.Unlock()
+	if n := len(fs.free); n > 0 {
+		sc := fs.free[n-1]
+		fs.free = fs.free[:n-1]
+		return sc
+	}
+	return &expandScratch{add: make([]float64, len(fs.sub)), mark: make([]uint32, len(fs.sub))}
+}
+
+func (fs *featStore) release(sc *expandScratch) {
+	fs.mu.Lock()
+	fs.free = append(fs.free, sc)
+	fs.mu.Unlock()
 }

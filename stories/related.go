@@ -66,22 +66,34 @@ type relTerm struct {
 }
 
 // relate lists, for each word term of the corpus with related stems that
-// are also terms of the corpus, those terms (nil when weight is 0).
-func relate(v *vocab, weight float64) map[int32][]relTerm {
+// are also terms of the corpus, those terms, by term id: term t's are
+// to[off[t]:off[t+1]] (both nil when weight is 0 or no word has any).
+func relate(v *vocab, weight float64) (off []int32, to []relTerm) {
 	if weight == 0 {
-		return nil
+		return nil, nil
 	}
 	table := relatedStems()
-	out := map[int32][]relTerm{}
+	per := make([][]relTerm, len(v.df))
+	n := 0
 	for t, id := range v.ids {
 		if !strings.HasPrefix(t, "w:") {
 			continue
 		}
 		for _, r := range table[t[2:]] {
 			if j, ok := v.ids["w:"+r.stem]; ok {
-				out[id] = append(out[id], relTerm{j, weight * r.cos})
+				per[id] = append(per[id], relTerm{j, weight * r.cos})
+				n++
 			}
 		}
 	}
-	return out
+	if n == 0 {
+		return nil, nil
+	}
+	off = make([]int32, len(per)+1)
+	to = make([]relTerm, 0, n)
+	for id, rs := range per {
+		to = append(to, rs...)
+		off[id+1] = int32(len(to))
+	}
+	return off, to
 }
