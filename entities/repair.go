@@ -38,6 +38,7 @@ func (a *annotator) repair(si int, cs []span) []span {
 		if ci+1 < len(cs) {
 			next = cs[ci+1]
 		}
+		c.cls = a.personAfterTitle(ws, c)
 		rs, usedNext := a.stripTitle(si, c, covered, next)
 		if usedNext {
 			ci++
@@ -343,10 +344,83 @@ func (a *annotator) stripTitle(si int, c span, covered []bool, next span) ([]spa
 		return nil, false // only a title
 	}
 	rest, used := a.extendPerson(si, span{k, c.j, clsPER}, covered, next)
-	if looksLikePerson(a, ws, rest) {
+	if looksLikePerson(a, ws, rest) || a.surnameAfterTitle(ws, c, rest) {
 		return []span{rest}, used
 	}
 	return []span{c}, false
+}
+
+// personAfterTitle returns the class of a tagger's name that follows a title
+// written in lower case ("the group's chairman Jo Smith"): a person when the
+// name is two or three words that can be a person's (no organization noun,
+// corporate suffix, place head) and the gazetteer knows none of them as an
+// organization or place; else the tagger's class.
+func (a *annotator) personAfterTitle(ws []word, c span) int {
+	if c.cls == clsPER || c.i == 0 || c.j-c.i < 2 || c.j-c.i > 3 || !titleHeads[ws[c.i-1].text] {
+		return c.cls
+	}
+	lows := make([]string, 0, c.j-c.i)
+	for k := c.i; k < c.j; k++ {
+		l := strings.ToLower(ws[k].text)
+		if !personWord(ws[k].text) || orgNouns[l] || isAcronym(ws[k].text) != "" {
+			return c.cls
+		}
+		lows = append(lows, l)
+	}
+	m, _ := DefaultModel()
+	if m == nil || m.gaz == nil || gazNonPerson(m.gaz, lows) {
+		return c.cls
+	}
+	for _, l := range lows {
+		if b, ok := m.gaz.caps[l]; ok && b < 3 {
+			return c.cls // a common word ("the official No Campaign", "fund manager Matrix Asset Advisors")
+		}
+	}
+	return clsPER
+}
+
+// gazNonPerson: the gazetteer knows one of the words, as part of a name
+// it covers, as an organization, place or other name.
+func gazNonPerson(g *Gazetteer, lows []string) bool {
+	for _, x := range g.Match(lows) {
+		if strings.Contains(x, "ORG") || strings.Contains(x, "LOC") || strings.Contains(x, "MISC") {
+			return true
+		}
+	}
+	return false
+}
+
+// surnameAfterTitle: the one word after a title that opens the tagger's span
+// is a person's surname ("President/ORG Smith/ORG" -> PER "Smith") when it
+// can be a name word, is no organization noun, and is known as a surname or
+// is a word news never shows, and the gazetteer does not know the whole as
+// an organization, place or other name ("General Motors" stays whole), nor
+// is it an organization opened by a title that is also a modifier
+// ("General X" tagged ORG).
+func (a *annotator) surnameAfterTitle(ws []word, c, r span) bool {
+	if r.j-r.i != 1 || !nameWords(ws, r) {
+		return false
+	}
+	l := strings.ToLower(ws[r.i].text)
+	if orgNouns[l] || corpSuffixes[l] {
+		return false
+	}
+	m, _ := DefaultModel()
+	if m == nil || m.gaz == nil {
+		return false
+	}
+	lows := make([]string, 0, c.j-c.i)
+	for k := c.i; k < c.j; k++ {
+		lows = append(lows, strings.ToLower(ws[k].text))
+	}
+	if gazNonPerson(m.gaz, lows) {
+		return false // a known name ("General Motors")
+	}
+	if c.cls == clsORG && titleMods[lows[0]] {
+		return false // "General X" the tagger reads as a company
+	}
+	_, known := m.gaz.caps[l]
+	return m.gaz.nameParts[l]&2 != 0 || !known
 }
 
 // extendPerson continues a one-word person name that follows a title over
