@@ -49,6 +49,43 @@ func inter(words ...string) map[uint32]bool {
 	return out
 }
 
+// hyper returns the senses of parent that are directly broader than a
+// sense of child.
+func hyper(child, parent string) map[uint32]bool {
+	ps := inter(parent)
+	out := map[uint32]bool{}
+	for _, s := range lexicon.Senses(nil, child, 0) {
+		for _, b := range lexicon.Broader(s) {
+			if ps[b] {
+				out[b] = true
+			}
+		}
+	}
+	return out
+}
+
+// both returns the senses in a and b.
+func both(a, b map[uint32]bool) map[uint32]bool {
+	out := map[uint32]bool{}
+	for s := range a {
+		if b[s] {
+			out[s] = true
+		}
+	}
+	return out
+}
+
+// broaderOf returns the senses directly broader than those of m.
+func broaderOf(m map[uint32]bool) map[uint32]bool {
+	out := map[uint32]bool{}
+	for s := range m {
+		for _, b := range lexicon.Broader(s) {
+			out[b] = true
+		}
+	}
+	return out
+}
+
 func initSourceKinds() {
 	sourceKinds.once.Do(func() {
 		t := map[uint32]bool{}
@@ -75,6 +112,30 @@ func initSourceKinds() {
 					t[b] = true
 				}
 			}
+		}
+		// Things that carry or issue content and are not kinds of
+		// communication in WordNet 3.0: films (a movie, the medium film,
+		// photographic film: footage, negatives), web sites (filed under
+		// computers), lawsuits (a lawsuit "says", "alleges"; not every
+		// legal proceeding: an adoption), organised social events (shows,
+		// contests: a political campaign) and festivities (a festival), and
+		// stations with staff (broadcasting, police, research; not every
+		// facility: golf links). Each is one synset; its narrower senses
+		// count too.
+		for name, m := range map[string]map[uint32]bool{
+			"movie":        inter("movie", "flick"),
+			"film medium":  inter("film", "celluloid"),
+			"photo film":   both(hyper("microfilm", "film"), hyper("negative", "film")),
+			"web site":     inter("website"),
+			"lawsuit":      inter("lawsuit", "suit"),
+			"social event": broaderOf(inter("contest", "competition")),
+			"festivity":    inter("festivity", "celebration"),
+			"station":      hyper("substation", "station"),
+		} {
+			if len(m) != 1 {
+				panic("quotes: lexicon lacks one source kind: " + name)
+			}
+			add(m)
 		}
 		sourceKinds.target = t
 		sourceKinds.memo = map[string]bool{}
@@ -165,6 +226,17 @@ var headStops = map[string]bool{"of": true, "for": true, "at": true, "to": true,
 // a capitalised first word that is no stopword: "Henry afterwards", "the
 // Acme campaign") passes.
 func (x *docCtx) nominalCanSpeak(sp accord.Span) bool {
+	ok := x.nominalSpeaks(sp)
+	if traceNominal != nil {
+		traceNominal(x, sp, ok)
+	}
+	return ok
+}
+
+// traceNominal, when set (tests only), sees every nominal speaker judged.
+var traceNominal func(x *docCtx, sp accord.Span, ok bool)
+
+func (x *docCtx) nominalSpeaks(sp accord.Span) bool {
 	words := nominalWords(x.txt[sp.Start:sp.End])
 	if len(words) == 0 {
 		return true
@@ -179,9 +251,76 @@ func (x *docCtx) nominalCanSpeak(sp accord.Span) bool {
 			continue
 		}
 		judged = true
-		if canBeSource(lw) {
+		if canBeSource(lw) || i == len(words)-1 && x.titleWord(lw) {
 			return true
 		}
 	}
 	return !judged
+}
+
+// titleWord reports whether the document uses the lower-case word w as a
+// person's title or role, which the lexicon may not know ("Wales prop
+// Adam Jones … The prop said"): a role the entities layer gave a person
+// ends with w, or w is written right before a name (where the entities
+// layer ran, a word of a person's name, also one tagged elsewhere in the
+// document; a capitalised word otherwise), in the text or the headline
+// ("Prop Jones ready"), at the start of a sentence or clause or after a
+// name ("Wales prop"), not after a
+// lower-case word or a stopword ("the move Brown made", "in several
+// Democrats' view" hold no title).
+// Only the phrase's last word (its head) is tried.
+func (x *docCtx) titleWord(w string) bool {
+	for _, r := range x.d.Roles {
+		f := strings.Fields(strings.ToLower(r.Role))
+		if len(f) > 0 && f[len(f)-1] == w {
+			return true
+		}
+	}
+	ms := x.d.Mentions
+	// The headline, when kept apart from the text ("Prop Jones ready …").
+	hw := strings.FieldsFunc(x.d.Title, func(r rune) bool { return !unicode.IsLetter(r) && r != '\'' && r != '’' && r != '-' })
+	for i := 0; i+1 < len(hw); i++ {
+		if strings.ToLower(hw[i]) != w || !unicode.IsUpper([]rune(hw[i+1])[0]) || text.IsStopword(strings.ToLower(hw[i+1])) {
+			continue
+		}
+		if i > 0 && (text.IsStopword(strings.ToLower(hw[i-1])) || !unicode.IsUpper([]rune(hw[i-1])[0])) {
+			continue
+		}
+		if len(ms) == 0 || x.personWord(hw[i+1]) {
+			return true
+		}
+	}
+	for i := 0; i+1 < len(x.toks); i++ {
+		t, n := x.toks[i], x.toks[i+1]
+		if t.Lower != w || !isUpperWord(x.txt, n) || text.IsStopword(n.Lower) || strings.ContainsRune(x.txt[t.End:n.Start], '\n') {
+			continue
+		}
+		if i > 0 {
+			if p := x.toks[i-1]; isWord(p) && (text.IsStopword(p.Lower) || !isUpperWord(x.txt, p)) {
+				continue
+			}
+		}
+		if len(ms) == 0 {
+			return true
+		}
+		if x.personWord(x.txt[n.Start:n.End]) {
+			return true
+		}
+	}
+	return false
+}
+
+// personWord reports whether a person's name mention holds the word f.
+func (x *docCtx) personWord(f string) bool {
+	for _, m := range x.d.Mentions {
+		if m.Type != "PERSON" || m.Kind != accord.MentionName || m.Start < 0 || m.End > len(x.txt) {
+			continue
+		}
+		for _, g := range strings.Fields(x.txt[m.Start:m.End]) {
+			if strings.EqualFold(g, f) {
+				return true
+			}
+		}
+	}
+	return false
 }

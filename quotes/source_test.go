@@ -11,6 +11,8 @@ func TestCanBeSource(t *testing.T) {
 	for w, want := range map[string]bool{
 		"development": false, "move": false, "crisis": false, "change": false,
 		"report": true, "statement": true, "figures": true, "data": true, "survey": true, "study": true,
+		"lawsuit": true, "documentary": true, "festival": true, "station": true, "website": true, "site": true, "campaign": true, "footage": true,
+		"adoption": false, "links": false, "box": false, "progress": false,
 		"officials": true, "police": true, "film-maker": true, "leaflets": true, "spokeswoman": true, "ministry": true, "sources": true, "analysts": true,
 	} {
 		if got := canBeSource(w); got != want {
@@ -54,6 +56,15 @@ func TestMuteNominal(t *testing.T) {
 		if found.SpeakerText != c.speaker {
 			t.Errorf("speaker %q, want %q", found.SpeakerText, c.speaker)
 		}
+	}
+	// A role the lexicon does not know, used as a title before a name.
+	d0 := annotate(t, "t", "Prop Roe ready for the match\n\nThe prop said: “We will see how good they are on the day.”")
+	if len(d0.Quotes) == 0 || d0.Quotes[0].SpeakerText != "The prop" {
+		t.Errorf("title noun: %+v, want speaker The prop", d0.Quotes)
+	}
+	d0 = annotate(t, "t2", "The prop said: “We will see how good they are on the day.”")
+	if len(d0.Quotes) == 0 || d0.Quotes[0].SpeakerText != "" {
+		t.Errorf("no title: %+v, want no speaker", d0.Quotes)
 	}
 	// Reported speech with such a subject keeps its content (PolNeAR
 	// annotates framed contents whatever their source) but no speaker.
