@@ -98,24 +98,7 @@ func senseUnder(w, which string) bool {
 
 func initPlaceSets() {
 	placeSets.once.Do(func() {
-		inter := func(words ...string) map[uint32]bool {
-			out := map[uint32]bool{}
-			for _, s := range lexicon.Senses(nil, words[0], 0) {
-				out[s] = true
-			}
-			for _, w := range words[1:] {
-				has := map[uint32]bool{}
-				for _, s := range lexicon.Senses(nil, w, 0) {
-					has[s] = true
-				}
-				for s := range out {
-					if !has[s] {
-						delete(out, s)
-					}
-				}
-			}
-			return out
-		}
+		inter := lexicon.SharedSenses
 		placeSets.country = inter("country", "state", "land")
 		placeSets.structure = inter("structure", "construction")
 		placeSets.people = inter("inhabitant", "denizen")

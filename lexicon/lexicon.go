@@ -259,6 +259,31 @@ func Senses(dst []uint32, w string, max int) []uint32 {
 	return dst
 }
 
+// SharedSenses returns the senses every one of words has: a synset named
+// by its lemmas (SharedSenses("country", "state", "land") is the sense of
+// a country as a political unit, not the other senses of each word).
+func SharedSenses(words ...string) map[uint32]bool {
+	out := map[uint32]bool{}
+	if len(words) == 0 {
+		return out
+	}
+	for _, s := range Senses(nil, words[0], 0) {
+		out[s] = true
+	}
+	for _, w := range words[1:] {
+		has := map[uint32]bool{}
+		for _, s := range Senses(nil, w, 0) {
+			has[s] = true
+		}
+		for s := range out {
+			if !has[s] {
+				delete(out, s)
+			}
+		}
+	}
+	return out
+}
+
 // Broader returns the broader senses of a sense (hypernyms, instance
 // hypernyms, and for adjectives the head of a similar-to cluster).
 func Broader(sense uint32) []uint32 {

@@ -119,3 +119,33 @@ func TestIsKindOf(t *testing.T) {
 		}
 	}
 }
+
+func TestSharedSenses(t *testing.T) {
+	for _, c := range []struct {
+		words []string
+		empty bool
+	}{
+		{[]string{"country", "state", "land"}, false},
+		{[]string{"organization", "organisation"}, false},
+		{[]string{"location"}, false},
+		{[]string{"country", "banana"}, true},
+		{[]string{"qzxqzx"}, true},
+		{nil, true},
+	} {
+		got := SharedSenses(c.words...)
+		if (len(got) == 0) != c.empty {
+			t.Errorf("SharedSenses(%q) = %d senses, want empty %v", c.words, len(got), c.empty)
+		}
+		for s := range got {
+			for _, w := range c.words {
+				found := false
+				for _, x := range Senses(nil, w, 0) {
+					found = found || x == s
+				}
+				if !found {
+					t.Errorf("SharedSenses(%q): sense %d is not one of %q", c.words, s, w)
+				}
+			}
+		}
+	}
+}

@@ -30,24 +30,7 @@ var sourceKinds struct {
 }
 
 // inter returns the senses shared by all words (a synset by its lemmas).
-func inter(words ...string) map[uint32]bool {
-	out := map[uint32]bool{}
-	for _, s := range lexicon.Senses(nil, words[0], 0) {
-		out[s] = true
-	}
-	for _, w := range words[1:] {
-		has := map[uint32]bool{}
-		for _, s := range lexicon.Senses(nil, w, 0) {
-			has[s] = true
-		}
-		for s := range out {
-			if !has[s] {
-				delete(out, s)
-			}
-		}
-	}
-	return out
-}
+var inter = lexicon.SharedSenses
 
 // hyper returns the senses of parent that are directly broader than a
 // sense of child.
