@@ -9,21 +9,15 @@
 package main
 
 import (
-	"archive/tar"
 	"bufio"
 	"compress/gzip"
-	"context"
 	"flag"
 	"fmt"
-	"io"
 	"os"
-	"path/filepath"
 	"sort"
-	"strings"
 
-	"github.com/accord-news/accord"
-	"github.com/accord-news/accord/ingest"
 	"github.com/accord-news/accord/stories"
+	"github.com/accord-news/accord/stories/internal/background"
 )
 
 func main() {
@@ -38,30 +32,7 @@ func main() {
 			df[w]++
 		}
 	}
-	files, _ := filepath.Glob(filepath.Join(*data, "reuters21578", "reut2-*.sgm.gz"))
-	err := ingest.Read(context.Background(), files, ingest.Options{}, func(in *accord.Input) error {
-		add(in.Title, in.Text)
-		return nil
-	}, func(err error) { fmt.Fprintln(os.Stderr, err) })
-	check(err)
-	f, err := os.Open(filepath.Join(*data, "bbc-news-2225", "bbc-fulltext.tar.gz"))
-	check(err)
-	zr, err := gzip.NewReader(f)
-	check(err)
-	tr := tar.NewReader(zr)
-	for {
-		h, err := tr.Next()
-		if err == io.EOF {
-			break
-		}
-		check(err)
-		if !strings.HasSuffix(h.Name, ".txt") {
-			continue
-		}
-		b, err := io.ReadAll(tr)
-		check(err)
-		add("", string(b))
-	}
+	check(background.Read(*data, add, func(err error) { fmt.Fprintln(os.Stderr, err) }))
 	var keys []string
 	for k, v := range df {
 		if v >= 3 {
