@@ -176,17 +176,11 @@ func tf(c float64) float64 {
 	return 1 + math.Log(c)
 }
 
-// vectorInto computes document i's vector with the given weight per
-// sub-vector (0: left out) into buf's storage. It is weigh per sub-vector
-// followed by newVector, with the same operations in the same order: each
-// sub-vector's terms are L2-normalized (summing squares in id order) and
-// weighted, then the whole is L2-normalized (summing in id order).
-//
-// A sub-vector is used when use[s]; a used sub-vector of weight 0 still
-// lists its terms, with value 0, as weigh did.
-func (fs *featStore) vectorInto(i int, w *[numSubs]float64, use *[numSubs]bool, buf vector) vector {
+// rawTerms appends document i's terms of the used sub-vectors to ids and
+// val (id order) with their raw weights tf·idf, and gives each
+// sub-vector's L2 norm (squares summed in id order).
+func (fs *featStore) rawTerms(i int, use *[numSubs]bool, ids []int32, val []float64) ([]int32, []float64, [numSubs]float64) {
 	ts := fs.docs[i]
-	ids, val := buf.ids[:0], buf.val[:0]
 	var norm [numSubs]float64
 	var id int32
 	for len(ts) > 0 {
@@ -197,13 +191,26 @@ func (fs *featStore) vectorInto(i int, w *[numSubs]float64, use *[numSubs]bool, 
 			continue
 		}
 		x := tf(c) * fs.idf[id]
-		norm[s] += float64(x * x)
+		norm[s] += x * x
 		ids = append(ids, id)
 		val = append(val, x)
 	}
 	for s := range norm {
 		norm[s] = math.Sqrt(norm[s])
 	}
+	return ids, val, norm
+}
+
+// vectorInto computes document i's vector with the given weight per
+// sub-vector (0: left out) into buf's storage. It is weigh per sub-vector
+// followed by newVector, with the same operations in the same order: each
+// sub-vector's terms are L2-normalized (summing squares in id order) and
+// weighted, then the whole is L2-normalized (summing in id order).
+//
+// A sub-vector is used when use[s]; a used sub-vector of weight 0 still
+// lists its terms, with value 0, as weigh did.
+func (fs *featStore) vectorInto(i int, w *[numSubs]float64, use *[numSubs]bool, buf vector) vector {
+	ids, val, norm := fs.rawTerms(i, use, buf.ids[:0], buf.val[:0])
 	total := 0.0
 	k := 0
 	for j, id := range ids {
@@ -316,26 +323,8 @@ func (s subSource) vec(k int, buf vector) vector { return s.src.vec(s.docs[k], b
 func (fs *featStore) expandedVector(i int, w *[numSubs]float64, use *[numSubs]bool, buf vector) vector {
 	sc := fs.scratch()
 	defer fs.release(sc)
-	ts := fs.docs[i]
-	ids, val := sc.ids[:0], sc.val[:0]
-	var norm [numSubs]float64
-	var id int32
-	for len(ts) > 0 {
-		var c float64
-		id, c, ts = decodeTerm(ts, id)
-		s := fs.sub[id]
-		if !use[s] {
-			continue
-		}
-		x := tf(c) * fs.idf[id]
-		norm[s] += x * x
-		ids = append(ids, id)
-		val = append(val, x)
-	}
+	ids, val, norm := fs.rawTerms(i, use, sc.ids[:0], sc.val[:0])
 	sc.ids, sc.val = ids, val
-	for s := range norm {
-		norm[s] = math.Sqrt(norm[s])
-	}
 	// Word terms (the document's, then the related ones it lacks) with
 	// their values, sorted by id.
 	wids, wval := sc.wids[:0], sc.wval[:0]
