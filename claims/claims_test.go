@@ -522,6 +522,43 @@ func TestConflictsNeedOneEvent(t *testing.T) {
 	}
 }
 
+// Two given names of one surname are two people when a report of the story,
+// in another event, names both: no name conflict then.
+func TestNameConflictNamedTogether(t *testing.T) {
+	bodies := []string{
+		"Wing Tomas Harrow scored twice as Dallow beat Esk on Saturday.",
+		"Tomas Harrow scored twice for Dallow against Esk on Saturday.",
+		"Wing Tomas Harrow scored both tries when Dallow beat Esk on Saturday.",
+		"Emrys Harrow scored twice as Dallow beat Esk on Saturday.",
+		"Tomas Harrow and Emrys Harrow trained with the squad before the season.",
+	}
+	for _, both := range []bool{false, true} {
+		n := 4
+		if both {
+			n = 5
+		}
+		var ds []*accord.Document
+		var ids []string
+		for i, b := range bodies[:n] {
+			id := string(rune('a' + i))
+			ds = append(ds, doc(id, b))
+			ids = append(ids, id)
+		}
+		c := accord.NewCorpus(ds, accord.Options{})
+		ev := []accord.Event{{ID: "e1", Documents: ids[:4]}}
+		if both {
+			ev = append(ev, accord.Event{ID: "e2", Documents: ids[4:]})
+		}
+		c.Stories = []accord.Story{{ID: "s1", Documents: ids, Events: ev}}
+		if err := New().Analyze(context.Background(), c); err != nil {
+			t.Fatal(err)
+		}
+		if got := hasConflict(c, accord.ConflictName, "Emrys Harrow"); got == both {
+			t.Errorf("both named in another report %v: name conflict %v (%+v)", both, got, c.Conflicts)
+		}
+	}
+}
+
 // Titles are keyed by surname: a title of a person with another given name
 // is no role conflict (a name conflict, maybe).
 func TestRoleNeedsOnePerson(t *testing.T) {

@@ -911,6 +911,9 @@ func (st *story) nameConflicts() []finding {
 			if di.mentions(strong[0][0].given[0] + " " + sn) {
 				continue
 			}
+			if st.namedTogether(di, u.given[0]+" "+sn, strong[0][0].given[0]+" "+sn) {
+				continue // another report names both: two people of one surname
+			}
 			// The names must stand in sentences that share some content.
 			ctx := false
 			leave := wordsOf(u.f.says)
@@ -929,6 +932,18 @@ func (st *story) nameConflicts() []finding {
 		}
 	}
 	return out
+}
+
+// namedTogether: a document of the story other than skip writes both full
+// names, so they are two people ("Neil Jenkins and Gethin Jenkins both
+// played"), not one person's name given two ways.
+func (st *story) namedTogether(skip *docInfo, a, b string) bool {
+	for _, dj := range st.docs {
+		if dj != skip && dj.mentions(a) && dj.mentions(b) {
+			return true
+		}
+	}
+	return false
 }
 
 func titleCase(s string) string {
