@@ -63,21 +63,33 @@ func (v vector) prune(k int) vector {
 
 // top returns the k heaviest term ids of v.
 func (v vector) top(k int) []int32 {
-	idx := make([]int, len(v.ids))
-	for i := range idx {
-		idx[i] = i
-	}
-	sort.Slice(idx, func(a, b int) bool {
-		if v.val[idx[a]] != v.val[idx[b]] {
-			return v.val[idx[a]] > v.val[idx[b]]
+	// Insertion into the k best so far (value descending, then id): the
+	// order is total, so this is the first k of the fully sorted terms.
+	better := func(a, b int) bool {
+		if v.val[a] != v.val[b] {
+			return v.val[a] > v.val[b]
 		}
-		return v.ids[idx[a]] < v.ids[idx[b]]
-	})
-	if len(idx) > k {
-		idx = idx[:k]
+		return v.ids[a] < v.ids[b]
 	}
-	out := make([]int32, len(idx))
-	for i, j := range idx {
+	best := make([]int, 0, max(0, min(k, len(v.ids))))
+	for i := range v.ids {
+		if k <= 0 || len(best) == k && !better(i, best[k-1]) {
+			continue
+		}
+		j := len(best)
+		if j < k {
+			best = append(best, i)
+		} else {
+			j = k - 1
+		}
+		for j > 0 && better(i, best[j-1]) {
+			best[j] = best[j-1]
+			j--
+		}
+		best[j] = i
+	}
+	out := make([]int32, len(best))
+	for i, j := range best {
 		out[i] = v.ids[j]
 	}
 	return out
