@@ -18,7 +18,6 @@
 package main
 
 import (
-	"bufio"
 	"context"
 	"encoding/json"
 	"flag"
@@ -35,6 +34,7 @@ import (
 	"github.com/accord-news/accord"
 	"github.com/accord-news/accord/brief"
 	"github.com/accord-news/accord/claims"
+	"github.com/accord-news/accord/ingest"
 	"github.com/accord-news/accord/pipeline"
 	"github.com/accord-news/accord/quantity"
 	"github.com/accord-news/accord/text"
@@ -434,34 +434,13 @@ func goldClusters(goldPath, part string, inputs []string) []cluster {
 	return out
 }
 
+// readJSONL reads one JSONL file of documents through Accord's own reader;
+// a bad record is reported and skipped.
 func readJSONL(path string) ([]*accord.Input, error) {
-	f, err := os.Open(path)
-	if err != nil {
-		return nil, err
-	}
-	defer f.Close()
 	var out []*accord.Input
-	sc := bufio.NewScanner(f)
-	sc.Buffer(make([]byte, 1<<20), 64<<20)
-	for sc.Scan() {
-		var rec struct {
-			ID        string  `json:"id"`
-			Title     string  `json:"title"`
-			Text      string  `json:"text"`
-			Published *string `json:"published"`
-			Outlet    *string `json:"outlet"`
-		}
-		if err := json.Unmarshal(sc.Bytes(), &rec); err != nil {
-			continue
-		}
-		in := &accord.Input{ID: rec.ID, Source: path, Title: rec.Title, Text: rec.Text}
-		if rec.Published != nil {
-			in.Published = *rec.Published
-		}
-		if rec.Outlet != nil {
-			in.Outlet = *rec.Outlet
-		}
+	err := ingest.Read(context.Background(), []string{path}, ingest.Options{}, func(in *accord.Input) error {
 		out = append(out, in)
-	}
-	return out, sc.Err()
+		return nil
+	}, func(err error) { fmt.Fprintln(os.Stderr, err) })
+	return out, err
 }
