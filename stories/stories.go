@@ -515,7 +515,14 @@ func terms(d *accord.Document, kinds bool) docTerms {
 			if m.Kind != "" && m.Kind != accord.MentionName {
 				continue
 			}
-			if key := nameKey(d.Slice(m.Span)); key != "" {
+			// The canonical entity where the corpus stage has set one, so
+			// two people of one surname stay apart and "Putin" meets
+			// "Vladimir Putin"; the surname otherwise.
+			key := m.EntityID
+			if key == "" {
+				key = nameKey(d.Slice(m.Span))
+			}
+			if key != "" {
 				f.names.add("n:"+key, 1)
 			}
 		}
