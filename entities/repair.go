@@ -2,6 +2,8 @@ package entities
 
 import (
 	"strings"
+
+	"github.com/accord-news/accord/lexicon"
 )
 
 // Repairs of the tagger's output by general rules, for what CoNLL-style
@@ -46,7 +48,9 @@ func (a *annotator) repair(si int, cs []span) []span {
 		for _, r := range rs {
 			// A weekday or month after a person's name is not part of it
 			// ("Obama Monday said").
-			for r.cls == clsPER && r.j-r.i > 1 && calendarWords[strings.ToLower(ws[r.j-1].text)] {
+			// A month with no day after it, or a weekday after a first name,
+			// is a surname ("Jo May", "Ann Friday").
+			for r.cls == clsPER && r.j-r.i > 1 && calendarWords[strings.ToLower(ws[r.j-1].text)] && !calendarName(ws, r) {
 				r.j--
 			}
 			// Trailing titles ("Apple CEO", "Bank of England Governor").
@@ -68,7 +72,125 @@ func (a *annotator) repair(si int, cs []span) []span {
 	}
 	out = a.nameBeforeTitle(si, out)
 	out = a.joinMiddleInitials(ws, out)
+	out = continueAnd(ws, out)
+	platformsAfterSpeech(ws, out)
 	return a.expandAcronyms(si, out)
+}
+
+// calendarName: the month or weekday ending person span r is a surname
+// ("Jo May", "Ann Friday"), not a date the tagger took in ("Obama Monday
+// said"). A month is a date after a name only with its day ("Smith May 5"):
+// alone it reads as a surname. A weekday is a surname only after a known
+// first name, with no number after it.
+func calendarName(ws []word, r span) bool {
+	l := strings.ToLower(ws[r.j-1].text)
+	if r.j < len(ws) && hasDigit(ws[r.j].text) {
+		return false
+	}
+	if months[l] {
+		return true
+	}
+	return weekdays[l] && r.j-r.i == 2 && isFirstName(strings.ToLower(ws[r.i].text))
+}
+
+var (
+	months = set("january", "february", "march", "april", "may", "june", "july", "august", "september",
+		"october", "november", "december")
+	weekdays = set("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+)
+
+// continueAnd joins "and"/"&" and the capitalised words after it to an
+// organization or other name made of capitalised common words, when the
+// tagger stopped at the conjunction ("Office for Budget | and Management",
+// "our European Allies | and Partners"): the name has two or more words and
+// ends in a word news usually writes in lower case, and the one capitalised
+// word after the conjunction, left out of every name, is such a word too
+// (not a name, title, function or calendar word), followed by no further
+// capitalised word ("X Insider and Think Secret" are two names). Their capitals then say they belong to the name;
+// two names joined by "and" ("Fitch", "U2") are words news capitalises.
+func continueAnd(ws []word, out []span) []span {
+	m, _ := DefaultModel()
+	if m == nil || m.gaz == nil {
+		return out
+	}
+	common := func(k int) bool {
+		w := ws[k].text
+		l := strings.ToLower(w)
+		if !firstUpper(w) || isAllUpper(w) || isTitleWord(l) || edgeWords[l] || connectors[l] || calendarWords[l] || corpSuffixes[l] || m.gaz.entries[l] != 0 || m.gaz.nameParts[l] != 0 {
+			return false
+		}
+		b := m.gaz.caps[l]
+		return b == 1 || b == 2
+	}
+	for ci := range out {
+		r := &out[ci]
+		if (r.cls != clsORG && r.cls != clsMISC) || r.j-r.i < 2 || r.j+1 >= len(ws) || !common(r.j-1) {
+			continue
+		}
+		if c := ws[r.j].text; c != "and" && c != "&" {
+			continue
+		}
+		limit := len(ws)
+		if ci+1 < len(out) {
+			limit = out[ci+1].i
+		}
+		n := 0
+		for k := r.j + 1; k < limit && n < 2 && common(k); k++ {
+			n++
+		}
+		end := r.j + 1 + n
+		if n != 1 || end < len(ws) && firstUpper(ws[end].text) {
+			continue
+		}
+		r.j = end
+	}
+	return out
+}
+
+// speechWords: verbs and nouns of saying, posting and broadcasting, after
+// which "on X" names where something was said or shown ("said on Twitter",
+// "a post on Facebook", "shown on Sky"), not a place.
+var speechWords = set("say", "says", "said", "saying", "write", "writes", "wrote", "writing", "written",
+	"post", "posts", "posted", "posting", "tweet", "tweets", "tweeted", "tweeting", "announce",
+	"announces", "announced", "announcing", "stated", "reveal", "reveals", "revealed", "shared",
+	"added", "reply", "replies", "replied", "responded", "publish", "publishes", "published",
+	"explained", "confirmed", "admitted", "joked", "boasted", "speak", "speaks", "spoke", "speaking",
+	"broadcast", "broadcasts", "aired", "shown", "screened", "streamed", "message", "messages",
+	"video", "videos", "blog", "interview")
+
+// platformsAfterSpeech retypes a place the tagger read in "said on X"
+// ("posted on X", "a video on X") as an organization (a service, a
+// channel) unless the lexicon or the gazetteer knows a word of it as a
+// place ("speaking on Iraq" stays a place) or a possessive follows ("said
+// on X's web site": X's own site, whatever X is).
+func platformsAfterSpeech(ws []word, out []span) {
+	m, _ := DefaultModel()
+	if m == nil || m.gaz == nil {
+		return
+	}
+	const locBit = 1 << clsLOC
+	for ci := range out {
+		r := &out[ci]
+		if r.cls != clsLOC || r.i < 2 || strings.ToLower(ws[r.i-1].text) != "on" || !speechWords[strings.ToLower(ws[r.i-2].text)] {
+			continue
+		}
+		if r.j < len(ws) && (ws[r.j].text == "'s" || ws[r.j].text == "’s" || ws[r.j].text == "'") {
+			continue
+		}
+		place := false
+		var lows []string
+		for k := r.i; k < r.j; k++ {
+			l := strings.ToLower(ws[k].text)
+			lows = append(lows, l)
+			if isPlaceWord(l) || m.gaz.entries[l]&locBit != 0 || geoHeads[l] {
+				place = true
+			}
+		}
+		if place || m.gaz.entries[strings.Join(lows, " ")]&locBit != 0 {
+			continue
+		}
+		r.cls = clsORG
+	}
 }
 
 // nameBeforeTitle: capitalised words the tagger left out, just before a
@@ -343,11 +465,54 @@ func (a *annotator) stripTitle(si int, c span, covered []bool, next span) ([]spa
 	if k >= c.j {
 		return nil, false // only a title
 	}
+	if a.titleOpensName(si, c, k) {
+		return []span{c}, false
+	}
 	rest, used := a.extendPerson(si, span{k, c.j, clsPER}, covered, next)
 	if looksLikePerson(a, ws, rest) || a.surnameAfterTitle(ws, c, rest) {
 		return []span{rest}, used
 	}
 	return []span{c}, false
+}
+
+// titleOpensName: the tagger read a one-word title and one more word as one
+// person's name ("King/PER Crimson/PER", "Coach/PER Quill/PER") and the word
+// after the title is an English word (the lexicon knows it: "crimson",
+// "quill"), not a person's name: no known first name or surname, the
+// gazetteer does not know it, news does not write it capitalised as a rule
+// (caps bucket 3–4 is a name word), and the document never writes it
+// without the title before it. The title word then opens the name of a
+// band, a film or a character, and the whole is kept. Titles before known
+// names ("Prince Charles"), before words the lexicon does not know ("Prince
+// Alwaleed": a foreign name), before "of" ("Princess X of Y") and surnames
+// the document uses on their own ("King Abdullah … Abdullah said") are cut
+// as before.
+func (a *annotator) titleOpensName(si int, c span, k int) bool {
+	ws := a.sents[si]
+	if c.cls != clsPER || c.j-c.i != 2 || k != c.i+1 || !titleHeads[strings.ToLower(ws[c.i].text)] {
+		return false
+	}
+	w := ws[k].text
+	l := strings.ToLower(w)
+	if !firstUpper(w) || isAllUpper(w) || !hasLetterOrDigit(w) || isFirstName(l) || !lexicon.Known(l) {
+		return false
+	}
+	if c.j < len(ws) && ws[c.j].text == "of" {
+		return false // a royal style: "Princess X of Y"
+	}
+	m, _ := DefaultModel()
+	if m == nil || m.gaz == nil || m.gaz.nameParts[l] != 0 || m.gaz.entries[l] != 0 || m.gaz.caps[l] >= 3 {
+		return false
+	}
+	title := ws[c.i].text
+	for _, s := range a.sents {
+		for p, x := range s {
+			if x.text == w && (p == 0 || s[p-1].text != title) {
+				return false
+			}
+		}
+	}
+	return true
 }
 
 // personAfterTitle returns the class of a tagger's name that follows a title
