@@ -40,6 +40,7 @@ func mustPages() *pages {
 			}
 			return *s
 		},
+		"count":   text.Count,
 		"lower":   strings.ToLower,
 		"snippet": snippetSegs,
 		// "single_source" reads "single source".

@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/accord-news/accord"
+	"github.com/accord-news/accord/text"
 )
 
 // CSP is the Content-Security-Policy of the standalone page: no script at all,
@@ -18,6 +19,7 @@ var funcs = template.FuncMap{
 	"anchor": anchor,
 	"deref":  deref,
 	"join":   strings.Join,
+	"count":  text.Count,
 }
 
 var page = template.Must(template.New("page").Funcs(funcs).Parse(`<!DOCTYPE html>
@@ -36,13 +38,13 @@ table{border-collapse:collapse;width:100%}td,th{border:1px solid #ddd;padding:.3
 .removed{color:#888;font-size:.85rem}.muted{color:#777}
 </style></head><body>
 <h1>{{.Title}}</h1>
-<p class="muted">{{len .R.Documents}} documents, {{len .R.Stories}} stories, {{len .R.Entities}} entities, {{len .R.Quotes}} quotes, {{len .R.Claims}} claims, {{len .R.Conflicts}} conflicts.</p>
+<p class="muted">{{count (len .R.Documents) "document" "documents"}}, {{count (len .R.Stories) "story" "stories"}}, {{count (len .R.Entities) "entity" "entities"}}, {{count (len .R.Quotes) "quote" "quotes"}}, {{count (len .R.Claims) "claim" "claims"}}, {{count (len .R.Conflicts) "conflict" "conflicts"}}.</p>
 <h2>Brief</h2>
 {{if not .R.Brief.Sentences}}<p class="muted">No brief: no statement is supported well enough to summarise.</p>{{end}}
 <ul>{{range .R.Brief.Sentences}}<li>{{.Text}}{{if .Status}}<span class="tag {{.Status}}">{{.Status}}</span>{{end}}<span class="cite">{{range .Documents}}<a href="#doc-{{anchor .}}">[{{.}}]</a>{{end}}</span></li>{{end}}</ul>
 <h2>Stories</h2>
 {{if not .R.Stories}}<p class="muted">None.</p>{{end}}
-{{range .R.Stories}}<h3>{{.Title}}</h3><p>{{len .Documents}} documents, {{len .IndependentGroups}} independent sources; {{deref .FirstDate "?"}} to {{deref .LastDate "?"}}</p>
+{{range .R.Stories}}<h3>{{.Title}}</h3><p>{{count (len .Documents) "document" "documents"}}, {{count (len .IndependentGroups) "independent source" "independent sources"}}; {{deref .FirstDate "?"}} to {{deref .LastDate "?"}}</p>
 <ul>{{range .IndependentGroups}}<li>source group:<span class="cite">{{range .}}<a href="#doc-{{anchor .}}">[{{.}}]</a>{{end}}</span></li>{{end}}</ul>{{end}}
 <h2>Timeline</h2>
 {{if not .R.Timeline}}<p class="muted">No dated happenings found.</p>{{end}}

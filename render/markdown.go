@@ -9,6 +9,7 @@ import (
 	"strings"
 
 	"github.com/accord-news/accord"
+	"github.com/accord-news/accord/text"
 )
 
 // index gives quick access to the report's documents and entities by id.
@@ -107,8 +108,10 @@ func Markdown(w io.Writer, r *accord.Report) error {
 		title = "Accord report"
 	}
 	fmt.Fprintf(&b, "# %s\n\n", md(title))
-	fmt.Fprintf(&b, "%d documents, %d stories, %d entities, %d quotes, %d claims, %d conflicts.\n\n",
-		len(r.Documents), len(r.Stories), len(r.Entities), len(r.Quotes), len(r.Claims), len(r.Conflicts))
+	fmt.Fprintf(&b, "%s, %s, %s, %s, %s, %s.\n\n",
+		text.Count(len(r.Documents), "document", "documents"), text.Count(len(r.Stories), "story", "stories"),
+		text.Count(len(r.Entities), "entity", "entities"), text.Count(len(r.Quotes), "quote", "quotes"),
+		text.Count(len(r.Claims), "claim", "claims"), text.Count(len(r.Conflicts), "conflict", "conflicts"))
 
 	b.WriteString("## Brief\n\n")
 	if len(r.Brief.Sentences) == 0 {
@@ -130,8 +133,10 @@ func Markdown(w io.Writer, r *accord.Report) error {
 	}
 	for _, s := range r.Stories {
 		fmt.Fprintf(&b, "### %s\n\n", md(s.Title))
-		fmt.Fprintf(&b, "- id: `%s`; %d documents, %d independent sources; dates: %s to %s\n",
-			s.ID, len(s.Documents), len(s.IndependentGroups), deref(s.FirstDate, "?"), deref(s.LastDate, "?"))
+		fmt.Fprintf(&b, "- id: `%s`; %s, %s; dates: %s to %s\n",
+			s.ID, text.Count(len(s.Documents), "document", "documents"),
+			text.Count(len(s.IndependentGroups), "independent source", "independent sources"),
+			deref(s.FirstDate, "?"), deref(s.LastDate, "?"))
 		for _, g := range s.IndependentGroups {
 			fmt.Fprintf(&b, "- source group: %s\n", mdCite(g))
 		}

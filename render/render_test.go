@@ -96,3 +96,23 @@ func TestReportedSpeechIsNotShownAsAQuotation(t *testing.T) {
 		}
 	}
 }
+
+func TestCountsAgreeInNumber(t *testing.T) {
+	r := hostileReport()
+	r.Stories = []accord.Story{{ID: "s-1", Title: "A story", Documents: []string{"x<1>"}, IndependentGroups: [][]string{{"x<1>"}}}}
+	for name, render := range map[string]func(*bytes.Buffer) error{
+		"markdown": func(b *bytes.Buffer) error { return Markdown(b, r) },
+		"html":     func(b *bytes.Buffer) error { return HTML(b, r) },
+	} {
+		var b bytes.Buffer
+		if err := render(&b); err != nil {
+			t.Fatal(err)
+		}
+		s := b.String()
+		for _, want := range []string{"1 document, 1 story, 1 entity, 1 quote, 1 claim, 0 conflicts.", "1 independent source"} {
+			if !strings.Contains(s, want) {
+				t.Errorf("%s: no %q", name, want)
+			}
+		}
+	}
+}

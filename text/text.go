@@ -11,6 +11,7 @@
 package text
 
 import (
+	"strconv"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -330,4 +331,13 @@ func ContentWords(s string) []string {
 		}
 	}
 	return out
+}
+
+// Count writes a count with its noun in the right number: "1 story",
+// "5 stories". many is the plural form.
+func Count(n int, one, many string) string {
+	if n == 1 {
+		return "1 " + one
+	}
+	return strconv.Itoa(n) + " " + many
 }
