@@ -185,6 +185,31 @@ func isPronoun(s string) bool {
 	return false
 }
 
+// SpeakerLabel is how a reader should see the statement's speaker, given
+// its entity (nil when it has none): the entity's name; without one, the
+// speaker as the documents word it, when all variants that name a speaker
+// agree ("Price", "a US Embassy spokesman"); else "unknown".
+func (q Quote) SpeakerLabel(e *Entity) string {
+	if e != nil {
+		return e.Name
+	}
+	label := ""
+	for _, v := range q.Variants {
+		t := v.StatedLabel(nil)
+		if t == "unknown" {
+			continue
+		}
+		if label != "" && !strings.EqualFold(label, t) {
+			return "unknown"
+		}
+		label = t
+	}
+	if label == "" {
+		return "unknown"
+	}
+	return label
+}
+
 // Quote is one distinct statement with its variants across documents.
 type Quote struct {
 	ID       string         `json:"id"`

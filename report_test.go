@@ -46,3 +46,24 @@ func TestQuoteVariantStatedLabel(t *testing.T) {
 		})
 	}
 }
+
+func TestQuoteSpeakerLabel(t *testing.T) {
+	str := func(s string) *string { return &s }
+	e := &Entity{ID: "E1", Name: "Jane Smith"}
+	for _, tc := range []struct {
+		name string
+		q    Quote
+		e    *Entity
+		want string
+	}{
+		{"entity", Quote{Speaker: str("E1")}, e, "Jane Smith"},
+		{"wording", Quote{Variants: []QuoteVariant{{StatedSpeakerText: "Smith"}, {}}}, nil, "Smith"},
+		{"pronoun only", Quote{Variants: []QuoteVariant{{StatedSpeakerText: "she"}}}, nil, "unknown"},
+		{"disagree", Quote{Variants: []QuoteVariant{{StatedSpeakerText: "Smith"}, {StatedSpeakerText: "a spokesman"}}}, nil, "unknown"},
+		{"none", Quote{}, nil, "unknown"},
+	} {
+		if got := tc.q.SpeakerLabel(tc.e); got != tc.want {
+			t.Errorf("%s: SpeakerLabel = %q, want %q", tc.name, got, tc.want)
+		}
+	}
+}

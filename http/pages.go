@@ -442,6 +442,8 @@ func buildStoryView(r *accord.Report, snap *snapshot, all bool) storyView {
 			if qv.Speaker == "" {
 				qv.Speaker = *q.Speaker
 			}
+		} else if l := q.SpeakerLabel(nil); l != "unknown" {
+			qv.Speaker = l
 		}
 		base := -1
 		for i, vr := range q.Variants {

@@ -97,7 +97,7 @@ func HTML(w io.Writer, r *accord.Report) error {
 	}
 	var quotes []htmlQuote
 	for _, q := range byReach(r.Quotes) {
-		hq := htmlQuote{Speaker: ix.entityName(q.Speaker), Text: q.Text, Quoted: quoted(q)}
+		hq := htmlQuote{Speaker: ix.speaker(q), Text: q.Text, Quoted: quoted(q)}
 		for _, v := range q.Variants {
 			hq.Variants = append(hq.Variants, htmlVariant{QuoteVariant: v, Stated: ix.statedLabel(v), Reported: !direct(v)})
 		}

@@ -30,14 +30,15 @@ func newIndex(r *accord.Report) *index {
 	return ix
 }
 
-func (ix *index) entityName(id *string) string {
-	if id == nil {
-		return "unknown"
+// speaker is a quote's speaker as a reader should see it.
+func (ix *index) speaker(q accord.Quote) string {
+	var e *accord.Entity
+	if q.Speaker != nil {
+		if e = ix.entities[*q.Speaker]; e == nil {
+			return *q.Speaker
+		}
 	}
-	if e, ok := ix.entities[*id]; ok {
-		return e.Name
-	}
-	return *id
+	return q.SpeakerLabel(e)
 }
 
 // statedLabel is a variant's stated speaker as the document words it, with
@@ -188,9 +189,9 @@ func Markdown(w io.Writer, r *accord.Report) error {
 	}
 	for _, q := range byReach(r.Quotes) {
 		if quoted(q) {
-			fmt.Fprintf(&b, "### %s — “%s”\n\n", md(ix.entityName(q.Speaker)), md(q.Text))
+			fmt.Fprintf(&b, "### %s — “%s”\n\n", md(ix.speaker(q)), md(q.Text))
 		} else {
-			fmt.Fprintf(&b, "### %s — reported: %s\n\n", md(ix.entityName(q.Speaker)), md(q.Text))
+			fmt.Fprintf(&b, "### %s — reported: %s\n\n", md(ix.speaker(q)), md(q.Text))
 		}
 		b.WriteString("| document | wording | stated speaker |\n|---|---|---|\n")
 		for _, v := range q.Variants {
