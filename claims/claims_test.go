@@ -599,3 +599,135 @@ func TestFormerHolderIsNoConflict(t *testing.T) {
 		t.Errorf("former holder: %+v", c.Conflicts)
 	}
 }
+
+// Titles one person holds at once are no role conflict: a founder, owner or
+// spokesman holds any office besides; a rank is worn with a post. Two
+// ranks, or two offices, still conflict.
+func TestConcurrentTitles(t *testing.T) {
+	tests := []struct {
+		name, maj, odd string
+		conflict       bool
+	}{
+		{"founder and president", "Harbour Labs president Ivo Trask", "Harbour Labs founder Ivo Trask", false},
+		{"spokesman and shadow treasurer", "Shadow treasurer Ivo Trask", "Party spokesman Ivo Trask", false},
+		{"rank and post", "Council aide Ivo Trask", "Lt. Col. Ivo Trask", false},
+		{"captain and coach", "Harbour coach Ivo Trask", "Harbour captain Ivo Trask", false},
+		{"two ranks", "Colonel Ivo Trask", "General Ivo Trask", true},
+		{"two offices", "Harbour coach Ivo Trask", "Harbour chairman Ivo Trask", true},
+	}
+	for _, tc := range tests {
+		c := run(t,
+			doc("a", tc.maj+" said the talks on the harbour plan would go on next week."),
+			doc("b", tc.maj+" said talks on the harbour plan would go on next week."),
+			doc("c", tc.odd+" said the talks on the harbour plan would go on."))
+		if got := hasConflict(c, accord.ConflictRole, "Trask"); got != tc.conflict {
+			t.Errorf("%s: role conflict %v, want %v (%+v)", tc.name, got, tc.conflict, c.Conflicts)
+		}
+	}
+}
+
+// A lower-case title word after a modal is a verb, no title.
+func TestTitleAfterModalIsAVerb(t *testing.T) {
+	c := run(t,
+		doc("a", "Chancellor Ivo Trask will speak on the harbour plan on Wednesday."),
+		doc("b", "Chancellor Ivo Trask is to speak on the harbour plan on Wednesday."),
+		doc("c", "The Harbour Trust will host Mr Trask's speech on the harbour plan on Wednesday."))
+	if hasConflict(c, accord.ConflictRole, "Trask") {
+		t.Errorf("'will host' read as a title: %+v", c.Conflicts)
+	}
+}
+
+// A document that names two people of one surname ("Mi" and "Ma" in a
+// line-up) does not contradict reports naming one of them ("Mirco").
+func TestNameConflictOddDocNamesBoth(t *testing.T) {
+	for _, both := range []bool{false, true} {
+		odd := "Harbour: Dallow; Esk, Marrow; Tarn, Ma Vantaggio, Parry, Orrin."
+		if both {
+			odd = "Harbour: Dallow; Mi Vantaggio, Esk, Marrow; Tarn, Ma Vantaggio, Parry, Orrin."
+		}
+		c := run(t,
+			doc("a", "Harbour: Dallow; Mirco Vantaggio, Esk, Marrow; Tarn, Parry, Orrin."),
+			doc("b", "Harbour: Dallow; Mirco Vantaggio, Esk, Marrow; Tarn, Parry (capt), Orrin."),
+			doc("c", "Harbour: Dallow; Mirco Vantaggio, Esk, Marrow; Tarn, Parry, Orrin, Brisk."),
+			doc("d", odd))
+		if got := hasConflict(c, accord.ConflictName, "Ma Vantaggio"); got == both {
+			t.Errorf("odd document names both %v: name conflict %v (%+v)", both, got, c.Conflicts)
+		}
+	}
+}
+
+// A contracted given name ("Kostas" for "Konstantinos") is one person's.
+func TestNameShortForm(t *testing.T) {
+	for _, pair := range [][2]string{{"Konstantinos", "Kostas"}, {"Bernhard", "Bernd"}} {
+		if !compatibleFirst(pair[0], pair[1]) || !compatibleFirst(pair[1], pair[0]) {
+			t.Errorf("%s / %s: want compatible", pair[0], pair[1])
+		}
+	}
+	for _, pair := range [][2]string{{"Jason", "Jon"}, {"Michelle", "Kim"}, {"Gethin", "Neil"}} {
+		if compatibleFirst(pair[0], pair[1]) {
+			t.Errorf("%s / %s: want incompatible", pair[0], pair[1])
+		}
+	}
+	c := run(t,
+		doc("a", "Panel chairman Konstantinos Vardakis said the hearing would resume on Friday."),
+		doc("b", "The panel head, Konstantinos Vardakis, said the hearing would resume on Friday."),
+		doc("c", "\"The hearing will resume on Friday,\" said panel chairman Kostas Vardakis."))
+	if hasConflict(c, accord.ConflictName, "Vardakis") {
+		t.Errorf("short form read as another name: %+v", c.Conflicts)
+	}
+}
+
+// Lines of a results table name no subject of their own: their figures
+// contradict no other report's.
+func TestTableLinesAreNoFacts(t *testing.T) {
+	c := run(t,
+		doc("a", "Shr loss 10 cts vs loss seven cts\nNet loss 450,000 vs loss 210,000\nRevs 3,100,000 vs 2,900,000\n"),
+		doc("b", "Shr profit 10 cts vs loss seven cts\nNet profit 820,000 vs loss 95,000\nRevs 7,400,000 vs 6,100,000\n"),
+		doc("c", "Shr loss 32 cts vs loss seven cts\nNet loss 2,300,000 vs loss 510,000\nRevs 12.1 mln vs 11.8 mln\n"),
+		doc("d", "Avg shrs 3,808,000 vs 1,924,000\n"),
+		doc("e", "Avg shrs 15.5 mln vs 11.3 mln\n"),
+		doc("f", "Avg shrs 15.4 mln vs 11.3 mln\n"))
+	if len(c.Conflicts) != 0 {
+		t.Errorf("table lines: %+v", c.Conflicts)
+	}
+	for _, line := range []string{"Shr loss 32 cts vs loss seven cts", "Avg shrs 3,808,000 vs 1,924,000", "Qtr net 4.1 mln 2.9 mln"} {
+		d := doc("x", line)
+		di := newDocInfo(accord.NewCorpus([]*accord.Document{d}, accord.Options{}), d, newWordNums())
+		if !tableLine(&di.sents[0], len(di.qs)) {
+			t.Errorf("%q: want a table line", line)
+		}
+	}
+	for _, line := range []string{"The company said its net loss widened to 32 cts a share from seven cts a year earlier."} {
+		d := doc("x", line)
+		di := newDocInfo(accord.NewCorpus([]*accord.Document{d}, accord.Options{}), d, newWordNums())
+		if tableLine(&di.sents[0], len(di.qs)) {
+			t.Errorf("%q: want no table line", line)
+		}
+	}
+}
+
+// A speaker conflict needs one statement: one form of words with figures
+// of other things, or a shared listener ("told Harbour Radio"), is none.
+func TestSpeakerNeedsOneStatement(t *testing.T) {
+	tests := []struct{ name, a, b string }{
+		{"other figures",
+			"Ivo Trask said the Harbour mine expected to export about 9,000 tonnes of tin in calendar 1987.",
+			"Emrys Vane said the Tarn mine expected to export about 1,900 tonnes of tin in calendar 1987."},
+		{"shared listener",
+			"Ivo Trask told Harbour Radio Five Live the squad had never played better.",
+			"Emrys Vane told Harbour Radio Five Live his choice would be the younger player."},
+	}
+	for _, tc := range tests {
+		c := run(t, doc("a", tc.a), doc("b", tc.b))
+		if hasConflict(c, accord.ConflictSpeaker) {
+			t.Errorf("%s: speaker conflict %+v", tc.name, c.Conflicts)
+		}
+	}
+	// The same statement with the same figure still conflicts.
+	c := run(t,
+		doc("a", "Ivo Trask said the Harbour mine expected to export about 9,000 tonnes of tin in calendar 1987."),
+		doc("b", "Emrys Vane said the Harbour mine expected to export about 9,000 tonnes of tin in calendar 1987."))
+	if !hasConflict(c, accord.ConflictSpeaker) {
+		t.Errorf("same statement: no speaker conflict")
+	}
+}

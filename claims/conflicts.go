@@ -523,6 +523,12 @@ func numCompat(a, b *fact) bool {
 func (st *story) numberConflicts() []finding {
 	var facts []*fact
 	for _, di := range st.docs {
+		perSent := map[int]int{}
+		for i := range di.qs {
+			if si := sentIndex(di, di.qs[i].Start); si >= 0 {
+				perSent[si]++
+			}
+		}
 		for i := range di.qs {
 			q := &di.qs[i]
 			k := numKey(q)
@@ -536,7 +542,7 @@ func (st *story) numberConflicts() []finding {
 				continue // "tens of thousands": too vague to contradict
 			}
 			si := sentIndex(di, q.Start)
-			if si < 0 {
+			if si < 0 || tableLine(&di.sents[si], perSent[si]) {
 				continue
 			}
 			f := &fact{di: di, sent: si, span: q.Span, says: q.Text, key: k, q: q,
@@ -574,6 +580,47 @@ func (st *story) numberConflicts() []finding {
 		out = append(out, finding{kind: accord.ConflictNumber, odd: f, others: r[1], topic: "the number (" + what + ")"})
 	}
 	return out
+}
+
+// tableLine: a line of a table, not a statement: at least two figures
+// (nq) set against each other ("Shr loss 32 cts vs loss seven cts") or
+// making up a third of its words ("Avg shrs 3,808,000 vs 1,924,000").
+// Such lines name no subject of their own (the company stands in a
+// heading), so their figures contradict no other document's.
+func tableLine(s *sent, nq int) bool {
+	if nq < 2 {
+		return false
+	}
+	words, figures, before := 0, 0, false
+	for _, t := range s.toks {
+		if !isWordTok(t.Lower) {
+			continue
+		}
+		words++
+		switch t.Lower {
+		case "vs", "vs.", "versus":
+			before = before || figures > 0
+			figures = 0
+			continue
+		}
+		if figureTok(t.Lower) {
+			if before {
+				return true
+			}
+			figures++
+		}
+	}
+	return 3*max(figures, nq) >= words
+}
+
+// figureTok: a token written with digits, or a number word.
+func figureTok(w string) bool {
+	for _, r := range w {
+		if r >= '0' && r <= '9' {
+			return true
+		}
+	}
+	return isNumberWord(w)
 }
 
 func localOverlap(a, b *fact) int {
@@ -909,6 +956,13 @@ func (st *story) nameConflicts() []finding {
 			}
 			u := leftMine[0]
 			if di.mentions(strong[0][0].given[0] + " " + sn) {
+				continue
+			}
+			// The document also writes a name the majority's fits ("Mi
+			// Bergamasco" beside "Ma Bergamasco" in one line-up, against
+			// "Mirco"): it names two people of the surname, so its odd
+			// name is the other one.
+			if di.writesGivenFor(sn, strong[0][0].given[0]) {
 				continue
 			}
 			if st.namedTogether(di, u.given[0]+" "+sn, strong[0][0].given[0]+" "+sn) {

@@ -547,6 +547,11 @@ func (di *docInfo) personInRun(si, a, b int) {
 			}
 			titleIdx = append([]int{j}, titleIdx...)
 		}
+		// A lower-case title word after a modal is a verb ("will host
+		// Mr Brown's speech").
+		if len(titleIdx) > 0 && titleIdx[0] > 0 && verbMarker[s.toks[titleIdx[0]-1].Lower] && !di.capTok(si, titleIdx[0]) {
+			titleIdx = nil
+		}
 	}
 	var tw []string
 	titleStart := -1
@@ -634,6 +639,12 @@ func (di *docInfo) personInRun(si, a, b int) {
 	}
 	di.persons = append(di.persons, p)
 }
+
+// verbMarker: modals, after which a lower-case title word is a verb ("to"
+// is not one: "a letter to president Hale").
+var verbMarker = map[string]bool{"will": true, "would": true, "shall": true, "should": true,
+	"can": true, "could": true, "may": true, "might": true, "must": true, "did": true, "does": true, "do": true,
+	"'ll": true}
 
 // ofOrg returns the lower-case organization after "of" inside a title run
 // (the capitalized words between "of" and the name), or "".
@@ -820,6 +831,27 @@ func (di *docInfo) mentions(phrase string) bool {
 				}
 			}
 			if ok {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// writesGivenFor: the document writes the surname sn (lower case) right
+// after a capitalized word that can be the given name given, even where
+// no person was read ("; Mi Bergamasco," in a line-up).
+func (di *docInfo) writesGivenFor(sn, given string) bool {
+	if !di.words[sn] {
+		return false
+	}
+	for si := range di.sents {
+		s := &di.sents[si]
+		for k := 1; k < len(s.toks); k++ {
+			if w, _ := stripPoss(s.toks[k].Lower); w != sn || !di.capTok(si, k-1) {
+				continue
+			}
+			if g := s.toks[k-1].Lower; len(g) > 1 && compatibleFirst(g, given) {
 				return true
 			}
 		}

@@ -227,6 +227,9 @@ func titlesCompatible(a, b title) bool {
 	if a.empty() || b.empty() {
 		return true
 	}
+	if concurrentOnly(a) || concurrentOnly(b) || rankOnly(a) && !hasRankHead(b) || rankOnly(b) && !hasRankHead(a) {
+		return true
+	}
 	if !intersects(a.heads, b.heads) && !genericHeads(a) && !genericHeads(b) {
 		return false
 	}
@@ -237,6 +240,58 @@ func titlesCompatible(a, b title) bool {
 		return false
 	}
 	return true
+}
+
+// Titles held together with any office: who founded or owns something, or
+// speaks for it, may also preside over it, run it or hold a shadow
+// portfolio in it ("founder" and "president", "spokesman" and "shadow
+// chancellor"). They contradict no other title.
+var concurrentHeads = map[string]bool{"founder": true, "owner": true, "spokesperson": true}
+
+// Ranks of armed forces (and the captain of a team or ship): a rank is worn
+// together with a post ("Lt. Col." and "aide", "captain" and "coach"), so it
+// contradicts only another rank.
+var militaryRanks = map[string]bool{"general": true, "colonel": true, "major": true, "captain": true,
+	"lieutenant": true, "sergeant": true, "corporal": true, "private": true, "admiral": true, "marshal": true}
+
+// concurrentOnly: every head of the title is held together with others.
+func concurrentOnly(t title) bool {
+	if len(t.ranks) > 0 || len(t.ports) > 0 || len(t.heads) == 0 {
+		return false
+	}
+	for _, h := range t.heads {
+		if !concurrentHeads[h] {
+			return false
+		}
+	}
+	return true
+}
+
+// rankOnly: the title is a rank and nothing else ("Lt. Col.", "Capt.").
+func rankOnly(t title) bool {
+	if len(t.ports) > 0 || len(t.heads) == 0 {
+		return false
+	}
+	for _, r := range t.ranks {
+		if r != "lieutenant" && r != "vice" {
+			return false
+		}
+	}
+	for _, h := range t.heads {
+		if !militaryRanks[h] {
+			return false
+		}
+	}
+	return true
+}
+
+func hasRankHead(t title) bool {
+	for _, h := range t.heads {
+		if militaryRanks[h] {
+			return true
+		}
+	}
+	return false
 }
 
 // genericHeads: the title names no particular office, only that its holder
@@ -329,11 +384,30 @@ func compatibleFirst(a, b string) bool {
 			}
 		}
 	}
+	if shortForm(a, b) || shortForm(b, a) {
+		return true
+	}
 	d := editDistance(a, b)
 	if d <= 1 && len(a) >= 4 && len(b) >= 4 {
 		return true
 	}
 	return d <= 2 && len(a) >= 7 && len(b) >= 7
+}
+
+// shortForm: s is a contracted form of long ("Kostas", "Konstantinos";
+// "Bernd", "Bernhard"): it keeps long's first two and last letter and
+// the rest of its letters in order, and has at least four.
+func shortForm(s, long string) bool {
+	if len(s) < 4 || len(s) >= len(long) || s[:2] != long[:2] || s[len(s)-1] != long[len(long)-1] {
+		return false
+	}
+	i := 0
+	for j := 0; j < len(long) && i < len(s); j++ {
+		if long[j] == s[i] {
+			i++
+		}
+	}
+	return i == len(s)
 }
 
 // Common English given names and their usual short forms.

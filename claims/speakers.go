@@ -6,6 +6,7 @@ import (
 
 	"github.com/accord-news/accord"
 	"github.com/accord-news/accord/lexicon"
+	"github.com/accord-news/accord/quantity"
 	"github.com/accord-news/accord/text"
 )
 
@@ -172,6 +173,17 @@ func (di *docInfo) attributions() []attribution {
 				skip[k] = true
 			}
 		}
+		// The listener after "told" is the frame, not the statement ("told
+		// BBC Radio Five Live").
+		for v, t := range s.toks {
+			if !listenerVerb(t.Lower) {
+				continue
+			}
+			skip[v] = true
+			for k := v + 1; k < len(s.toks) && di.capTok(si, k); k++ {
+				skip[k] = true
+			}
+		}
 		// Quoted words only, when the sentence quotes.
 		inQ := quotedTokens(s)
 		var ws []string
@@ -288,7 +300,7 @@ func (st *story) speakerConflicts() []finding {
 			if a.di == b.di && a.sent == b.sent {
 				continue
 			}
-			if !sameStatement(a, b) {
+			if !sameStatement(a, b) || differentFigures(a, b) {
 				continue
 			}
 			sa, sb := surnames(a), surnames(b)
@@ -377,6 +389,48 @@ func sameStatement(a, b *attribution) bool {
 		}
 	}
 	return float64(inter) >= 0.25*float64(len(a.stems)+len(b.stems)-inter)
+}
+
+// differentFigures: the two statements give figures of one kind (unit and
+// counted noun) none of which agree: one form of words about other things
+// ("Bolivia expected to export about 9,000 tonnes of tin" and "Zaire is
+// expected to produce 1,900 tonnes of tin").
+func differentFigures(a, b *attribution) bool {
+	qa, qb := sentQs(a.di, a.sent), sentQs(b.di, b.sent)
+	for _, x := range qa {
+		k := numKey(x)
+		if k == "" {
+			continue
+		}
+		seen, agree := false, false
+		for _, y := range qb {
+			if numKey(y) != k {
+				continue
+			}
+			seen = true
+			xl, xh := bounds(x)
+			yl, yh := bounds(y)
+			if xl <= yh && yl <= xh {
+				agree = true
+			}
+		}
+		if seen && !agree {
+			return true
+		}
+	}
+	return false
+}
+
+// sentQs: the quantities of a sentence.
+func sentQs(di *docInfo, si int) []*quantity.Q {
+	sp := di.sents[si].span
+	var out []*quantity.Q
+	for i := range di.qs {
+		if q := &di.qs[i]; q.Start >= sp.Start && q.End <= sp.End {
+			out = append(out, q)
+		}
+	}
+	return out
 }
 
 func surnames(a *attribution) []string {
