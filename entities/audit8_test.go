@@ -75,3 +75,19 @@ func TestAuditRepairs(t *testing.T) {
 		}
 	}
 }
+
+// TestBareCompanies: a one-word name the tagger reads as a person is an
+// organization when the document says so ("its profits", "shares in X",
+// "X, which", "X, a mining firm") and nothing says it is a person.
+// Invented names.
+func TestBareCompanies(t *testing.T) {
+	for _, tc := range []struct{ text, name, typ string }{
+		{"Zarvoline said its profits rose by 5% last year.", "Zarvoline", "ORG"},
+		{"Zarvoline, a Swiss mining firm, said profits rose. Zarvoline said more jobs would go.", "Zarvoline", "ORG"},
+		{"Shares in Zarvoline fell sharply. Zarvoline said the cuts would continue.", "Zarvoline", "ORG"},
+		{"Zarvoline said his profits rose by 5% last year.", "Zarvoline", "PERSON"},
+		{"Zarvoline, who runs the group, said profits rose. Zarvoline said its future was bright.", "Zarvoline", "PERSON"},
+	} {
+		checkName(t, tc.text, tc.name, tc.typ)
+	}
+}

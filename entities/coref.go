@@ -291,6 +291,7 @@ func (a *annotator) coref() {
 			m.Type = "PERSON"
 		}
 	}
+	a.retypeBareCompanies(lasts, nNames)
 	var chains []*chainInfo
 	newChain := func(c *chainInfo) int {
 		chains = append(chains, c)
@@ -739,3 +740,107 @@ func (a *annotator) sortMentions() {
 		d.Mentions[i].Chain = ren[c]
 	}
 }
+
+// retypeBareCompanies: a one-word name the tagger typed PERSON (no first
+// name, never the surname of a longer person's name in the document) is an
+// organization when the document says so and nothing says it is a person.
+// Organization evidence: the document types the same word ORG (alone or
+// opening a longer name) at least as often; "its" one to three words after
+// it ("X said its"); ", which" after it;
+// "X's shares/profits/sales …" or "shares/stake in X"; an appositive headed
+// by an organization noun ("X, a UK oil firm"). Person evidence: an
+// honorific or title before it, ", who" after it, he/him/his/she/her within
+// five words after it. (BBC business and technology: companies such as
+// "X said its profits rose" were people.)
+func (a *annotator) retypeBareCompanies(lasts map[string]bool, nNames int) {
+	d := a.d
+	type ev struct {
+		pers, org, per int
+		mis            []int
+	}
+	groups := map[string]*ev{}
+	orgTyped := map[string]int{} // ORG names that are or start with the word
+	for mi := 0; mi < nNames; mi++ {
+		m := d.Mentions[mi]
+		l := a.loc[mi]
+		if m.Type == "ORG" {
+			orgTyped[strings.ToLower(a.sents[l.s][l.i].text)]++
+		}
+		w := strings.ToLower(m.Text)
+		if l.j-l.i != 1 || lasts[w] {
+			continue
+		}
+		g := groups[w]
+		if g == nil {
+			g = &ev{}
+			groups[w] = g
+		}
+		if m.Type == "PERSON" {
+			g.per++
+			g.mis = append(g.mis, mi)
+		}
+		// evidence from every one-word mention of the word, whatever its
+		// type ("shares in X/GPE … X/PER said")
+		ws := a.sents[l.s]
+		lw := func(k int) string {
+			if k < 0 || k >= len(ws) {
+				return ""
+			}
+			return strings.ToLower(ws[k].text)
+		}
+		if p := lw(l.i - 1); isHonorific(p) || titleHeads[p] {
+			g.pers++
+		}
+		if (lw(l.i-1) == "in" || lw(l.i-1) == "of") && companyNouns[lw(l.i-2)] {
+			g.org++
+		}
+		if lw(l.j) == "'s" && companyNouns[lw(l.j+1)] {
+			g.org++
+		}
+		if lw(l.j) == "," {
+			switch lw(l.j + 1) {
+			case "which":
+				g.org++
+			case "who":
+				g.pers++
+			case "a", "an", "the":
+				for k := l.j + 2; k < len(ws) && k < l.j+7 && lw(k) != ","; k++ {
+					if orgNouns[lw(k)] && lw(k) != "group" {
+						g.org++
+						break
+					}
+				}
+			}
+		}
+		// The first third-person singular pronoun after it: "X said its
+		// profits" (not "X its favourite", nor an emphatic "X itself").
+		for k := l.j; k < len(ws) && k < l.j+6; k++ {
+			switch lw(k) {
+			case "its":
+				if k > l.j && k <= l.j+3 {
+					g.org++
+				}
+			case "it", "itself":
+			case "he", "him", "his", "himself", "she", "her", "herself":
+				g.pers++
+			default:
+				continue
+			}
+			break
+		}
+	}
+	for w, g := range groups {
+		if g.per == 0 || g.pers > 0 || isFirstName(w) {
+			continue
+		}
+		if g.org > 0 || orgTyped[w] >= g.per {
+			for _, mi := range g.mis {
+				d.Mentions[mi].Type = "ORG"
+			}
+		}
+	}
+}
+
+// companyNouns: what a company has or sells ("X's shares", "shares in X").
+var companyNouns = set("shares", "stake", "stock", "profits", "profit", "sales", "revenues", "revenue",
+	"earnings", "shareholders", "subsidiary", "takeover", "customers", "products")
