@@ -303,6 +303,11 @@ const (
 	smallCluster  = 3
 )
 
+// mergeTrace, when set (development tests only; never in a run), is told
+// every candidate pair of the merge phase as first scored (first) and then
+// every merge, in order, with its average link.
+var mergeTrace func(first bool, a, b int, score float64)
+
 // cluster groups vectors: an online pass in arrival order with an inverted
 // index from terms to clusters, then re-assignment and merging passes.
 //
@@ -541,6 +546,11 @@ func cluster(ctx context.Context, vecs vecSource, order []int, threshold, merge,
 			push(x, y)
 		}
 	})
+	if mergeTrace != nil {
+		for _, p := range *h {
+			mergeTrace(true, p.a, p.b, p.score)
+		}
+	}
 	for h.Len() > 0 {
 		p := heap.Pop(h).(pair)
 		rx, ry := find(p.a), find(p.b)
@@ -551,6 +561,9 @@ func cluster(ctx context.Context, vecs vecSource, order []int, threshold, merge,
 			// Stale: a side has merged since; score the current clusters.
 			push(rx, ry)
 			continue
+		}
+		if mergeTrace != nil {
+			mergeTrace(false, rx, ry, p.score)
 		}
 		parent[ry] = rx
 		sums[rx] = sums[rx].plus(&sums[ry])

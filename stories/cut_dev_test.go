@@ -11,6 +11,7 @@ import (
 	"testing"
 
 	"github.com/accord-news/accord"
+	"github.com/accord-news/accord/stories/internal/devdata"
 )
 
 // Adaptive, per-corpus cut of the story merge (issue #11, round 5): the
@@ -30,6 +31,11 @@ type cutCorpus struct {
 	gold   map[string]string
 	S      [][]float64 // story-vector cosine of every pair of documents
 	events [][]int     // events-first clusters (document indices)
+	// prepareCutStage only: the story vectors, events-first seed and
+	// arrival order (for stageTrace), and the corpus with its copy groups.
+	vecs        []vector
+	seed, order []int
+	corp        *accord.Corpus
 }
 
 func sparseDot(a, b vector) float64 {
@@ -59,7 +65,14 @@ var semHook func(docs []*accord.Document) [][]float64
 // built (soft matching of related stems, sem_dev_test.go).
 var expandHook func(m map[int32]float64, terms []string)
 
+// cutRelated is the related-word share of the story vectors in prepareCut
+// (the stage's RelatedWeight; STORIES_CUT_RW overrides it).
+var cutRelated = -1.0
+
 func prepareCut(docs []*accord.Document, gold map[string]string, beta float64) *cutCorpus {
+	if expandHook == nil && (beta == 0 || semHook == nil) {
+		return prepareCutStage(docs, gold)
+	}
 	vocab := newVocab()
 	feats := extractAll(docs, vocab, false)
 	idf := vocab.idf(len(docs))
@@ -132,6 +145,109 @@ func prepareCut(docs []*accord.Document, gold map[string]string, beta float64) *
 	return c
 }
 
+// prepareCutStage builds the corpus from the stage's own vectors (story
+// vectors with related words at New's RelatedWeight, event vectors, the
+// events-first pass as in Analyze).
+func prepareCutStage(docs []*accord.Document, gold map[string]string) *cutCorpus {
+	st := New()
+	if cutRelated < 0 {
+		cutRelated = devFloats("STORIES_CUT_RW", fmt.Sprint(st.RelatedWeight))[0]
+	}
+	fs := extractFeatures(docs, false, cutRelated)
+	vecs := materialize(fs.topicVecs(st.NameWeight, 0, 0), allIndices(len(docs)))
+	evecs := fs.eventVecs(0)
+	order := arrival(docs)
+	seed := eventsFirst(context.Background(), evecs, order, nil, st.EventsFirst)
+	c := newCutCorpus(docs, gold, vecs, seed)
+	c.vecs, c.seed, c.order = vecs, seed, order
+	if devGroups != nil {
+		c.corp = devCorpus(docs)
+	}
+	return c
+}
+
+// stagePartition is the stage's own story pass on the events at merge
+// threshold t (merge, then small-story attachment through the candidates),
+// with copies kept together: what Analyze gives at MergeThreshold t.
+func (c *cutCorpus) stagePartition(t, attach float64) [][]int {
+	out := cluster(context.Background(), vecSlice(c.vecs), c.order, 0, t, attach, true, c.seed)
+	if c.corp != nil {
+		out = keepCopiesTogether(c.corp, out)
+	}
+	return out
+}
+
+// stageTrace is the stage's own merge sequence (cluster with the merge
+// threshold at floor, no attach), through mergeTrace: the candidate pairs'
+// first links (descending) and the merges in the order the stage makes
+// them. The merges the stage makes at threshold t are the prefix before
+// the first merge whose link is not above t.
+func (c *cutCorpus) stageTrace(floor float64) *cutTrace {
+	tr := &cutTrace{events: len(c.events)}
+	mergeTrace = func(first bool, a, b int, s float64) {
+		if first {
+			tr.links = append(tr.links, s)
+		} else {
+			tr.merges = append(tr.merges, cutMerge{a, b, s})
+		}
+	}
+	defer func() { mergeTrace = nil }()
+	cluster(context.Background(), vecSlice(c.vecs), c.order, 0, floor, 0, true, c.seed)
+	sort.Sort(sort.Reverse(sort.Float64Slice(tr.links)))
+	tr.stage = true
+	// Every event pair's link (for rz's median and MAD, which the
+	// candidate pairs above the floor cannot give).
+	for a := range c.events {
+		for b := a + 1; b < len(c.events); b++ {
+			s := 0.0
+			for _, i := range c.events[a] {
+				for _, j := range c.events[b] {
+					s += c.S[i][j]
+				}
+			}
+			tr.allLinks = append(tr.allLinks, s/float64(len(c.events[a])*len(c.events[b])))
+		}
+	}
+	sort.Sort(sort.Reverse(sort.Float64Slice(tr.allLinks)))
+	return tr
+}
+
+func allIndices(n int) []int {
+	out := make([]int, n)
+	for i := range out {
+		out[i] = i
+	}
+	return out
+}
+
+func newCutCorpus(docs []*accord.Document, gold map[string]string, vecs []vector, seed []int) *cutCorpus {
+	byEv := map[int][]int{}
+	for i, e := range seed {
+		byEv[e] = append(byEv[e], i)
+	}
+	var keys []int
+	for e := range byEv {
+		keys = append(keys, e)
+	}
+	sort.Ints(keys)
+	c := &cutCorpus{docs: docs, gold: gold}
+	for _, e := range keys {
+		c.events = append(c.events, byEv[e])
+	}
+	n := len(docs)
+	c.S = make([][]float64, n)
+	for i := range c.S {
+		c.S[i] = make([]float64, n)
+	}
+	for i := 0; i < n; i++ {
+		for j := i; j < n; j++ {
+			s := sparseDot(vecs[i], vecs[j])
+			c.S[i][j], c.S[j][i] = s, s
+		}
+	}
+	return c
+}
+
 type cutMerge struct {
 	a, b int
 	s    float64
@@ -146,6 +262,9 @@ type cutTrace struct {
 	ratio  []float64 // mean within-story / mean between-story similarity
 	links  []float64 // average links of every pair of events, descending
 	events int
+	stage  bool // from stageTrace: links of candidate pairs only, merges not monotone
+	// allLinks: every event pair's link, descending (stageTrace)
+	allLinks []float64
 }
 
 func (c *cutCorpus) trace(floor float64) *cutTrace {
@@ -334,6 +453,9 @@ func (c *cutCorpus) partition(tr *cutTrace, k int, attach float64) [][]int {
 		if len(g) > 0 {
 			kept = append(kept, g)
 		}
+	}
+	if c.corp != nil {
+		kept = keepCopiesTogether(c.corp, kept)
 	}
 	return kept
 }
@@ -669,6 +791,9 @@ func (g cutCfg) threshold(tr *cutTrace) float64 {
 		k = min(max(k, 1), len(L)) - 1
 		t = L[k]
 	case "rz":
+		if tr.allLinks != nil {
+			L = tr.allLinks
+		}
 		med := L[len(L)/2]
 		dev := make([]float64, len(L))
 		for i, x := range L {
@@ -681,4 +806,60 @@ func (g cutCfg) threshold(tr *cutTrace) float64 {
 		t = med + g.c*sigma*z
 	}
 	return min(max(t, g.lo), g.hi)
+}
+
+// loadDumpGroups sets devGroups from the -dump file of STORIES_DEV_DOCS+suf.
+func loadDumpGroups(t *testing.T, suf string) {
+	var dd struct {
+		Groups [][]string `json:"groups"`
+	}
+	if err := devdata.ReadJSON(os.Getenv("STORIES_DEV_DOCS"+suf), &dd); err != nil {
+		t.Fatal(err)
+	}
+	devGroups = map[string][]string{}
+	for _, g := range dd.Groups {
+		for _, id := range g {
+			devGroups[id] = g
+		}
+	}
+}
+
+// stageTopicB3 runs the stage itself (New, merge threshold m) on docs.
+func stageTopicB3(t *testing.T, st *Stage, docs []*accord.Document, gold map[string]string) float64 {
+	c := devCorpus(docs)
+	if err := st.Analyze(context.Background(), c); err != nil {
+		t.Fatal(err)
+	}
+	pred := map[string]string{}
+	for _, s := range c.Stories {
+		for _, d := range s.Documents {
+			pred[d] = s.ID
+		}
+	}
+	g := map[string]string{}
+	for _, d := range docs {
+		if x, ok := gold[d.ID]; ok {
+			g[d.ID] = x
+		}
+	}
+	return devBcubed(pred, g)
+}
+
+// TestDevCutFidelity: the harness's fixed cut against the stage itself at
+// the same merge thresholds, on the sets and the fold seed 0 held-out folds.
+func TestDevCutFidelity(t *testing.T) {
+	sets := loadPairSets(t)
+	for k, set := range sets {
+		loadDumpGroups(t, []string{"", "2"}[k])
+		c := prepareCut(set.docs, set.gold, 0)
+		tr := c.trace(0.02)
+		if os.Getenv("STORIES_CUT_STAGE") != "" {
+			tr = c.stageTrace(0.02)
+		}
+		for _, m := range devFloats("STORIES_CUT_FIXED", "0.06,0.08,0.1,0.12") {
+			st := New()
+			st.MergeThreshold = m
+			fmt.Printf("set%d m %.3f harness %.3f stage partition %.3f stage %.3f\n", k, m, c.b3(c.partition(tr, cutCfg{crit: "fixed", t: m}.cut(tr), 0.04)), c.b3(c.stagePartition(m, 0.04)), stageTopicB3(t, st, set.docs, set.gold))
+		}
+	}
 }
