@@ -91,3 +91,35 @@ func TestBareCompanies(t *testing.T) {
 		checkName(t, tc.text, tc.name, tc.typ)
 	}
 }
+
+// TestLeftCuts: a word news writes capitalised, left out just before a
+// name other than a person's, is re-decoded as the name's first word.
+func TestLeftCuts(t *testing.T) {
+	m, err := DefaultModel()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range []struct {
+		words []string
+		tags  []int
+		want  int // index of the cut, -1 none
+	}{
+		{[]string{"the", "Liberal", "Democrats", "said"}, []int{tagO, tagO, tagBMISC, tagO}, 1},
+		{[]string{"Liberal", "Democrats", "said"}, []int{tagO, tagBMISC, tagO}, -1},                        // opens the sentence
+		{[]string{"the", "Liberal", "Jo", "Smith", "said"}, []int{tagO, tagO, tagBPER, tagIPER, tagO}, -1}, // before a person
+		{[]string{"the", "Actor", "Guild", "said"}, []int{tagO, tagO, tagBORG, tagO}, -1},                  // a common word
+		{[]string{"the", "Chancellor", "Group", "said"}, []int{tagO, tagO, tagBORG, tagO}, -1},             // a title
+		{[]string{"the", "LIBERAL", "Democrats", "said"}, []int{tagO, tagO, tagBMISC, tagO}, -1},           // capitals
+	} {
+		cuts := leftCuts(m.Sentence(tc.words), tc.tags)
+		got := -1
+		if len(cuts) > 0 {
+			got = cuts[0]
+		}
+		if got != tc.want || len(cuts) > 1 {
+			t.Errorf("%v: cuts %v, want %d", tc.words, cuts, tc.want)
+		}
+	}
+	checkName(t, "The Liberal Democrats have argued for flexibility in deciding access rules.", "Liberal Democrats", "ORG")
+	checkName(t, "The Liberal Democrat leader will visit the temple in Neasden.", "Liberal Democrat", "ORG")
+}

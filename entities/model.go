@@ -638,9 +638,17 @@ func (m *Model) tagStructured(sents []*Sentence) [][]int {
 		}
 		var tags []int
 		tags, bp = viterbi(emit, trans, pair, bp)
-		if cuts := cutNames(s, tags); len(cuts) > 0 {
+		cuts := cutNames(s, tags)
+		lefts := leftCuts(s, tags)
+		if len(cuts)+len(lefts) > 0 {
 			// Re-decode with each cut name held whole; the model picks
-			// its class.
+			// its class (not a person's for a word before a name that
+			// was no person's).
+			for _, i := range lefts {
+				emit[i][tagBPER] = negInf
+				emit[i+1][tagIPER] = negInf
+				cuts = append(cuts, i+1)
+			}
 			for _, i := range cuts {
 				emit[i-1][tagO] = negInf
 				for t := range emit[i] {
@@ -676,6 +684,46 @@ func cutNames(s *Sentence, tags []int) []int {
 		if w := s.Words[i]; firstUpper(w) && strings.IndexFunc(w, unicode.IsLower) > 0 && strings.IndexFunc(w, func(r rune) bool { return !unicode.IsLetter(r) }) < 0 {
 			out = append(out, i)
 		}
+	}
+	return out
+}
+
+// leftCuts returns the words the tagger left out just before a name that
+// are most likely its first part ("Liberal | Democrats", "Equatorial |
+// Guinea", "Salvation | Army"): a capitalised letters-only word inside a
+// sentence (some word before it has letters; not a capitals headline) that
+// news usually writes capitalised inside sentences (capitalisation bucket 3
+// or 4: a name word, not a common word such as "Actor" or "Three" that a
+// writer may capitalise before a name), unknown to the gazetteer unless as
+// the first word of a name that goes on over the next word, no title
+// or honorific, tagged O right before the first word of a name other than a
+// person's (before a person such words describe: "Tory Jo Smith", "Welshman
+// Jo Smith", "Reverend Jo Smith").
+func leftCuts(s *Sentence, tags []int) []int {
+	if s.AllCaps || s.capb == nil {
+		return nil
+	}
+	var out []int
+	inside := false
+	for i := 0; i+1 < len(tags); i++ {
+		w := s.Words[i]
+		if !inside {
+			inside = strings.IndexFunc(w, unicode.IsLetter) >= 0
+			continue
+		}
+		// a gazetteer name of its own is not a part, one that goes on over
+		// the next word is
+		gazOwn := s.gaz != nil && s.gaz[i] != "" && !(strings.HasPrefix(s.gaz[i], "B-") && strings.HasPrefix(s.gaz[i+1], "I-"))
+		if tags[i] != tagO || !isBegin(tags[i+1]) || tags[i+1] == tagBPER || s.capb[i] < 3 || gazOwn || !firstUpper(w) || isAllUpper(w) {
+			continue
+		}
+		if strings.IndexFunc(w, func(r rune) bool { return !unicode.IsLetter(r) }) >= 0 {
+			continue
+		}
+		if l := s.lower[i]; isTitleWord(l) || isHonorific(l) || calendarWords[l] || edgeWords[l] {
+			continue
+		}
+		out = append(out, i)
 	}
 	return out
 }
