@@ -27,6 +27,9 @@ type Cleaner struct {
 	// several of its documents.
 	repeated map[string]map[string]bool
 	model    *Model
+	// insModel decides which page lines left out by the extractor are put
+	// back (reinsert.bin).
+	insModel *Model
 
 	// Config tunes the HTML extraction; New sets the defaults.
 	Config Config
@@ -34,6 +37,9 @@ type Cleaner struct {
 	// onCandidate, when set, sees every line that reaches the learned filter
 	// (used to build training data).
 	onCandidate func(l Line, ctx LineContext)
+	// onOutside, when set, sees every page line the extractor left out that
+	// the reinsert model decides on.
+	onOutside func(Candidate)
 }
 
 // Config tunes the HTML extraction (exposed for the evaluation tools).
@@ -49,16 +55,23 @@ type Config struct {
 	NoPageDate bool
 	// Threshold overrides the HTML line model's threshold when > 0.
 	Threshold float64
+	// NoReinsert never puts back page lines that the extractor left out.
+	NoReinsert bool
+	// ReinsertThreshold overrides the reinsert model's threshold when > 0.
+	ReinsertThreshold float64
 }
 
 // New returns a cleaner using the embedded line model.
 func New() *Cleaner {
-	return &Cleaner{model: DefaultModel(), Config: Config{Focus: "recall"}}
+	return &Cleaner{model: DefaultModel(), insModel: DefaultReinsertModel(), Config: Config{Focus: "recall"}}
 }
 
 // SetModel replaces the embedded line model (the evaluation tools use it to
 // score each page with a model that was not trained on it).
 func (c *Cleaner) SetModel(m *Model) { c.model = m }
+
+// SetReinsertModel replaces the embedded reinsert model (held-out scoring).
+func (c *Cleaner) SetReinsertModel(m *Model) { c.insModel = m }
 
 // Clean implements accord.Cleaner.
 func (c *Cleaner) Clean(in *accord.Input, opt accord.Options) (*accord.Document, error) {

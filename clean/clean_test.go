@@ -235,3 +235,21 @@ func TestReflow(t *testing.T) {
 		})
 	}
 }
+
+func TestCountWords(t *testing.T) {
+	for _, s := range []string{"", " ", "a", " a  b\tc\n", "\u00a0x\u2003y\u0085", "\xff \xfe", "日本 語"} {
+		if got, want := countWords(s), len(strings.Fields(s)); got != want {
+			t.Errorf("countWords(%q) = %d, want %d", s, got, want)
+		}
+	}
+}
+
+func TestEdgeWords(t *testing.T) {
+	for _, s := range []string{"", " ", "a", " a  b\tc\n", "\u00a0x\u2003y\u0085z ", "\xff \xfe", "日本 語", "one two"} {
+		f := strings.Fields(s)
+		a, b, l, n := edgeWords(s)
+		if n != len(f) || (n > 0 && (a != f[0] || l != f[n-1])) || (n > 1 && b != f[1]) {
+			t.Errorf("edgeWords(%q) = %q %q %q %d, want %q", s, a, b, l, n, f)
+		}
+	}
+}

@@ -1,6 +1,7 @@
 package clean
 
 import (
+	"slices"
 	"strings"
 	"time"
 	"unicode"
@@ -479,7 +480,8 @@ func (c *Cleaner) cleanHTML(d *accord.Document, in *accord.Input, opt accord.Opt
 	var tm trafilatura.Metadata
 	pageLines := nodeLinesDOM(findBody(doc))
 	lines, tm = extractMain(doc, in.URL, c.Config)
-	attachDOM(lines, pageLines)
+	byKey, pageKeys := indexPage(pageLines)
+	attachDOM(lines, byKey)
 	mergeMeta(d, pageMeta{Title: cleanTitle(tm.Title), Outlet: tm.Sitename, Author: cleanAuthor(tm.Author)})
 	if d.Published == "" && !tm.Date.IsZero() && plausibleYear(tm.Date.Year()) {
 		d.Published, d.PublishedBasis = tm.Date.Format("2006-01-02"), accord.BasisMetadata
@@ -497,26 +499,32 @@ func (c *Cleaner) cleanHTML(d *accord.Document, in *accord.Input, opt accord.Opt
 		}
 	}
 	kept, removed := c.filterLines(lines, in, d, true)
+	kept = c.reinsert(kept, lines, pageLines, pageKeys, byKey, d)
 	d.Text = strings.Join(kept, "\n")
 	d.Removed = append(d.Removed, removed...)
-	d.Removed = append(d.Removed, outsideMain(pageLines, d, lines)...)
+	d.Removed = append(d.Removed, outsideMain(pageLines, pageKeys, d, lines)...)
 	if d.Title == "" {
 		d.Title = firstLine(d.Text)
 	}
 	return nil
 }
 
-// attachDOM gives each extracted line the DOM context of the page line
-// with the same text (the extractors rebuild the tree without attributes),
-// and marks lines whose text occurs more than once in the page.
-func attachDOM(lines, page []Line) {
-	type info struct {
-		dom   []string
-		count int
-	}
-	byKey := make(map[string]*info, len(page))
-	for _, l := range page {
+// pageInfo is what the page says about the lines with one text: the DOM
+// context and index of the first, and how many there are.
+type pageInfo struct {
+	dom   []string
+	first int
+	count int
+}
+
+// indexPage maps the comparison key of each page line to its pageInfo, and
+// returns the keys of the page lines.
+func indexPage(page []Line) (map[string]*pageInfo, []string) {
+	byKey := make(map[string]*pageInfo, len(page))
+	keys := make([]string, len(page))
+	for i, l := range page {
 		k := normKey(l.Text)
+		keys[i] = k
 		if k == "" {
 			continue
 		}
@@ -524,21 +532,147 @@ func attachDOM(lines, page []Line) {
 			x.count++
 			continue
 		}
-		byKey[k] = &info{dom: l.DOM, count: 1}
+		byKey[k] = &pageInfo{dom: l.DOM, first: i, count: 1}
 	}
+	return byKey, keys
+}
+
+// domOf is the DOM context of a text of the page: that of its first line,
+// and "pagerepeat" when it occurs more than once.
+func (x *pageInfo) domOf() []string {
+	d := make([]string, 0, len(x.dom)+1)
+	d = append(d, x.dom...)
+	if x.count > 1 {
+		d = append(d, "pagerepeat")
+	}
+	return d
+}
+
+// attachDOM gives each extracted line the DOM context of the page line
+// with the same text (the extractors rebuild the tree without attributes),
+// and marks lines whose text occurs more than once in the page.
+func attachDOM(lines []Line, byKey map[string]*pageInfo) {
 	for i := range lines {
 		x := byKey[normKey(lines[i].Text)]
 		if x == nil {
 			lines[i].DOM = []string{"nodom"}
 			continue
 		}
-		d := make([]string, 0, len(x.dom)+1)
-		d = append(d, x.dom...)
-		if x.count > 1 {
-			d = append(d, "pagerepeat")
-		}
-		lines[i].DOM = d
+		lines[i].DOM = x.domOf()
 	}
+}
+
+// reinsertThreshold: a page line that the extractor left out is put back
+// when the reinsert model's boilerplate probability for it is below this
+// (3-fold held-out sweep in docs/notes/clean.md).
+const reinsertThreshold = 0.5
+
+// reinsert puts back into the kept lines, in page order, the page lines that
+// the main-content extractor left out and that the reinsert model takes for
+// content (mostly leads and standfirsts above the article body, which
+// extractors often drop). Lines the shape rules or the metadata rules would
+// remove, the title, and text already extracted are never put back.
+func (c *Cleaner) reinsert(kept []string, extracted, page []Line, pageKeys []string, byKey map[string]*pageInfo, d *accord.Document) []string {
+	if c.Config.NoReinsert || (c.insModel == nil && c.onOutside == nil) || len(extracted) == 0 || len(page) == 0 {
+		return kept
+	}
+	// The page lines that are extracted lines.
+	var all strings.Builder
+	var in []int
+	exact := make(map[string]bool, len(extracted))
+	for _, l := range extracted {
+		k := normKey(l.Text)
+		exact[k] = true
+		all.WriteString(k)
+		if x := byKey[k]; x != nil {
+			in = append(in, x.first)
+		}
+	}
+	if len(in) == 0 {
+		return kept
+	}
+	slices.Sort(in)
+	in = slices.Compact(in)
+	allKeys := all.String()
+	title := normKey(d.Title)
+	th := reinsertThreshold
+	if c.Config.ReinsertThreshold > 0 {
+		th = c.Config.ReinsertThreshold
+	}
+	firstProse, lastProse := proseSpan(page)
+	type insert struct {
+		at   int
+		text string
+	}
+	var ins []insert
+	done := map[string]bool{}
+	var scratch accord.Document
+	// excluded: lines the shape or metadata rules would remove, or whose
+	// text is already in the extracted lines.
+	excluded := func(l Line, k string, ctx LineContext) bool {
+		if _, ok := shapeRule(l.Text); ok {
+			return true
+		}
+		scratch = accord.Document{}
+		if _, ok := metadataLine(l.Text, ctx, &scratch); ok {
+			return true
+		}
+		return strings.Contains(allKeys, k)
+	}
+	for j, l := range page {
+		k := pageKeys[j]
+		if k == "" || exact[k] || done[k] || k == title {
+			continue
+		}
+		ctx := contextAt(page, j, firstProse, lastProse, true)
+		// The nearest extracted line.
+		p, _ := slices.BinarySearch(in, j)
+		switch {
+		case p == 0:
+			ctx.Gap, ctx.Dist = "before", in[0]-j
+		case p == len(in):
+			ctx.Gap, ctx.Dist = "after", j-in[len(in)-1]
+		default:
+			ctx.Gap, ctx.Dist = "between", min(in[p]-j, j-in[p-1])
+		}
+		if c.onOutside != nil && excluded(l, k, ctx) {
+			continue
+		}
+		done[k] = true
+		cd := Candidate{Line: l, Ctx: ctx}
+		if x := byKey[k]; x != nil {
+			cd.DOM = x.domOf()
+		}
+		if c.onOutside != nil {
+			c.onOutside(cd)
+		}
+		// (The exclusions are cheaper after the model, which lets few
+		// lines through; the decision is the same.)
+		if c.insModel != nil && c.insModel.Prob(cd.Features()) < th && (c.onOutside != nil || !excluded(l, k, ctx)) {
+			ins = append(ins, insert{at: j, text: l.Text})
+		}
+	}
+	if len(ins) == 0 {
+		return kept
+	}
+	// Merge by page position: a kept line sits at its page line (or after
+	// the kept line before it when the page has no such line).
+	out := make([]string, 0, len(kept)+len(ins))
+	at, next := -1, 0
+	for _, t := range kept {
+		if x := byKey[normKey(t)]; x != nil {
+			at = x.first
+		}
+		for next < len(ins) && ins[next].at < at {
+			out = append(out, ins[next].text)
+			next++
+		}
+		out = append(out, t)
+	}
+	for ; next < len(ins); next++ {
+		out = append(out, ins[next].text)
+	}
+	return out
 }
 
 // maxOutside caps the page lines recorded as removed outside the main text.
@@ -548,7 +682,7 @@ const maxOutside = 400
 // left out (menus, teasers, footers, comments), each with a reason from its
 // shape, so that Removed accounts for the whole page. Lines already in the
 // text or in Removed are skipped, as is the title.
-func outsideMain(page []Line, d *accord.Document, extracted []Line) []accord.Removed {
+func outsideMain(page []Line, pageKeys []string, d *accord.Document, extracted []Line) []accord.Removed {
 	var have strings.Builder
 	exact := map[string]bool{}
 	addKey := func(s string) {
@@ -569,8 +703,8 @@ func outsideMain(page []Line, d *accord.Document, extracted []Line) []accord.Rem
 	title := normKey(d.Title)
 	var out []accord.Removed
 	seen := map[string]bool{}
-	for _, l := range page {
-		k := normKey(l.Text)
+	for j, l := range page {
+		k := pageKeys[j]
 		if k == "" || seen[k] || k == title || exact[k] {
 			continue
 		}

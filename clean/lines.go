@@ -26,6 +26,11 @@ type LineContext struct {
 	// ProseBefore and ProseAfter tell whether a prose-shaped line (see
 	// contentShaped) comes anywhere before / after this one.
 	ProseBefore, ProseAfter bool
+	// Gap is set for a page line that the main-content extractor left out:
+	// "before", "between" or "after" the extracted lines, and Dist is the
+	// number of page lines to the nearest extracted one.
+	Gap  string
+	Dist int
 }
 
 // filterLines decides line by line what is kept. It fills metadata found in
@@ -49,28 +54,13 @@ func (c *Cleaner) filterLines(lines []Line, in *accord.Input, d *accord.Document
 	var removed []accord.Removed
 	seen := map[string]int{}
 	var keptKeys strings.Builder
-	firstProse, lastProse := -1, -1
-	for i, l := range lines {
-		if contentShaped(l.Text) {
-			if firstProse < 0 {
-				firstProse = i
-			}
-			lastProse = i
-		}
-	}
+	firstProse, lastProse := proseSpan(lines)
 	for i, l := range lines {
 		t := strings.TrimSpace(l.Text)
 		if t == "" {
 			continue
 		}
-		ctx := LineContext{Index: i, Total: len(lines), HTML: isHTML, PrevLen: -1, NextLen: -1,
-			ProseBefore: firstProse >= 0 && firstProse < i, ProseAfter: lastProse > i}
-		if i > 0 {
-			ctx.PrevLen = utf8.RuneCountInString(lines[i-1].Text)
-		}
-		if i+1 < len(lines) {
-			ctx.NextLen = utf8.RuneCountInString(lines[i+1].Text)
-		}
+		ctx := contextAt(lines, i, firstProse, lastProse, isHTML)
 		// The title repeated at the top of the body.
 		if i < 3 && d.Title != "" && sameText(t, d.Title) {
 			continue
@@ -126,10 +116,39 @@ func (c *Cleaner) filterLines(lines []Line, in *accord.Input, d *accord.Document
 	return kept, removed
 }
 
+// proseSpan returns the indexes of the first and last prose-shaped lines
+// (-1 when there is none).
+func proseSpan(lines []Line) (first, last int) {
+	first, last = -1, -1
+	for i, l := range lines {
+		if contentShaped(l.Text) {
+			if first < 0 {
+				first = i
+			}
+			last = i
+		}
+	}
+	return first, last
+}
+
+// contextAt is the context of line i among lines, whose prose span is
+// firstProse..lastProse.
+func contextAt(lines []Line, i, firstProse, lastProse int, isHTML bool) LineContext {
+	ctx := LineContext{Index: i, Total: len(lines), HTML: isHTML, PrevLen: -1, NextLen: -1,
+		ProseBefore: firstProse >= 0 && firstProse < i, ProseAfter: lastProse > i}
+	if i > 0 {
+		ctx.PrevLen = utf8.RuneCountInString(lines[i-1].Text)
+	}
+	if i+1 < len(lines) {
+		ctx.NextLen = utf8.RuneCountInString(lines[i+1].Text)
+	}
+	return ctx
+}
+
 // plainRemovable limits what the model may take out of plain text: short
 // lines that end without sentence punctuation and hold no quotation.
 func plainRemovable(t string) bool {
-	n := len(strings.Fields(t))
+	n := countWords(t)
 	return !contentShaped(t) && !endsSentence(t) && n >= 3 && n <= 16 &&
 		!strings.ContainsAny(t, "\"“”«»„")
 }
@@ -138,8 +157,25 @@ func plainRemovable(t string) bool {
 // sentences' worth of words ending in sentence punctuation. Plain-text
 // removal never touches them.
 func contentShaped(t string) bool {
-	w := len(strings.Fields(t))
+	w := countWords(t)
 	return w >= 25 || (w >= 10 && endsSentence(t))
+}
+
+// countWords is len(strings.Fields(t)) without building the slice.
+func countWords(t string) int {
+	n := 0
+	in := false
+	for _, r := range t {
+		if unicode.IsSpace(r) {
+			in = false
+			continue
+		}
+		if !in {
+			n++
+			in = true
+		}
+	}
+	return n
 }
 
 func endsSentence(t string) bool {
@@ -190,22 +226,22 @@ var (
 // action), an all-capitals label followed by a headline (links to other
 // stories), a short line wholly in brackets holding a credit (captions).
 func shapeRule(t string) (string, bool) {
-	words := strings.Fields(t)
+	words := countWords(t)
 	letters, upper := letterStats(t)
-	if len(words) >= 6 && len(words) <= 16 && letters >= 12 && float64(upper) >= 0.92*float64(letters) && !endsSentence(t) {
+	if words >= 6 && words <= 16 && letters >= 12 && float64(upper) >= 0.92*float64(letters) && !endsSentence(t) {
 		return accord.ReasonAdvertisement, true
 	}
 	if m := reCapsPrefix.FindStringSubmatch(t); m != nil {
 		label, rest := m[1], m[2]
 		ll, lu := letterStats(label)
 		rl, ru := letterStats(rest)
-		if ll >= 4 && lu == ll && len(strings.Fields(label)) >= 2 && ru < rl && !endsSentence(rest) && utf8.RuneCountInString(rest) < 160 {
+		if ll >= 4 && lu == ll && countWords(label) >= 2 && ru < rl && !endsSentence(rest) && utf8.RuneCountInString(rest) < 160 {
 			return accord.ReasonRelatedLink, true
 		}
 	}
 	if m := reWrapped.FindStringSubmatch(t); m != nil {
 		in := m[1]
-		if len(strings.Fields(in)) <= 8 && strings.ContainsAny(in, ":/©|") {
+		if countWords(in) <= 8 && strings.ContainsAny(in, ":/©|") {
 			return accord.ReasonCaption, true
 		}
 	}
@@ -219,7 +255,7 @@ func reasonFor(t string, l Line, def string) string {
 		return accord.ReasonCaption
 	}
 	if l.LinkChars > 0 && n > 0 && float64(l.LinkChars) >= 0.6*float64(n) {
-		if l.Item || len(strings.Fields(t)) <= 12 {
+		if l.Item || countWords(t) <= 12 {
 			return accord.ReasonNavigation
 		}
 		return accord.ReasonRelatedLink
@@ -248,8 +284,8 @@ func metadataLine(t string, ctx LineContext, d *accord.Document) (string, bool) 
 	if !nearEdge || utf8.RuneCountInString(t) > 140 {
 		return "", false
 	}
-	if m := reByline.FindStringSubmatch(t); m != nil && (!endsSentence(t) || len(strings.Fields(t)) <= 6) &&
-		len(strings.Fields(m[2])) <= 6 && (m[2] == "" || dateInText(m[2]) != "" || len(strings.Fields(m[2])) <= 3) {
+	if m := reByline.FindStringSubmatch(t); m != nil && (!endsSentence(t) || countWords(t) <= 6) &&
+		countWords(m[2]) <= 6 && (m[2] == "" || dateInText(m[2]) != "" || countWords(m[2]) <= 3) {
 		name := strings.TrimSpace(m[1])
 		if d.Author == "" {
 			d.Author = name

@@ -18,6 +18,19 @@ type Model struct {
 //go:embed model.bin
 var modelBin []byte
 
+//go:embed reinsert.bin
+var reinsertBin []byte
+
+// DefaultReinsertModel returns the embedded model that decides which page
+// lines left out by the extractor are put back, or nil when none is embedded.
+func DefaultReinsertModel() *Model {
+	m, err := DecodeModel(reinsertBin)
+	if err != nil {
+		return nil
+	}
+	return m
+}
+
 // DefaultModel returns the embedded line model, or nil when none is embedded.
 func DefaultModel() *Model {
 	m, err := DecodeModel(modelBin)
@@ -113,19 +126,22 @@ func bucket(x float64, edges ...float64) string {
 // its place in the text, its first and last words and character trigrams.
 func LineFeatures(l Line, ctx LineContext) []uint32 {
 	t := l.Text
-	f := make([]uint32, 0, 64+len(t))
+	capacity := 64
+	if FeatureGroups.Trigrams {
+		capacity += len(t)
+	}
+	f := make([]uint32, 0, capacity+8)
 	add := func(parts ...string) { f = append(f, fnv(parts...)) }
 	add("bias")
 	n := utf8.RuneCountInString(t)
-	words := strings.Fields(t)
-	nw := len(words)
+	w0s, w1s, wls, nw := edgeWords(t)
 	letters, upper := letterStats(t)
 	digits, punct, seps := 0, 0, 0
 	for _, r := range t {
 		switch {
 		case unicode.IsDigit(r):
 			digits++
-		case strings.ContainsRune("|•·»«›‹>/", r):
+		case r == '|' || r == '•' || r == '·' || r == '»' || r == '«' || r == '›' || r == '‹' || r == '>' || r == '/':
 			seps++
 		case unicode.IsPunct(r):
 			punct++
@@ -177,7 +193,7 @@ func LineFeatures(l Line, ctx LineContext) []uint32 {
 		add("wrapped")
 	}
 	if i := strings.IndexAny(t, ":|"); i > 0 && i < 40 {
-		add("label", bucket(float64(len(strings.Fields(t[:i]))), 2, 3, 5))
+		add("label", bucket(float64(countWords(t[:i])), 2, 3, 5))
 	}
 	if strings.Contains(t, "@") {
 		add("at")
@@ -268,12 +284,12 @@ func LineFeatures(l Line, ctx LineContext) []uint32 {
 	}
 	// Words: the first two and the last, lower-cased.
 	if nw > 0 && FeatureGroups.Words {
-		w0 := wordKey(words[0])
+		w0 := wordKey(w0s)
 		add("w0", w0)
 		if nw > 1 {
-			add("w01", w0, wordKey(words[1]))
+			add("w01", w0, wordKey(w1s))
 		}
-		add("wl", wordKey(words[nw-1]))
+		add("wl", wordKey(wls))
 		if nw <= 6 {
 			add("short-w0", w0)
 		}
@@ -302,6 +318,38 @@ func LineFeatures(l Line, ctx LineContext) []uint32 {
 	return f
 }
 
+// edgeWords returns the first, second and last of strings.Fields(t) and
+// their number, without building the slice.
+func edgeWords(t string) (first, second, last string, n int) {
+	start := -1
+	word := func(w string) {
+		switch n {
+		case 0:
+			first = w
+		case 1:
+			second = w
+		}
+		last = w
+		n++
+	}
+	for i, r := range t {
+		if unicode.IsSpace(r) {
+			if start >= 0 {
+				word(t[start:i])
+				start = -1
+			}
+			continue
+		}
+		if start < 0 {
+			start = i
+		}
+	}
+	if start >= 0 {
+		word(t[start:])
+	}
+	return first, second, last, n
+}
+
 func wordKey(w string) string {
 	w = strings.ToLower(strings.TrimFunc(w, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) }))
 	if w == "" {
@@ -318,4 +366,16 @@ func wordKey(w string) string {
 		b.WriteRune(r)
 	}
 	return b.String()
+}
+
+// OutsideFeatures are the features of a page line that the extractor left
+// out (ctx.Gap set): the line's own features, read in the page's context,
+// with its place relative to the extracted lines (before, between or after
+// them, and how many page lines away), alone and with its length in words.
+func OutsideFeatures(l Line, ctx LineContext) []uint32 {
+	f := LineFeatures(l, ctx)
+	d := bucket(float64(ctx.Dist), 2, 3, 5, 9, 17)
+	w := bucket(float64(countWords(l.Text)), 3, 6, 12, 25)
+	return append(f, fnv("gap", ctx.Gap), fnv("gap-dist", d), fnv("gap-pos-dist", ctx.Gap, d),
+		fnv("gap-words", ctx.Gap, w), fnv("gap-dist-words", ctx.Gap, d, w))
 }

@@ -12,8 +12,12 @@ type Candidate struct {
 	Ctx LineContext
 }
 
-// Features returns the candidate's hashed features.
+// Features returns the candidate's hashed features (OutsideFeatures for a
+// page line outside the extracted text).
 func (c Candidate) Features() []uint32 {
+	if c.Ctx.Gap != "" {
+		return OutsideFeatures(c.Line, c.Ctx)
+	}
 	return LineFeatures(c.Line, c.Ctx)
 }
 
@@ -21,16 +25,24 @@ func (c Candidate) Features() []uint32 {
 // learned filter and returns the lines the filter would have decided on.
 // The trainer labels them from gold segments.
 func (c *Cleaner) Candidates(in *accord.Input) []Candidate {
-	var out []Candidate
+	ext, _ := c.AllCandidates(in)
+	return ext
+}
+
+// AllCandidates is Candidates that also returns the page lines the
+// extractor left out, as the reinsert model sees them (Ctx.Gap set).
+func (c *Cleaner) AllCandidates(in *accord.Input) (ext, outside []Candidate) {
 	tmp := &Cleaner{Config: c.Config}
 	tmp.Config.NoModel = true
+	tmp.Config.NoReinsert = false
 	tmp.onCandidate = func(l Line, ctx LineContext) {
-		out = append(out, Candidate{Line: l, Ctx: ctx})
+		ext = append(ext, Candidate{Line: l, Ctx: ctx})
 	}
+	tmp.onOutside = func(cd Candidate) { outside = append(outside, cd) }
 	if _, err := tmp.Clean(in, accord.Options{}); err != nil {
-		return nil
+		return nil, nil
 	}
-	return out
+	return ext, outside
 }
 
 // PageCandidates returns every line of the page body (no main-content
@@ -48,7 +60,8 @@ func PageCandidates(in *accord.Input) []Candidate {
 		out = append(out, Candidate{Line: l, Ctx: ctx})
 	}
 	lines := nodeLinesDOM(findBody(doc))
-	attachDOM(lines, lines)
+	byKey, _ := indexPage(lines)
+	attachDOM(lines, byKey)
 	tmp.filterLines(lines, in, &accord.Document{}, true)
 	return out
 }

@@ -15,6 +15,7 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
+	"runtime/pprof"
 	"sort"
 	"strings"
 	"sync"
@@ -41,6 +42,9 @@ func main() {
 	threshold := flag.Float64("threshold", 0, "line model threshold for HTML (0 = default)")
 	models := flag.String("models", "", "k-fold held-out scoring: PREFIX of the fold models PREFIX-i.bin written by train -fold-out; page p is cleaned with the model of its fold (split.Fold), which did not train on it")
 	folds := flag.Int("folds", 3, "number of fold models with -models")
+	noReinsert := flag.Bool("noreinsert", false, "never put back page lines the extractor left out")
+	insThreshold := flag.Float64("reinsert-threshold", 0, "reinsert model threshold (0 = default)")
+	cpuProfile := flag.String("cpuprofile", "", "write a CPU profile of the cleaning here")
 	flag.Parse()
 
 	files, err := filepath.Glob(filepath.Join(*data, "html", "*"))
@@ -62,7 +66,8 @@ func main() {
 		}
 		inputs = append(inputs, &accord.Input{ID: id, Source: f, HTML: string(b)})
 	}
-	cfg := clean.Config{Focus: *focus, NoFallback: *noFallback, NoModel: *noModel, Threshold: *threshold, NoPageDate: *noPageDate}
+	cfg := clean.Config{Focus: *focus, NoFallback: *noFallback, NoModel: *noModel, Threshold: *threshold, NoPageDate: *noPageDate,
+		NoReinsert: *noReinsert, ReinsertThreshold: *insThreshold}
 	c := clean.New()
 	c.Config = cfg
 	cleanerFor := func(id string) *clean.Cleaner { return c }
@@ -76,6 +81,13 @@ func main() {
 					byFold[f] = clean.New()
 					byFold[f].Config = cfg
 					byFold[f].SetModel(m)
+					// The fold's reinsert model (PREFIX-reinsert-i.bin).
+					var bi []byte
+					if bi, err = os.ReadFile(fmt.Sprintf("%s-reinsert-%d.bin", *models, f)); err == nil {
+						if m, err = clean.DecodeModel(bi); err == nil {
+							byFold[f].SetReinsertModel(m)
+						}
+					}
 				}
 			}
 			if err != nil {
@@ -84,6 +96,12 @@ func main() {
 			}
 		}
 		cleanerFor = func(id string) *clean.Cleaner { return byFold[split.Fold(id, *folds)] }
+	}
+	if *cpuProfile != "" {
+		pf, err := os.Create(*cpuProfile)
+		if err == nil && pprof.StartCPUProfile(pf) == nil {
+			defer pprof.StopCPUProfile()
+		}
 	}
 	var ru0 syscall.Rusage
 	syscall.Getrusage(syscall.RUSAGE_SELF, &ru0)

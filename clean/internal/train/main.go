@@ -44,11 +44,14 @@ func norm(s string) string { return strings.TrimSpace(ws.ReplaceAllString(s, " "
 type pageCands struct {
 	Ext  []clean.Candidate // lines of the extracted main text
 	Page []clean.Candidate // every line of the page body
+	Out  []clean.Candidate // page lines the extractor left out (reinsert model)
 }
 
 func main() {
 	data := flag.String("data", "/work/shared/data/trafilatura-eval/accord", "converted data set directory")
 	out := flag.String("o", "clean/model.bin", "model file to write")
+	insOut := flag.String("reinsert-o", "", "reinsert model file to write (default: reinsert.bin beside -o; none when -o is /dev/null)")
+	insBits := flag.Int("reinsert-bits", 14, "hash bits of the reinsert model")
 	cache := flag.String("cache", "", "gob cache of the extracted lines (built when missing)")
 	bits := flag.Int("bits", 16, "hash bits")
 	epochs := flag.Int("epochs", 8, "epochs")
@@ -121,6 +124,27 @@ func main() {
 		}
 		return ex
 	}
+	// The reinsert model learns from the page lines the extractor left out:
+	// 0 for a line holding a "with" segment, 1 for "without" only.
+	trainIns := func(keep func(id string) bool) *clean.Model {
+		var ex []clean.Example
+		pos := 0
+		for _, id := range ids {
+			if !keep(id) {
+				continue
+			}
+			for _, c := range cands[id].Out {
+				if l := label(c.Text, gold.Documents[id]); l >= 0 {
+					ex = append(ex, clean.Example{Features: c.Features(), Label: l, Weight: 1})
+					if l == 0 {
+						pos++
+					}
+				}
+			}
+		}
+		fmt.Fprintf(os.Stderr, "reinsert: %d labelled lines (%d content)\n", len(ex), pos)
+		return clean.TrainModel(ex, *insBits, *epochs, *rate, *l2)
+	}
 	train := func(keep func(id string) bool) *clean.Model {
 		ex := examples(keep)
 		pos := 0
@@ -154,22 +178,36 @@ func main() {
 		// k-fold cross-validation: every page is scored by the model that
 		// did not see it, so the figure covers all pages, held out.
 		cv := map[float64]*counts{}
+		cvIns := map[float64]*counts{}
 		for f := 0; f < *folds; f++ {
 			mf := train(func(id string) bool { return split.Fold(id, *folds) != f })
+			mi := trainIns(func(id string) bool { return split.Fold(id, *folds) != f })
 			for _, th := range thresholds {
 				if cv[th] == nil {
 					cv[th] = &counts{}
 				}
 				cv[th].add(simulate(mf, th, ids, cands, gold.Documents, func(id string) bool { return split.Fold(id, *folds) == f }))
 			}
+			for _, th := range insThresholds {
+				if cvIns[th] == nil {
+					cvIns[th] = &counts{}
+				}
+				cvIns[th].add(simulateIns(mf, mi, th, ids, cands, gold.Documents, func(id string) bool { return split.Fold(id, *folds) == f }))
+			}
 			if *foldOut != "" {
 				if err := os.WriteFile(fmt.Sprintf("%s-%d.bin", *foldOut, f), mf.Encode(), 0o644); err != nil {
+					fail(err)
+				}
+				if err := os.WriteFile(fmt.Sprintf("%s-reinsert-%d.bin", *foldOut, f), mi.Encode(), 0o644); err != nil {
 					fail(err)
 				}
 			}
 		}
 		for _, th := range thresholds {
 			fmt.Fprintf(os.Stderr, "cv%-3d threshold %-4s  %s\n", *folds, thName(th), cv[th])
+		}
+		for _, th := range insThresholds {
+			fmt.Fprintf(os.Stderr, "cv%-3d line filter 0.7, reinsert below %-4s  %s\n", *folds, thName(th), cvIns[th])
 		}
 		if *cvOnly {
 			return
@@ -253,6 +291,41 @@ func main() {
 	if err := os.WriteFile(*out, m.Encode(), 0o644); err != nil {
 		fail(err)
 	}
+	if *insOut == "" && *out != os.DevNull {
+		*insOut = filepath.Join(filepath.Dir(*out), "reinsert.bin")
+	}
+	if *insOut != "" {
+		mi := trainIns(func(id string) bool { return *which == "all" || split.Of(id) == *which })
+		if err := os.WriteFile(*insOut, mi.Encode(), 0o644); err != nil {
+			fail(err)
+		}
+	}
+}
+
+var insThresholds = []float64{0, 0.2, 0.3, 0.4, 0.5, 0.6}
+
+// simulateIns is simulate at threshold 0.7 with the page lines left out by
+// the extractor that mi scores below th added to the text.
+func simulateIns(m, mi *clean.Model, th float64, ids []string, cands map[string]pageCands, gold map[string]goldDoc, keep func(string) bool) counts {
+	var c counts
+	for _, id := range ids {
+		if !keep(id) {
+			continue
+		}
+		var kept []string
+		for _, cd := range cands[id].Ext {
+			if m.Prob(cd.Features()) < 0.7 {
+				kept = append(kept, norm(cd.Text))
+			}
+		}
+		for _, cd := range cands[id].Out {
+			if th > 0 && mi.Prob(cd.Features()) < th {
+				kept = append(kept, norm(cd.Text))
+			}
+		}
+		c.add(score(strings.Join(kept, " "), gold[id]))
+	}
+	return c
 }
 
 var thresholds = []float64{0, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9}
@@ -357,7 +430,8 @@ func loadOrBuild(cache, data string, ids []string) map[string]pageCands {
 					continue
 				}
 				in := &accord.Input{ID: ids[i], HTML: string(page)}
-				res[i] = pageCands{Ext: c.Candidates(in), Page: clean.PageCandidates(in)}
+				ext, out := c.AllCandidates(in)
+				res[i] = pageCands{Ext: ext, Page: clean.PageCandidates(in), Out: out}
 			}
 		}()
 	}
