@@ -500,7 +500,7 @@ func TestConflictsNeedOneEvent(t *testing.T) {
 	bodies := []string{
 		"The coach of the Harbour club was banned for four years by the tribunal on Monday.",
 		"The Harbour club's coach has been banned for four years by the tribunal.",
-		"The coach was also banned for two years by the league in an earlier case.",
+		"The coach was also banned for two years by the tribunal in an earlier case.",
 	}
 	for _, split := range []bool{false, true} {
 		var ds []*accord.Document
@@ -729,5 +729,65 @@ func TestSpeakerNeedsOneStatement(t *testing.T) {
 		doc("b", "Emrys Vane said the Harbour mine expected to export about 9,000 tonnes of tin in calendar 1987."))
 	if !hasConflict(c, accord.ConflictSpeaker) {
 		t.Errorf("same statement: no speaker conflict")
+	}
+}
+
+// Figures in one form of words about two companies are figures of two
+// things, whatever other names the sentences share.
+func TestNumberNeedsSameCompany(t *testing.T) {
+	for _, other := range []bool{false, true} {
+		co := "Harbour Mills Inc"
+		if other {
+			co = "Tarn Steel Corp"
+		}
+		c := run(t,
+			doc("a", "Harbour Mills Inc said it filed with the Securities and Exchange Commission for an offering of 4.8 mln shares."),
+			doc("b", "Harbour Mills Inc filed with the Securities and Exchange Commission for a public offering of 4.8 mln shares."),
+			doc("c", co+" said it filed with the Securities and Exchange Commission for an offering of 1.5 mln shares."))
+		if got := hasConflict(c, accord.ConflictNumber, "1.5 mln"); got == other {
+			t.Errorf("other company %v: number conflict %v (%+v)", other, got, c.Conflicts)
+		}
+	}
+}
+
+// Figures of one unit measure different things when the nouns after them
+// differ ("a 1% tax increase" / "a 50% tax") or the agents do ("by the
+// league" / "by the tribunal").
+func TestNumberNeedsSameMeasure(t *testing.T) {
+	tests := []struct {
+		name, odd string
+		conflict  bool
+	}{
+		{"other noun", "He said the plans would be financed from a 1% tax increase on those earning over 100,000.", false},
+		{"same noun", "He said the plans would be financed from a 40% tax on those earning over 100,000.", true},
+		{"other agent", "The coach of the Harbour club was banned for two years by the league on Monday.", false},
+		{"same agent", "The coach of the Harbour club was banned for two years by the tribunal on Monday.", true},
+	}
+	for _, tc := range tests {
+		var a, b string
+		if strings.Contains(tc.odd, "tax") {
+			a = "He said the plans would be financed from a 50% tax on those earning over 100,000."
+			b = "He said the plans would be paid for by a 50% tax on those earning over 100,000 a year."
+		} else {
+			a = "The coach of the Harbour club was banned for four years by the tribunal on Monday."
+			b = "The Harbour club's coach was banned for four years by the tribunal."
+		}
+		c := run(t, doc("a", a), doc("b", b), doc("c", tc.odd))
+		if got := hasConflict(c, accord.ConflictNumber); got != tc.conflict {
+			t.Errorf("%s: number conflict %v, want %v (%+v)", tc.name, got, tc.conflict, c.Conflicts)
+		}
+	}
+}
+
+// A place name inside a longer proper name (an event's, "the Harbour Great
+// Esk Run") is no place fact of the sentence.
+func TestPlaceInsideAName(t *testing.T) {
+	c := run(t,
+		doc("a", "Sonia Vale will take part in the Harbour Great Esk Run on 9 April, her agent said."),
+		doc("b", "Sonia Vale will also take part in the Harbour Great Esk Run on 9 April, her agent said."),
+		doc("c", "Sonia Vale has confirmed she will take part in the Harbour Great Tarn Run in Marrow on 8 May, her agent said."),
+		doc("d", "Sonia Vale grew up in Esk and trains in Esk."))
+	if hasConflict(c, accord.ConflictOther) {
+		t.Errorf("place inside an event's name: %+v", c.Conflicts)
 	}
 }

@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/accord-news/accord"
+	"github.com/accord-news/accord/lexicon"
 	"github.com/accord-news/accord/quantity"
 	"github.com/accord-news/accord/text"
 )
@@ -51,6 +52,13 @@ type fact struct {
 	// (sameParticipants), built on first use.
 	namesDone            bool
 	sentNames, leadNames []string
+	// The words of the companies the sentence names (companies), built on
+	// first use.
+	orgsDone bool
+	orgs     []string
+	// A figure's measured noun and agent (measured), built on first use.
+	thingDone    bool
+	thing, agent string
 }
 
 type wordStem struct{ w, stem string }
@@ -563,6 +571,19 @@ func (st *story) numberConflicts() []finding {
 	var out []finding
 	for _, r := range st.oddOneOut(facts, numCompat, ctx, ctxNumber, 2) {
 		f := r[0][0]
+		// Against another company's figures, the odd figure is of another
+		// thing. Checked on the finding, not in ctx: there it would also
+		// drop the figures that back a document's ("priced at 101 pct,
+		// lead manager X Ltd said"), and make new odd ones.
+		other := false
+		for _, g := range r[1] {
+			if !sameCompanies(f, g) || differentMeasure(f, g) {
+				other = true
+			}
+		}
+		if other {
+			continue
+		}
 		// The document must not state the majority's value itself.
 		also := false
 		for _, g := range facts {
@@ -621,6 +642,134 @@ func figureTok(w string) bool {
 		}
 	}
 	return isNumberWord(w)
+}
+
+// differentMeasure: the two figures measure different things: the nouns right
+// after them differ ("a 1% tax increase", "a 50% income tax rate"), or the
+// agents named right after them ("banned for two years by the league",
+// "for four years by the tribunal"). Only a figure of a bare unit (a
+// percentage, an amount of money, a duration) has such a noun to read; a
+// counted noun is already in the fact's key.
+func differentMeasure(a, b *fact) bool {
+	ta, aa := a.measured()
+	tb, ab := b.measured()
+	if ta != "" && tb != "" && stem(ta) != stem(tb) && !lexicon.Related(ta, tb) {
+		return true
+	}
+	return aa != "" && ab != "" && aa != ab
+}
+
+// measured reads the noun a bare-unit figure measures (the last of up to
+// three lower-case content words right after it) and the agent of a
+// passive right after it ("by the tribunal").
+func (f *fact) measured() (string, string) {
+	if f.thingDone {
+		return f.thing, f.agent
+	}
+	f.thingDone = true
+	if f.q == nil {
+		return "", ""
+	}
+	s := &f.di.sents[f.sent]
+	k := 0
+	for k < len(s.toks) && s.toks[k].Start < f.span.End {
+		k++
+	}
+	if f.q.Counts == "" {
+		for j := k; j < len(s.toks) && j < k+3; j++ {
+			w := s.toks[j].Lower
+			if !isWordTok(w) || f.di.capTok(f.sent, j) || text.IsStopword(w) || figureTok(w) || timeFill[w] ||
+				calendarWord[w] || speechVerbs[w] || strings.HasSuffix(w, "ed") || strings.HasSuffix(w, "ing") ||
+				strings.HasSuffix(w, "ly") || strings.HasSuffix(w, "er") {
+				break
+			}
+			f.thing = w
+		}
+	}
+	for j := k; j < len(s.toks) && j < k+2; j++ {
+		if s.toks[j].Lower != "by" {
+			continue
+		}
+		j++
+		for j < len(s.toks) && (s.toks[j].Lower == "the" || s.toks[j].Lower == "a" || s.toks[j].Lower == "an") {
+			j++
+		}
+		// "by early 1989", "by the end of March": a time, no agent.
+		if j < len(s.toks) {
+			if w := s.toks[j].Lower; isWordTok(w) && !figureTok(w) && !timeFill[w] && !calendarWord[w] &&
+				months[w] == 0 && w != "end" && w != "mid" {
+				f.agent = w
+			}
+		}
+		break
+	}
+	return f.thing, f.agent
+}
+
+// insideName: the span stands inside a longer proper name, capitalized
+// words on both sides ("the Bupa Great Ireland Run"): the name of an event,
+// a team or a body, not the place it names.
+func insideName(di *docInfo, si int, sp accord.Span) bool {
+	s := &di.sents[si]
+	before, after := false, false
+	for k, t := range s.toks {
+		switch {
+		case t.End <= sp.Start && t.End >= sp.Start-1:
+			before = di.capTok(si, k) && k > 0 // a sentence's first word is capitalized anyway
+		case t.Start >= sp.End && t.Start <= sp.End+1:
+			after = di.capTok(si, k)
+		}
+	}
+	return before && after
+}
+
+// companyHeads end company names ("Standard Oil Co", "Harbour Mills Inc").
+var companyHeads = map[string]bool{"corp": true, "corporation": true, "co": true, "inc": true,
+	"incorporated": true, "ltd": true, "limited": true, "plc": true, "llc": true, "ag": true,
+	"nv": true, "holdings": true, "industries": true}
+
+// sameCompanies: when both sentences name companies, they name one in
+// common (a word of its name besides the head): figures of one form of
+// words about two issuers ("X Co plans to issue a 75 mln Swiss franc
+// bond", "Y Co said it will issue 154 mln Swiss francs of notes") are
+// figures of two things.
+func sameCompanies(a, b *fact) bool {
+	oa, ob := a.companies(), b.companies()
+	if len(oa) == 0 || len(ob) == 0 {
+		return true
+	}
+	for _, x := range oa {
+		for _, y := range ob {
+			if x == y {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// companies: the lower-case words of the company names in the fact's
+// sentence (the capitalized words before a company head), less the heads.
+func (f *fact) companies() []string {
+	if f.orgsDone {
+		return f.orgs
+	}
+	f.orgsDone = true
+	di, si := f.di, f.sent
+	s := &di.sents[si]
+	for k := 1; k < len(s.toks); k++ {
+		h := strings.TrimSuffix(s.toks[k].Lower, ".")
+		if !companyHeads[h] || !di.capTok(si, k) || !di.capTok(si, k-1) {
+			continue
+		}
+		for j := k - 1; j >= 0 && k-j <= 5 && di.capTok(si, j); j-- {
+			w, _ := stripPoss(s.toks[j].Lower)
+			if !companyHeads[w] && !text.IsStopword(w) {
+				f.orgs = append(f.orgs, w)
+			}
+		}
+	}
+	return f.orgs
 }
 
 func localOverlap(a, b *fact) int {
@@ -1155,7 +1304,8 @@ func (st *story) placeConflicts() []finding {
 	for i, f := range facts {
 		// A place in a list of names ("against San Diego, Atlanta,
 		// Kansas City and Green Bay") is one of many, no single fact.
-		plain[i] = plainPlace(f.value, f.says, lower) && otherVotes[f.value] <= placeVotes[f.value] && !inNameList(f.di, f.sent, f.span)
+		plain[i] = plainPlace(f.value, f.says, lower) && otherVotes[f.value] <= placeVotes[f.value] &&
+			!inNameList(f.di, f.sent, f.span) && !insideName(f.di, f.sent, f.span)
 	}
 	similar := map[[2]string]bool{}
 	isSimilar := func(a, b string) bool {
