@@ -22,10 +22,12 @@ func Default() *Pipeline {
 		Cleaner: clean.New(),
 		Doc: []accord.DocStage{
 			text.New(),
-			entities.New(),
-			timex.New(),
-			quantity.New(), // keep after timex (skips numbers inside dates)
-			quotes.New(),   // keep after entities, timex, quantity
+			// The annotators read English: documents in other languages
+			// get no names, times, numbers or quotes (text.English).
+			englishOnly{entities.New()},
+			englishOnly{timex.New()},
+			englishOnly{quantity.New()}, // keep after timex (skips numbers inside dates)
+			englishOnly{quotes.New()},   // keep after entities, timex, quantity
 			// entities (NER, roles, coreference), timex, quantity, quotes
 		},
 		Corpus: []accord.CorpusStage{

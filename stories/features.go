@@ -147,6 +147,9 @@ func extractFeatures(docs []*accord.Document, kinds bool, related float64) *feat
 // internPacked gives the terms ids (in document order: words, names, dates,
 // kinds), counts document frequencies and returns the packed, sorted terms.
 func (v *vocab) internPacked(dt *docTerms, buf []uint64) []uint64 {
+	if dt.lang != "" {
+		v.langN[dt.lang]++
+	}
 	out := buf[:0]
 	for _, tc := range []*termCounts{&dt.words, &dt.names, &dt.dates, &dt.kinds} {
 		for i, k := range tc.keys {

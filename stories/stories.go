@@ -408,9 +408,11 @@ func keepCopiesTogether(c *accord.Corpus, topics [][]int) [][]int {
 type vocab struct {
 	ids map[string]int32
 	df  []int32
+	// langN counts the documents of each language other than English.
+	langN map[string]int
 }
 
-func newVocab() *vocab { return &vocab{ids: map[string]int32{}} }
+func newVocab() *vocab { return &vocab{ids: map[string]int32{}, langN: map[string]int{}} }
 
 func (v *vocab) id(term string) int32 {
 	if id, ok := v.ids[term]; ok {
@@ -434,9 +436,17 @@ func (v *vocab) idf(n int) []float64 {
 	}
 	for i, df := range v.df {
 		N, D := float64(n), float64(df)
-		if strings.HasPrefix(terms[i], "w:") {
+		if w, ok := strings.CutPrefix(terms[i], "w:"); ok {
+			if lang, _, foreign := strings.Cut(w, ":"); foreign {
+				// A word of another language: its frequency among the
+				// documents of that language, as there is no background
+				// corpus for it, and no floor: the stop lists are short,
+				// so a word most of them use must weigh next to nothing.
+				out[i] = math.Log((float64(v.langN[lang]) + 1) / (D + 1))
+				continue
+			}
 			N += float64(bg.n)
-			D += float64(bg.df[terms[i][2:]])
+			D += float64(bg.df[w])
 		}
 		out[i] = math.Log((N+1)/(D+1)) + 1
 	}
@@ -504,12 +514,21 @@ func (tc *termCounts) add(k string, x float64) {
 	tc.vals = append(tc.vals, x)
 }
 
-type docTerms struct{ words, names, dates, kinds termCounts }
+type docTerms struct {
+	words, names, dates, kinds termCounts
+	// lang is the language of a document the English annotators do not
+	// read (text.ForeignLanguage), "" for English.
+	lang string
+}
 
 // terms reads a document's terms; it touches no shared state, so documents
 // are read in parallel.
 func terms(d *accord.Document, kinds bool) docTerms {
 	var f docTerms
+	if f.lang = text.ForeignLanguage(d); f.lang != "" {
+		foreignTerms(d, &f)
+		return f
+	}
 	if len(d.Mentions) > 0 {
 		for _, m := range d.Mentions {
 			if m.Kind != "" && m.Kind != accord.MentionName {
@@ -566,9 +585,34 @@ func terms(d *accord.Document, kinds bool) docTerms {
 	return f
 }
 
+// foreignTerms reads the words of a document in another language: its
+// words tagged with the language ("w:de:regierung"), unstemmed, without
+// that language's stop words, so that they weigh only against documents of
+// their language (vocab.idf). It has no names (the name tagger reads
+// English; capitalised words are every noun in German), no dates and no
+// event kinds.
+func foreignTerms(d *accord.Document, f *docTerms) {
+	prefix := "w:" + f.lang + ":"
+	add := func(s string, weight float64) {
+		for _, w := range text.Words(s) {
+			if isWord(w) && !text.IsForeignStopword(f.lang, w) {
+				f.words.add(prefix+w, weight)
+			}
+		}
+	}
+	add(d.Title, 2)
+	add(strings.TrimPrefix(d.Text, d.Title), 1)
+	if len(d.Published) >= 7 {
+		f.dates.add("d:"+d.Published[:7], 0.5)
+	}
+}
+
 // intern gives the terms ids (in document order) and counts document
 // frequencies.
 func (v *vocab) intern(dt *docTerms) docFeatures {
+	if dt.lang != "" {
+		v.langN[dt.lang]++
+	}
 	conv := func(tc *termCounts) map[int32]float64 {
 		m := make(map[int32]float64, len(tc.keys))
 		for i, k := range tc.keys {

@@ -247,3 +247,40 @@ func TestSelectTop(t *testing.T) {
 		}
 	}
 }
+
+// Documents in another language weigh their own words only: German pages on
+// unrelated subjects do not form a story through their function words, nor
+// join an English story, while two German reports of one event meet.
+func TestForeignLanguageDocuments(t *testing.T) {
+	var docs []*accord.Document
+	for i, b := range quake {
+		docs = append(docs, doc(fmt.Sprintf("q%d", i), "Earthquake hits Northland", b, ""))
+	}
+	german := []struct{ id, title, body string }{
+		{"g0", "Erdbeben in Nordland", "Ein schweres Erdbeben der Stärke 6,1 hat am Dienstag die Küste von Nordland erschüttert und mindestens zwölf Menschen getötet, wie die Behörden mitteilten. Die Rettungskräfte suchen in den eingestürzten Gebäuden nach Überlebenden."},
+		{"g1", "Zwölf Tote nach Erdbeben in Nordland", "Nach dem schweren Erdbeben in Nordland suchen Rettungskräfte in eingestürzten Gebäuden nach Überlebenden. Das Beben der Stärke 6,1 hat zwölf Menschen getötet, die Nachbeben dauerten die ganze Nacht."},
+		{"g2", "Neues Rezept für einen klassischen Apfelkuchen", "Für den Teig braucht man Mehl, Butter und Zucker, die man mit den Händen zu einem glatten Teig verknetet. Dann werden die Äpfel geschält, in dünne Scheiben geschnitten und auf dem Boden verteilt, bevor der Kuchen eine Stunde im Ofen backt."},
+		{"g3", "Der Verein sucht einen neuen Trainer", "Nach der dritten Niederlage in Folge hat der Verein sich von seinem Trainer getrennt und sucht nun einen Nachfolger, der die Mannschaft wieder in die obere Hälfte der Tabelle führen soll, wie der Vorstand am Abend erklärte."},
+	}
+	for _, g := range german {
+		d := doc(g.id, g.title, g.body, "")
+		d.Language = "de"
+		docs = append(docs, d)
+	}
+	c := corpus(docs...)
+	if err := New().Analyze(context.Background(), c); err != nil {
+		t.Fatal(err)
+	}
+	st := storyOf(c)
+	if st["g0"] != st["g1"] {
+		t.Errorf("the two German quake reports are apart: %v", st)
+	}
+	for _, g := range []string{"g0", "g2", "g3"} {
+		if st[g] == st["q0"] {
+			t.Errorf("%s joined the English story: %v", g, st)
+		}
+	}
+	if st["g2"] == st["g3"] || st["g2"] == st["g0"] || st["g3"] == st["g0"] {
+		t.Errorf("unrelated German pages share a story: %v", st)
+	}
+}

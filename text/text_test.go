@@ -2,6 +2,7 @@ package text
 
 import (
 	"reflect"
+	"strings"
 	"testing"
 
 	"github.com/accord-news/accord"
@@ -85,5 +86,38 @@ func TestCount(t *testing.T) {
 		if got := Count(tc.n, "story", "stories"); got != tc.want {
 			t.Errorf("Count(%d) = %q, want %q", tc.n, got, tc.want)
 		}
+	}
+}
+
+func TestEnglish(t *testing.T) {
+	for _, tc := range []struct {
+		name, lang, text string
+		want             bool
+	}{
+		{"english", "en", "The minister said on Monday that the talks would go on, and that both sides had agreed to meet again in the spring.", true},
+		{"undetected", "", "Die Regierung hat am Montag beschlossen, dass die Gespräche weitergehen und dass beide Seiten sich im Frühjahr wieder treffen.", true},
+		{"german", "de", "Die Regierung hat am Montag beschlossen, dass die Gespräche weitergehen und dass beide Seiten sich im Frühjahr wieder treffen werden, sagte der Minister.", false},
+		{"french", "fr", "Le ministre a déclaré lundi que les discussions se poursuivraient et que les deux parties avaient convenu de se retrouver au printemps.", false},
+		{"table misread as french", "fr", "Shr profit three cts vs loss seven cts\nNet profit 161,000 vs loss 367,000\nRevs 24.3 mln vs 26.5 mln\nAvg shrs 1,135,000 vs 576,000\nNOTE: Net excludes gains", true},
+		{"english misread as german", "de", "The minister said on Monday that the talks would go on, and that both sides had agreed to meet again in the spring.", true},
+		{"short", "de", "Die Regierung und der Minister", true},
+		{"no list", "pl", "Minister powiedział w poniedziałek, że rozmowy będą kontynuowane, a obie strony zgodziły się spotkać ponownie wiosną tego roku.", true},
+		{"cyrillic", "", strings.Repeat("Министр заявил в понедельник, что переговоры продолжатся. ", 3), false},
+	} {
+		d := &accord.Document{Language: tc.lang, Text: tc.text}
+		if got := English(d); got != tc.want {
+			t.Errorf("%s: English = %v, want %v", tc.name, got, tc.want)
+		}
+	}
+}
+
+func TestForeignStopwordsLoaded(t *testing.T) {
+	for _, c := range []struct{ lang, w string }{{"de", "und"}, {"fr", "et"}, {"es", "que"}, {"nb", "og"}, {"ru", "и"}} {
+		if !IsForeignStopword(c.lang, c.w) {
+			t.Errorf("%q is not a %s stop word", c.w, c.lang)
+		}
+	}
+	if IsForeignStopword("en", "the") {
+		t.Error("English has no foreign list")
 	}
 }
