@@ -4,12 +4,14 @@
 //
 // Everything taken out of a text is kept in Document.Removed with a reason.
 // The boilerplate decision for a line is made by a small logistic-regression
-// model over shape features and hashed character n-grams, trained on the
+// model over hashed shape, position, word and DOM features, trained on the
 // trafilatura evaluation pages (go run ./clean/internal/train) and embedded
 // in the binary, plus the repetition of a line across the documents of one
-// outlet (Prepare).
+// outlet (Prepare). A second model of the same kind puts back page lines
+// that the main-content extractor left out (leads, standfirsts).
 package clean
 
+// (writes model.bin and reinsert.bin)
 //go:generate go run ./internal/train -o model.bin
 
 import (
