@@ -567,6 +567,12 @@ func attachDOM(lines []Line, byKey map[string]*pageInfo) {
 // (3-fold held-out sweep in docs/notes/clean.md).
 const reinsertThreshold = 0.5
 
+// maxReinsertChecks bounds the lines per page that the model lets through
+// and that are then checked against the extracted text (a substring search
+// each): hostile pages cannot make it quadratic. The most put back on a
+// trafilatura-eval page is 81.
+const maxReinsertChecks = 400
+
 // reinsert puts back into the kept lines, in page order, the page lines that
 // the main-content extractor left out and that the reinsert model takes for
 // content (mostly leads and standfirsts above the article body, which
@@ -607,6 +613,7 @@ func (c *Cleaner) reinsert(kept []string, extracted, page []Line, pageKeys []str
 	var ins []insert
 	done := map[string]bool{}
 	var scratch accord.Document
+	checks := 0
 	// excluded: lines the shape or metadata rules would remove, or whose
 	// text is already in the extracted lines.
 	excluded := func(l Line, k string, ctx LineContext) bool {
@@ -648,9 +655,18 @@ func (c *Cleaner) reinsert(kept []string, extracted, page []Line, pageKeys []str
 		}
 		// (The exclusions are cheaper after the model, which lets few
 		// lines through; the decision is the same.)
-		if c.insModel != nil && c.insModel.Prob(cd.Features()) < th && (c.onOutside != nil || !excluded(l, k, ctx)) {
-			ins = append(ins, insert{at: j, text: l.Text})
+		if c.insModel == nil || c.insModel.Prob(cd.Features()) >= th {
+			continue
 		}
+		if c.onOutside == nil {
+			if checks++; checks > maxReinsertChecks {
+				break
+			}
+			if excluded(l, k, ctx) {
+				continue
+			}
+		}
+		ins = append(ins, insert{at: j, text: l.Text})
 	}
 	if len(ins) == 0 {
 		return kept

@@ -64,6 +64,19 @@ func TestReinsert(t *testing.T) {
 	}
 }
 
+func TestReinsertBounded(t *testing.T) {
+	page := []Line{{Text: "The one extracted paragraph of the page."}}
+	for i := 0; i < 3*maxReinsertChecks; i++ {
+		page = append(page, Line{Text: "Outside line number " + strings.Repeat("x", i%50) + string(rune('a'+i%26)) + strings.Repeat("y", i/50)})
+	}
+	byKey, keys := indexPage(page)
+	c := &Cleaner{insModel: constModel(-20)}
+	got := c.reinsert([]string{page[0].Text}, page[:1], page, keys, byKey, &accord.Document{})
+	if len(got) != 1+maxReinsertChecks {
+		t.Errorf("put back %d lines, want the cap %d", len(got)-1, maxReinsertChecks)
+	}
+}
+
 func TestReinsertModelEmbedded(t *testing.T) {
 	if DefaultReinsertModel() == nil {
 		t.Fatal("no embedded reinsert model")
