@@ -69,6 +69,25 @@ func (s *Stage) Analyze(ctx context.Context, c *accord.Corpus) error {
 		di.cites = cites[d.ID]
 		infos[d.ID] = di
 	}
+	// Full names written by two or more independent groups anywhere in the
+	// corpus: people of their own (knownNames).
+	firstGroup := map[string]int{}
+	known := map[string]bool{}
+	for _, d := range c.Docs {
+		di := infos[d.ID]
+		for _, p := range di.persons {
+			if len(p.given) == 0 {
+				continue
+			}
+			k := fullName(p.given[0], p.surname)
+			if g, ok := firstGroup[k]; !ok {
+				firstGroup[k] = di.group
+			} else if g != di.group {
+				known[k] = true
+			}
+		}
+	}
+	firstGroup = nil
 	// Documents are compared within topics found here (TF-IDF neighbours),
 	// not within the story stage's stories: a story may join neighbouring
 	// events (two trials of one case), whose differing facts are no
@@ -124,6 +143,7 @@ func (s *Stage) Analyze(ctx context.Context, c *accord.Corpus) error {
 			}
 		}
 		st := newStory(bestID, part, eventOf)
+		st.knownNames = known
 		if len(st.docs) > 1 {
 			for _, f := range st.findConflicts() {
 				c.Conflicts = append(c.Conflicts, toConflict(f, st.id))

@@ -791,3 +791,41 @@ func TestPlaceInsideAName(t *testing.T) {
 		t.Errorf("place inside an event's name: %+v", c.Conflicts)
 	}
 }
+
+// A full name that independent reports elsewhere in the corpus write is a
+// person of their own: no name conflict with another person of the surname.
+func TestNameConflictKnownPerson(t *testing.T) {
+	bodies := []string{
+		"Sprinter Michelle Vane has lodged an appeal against her doping ban, her lawyer said.",
+		"Sprinter Michelle Vane has received an eight-year ban for doping offences.",
+		"Michelle Vane was banned after a hearing of the sprint tribunal.",
+		"World sprint champion Kim Vane says the suspended sprinter should be allowed to compete.",
+		"Kim Vane won the final in Dallow in a record time on a wet evening.",
+		"The crowd in Dallow cheered as Kim Vane crossed the line first in the final.",
+	}
+	for _, known := range []bool{false, true} {
+		n := 4
+		if known {
+			n = 6
+		}
+		var ds []*accord.Document
+		var ids []string
+		for i, b := range bodies[:n] {
+			id := string(rune('a' + i))
+			ds = append(ds, doc(id, b))
+			ids = append(ids, id)
+		}
+		c := accord.NewCorpus(ds, accord.Options{})
+		ev := []accord.Event{{ID: "e1", Documents: ids[:4]}}
+		if known {
+			ev = append(ev, accord.Event{ID: "e2", Documents: ids[4:]})
+		}
+		c.Stories = []accord.Story{{ID: "s1", Documents: ids, Events: ev}}
+		if err := New().Analyze(context.Background(), c); err != nil {
+			t.Fatal(err)
+		}
+		if got := hasConflict(c, accord.ConflictName, "Kim Vane"); got == known {
+			t.Errorf("odd name known elsewhere %v: name conflict %v (%+v)", known, got, c.Conflicts)
+		}
+	}
+}

@@ -106,6 +106,14 @@ type story struct {
 	// eventOf: the story stage's event of each document (nil when no
 	// story stage ran; then the topic stands for the happening).
 	eventOf map[string]string
+	// knownNames: full names (fullName) that two or more independent
+	// groups write anywhere in the corpus.
+	knownNames map[string]bool
+}
+
+// fullName keys a person by given name and surname, in lower case.
+func fullName(given, surname string) string {
+	return strings.ToLower(given) + " " + surname
 }
 
 // names: the participants of the fact's sentence, with its document's
@@ -1116,6 +1124,13 @@ func (st *story) nameConflicts() []finding {
 			}
 			if st.namedTogether(di, u.given[0]+" "+sn, strong[0][0].given[0]+" "+sn) {
 				continue // another report names both: two people of one surname
+			}
+			if st.knownNames[fullName(u.given[0], sn)] {
+				// Independent reports elsewhere in the corpus write the odd
+				// name too: a person of their own, whom the surname may
+				// denote here as well ("Kim Collins" the sprint champion
+				// in a story of "Michelle Collins"'s ban).
+				continue
 			}
 			// The names must stand in sentences that share some content.
 			ctx := false
