@@ -574,9 +574,9 @@ const reinsertThreshold = 0.5
 const maxReinsertChecks = 400
 
 // reinsert puts back into the kept lines, in page order, the page lines that
-// the main-content extractor left out and that the reinsert model takes for
-// content (mostly leads and standfirsts above the article body, which
-// extractors often drop). Lines the shape rules or the metadata rules would
+// the main-content extractor left out, before or between its lines, and that
+// the reinsert model takes for content (mostly leads and standfirsts above
+// the article body, which extractors often drop). Lines the shape rules or the metadata rules would
 // remove, the title, and text already extracted are never put back.
 func (c *Cleaner) reinsert(kept []string, extracted, page []Line, pageKeys []string, byKey map[string]*pageInfo, d *accord.Document) []string {
 	if c.Config.NoReinsert || (c.insModel == nil && c.onOutside == nil) || len(extracted) == 0 || len(page) == 0 {
@@ -641,6 +641,13 @@ func (c *Cleaner) reinsert(kept []string, extracted, page []Line, pageKeys []str
 			ctx.Gap, ctx.Dist = "after", j-in[len(in)-1]
 		default:
 			ctx.Gap, ctx.Dist = "between", min(in[p]-j, j-in[p-1])
+		}
+		// Lines after the extracted text are never put back: held out,
+		// the model's picks there held no content segment and 308 lines of
+		// comments and footers. (They stay in its training data, where they
+		// teach it what boilerplate looks like: without them it does worse.)
+		if ctx.Gap == "after" && c.onOutside == nil {
+			continue
 		}
 		if c.onOutside != nil && excluded(l, k, ctx) {
 			continue

@@ -34,7 +34,8 @@ func TestReinsert(t *testing.T) {
 
 	c := &Cleaner{insModel: constModel(-20)} // everything is content
 	got := c.reinsert(kept, extracted, page, keys, byKey, d)
-	want := []string{page[0].Text, page[2].Text, page[3].Text, page[4].Text, page[5].Text, page[8].Text}
+	// (Not the line after the extracted text.)
+	want := []string{page[0].Text, page[2].Text, page[3].Text, page[4].Text, page[5].Text}
 	if strings.Join(got, "\n") != strings.Join(want, "\n") {
 		t.Errorf("all content: got\n%q\nwant\n%q", got, want)
 	}
@@ -65,13 +66,15 @@ func TestReinsert(t *testing.T) {
 }
 
 func TestReinsertBounded(t *testing.T) {
-	page := []Line{{Text: "The one extracted paragraph of the page."}}
+	var page []Line
 	for i := 0; i < 3*maxReinsertChecks; i++ {
 		page = append(page, Line{Text: "Outside line number " + strings.Repeat("x", i%50) + string(rune('a'+i%26)) + strings.Repeat("y", i/50)})
 	}
+	page = append(page, Line{Text: "The one extracted paragraph of the page."})
 	byKey, keys := indexPage(page)
 	c := &Cleaner{insModel: constModel(-20)}
-	got := c.reinsert([]string{page[0].Text}, page[:1], page, keys, byKey, &accord.Document{})
+	last := page[len(page)-1:]
+	got := c.reinsert([]string{last[0].Text}, last, page, keys, byKey, &accord.Document{})
 	if len(got) != 1+maxReinsertChecks {
 		t.Errorf("put back %d lines, want the cap %d", len(got)-1, maxReinsertChecks)
 	}

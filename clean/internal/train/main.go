@@ -319,7 +319,8 @@ func simulateIns(m, mi *clean.Model, th float64, ids []string, cands map[string]
 			}
 		}
 		for _, cd := range cands[id].Out {
-			if th > 0 && mi.Prob(cd.Features()) < th {
+			// (Lines after the extracted text are learned from, never put back.)
+			if th > 0 && cd.Ctx.Gap != "after" && mi.Prob(cd.Features()) < th {
 				kept = append(kept, norm(cd.Text))
 			}
 		}
