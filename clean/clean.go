@@ -106,6 +106,13 @@ func (c *Cleaner) Clean(in *accord.Input, opt accord.Options) (*accord.Document,
 	if !utf8.ValidString(d.Text) && !opt.NoClean {
 		d.Text = strings.ToValidUTF8(d.Text, "\uFFFD")
 	}
+	if !opt.NoClean {
+		// A soft hyphen only marks where a renderer may break a word;
+		// left in, "Bundes\u00adkanzler" matches neither a name, a search
+		// nor the same word in another report.
+		d.Text = dropSoftHyphens(d.Text)
+		d.Title = dropSoftHyphens(d.Title)
+	}
 	d.Title = strings.ToValidUTF8(d.Title, "")
 	if d.Language == "" || utf8.RuneCountInString(d.Text) < 200 {
 		// (HTML pages come with the extractor's guess over the same text.)
@@ -166,3 +173,11 @@ type cleanError string
 func (e cleanError) Error() string { return string(e) }
 
 const errNilInput = cleanError("clean: nil input")
+
+// dropSoftHyphens removes U+00AD SOFT HYPHEN.
+func dropSoftHyphens(s string) string {
+	if !strings.ContainsRune(s, '\u00ad') {
+		return s
+	}
+	return strings.ReplaceAll(s, "\u00ad", "")
+}

@@ -253,3 +253,28 @@ func TestEdgeWords(t *testing.T) {
 		}
 	}
 }
+
+func TestSoftHyphensDropped(t *testing.T) {
+	c := New()
+	for _, tc := range []struct {
+		name    string
+		in      accord.Input
+		noClean bool
+		want    string
+	}{
+		{"text", accord.Input{Text: "The Bundes\u00adkanzler spoke on Monday about the new housing plan for the country.", Title: "Bundes\u00adkanzler"}, false, "Bundeskanzler"},
+		{"html", accord.Input{HTML: "<html><head><title>Bundes\u00adkanzler</title></head><body><article><p>The Bundes\u00adkanzler spoke on Monday about the new housing plan for the whole country, officials said.</p></article></body></html>"}, false, "Bundeskanzler"},
+		{"kept with NoClean", accord.Input{Text: "Bundes\u00adkanzler spoke.", Title: "x"}, true, "Bundes\u00adkanzler"},
+	} {
+		d, err := c.Clean(&tc.in, accord.Options{NoClean: tc.noClean})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !strings.Contains(d.Text, tc.want) {
+			t.Errorf("%s: text %q lacks %q", tc.name, d.Text, tc.want)
+		}
+		if !tc.noClean && strings.ContainsRune(d.Title+d.Text, '\u00ad') {
+			t.Errorf("%s: soft hyphen left in %q / %q", tc.name, d.Title, d.Text)
+		}
+	}
+}
