@@ -14,6 +14,7 @@ package brief
 
 import (
 	"context"
+	"slices"
 	"sort"
 	"strings"
 
@@ -82,6 +83,11 @@ func (s *Stage) Compose(ctx context.Context, c *accord.Corpus) (accord.Brief, er
 	}
 	var stories []storyRef
 	for _, st := range c.Stories {
+		// Claims are read from English text only (text.English): a story
+		// of documents in other languages has nothing to summarise here.
+		if !slices.ContainsFunc(docsOf(c, st.Documents), text.English) {
+			continue
+		}
 		stories = append(stories, storyRef{id: st.ID, title: st.Title, docs: st.Documents})
 	}
 	sort.SliceStable(stories, func(i, j int) bool { return len(stories[i].docs) > len(stories[j].docs) })

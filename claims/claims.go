@@ -13,12 +13,13 @@ package claims
 import (
 	"context"
 	"fmt"
-	"github.com/accord-news/accord/internal/unionfind"
 	"math"
 	"sort"
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/accord-news/accord/internal/unionfind"
 
 	"github.com/accord-news/accord"
 	"github.com/accord-news/accord/lexicon"
@@ -58,9 +59,18 @@ func (s *Stage) Analyze(ctx context.Context, c *accord.Corpus) error {
 			cites[l.From] = append(cites[l.From], l)
 		}
 	}
+	// Claims are read from English text only: a document in another
+	// language (text.English) has no names or quotes to read, and its
+	// sentences would come out as claims nobody checked.
+	docs := make([]*accord.Document, 0, len(c.Docs))
+	for _, d := range c.Docs {
+		if text.English(d) {
+			docs = append(docs, d)
+		}
+	}
 	infos := map[string]*docInfo{}
 	nums := newWordNums()
-	for _, d := range c.Docs {
+	for _, d := range docs {
 		if ctx.Err() != nil {
 			return ctx.Err()
 		}
@@ -73,7 +83,7 @@ func (s *Stage) Analyze(ctx context.Context, c *accord.Corpus) error {
 	// corpus: people of their own (knownNames).
 	firstGroup := map[string]int{}
 	known := map[string]bool{}
-	for _, d := range c.Docs {
+	for _, d := range docs {
 		di := infos[d.ID]
 		for _, p := range di.persons {
 			if len(p.given) == 0 {
@@ -94,7 +104,7 @@ func (s *Stage) Analyze(ctx context.Context, c *accord.Corpus) error {
 	// conflict. Each topic is labelled with the story most of its
 	// documents belong to.
 	var all []*docInfo
-	for _, d := range c.Docs {
+	for _, d := range docs {
 		all = append(all, infos[d.ID])
 	}
 	storyOf := map[string]string{}
@@ -263,10 +273,14 @@ func (s *Stage) storyClaims(c *accord.Corpus, st *story) []accord.Claim {
 	var units []unit
 	index := map[int32][]int{}
 	for _, di := range st.docs {
+		perSent := figuresPerSentence(di)
 		for si := range di.sents {
 			sn := &di.sents[si]
 			if len(sn.words) < 5 || len(sn.ids) < 3 {
 				continue
+			}
+			if tableLine(sn, perSent[si]) {
+				continue // "Shr loss 32 cts vs profit 12 cts": a table row states nothing alone
 			}
 			u := len(units)
 			units = append(units, unit{di: di, sent: si, words: len(sn.words), content: len(sn.ids)})

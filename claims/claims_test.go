@@ -4,6 +4,7 @@ import (
 	"context"
 	"os"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strings"
 	"testing"
@@ -826,6 +827,38 @@ func TestNameConflictKnownPerson(t *testing.T) {
 		}
 		if got := hasConflict(c, accord.ConflictName, "Kim Vane"); got == known {
 			t.Errorf("odd name known elsewhere %v: name conflict %v (%+v)", known, got, c.Conflicts)
+		}
+	}
+}
+
+// A document in another language gives no claims (the readers of names,
+// quotes and numbers read English); the English ones around it still do.
+func TestForeignLanguageGivesNoClaims(t *testing.T) {
+	en := doc("en", "Russia and the United States began security talks in Geneva on Monday, officials said.")
+	de := doc("de", "Russland und die Vereinigten Staaten haben am Montag in Genf Gespräche über die Sicherheit begonnen, wie die Regierung mitteilte. Die Gespräche sollen auch am Dienstag weitergehen.")
+	de.Language = "de"
+	c := run(t, en, de)
+	if len(c.Claims) == 0 {
+		t.Fatal("no claims from the English document")
+	}
+	for _, cl := range c.Claims {
+		if slices.Contains(cl.Documents, "de") {
+			t.Errorf("claim from the German document: %+v", cl)
+		}
+	}
+}
+
+// A table row ("Shr loss 32 cts vs profit 12 cts") is no claim, even when
+// two reports print the same row; the prose beside it still is.
+func TestTableRowIsNoClaim(t *testing.T) {
+	body := "Acme Widget Corp said its fourth quarter results were hurt by weak demand for industrial widgets.\nShr loss 32 cts vs profit 12 cts in the fourth quarter\nNet loss 4,100,000 dlrs vs profit 1,500,000 dlrs in the quarter\n"
+	c := run(t, doc("a", body), doc("b", body))
+	if len(c.Claims) == 0 {
+		t.Fatal("no claims: the prose sentence is one")
+	}
+	for _, cl := range c.Claims {
+		if strings.Contains(cl.Statement, " vs ") {
+			t.Errorf("table row as a claim: %q", cl.Statement)
 		}
 	}
 }

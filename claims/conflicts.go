@@ -539,12 +539,7 @@ func numCompat(a, b *fact) bool {
 func (st *story) numberConflicts() []finding {
 	var facts []*fact
 	for _, di := range st.docs {
-		perSent := map[int]int{}
-		for i := range di.qs {
-			if si := sentIndex(di, di.qs[i].Start); si >= 0 {
-				perSent[si]++
-			}
-		}
+		perSent := figuresPerSentence(di)
 		for i := range di.qs {
 			q := &di.qs[i]
 			k := numKey(q)
@@ -609,6 +604,17 @@ func (st *story) numberConflicts() []finding {
 		out = append(out, finding{kind: accord.ConflictNumber, odd: f, others: r[1], topic: "the number (" + what + ")"})
 	}
 	return out
+}
+
+// figuresPerSentence counts the quantities of each sentence of di.
+func figuresPerSentence(di *docInfo) map[int]int {
+	perSent := map[int]int{}
+	for i := range di.qs {
+		if si := sentIndex(di, di.qs[i].Start); si >= 0 {
+			perSent[si]++
+		}
+	}
+	return perSent
 }
 
 // tableLine: a line of a table, not a statement: at least two figures
