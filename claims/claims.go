@@ -279,7 +279,7 @@ func (s *Stage) storyClaims(c *accord.Corpus, st *story) []accord.Claim {
 			if len(sn.words) < 5 || len(sn.ids) < 3 {
 				continue
 			}
-			if tableLine(sn, perSent[si]) {
+			if tableLine(sn, max(perSent[si], figureCount(sn))) {
 				continue // "Shr loss 32 cts vs profit 12 cts": a table row states nothing alone
 			}
 			u := len(units)

@@ -649,6 +649,19 @@ func tableLine(s *sent, nq int) bool {
 }
 
 // figureTok: a token written with digits, or a number word.
+// figureCount counts the figures of a sentence written in digits or
+// number words, whether or not the quantity layer read a quantity there
+// ("one ct").
+func figureCount(s *sent) int {
+	n := 0
+	for _, t := range s.toks {
+		if isWordTok(t.Lower) && figureTok(t.Lower) {
+			n++
+		}
+	}
+	return n
+}
+
 func figureTok(w string) bool {
 	for _, r := range w {
 		if r >= '0' && r <= '9' {
