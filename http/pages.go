@@ -722,6 +722,9 @@ type docView struct {
 	Removed  []accord.Removed
 	Outlet   string
 	Publishd string
+	// Foreign is the language of a document the English readers left
+	// unannotated (text.ForeignLanguage), "" for English.
+	Foreign string
 }
 
 func (s *Server) pageDocument(w nethttp.ResponseWriter, r *nethttp.Request) {
@@ -738,6 +741,7 @@ func (s *Server) pageDocument(w nethttp.ResponseWriter, r *nethttp.Request) {
 		if v.Title == "" {
 			v.Title = id
 		}
+		v.Foreign = text.ForeignLanguage(&accord.Document{Language: dd.Document.Language, Text: dd.Document.Text})
 		if dd.Story != nil {
 			v.Story = *dd.Story
 		}

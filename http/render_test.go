@@ -308,3 +308,25 @@ func TestStoryPageReportedSpeech(t *testing.T) {
 		t.Errorf("direct quotation %q lost its quotation marks", direct)
 	}
 }
+
+// A document the English readers left alone says so on its page; an
+// English one does not.
+func TestForeignDocumentPageSaysNotAnnotated(t *testing.T) {
+	r := fixtureReport(t)
+	r.Documents = append(r.Documents, accord.ReportDocument{ID: "de1", Source: "de1.txt", Title: "Gespräche in Genf",
+		Language: "de", PublishedBasis: "unknown",
+		Text: "Die Regierung hat am Montag beschlossen, dass die Gespräche in Genf weitergehen und dass beide Seiten sich im Frühjahr wieder treffen werden, sagte der Minister."})
+	s := NewServer(newMemStore(), nil, Options{})
+	s.SetReport(r)
+	h := s.Handler()
+	for path, want := range map[string]bool{"/documents/de1": true, "/documents/001_5520211c78aac45f": false} {
+		rec := httptest.NewRecorder()
+		h.ServeHTTP(rec, httptest.NewRequest("GET", path, nil))
+		if rec.Code != 200 {
+			t.Fatalf("%s: status %d", path, rec.Code)
+		}
+		if got := strings.Contains(rec.Body.String(), `id="not-english"`); got != want {
+			t.Errorf("%s: not-English note %v, want %v", path, got, want)
+		}
+	}
+}

@@ -247,7 +247,12 @@ func Markdown(w io.Writer, r *accord.Report) error {
 		if d.Outlet != nil {
 			fmt.Fprintf(&b, "; %s", md(*d.Outlet))
 		}
-		fmt.Fprintf(&b, "; published %s (%s); %d boilerplate lines removed\n", deref(d.Published, "unknown"), d.PublishedBasis, len(d.Removed))
+		fmt.Fprintf(&b, "; published %s (%s); %s removed", deref(d.Published, "unknown"), d.PublishedBasis,
+			text.Count(len(d.Removed), "boilerplate line", "boilerplate lines"))
+		if lang := text.ForeignLanguage(&accord.Document{Language: d.Language, Text: d.Text}); lang != "" {
+			fmt.Fprintf(&b, "; language %s: not annotated (Accord reads names, quotes, times and numbers in English)", lang)
+		}
+		b.WriteString("\n")
 	}
 	_, err := io.WriteString(w, b.String())
 	return err

@@ -15,6 +15,7 @@ import (
 	"github.com/accord-news/accord/ingest"
 	"github.com/accord-news/accord/postgres"
 	"github.com/accord-news/accord/sqlite"
+	"github.com/accord-news/accord/text"
 )
 
 const defaultDB = "accord.db"
@@ -205,8 +206,12 @@ func newShowCmd(g *globals) *cobra.Command {
 					if format == "json" {
 						return writeReport(g.stdout, &accord.Report{Documents: []accord.ReportDocument{d}}, "json")
 					}
-					fmt.Fprintf(g.stdout, "# %s\n\nid: %s\nsource: %s\noutlet: %s\npublished: %s (%s)\nstory: %s\n\n%s\n",
-						d.Title, d.ID, d.Source, deref(d.Outlet), deref(d.Published), d.PublishedBasis, storyOf(r, d.ID), d.Text)
+					lang := d.Language
+					if text.ForeignLanguage(&accord.Document{Language: d.Language, Text: d.Text}) != "" {
+						lang += " (not annotated: Accord reads names, quotes, times and numbers in English)"
+					}
+					fmt.Fprintf(g.stdout, "# %s\n\nid: %s\nsource: %s\noutlet: %s\npublished: %s (%s)\nlanguage: %s\nstory: %s\n\n%s\n",
+						d.Title, d.ID, d.Source, deref(d.Outlet), deref(d.Published), d.PublishedBasis, lang, storyOf(r, d.ID), d.Text)
 					for _, rm := range d.Removed {
 						fmt.Fprintf(g.stdout, "\n[removed: %s] %s", rm.Reason, rm.Text)
 					}
