@@ -121,3 +121,15 @@ func TestForeignStopwordsLoaded(t *testing.T) {
 		t.Error("English has no foreign list")
 	}
 }
+
+func FuzzEnglish(f *testing.F) {
+	f.Add("de", "Die Regierung hat am Montag beschlossen, dass die Gespräche weitergehen.")
+	f.Add("", strings.Repeat("é", englishSample))
+	f.Add("nb", "\xff\xfe og ikke")
+	f.Fuzz(func(t *testing.T, lang, s string) {
+		d := &accord.Document{Language: lang, Text: s}
+		if English(d) != (ForeignLanguage(d) == "") {
+			t.Fatal("English and ForeignLanguage disagree")
+		}
+	})
+}
