@@ -199,6 +199,10 @@ func toConflict(f finding, storyID string) accord.Conflict {
 			otherSays, best, bestApprox = o.says, forms[k], approx
 		}
 	}
+	// Every document the conflict lists has its passage among the
+	// evidence: the quoted side's, and the passage of a document that
+	// gives the other value in other words (listed, not quoted). A
+	// document is listed once, with its first passage.
 	var otherDocs, involved []string
 	seen := map[string]bool{odd.di.d.ID: true}
 	ev := []accord.SpanRef{spanRef(odd.di, odd.span)}
@@ -208,16 +212,23 @@ func toConflict(f finding, storyID string) accord.Conflict {
 		}
 		seen[o.di.d.ID] = true
 		involved = append(involved, o.di.d.ID)
+		ev = append(ev, spanRef(o.di, o.span))
 		if strings.EqualFold(oneSpace(o.says), oneSpace(otherSays)) {
 			otherDocs = append(otherDocs, o.di.d.ID)
-			ev = append(ev, spanRef(o.di, o.span))
 		}
 	}
 	sort.Strings(otherDocs)
 	oddDocs := []string{odd.di.d.ID}
 	if odd.di == f.others[0].di {
-		// Both sides in one document (a document contradicting itself).
+		// Both sides in one document (a document contradicting itself):
+		// the other side's passage there is evidence too.
 		otherDocs = []string{odd.di.d.ID}
+		for _, o := range f.others {
+			if o.di == odd.di && o.span != odd.span {
+				ev = append(ev, spanRef(o.di, o.span))
+				break
+			}
+		}
 	}
 	all := append([]string{}, oddDocs...)
 	for _, d := range involved {
@@ -264,6 +275,9 @@ type unit struct {
 	words   int
 	content int // len(di.sents[sent].ids), kept here for the pair loop
 	anchors []anchor
+	// names: ownNames of the sentence, read when first needed.
+	names     []string
+	namesDone bool
 }
 
 // storyClaims matches the sentences of a story's documents: two sentences of
@@ -282,11 +296,23 @@ func (s *Stage) storyClaims(c *accord.Corpus, st *story) []accord.Claim {
 			if tableLine(sn, max(perSent[si], figureCount(sn))) {
 				continue // "Shr loss 32 cts vs profit 12 cts": a table row states nothing alone
 			}
-			u := len(units)
 			units = append(units, unit{di: di, sent: si, words: len(sn.words), content: len(sn.ids)})
-			for _, w := range sn.ids {
-				index[w] = append(index[w], u)
+		}
+	}
+	// A form of words that recurs in reports on unrelated subjects states
+	// no fact.
+	if bp := boilerplate(st, units); bp != nil {
+		kept := units[:0]
+		for i, u := range units {
+			if !bp[i] {
+				kept = append(kept, u)
 			}
+		}
+		units = kept
+	}
+	for u := range units {
+		for _, w := range units[u].di.sents[units[u].sent].ids {
+			index[w] = append(index[w], u)
 		}
 	}
 	// Anchors: each unit's quantities and dates, indexed by value.
@@ -334,7 +360,7 @@ func (s *Stage) storyClaims(c *accord.Corpus, st *story) []accord.Claim {
 		for _, j := range touched {
 			n := int(cnt[j])
 			cnt[j] = 0
-			if ok, score := st.wordsMatch(u, units[j], n); ok {
+			if ok, score := st.wordsMatch(u, units[j], n); ok && st.sameSubject(&units[i], &units[j]) {
 				pairs = append(pairs, pair{i, j, score})
 			}
 		}
@@ -354,7 +380,7 @@ func (s *Stage) storyClaims(c *accord.Corpus, st *story) []accord.Claim {
 				if i == j || units[i].di == units[j].di {
 					continue
 				}
-				if ok, score := st.anchorsMatch(units[i], units[j]); ok {
+				if ok, score := st.anchorsMatch(units[i], units[j]); ok && st.sameSubject(&units[i], &units[j]) {
 					pairs = append(pairs, pair{i, j, score})
 				}
 			}
@@ -490,7 +516,7 @@ func buildClaim(c *accord.Corpus, st *story, units []unit, members []int, lead i
 	// member (a chain of sentences sharing a name).
 	kept := members[:0:0]
 	for _, i := range members {
-		if i == best || st.statesSame(bu, units[i]) {
+		if i == best || st.statesSame(bu, units[i]) && st.sameSubject(&units[best], &units[i]) {
 			kept = append(kept, i)
 		}
 	}

@@ -862,3 +862,108 @@ func TestTableRowIsNoClaim(t *testing.T) {
 		}
 	}
 }
+
+// titled is doc with a headline.
+func titled(id, title, body string) *accord.Document {
+	d := doc(id, body)
+	d.Title = title
+	return d
+}
+
+func claimsWith(c *accord.Corpus, stmt string) []accord.Claim {
+	var out []accord.Claim
+	for _, cl := range c.Claims {
+		if strings.Contains(cl.Statement, stmt) {
+			out = append(out, cl)
+		}
+	}
+	return out
+}
+
+// A sentence that names nobody ("NOTE: Share adjusted for ...") is one fact
+// across reports only when the reports are about one subject: the company
+// named in their headlines and leads.
+func TestCorroborationNeedsOneSubject(t *testing.T) {
+	body := func(co string) string {
+		return co + " said its fourth quarter profit rose on higher sales of farm machinery and spare parts.\n" +
+			"Shr profit 41 cts vs profit 30 cts\n" +
+			"NOTE: Share adjusted for three-for-two stock split in May and for the stock dividend paid in June.\n"
+	}
+	for _, same := range []bool{false, true} {
+		other := "Pellwick Tractor Corp"
+		if same {
+			other = "Harlow Baler Corp"
+		}
+		c := run(t,
+			titled("a", "HARLOW BALER CORP <HBC> 4TH QTR NET", body("Harlow Baler Corp")),
+			titled("b", strings.ToUpper(other)+" 4TH QTR NET", body(other)))
+		cls := claimsWith(c, "Share adjusted for three-for-two")
+		corroborated := false
+		for _, cl := range cls {
+			if cl.Status == accord.StatusCorroborated || len(cl.Documents) > 1 {
+				corroborated = true
+			}
+		}
+		if corroborated != same {
+			t.Errorf("same subject %v: corroborated %v (%+v)", same, corroborated, cls)
+		}
+	}
+}
+
+// A form of words that recurs in reports on three unrelated subjects is no
+// claim at all; in reports on one subject it is.
+func TestBoilerplateIsNoClaim(t *testing.T) {
+	const line = "The company did not respond to a request for comment on the recall."
+	body := func(co, thing string) string {
+		return co + " recalled thousands of " + thing + " sold in supermarkets after reports of faults.\n" + line + "\n"
+	}
+	c := run(t,
+		titled("a", "Marlow Kettles recalls kettles", body("Marlow Kettles", "kettles")),
+		titled("b", "Dunmore Toys recalls toys", body("Dunmore Toys", "toys")),
+		titled("c", "Ashgrove Prams recalls prams", body("Ashgrove Prams", "prams")))
+	if cls := claimsWith(c, "did not respond"); len(cls) > 0 {
+		t.Errorf("boilerplate as a claim: %+v", cls)
+	}
+	c = run(t,
+		titled("a", "Marlow Kettles recalls kettles", body("Marlow Kettles", "kettles")),
+		titled("b", "Marlow Kettles kettle recall", body("Marlow Kettles", "kettles")),
+		titled("c", "Kettles recalled by Marlow", body("Marlow Kettles", "kettles")))
+	if cls := claimsWith(c, "did not respond"); len(cls) == 0 {
+		t.Error("one subject's repeated sentence is no claim")
+	}
+}
+
+// Every document a conflict lists has a passage among its evidence, also
+// one that gives the other value in other words ("4" for "four").
+func TestConflictDocumentsHaveEvidence(t *testing.T) {
+	c := run(t,
+		doc("a", "The fire at the Harbour mill killed nine people on Monday, the fire brigade said."),
+		doc("b", "The fire at the Harbour mill killed four people on Monday, the fire brigade said."),
+		doc("c", "The fire at the Harbour mill killed four people on Monday, the fire brigade said on Tuesday."),
+		doc("d", "The fire at the Harbour mill killed 4 people on Monday, the fire brigade said."))
+	if len(c.Conflicts) == 0 {
+		t.Fatal("no conflict")
+	}
+	for _, cf := range c.Conflicts {
+		has := map[string]bool{}
+		for _, e := range cf.Evidence {
+			has[e.Document] = true
+		}
+		for _, d := range cf.Documents {
+			if !has[d] {
+				t.Errorf("conflict %q lists %s with no evidence there", cf.Summary, d)
+			}
+		}
+	}
+	for _, cl := range c.Claims {
+		has := map[string]bool{}
+		for _, e := range cl.Evidence {
+			has[e.Document] = true
+		}
+		for _, d := range cl.Documents {
+			if !has[d] {
+				t.Errorf("claim %q lists %s with no evidence there", cl.Statement, d)
+			}
+		}
+	}
+}

@@ -109,6 +109,12 @@ type story struct {
 	// knownNames: full names (fullName) that two or more independent
 	// groups write anywhere in the corpus.
 	knownNames map[string]bool
+	// central: centralCount, built when first needed.
+	central map[string]int
+	// caps: midCapsAny, built when first needed.
+	caps map[string]bool
+	// lower: lowerAny, built when first needed.
+	lower map[string]bool
 }
 
 // fullName keys a person by given name and surname, in lower case.

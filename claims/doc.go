@@ -176,6 +176,11 @@ type docInfo struct {
 	cites []accord.Link
 	// nums: the numbering of the words in sent.ids (shared by the corpus).
 	nums *wordNums
+	// subj: the document's subject (subject), built when first needed.
+	subj     []string
+	subjDone bool
+	// caps: midCaps, built when first needed.
+	caps map[string]int
 }
 
 func newDocInfo(c *accord.Corpus, d *accord.Document, nums *wordNums) *docInfo {
