@@ -260,9 +260,14 @@ func (fs *featStore) topicVecs(nameWeight, kindWeight float64, maxTerms int) *fe
 }
 
 func (fs *featStore) eventVecs(maxTerms int) *featVecs {
+	return fs.eventVecsNamed(1, maxTerms)
+}
+
+// eventVecsNamed is eventVecs with the names sub-vector at nameWeight.
+func (fs *featStore) eventVecsNamed(nameWeight float64, maxTerms int) *featVecs {
 	f := &featVecs{fs: fs, maxTerms: maxTerms}
 	f.w[subWords], f.use[subWords] = 1, true
-	f.w[subNames], f.use[subNames] = 1, true
+	f.w[subNames], f.use[subNames] = nameWeight, true
 	f.w[subDates], f.use[subDates] = 0.5, true
 	return f
 }

@@ -23,8 +23,8 @@ const stateKey = "assignments"
 
 // StateVersion implements accord.ResumableStage.
 func (s *Stage) StateVersion() string {
-	return fmt.Sprintf("stories/1 t=%g e=%g m=%g a=%g n=%g g=%t k=%d kw=%g ef=%g rw=%g",
-		s.TopicThreshold, s.EventThreshold, s.MergeThreshold, s.AttachThreshold, s.NameWeight, s.GroupAverage, s.MaxTerms, s.KindWeight, s.EventsFirst, s.RelatedWeight)
+	return fmt.Sprintf("stories/1 t=%g e=%g m=%g a=%g n=%g g=%t k=%d kw=%g ef=%g rw=%g en=%g",
+		s.TopicThreshold, s.EventThreshold, s.MergeThreshold, s.AttachThreshold, s.NameWeight, s.GroupAverage, s.MaxTerms, s.KindWeight, s.EventsFirst, s.RelatedWeight, s.EventNameWeight)
 }
 
 // Resume implements accord.ResumableStage.

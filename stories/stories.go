@@ -67,6 +67,13 @@ type Stage struct {
 	// passes this share of its weight, times the cosine, on to its related
 	// words of the corpus. Events never use it.
 	RelatedWeight float64
+	// EventNameWeight is the weight of the names sub-vector (against words
+	// 1 and dates 0.5) in the event vectors of the events found inside
+	// each story. The events-first pass, which shapes the stories, keeps
+	// names at 1. Chosen by cross-validation over ECB+ topics once names
+	// were canonical entities (docs/notes/stories.md, round 7): at 0.75
+	// fewer events mix sub-topics and fewer sub-topics split than at 1.
+	EventNameWeight float64
 
 	// prior is the story of each document (by content hash) in the run this
 	// one resumes (see Resume); last is this run's, for State.
@@ -76,7 +83,7 @@ type Stage struct {
 // New returns the stage with thresholds chosen on the DEV sets by
 // cross-validation over ECB+ topics (see docs/notes/stories.md).
 func New() *Stage {
-	return &Stage{TopicThreshold: 0.10, EventThreshold: 0.35, MergeThreshold: 0.10, AttachThreshold: 0.04, NameWeight: 0.5, GroupAverage: true, EventsFirst: 0.4, RelatedWeight: 0.25}
+	return &Stage{TopicThreshold: 0.10, EventThreshold: 0.35, MergeThreshold: 0.10, AttachThreshold: 0.04, NameWeight: 0.5, GroupAverage: true, EventsFirst: 0.4, RelatedWeight: 0.25, EventNameWeight: 0.75}
 }
 
 // Name implements accord.CorpusStage.
@@ -107,6 +114,11 @@ func (s *Stage) Analyze(ctx context.Context, c *accord.Corpus) error {
 	s.last = assignments(c.Docs, topics)
 
 	groups := groupsByStory(c, topics)
+	// The events inside each story: names weigh EventNameWeight there.
+	var passVecs vecSource = evecs
+	if s.EventNameWeight != 1 {
+		passVecs = fs.eventVecsNamed(s.EventNameWeight, s.MaxTerms)
+	}
 	stories := make([]accord.Story, len(topics))
 	c.Doc("") // index the corpus before the workers read it
 	work := make(chan int)
@@ -116,7 +128,7 @@ func (s *Stage) Analyze(ctx context.Context, c *accord.Corpus) error {
 		go func() {
 			defer wg.Done()
 			for t := range work {
-				stories[t] = s.story(c, topics[t], groups[t], vecs, evecs, order)
+				stories[t] = s.story(c, topics[t], groups[t], vecs, passVecs, order)
 			}
 		}()
 	}
