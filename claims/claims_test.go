@@ -851,7 +851,7 @@ func TestForeignLanguageGivesNoClaims(t *testing.T) {
 // A table row ("Shr loss 32 cts vs profit 12 cts") is no claim, even when
 // two reports print the same row; the prose beside it still is.
 func TestTableRowIsNoClaim(t *testing.T) {
-	body := "Acme Widget Corp said its fourth quarter results were hurt by weak demand for industrial widgets.\nShr loss 32 cts vs profit 12 cts in the fourth quarter\nNet loss 4,100,000 dlrs vs profit 1,500,000 dlrs in the quarter\nOper shr loss 18 cts vs loss one ct in the year\n"
+	body := "Acme Widget Corp said its fourth quarter results were hurt by weak demand for industrial widgets.\nShr loss 32 cts vs profit 12 cts in the fourth quarter\nNet loss 4,100,000 dlrs vs profit 1,500,000 dlrs in the quarter\nOper shr loss 18 cts vs loss one ct in the year\nShr loss six cts vs not available\nOper shr profit nil vs loss nil\n"
 	c := run(t, doc("a", body), doc("b", body))
 	if len(c.Claims) == 0 {
 		t.Fatal("no claims: the prose sentence is one")

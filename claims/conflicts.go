@@ -627,8 +627,24 @@ func figuresPerSentence(di *docInfo) map[int]int {
 // (nq) set against each other ("Shr loss 32 cts vs loss seven cts") or
 // making up a third of its words ("Avg shrs 3,808,000 vs 1,924,000").
 // Such lines name no subject of their own (the company stands in a
-// heading), so their figures contradict no other document's.
+// heading), so their figures contradict no other document's. A short row
+// (at most ten words) whose figure or "nil" is set against anything is
+// one too ("Shr loss six cts vs not available", "Shr profit nil vs loss
+// nil").
 func tableLine(s *sent, nq int) bool {
+	if len(s.words) <= 10 {
+		fig := false
+		for _, t := range s.toks {
+			switch {
+			case t.Lower == "vs" || t.Lower == "vs." || t.Lower == "versus":
+				if fig {
+					return true
+				}
+			case t.Lower == "nil" || isWordTok(t.Lower) && figureTok(t.Lower):
+				fig = true
+			}
+		}
+	}
 	if nq < 2 {
 		return false
 	}

@@ -148,6 +148,25 @@ func (st *story) midCapsAny() map[string]bool {
 	return st.caps
 }
 
+// headWords are the headline's words that the text does not write in
+// lower case (not "QTR", "NET" above a text with "qtr" and "net"), less
+// stopwords and words with digits.
+func (di *docInfo) headWords() []string {
+	t := di.d.Title
+	var out []string
+	for _, tk := range text.Tokens(t, accord.Span{Start: 0, End: len(t)}) {
+		if tk.Start < 0 || tk.End > len(t) || tk.Start >= tk.End || !isWordTok(tk.Lower) {
+			continue
+		}
+		w, _ := stripPoss(tk.Lower)
+		if len(w) < 2 || text.IsStopword(w) || di.lowerWords[w] || strings.ContainsAny(w, "0123456789") {
+			continue
+		}
+		out = append(out, w)
+	}
+	return out
+}
+
 // midCaps counts, per word, how often the document writes it capitalized
 // (not in capitals) inside a sentence: not first, not after a colon.
 // Built once per document.
@@ -240,7 +259,7 @@ func (di *docInfo) subject(st *story) []string {
 // which one names a participant the other document writes capitalized
 // (anywhere: a report on a shooting names the town of the other's
 // headline), or that have one central entity, or neither of which has
-// names (nothing is known). A side with no names against one with some
+// names (then their headlines' words decide, when both have some). A side with no names against one with some
 // is no evidence of one subject: such a document would otherwise join
 // every other to its claim. Otherwise the sentences are of
 // different subjects: "Net includes a gain ..." under two companies'
@@ -253,7 +272,11 @@ func (st *story) sameSubject(u, v *unit) bool {
 	nu, nv := u.ownNames(st), v.ownNames(st)
 	su, sv := u.di.subject(st), v.di.subject(st)
 	if len(nu)+len(su) == 0 && len(nv)+len(sv) == 0 {
-		return true
+		// No names on either side: the headlines' own words tell, when
+		// both have some (a company named in dictionary words, "NATIONAL
+		// SEA PRODUCTS", against "SCOTT'S HOSPITALITY").
+		hu, hv := u.di.headWords(), v.di.headWords()
+		return len(hu) == 0 || len(hv) == 0 || meets(hu, hv)
 	}
 	writes := func(di *docInfo, ws []string) bool {
 		for _, w := range ws {
