@@ -27,11 +27,12 @@ import (
 // Each quotation is one cited document's own words (the clause holding the
 // figure or date), in the order of the citations, one document per
 // independent source group. Supported checks the quotations verbatim. An
-// age ("a 15-year-old boy") is "the same age"; a decade, a year, an ordinal
+// age ("a 15-year-old boy") is "the same age for <person>", said only
+// when every passage names that one person; a decade, a year, an ordinal
 // or a duration placing something in time is nothing to agree on here.
 
 // agreeFrame opens an agreement sentence; the quotations follow.
-var agreeFrame = regexp.MustCompile(`^(Two|Three|Four|Five|Six) independent sources give the same (figure|age|date)( \([^)]*\))?: `)
+var agreeFrame = regexp.MustCompile(`^(Two|Three|Four|Five|Six) independent sources give the same (figure|age|date)( for [^:“”]{1,80})?( \([^)]*\))?: `)
 
 var countWords = []string{"", "", "Two", "Three", "Four", "Five", "Six"}
 
@@ -77,6 +78,7 @@ func (k keyer) agreement(c *accord.Corpus, cl accord.Claim, spun map[string]bool
 	groups := map[int]bool{c.GroupOf(d.ID): true}
 	var quotes []string
 	var docs []string
+	var passages []passage // each quotation's sentence, in docs' order
 	var firstAnchor *anchor
 	for _, e := range cl.Evidence {
 		if len(docs) >= maxAgreeQuotes {
@@ -124,6 +126,7 @@ func (k keyer) agreement(c *accord.Corpus, cl accord.Claim, spun map[string]bool
 			firstAnchor = mine1
 			quotes = append(quotes, q)
 			docs = append(docs, d.ID)
+			passages = append(passages, passage{d, accord.Span{Start: src.Start, End: src.End}})
 		} else if mine1 != firstAnchor {
 			continue // agrees on another figure or date of the statement
 		}
@@ -134,6 +137,7 @@ func (k keyer) agreement(c *accord.Corpus, cl accord.Claim, spun map[string]bool
 		groups[c.GroupOf(e.Document)] = true
 		quotes = append(quotes, q)
 		docs = append(docs, e.Document)
+		passages = append(passages, passage{od, span})
 	}
 	n := c.IndependentCount(docs)
 	if n < 2 || n >= len(countWords) || n != len(docs) {
@@ -141,7 +145,13 @@ func (k keyer) agreement(c *accord.Corpus, cl accord.Claim, spun map[string]bool
 	}
 	what := kind
 	if firstAnchor.q != nil && isAge(firstAnchor.q) {
-		what = "age"
+		// An age is someone's: the sentence says whose, when every
+		// passage names one person; else it says nothing worth reading.
+		who := samePerson(passages)
+		if who == "" {
+			return "", nil
+		}
+		what = "age for " + who
 	}
 	if firstAnchor.value != "" {
 		// The day the statement's document places it on ("(10 January
@@ -534,3 +544,99 @@ var quoteMarks = strings.NewReplacer("“", "'", "”", "'", "‘", "'", "’", 
 func normQuote(s string) string {
 	return strings.Join(strings.Fields(quoteMarks.Replace(s)), " ")
 }
+
+// passage is a quoted document's sentence.
+type passage struct {
+	d  *accord.Document
+	sp accord.Span
+}
+
+// samePerson is the person every passage names (a PERSON mention of the
+// entity layer, else a run of capitalized words that is not the
+// sentence's first word alone, unless no dictionary word), matched on
+// the last word of the name:
+// the longest way it is written, or "" when the passages name no one
+// person in common.
+func samePerson(ps []passage) string {
+	if len(ps) < 2 {
+		return ""
+	}
+	byKey := make([]map[string]string, len(ps))
+	for i, p := range ps {
+		byKey[i] = map[string]string{}
+		for _, n := range personNames(p.d, p.sp) {
+			f := strings.Fields(n)
+			k := strings.ToLower(strings.Trim(f[len(f)-1], ".,’'"))
+			if old, ok := byKey[i][k]; !ok || len(n) > len(old) {
+				byKey[i][k] = n
+			}
+		}
+	}
+	best := ""
+	for k, n := range byKey[0] {
+		all := true
+		for _, m := range byKey[1:] {
+			o, ok := m[k]
+			if !ok {
+				all = false
+				break
+			}
+			if len(o) > len(n) {
+				n = o
+			}
+		}
+		// One person only: two in common say nothing certain.
+		if all {
+			if best != "" {
+				return ""
+			}
+			best = n
+		}
+	}
+	return best
+}
+
+// personNames are the people a passage names: PERSON name mentions when
+// the document has any, else capitalized runs (two words or more, or one
+// not opening the sentence or no dictionary word), less calendar words.
+func personNames(d *accord.Document, sp accord.Span) []string {
+	var out []string
+	tagged := false
+	for _, m := range d.Mentions {
+		if m.Type != "PERSON" {
+			continue
+		}
+		tagged = true
+		if m.Kind == accord.MentionName && m.Start >= sp.Start && m.End <= sp.End {
+			out = append(out, d.Slice(m.Span))
+		}
+	}
+	if tagged {
+		return out
+	}
+	toks := text.Tokens(d.Text, sp)
+	for i := 0; i < len(toks); {
+		raw := d.Slice(toks[i].Span)
+		if !capitalWord(raw) || dayWord.MatchString(raw) || monthName[toks[i].Lower] {
+			i++
+			continue
+		}
+		j := i
+		for j < len(toks) && capitalWord(d.Slice(toks[j].Span)) && !monthName[toks[j].Lower] {
+			j++
+		}
+		if j-i >= 2 || i > 0 || !text.IsStopword(toks[i].Lower) && !lexicon.Known(toks[i].Lower) {
+			out = append(out, d.Text[toks[i].Start:toks[j-1].End])
+		}
+		i = j
+	}
+	return out
+}
+
+func capitalWord(s string) bool {
+	r, _ := utf8.DecodeRuneInString(s)
+	return unicode.IsUpper(r) && len(s) > 1
+}
+
+var monthName = map[string]bool{"january": true, "february": true, "march": true, "april": true, "may": true, "june": true,
+	"july": true, "august": true, "september": true, "october": true, "november": true, "december": true}

@@ -100,16 +100,21 @@ func TestIsFigure(t *testing.T) {
 }
 
 // TestAgreementKinds: two independent documents giving a claim's quantity
-// in other words agree on "the same figure" for a count, on "the same age"
-// for an age, and on nothing for a decade.
+// in other words agree on "the same figure" for a count, on "the same age
+// for <person>" for an age of one person both name, and on nothing for a
+// decade.
 func TestAgreementKinds(t *testing.T) {
 	tests := []struct {
 		a, b, want string
 	}{
 		{"About 400 passengers rode the harbour ferry on its first day.", "The new harbour ferry carried some 400 passengers on Monday.",
 			"Two independent sources give the same figure: “About 400 passengers rode the harbour ferry on its first day”; “The new harbour ferry carried some 400 passengers on Monday”."},
-		{"A 15-year-old swimmer crossed the harbour channel alone.", "The 15-year-old girl reached the far shore of the harbour before noon.",
-			"Two independent sources give the same age: “A 15-year-old swimmer crossed the harbour channel alone”; “The 15-year-old girl reached the far shore of the harbour before noon”."},
+		// An age is someone's: the sentence names the one person both
+		// passages name, and says nothing when they name none or others.
+		{"The 15-year-old swimmer Tamsin Orrey crossed the harbour channel alone.", "The 15-year-old Orrey reached the far shore of the harbour before noon.",
+			"Two independent sources give the same age for Tamsin Orrey: “The 15-year-old swimmer Tamsin Orrey crossed the harbour channel alone”; “The 15-year-old Orrey reached the far shore of the harbour before noon”."},
+		{"A 15-year-old swimmer crossed the harbour channel alone.", "The 15-year-old girl reached the far shore of the harbour before noon.", ""},
+		{"The 15-year-old swimmer Tamsin Orrey crossed the harbour channel alone.", "The 15-year-old Bryn Calder reached the far shore of the harbour before noon.", ""},
 		{"The harbour ferry first ran in the nineteen sixties with two decks.", "Ferries have crossed the harbour since the nineteen sixties, records show.", ""},
 	}
 	for _, tc := range tests {
