@@ -296,6 +296,9 @@ func (s *Stage) storyClaims(c *accord.Corpus, st *story) []accord.Claim {
 			if tableLine(sn, max(perSent[si], figureCount(sn))) {
 				continue // "Shr loss 32 cts vs profit 12 cts": a table row states nothing alone
 			}
+			if nameList(di.d.Text, sn) {
+				continue // "J Robinson (capt); M Cueto, J Noon, …": a team sheet, no statement
+			}
 			units = append(units, unit{di: di, sent: si, words: len(sn.words), content: len(sn.ids)})
 		}
 	}
@@ -782,4 +785,27 @@ func markDisputed(c *accord.Corpus) {
 			byDoc[e.Document] = append(byDoc[e.Document], held{len(c.Claims) - 1, e.Start, e.End})
 		}
 	}
+}
+
+// nameList: a line that lists names rather than states something (a team
+// sheet, a cast list): at least five commas or semicolons, and at least
+// three in four of its word tokens capitalised.
+func nameList(txt string, sn *sent) bool {
+	seps, words, caps := 0, 0, 0
+	for _, t := range sn.toks {
+		w := txt[t.Start:t.End]
+		switch w {
+		case ",", ";":
+			seps++
+			continue
+		}
+		if !isWordTok(t.Lower) {
+			continue
+		}
+		words++
+		if r, _ := utf8.DecodeRuneInString(w); unicode.IsUpper(r) {
+			caps++
+		}
+	}
+	return seps >= 5 && 4*caps >= 3*words
 }

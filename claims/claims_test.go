@@ -967,3 +967,19 @@ func TestConflictDocumentsHaveEvidence(t *testing.T) {
 		}
 	}
 }
+
+// A team sheet is no claim, even when several reports print it; a sentence
+// of prose naming the same players still is one.
+func TestNameListIsNoClaim(t *testing.T) {
+	sheet := "Northland: J Avery (capt); M Brook, T Carver, O Dunn, J Ellery; C Frame, H Gale; G Hale, S Irwin, M Jory.\n"
+	prose := "Captain Jack Avery said on Monday that the team would keep the same players for the match against Southvale next week.\n"
+	c := run(t, doc("a", prose+sheet), doc("b", prose+sheet))
+	if len(c.Claims) == 0 {
+		t.Fatal("no claims: the prose sentence is one")
+	}
+	for _, cl := range c.Claims {
+		if strings.Contains(cl.Statement, "(capt)") {
+			t.Errorf("team sheet as a claim: %q", cl.Statement)
+		}
+	}
+}
