@@ -615,6 +615,9 @@ func TestConcurrentTitles(t *testing.T) {
 		{"captain and coach", "Harbour coach Ivo Trask", "Harbour captain Ivo Trask", false},
 		{"two ranks", "Colonel Ivo Trask", "General Ivo Trask", true},
 		{"two offices", "Harbour coach Ivo Trask", "Harbour chairman Ivo Trask", true},
+		{"party leader and prime minister", "Prime Minister Ivo Trask", "Harbour Party leader Ivo Trask", false},
+		{"labour leader and prime minister", "Prime Minister Ivo Trask", "Labour leader Ivo Trask", false},
+		{"star and singer", "Singer Ivo Trask", "Pop star Ivo Trask", false},
 	}
 	for _, tc := range tests {
 		c := run(t,

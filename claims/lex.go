@@ -230,7 +230,10 @@ func titlesCompatible(a, b title) bool {
 	if concurrentOnly(a) || concurrentOnly(b) || rankOnly(a) && !hasRankHead(b) || rankOnly(b) && !hasRankHead(a) {
 		return true
 	}
-	if !intersects(a.heads, b.heads) && !genericHeads(a) && !genericHeads(b) {
+	if genericHeads(a) || genericHeads(b) {
+		return true
+	}
+	if !intersects(a.heads, b.heads) {
 		return false
 	}
 	if !setEq(a.ranks, b.ranks) {
@@ -295,18 +298,19 @@ func hasRankHead(t title) bool {
 }
 
 // genericHeads: the title names no particular office, only that its holder
-// heads something ("Villa boss", "Labour leader"): it fits the holder's
-// other titles (manager, coach, prime minister).
+// heads something ("Villa boss", "Labour leader") or stands out in it ("pop
+// star"): it fits the holder's other titles (manager, coach, prime
+// minister, singer). The words before the generic head say what is led
+// ("Labour", "party"), not which office.
 func genericHeads(t title) bool {
-	if len(t.ranks) > 0 || len(t.ports) > 0 {
+	if len(t.ranks) > 0 || len(t.heads) == 0 {
 		return false
 	}
-	for _, h := range t.heads {
-		if h != "boss" && h != "head" && h != "leader" {
-			return false
-		}
+	switch t.heads[len(t.heads)-1] {
+	case "boss", "head", "leader", "star":
+		return true
 	}
-	return len(t.heads) > 0
+	return false
 }
 
 // Words that start capitalized runs but are not given names.
