@@ -986,3 +986,21 @@ func TestNameListIsNoClaim(t *testing.T) {
 		}
 	}
 }
+
+// Reports that give both figures tell two measures apart: a report giving
+// one of them does not contradict them.
+func TestNumberBothFiguresStatedIsNoConflict(t *testing.T) {
+	for _, both := range []bool{true, false} {
+		maj := "After falls at the end of last year, Tarn Bank reported a rise of 0.4% in the first month of the year."
+		if both {
+			maj = "After falls at the end of last year, Tarn Bank said house prices rose by 0.8% in January and Harbour Bank reported a rise of 0.4% in the first month of the year."
+		}
+		c := run(t,
+			doc("a", maj),
+			doc("b", maj),
+			doc("c", "Tarn Bank figures suggest the average price of a home now stands at 163,748 pounds after a 0.8% rise in January."))
+		if got := hasConflict(c, accord.ConflictNumber, "0.8%"); got == both {
+			t.Errorf("majority states both figures %v: number conflict %v (%+v)", both, got, c.Conflicts)
+		}
+	}
+}

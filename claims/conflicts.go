@@ -593,10 +593,20 @@ func (st *story) numberConflicts() []finding {
 		if other {
 			continue
 		}
-		// The document must not state the majority's value itself.
+		// The document must not state the majority's value itself, nor a
+		// majority document the odd value: a report giving both figures
+		// ("Halifax said prices rose 0.8% and Nationwide 0.4%") tells two
+		// things apart, it does not contradict one giving one of them.
 		also := false
+		majority := map[*docInfo]bool{}
+		for _, g := range r[1] {
+			majority[g.di] = true
+		}
 		for _, g := range facts {
-			if g.di == f.di && g.key == f.key && numCompat(g, r[1][0]) {
+			if g.key != f.key {
+				continue
+			}
+			if g.di == f.di && numCompat(g, r[1][0]) || majority[g.di] && numCompat(g, f) {
 				also = true
 			}
 		}
