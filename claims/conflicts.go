@@ -594,19 +594,24 @@ func (st *story) numberConflicts() []finding {
 			continue
 		}
 		// The document must not state the majority's value itself, nor a
-		// majority document the odd value: a report giving both figures
-		// ("Halifax said prices rose 0.8% and Nationwide 0.4%") tells two
-		// things apart, it does not contradict one giving one of them.
+		// majority document the odd value in the sentence that gives its
+		// own: a report giving both figures at once ("Halifax said prices
+		// rose 0.8% and Nationwide 0.4%") tells two things apart, it does
+		// not contradict one giving one of them.
 		also := false
-		majority := map[*docInfo]bool{}
+		type docSent struct {
+			di   *docInfo
+			sent int
+		}
+		majority := map[docSent]bool{}
 		for _, g := range r[1] {
-			majority[g.di] = true
+			majority[docSent{g.di, g.sent}] = true
 		}
 		for _, g := range facts {
 			if g.key != f.key {
 				continue
 			}
-			if g.di == f.di && numCompat(g, r[1][0]) || majority[g.di] && numCompat(g, f) {
+			if g.di == f.di && numCompat(g, r[1][0]) || majority[docSent{g.di, g.sent}] && numCompat(g, f) {
 				also = true
 			}
 		}
