@@ -6,6 +6,7 @@ import (
 	"compress/gzip"
 	"fmt"
 	"io"
+	"sort"
 	"strconv"
 	"strings"
 
@@ -76,6 +77,28 @@ func seeds(docs []*accord.Document, prior map[string]int) []int {
 	if len(dense) == 0 {
 		return nil
 	}
+	return out
+}
+
+// priorPartition is the prior stories as clusters (members in document
+// order, clusters by first member, as cluster returns them) when every
+// document has one, else nil.
+func priorPartition(seed []int) [][]int {
+	if len(seed) == 0 {
+		return nil
+	}
+	byStory := map[int][]int{}
+	for i, n := range seed {
+		if n < 0 {
+			return nil
+		}
+		byStory[n] = append(byStory[n], i)
+	}
+	out := make([][]int, 0, len(byStory))
+	for _, g := range byStory {
+		out = append(out, g)
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i][0] < out[j][0] })
 	return out
 }
 

@@ -154,3 +154,40 @@ func mustEncodeF(f *testing.F, lines string) []byte {
 	}
 	return buf.Bytes()
 }
+
+// A resumed run with no new document keeps the prior stories as they are:
+// merging them again would join more stories on every run over an
+// unchanged store. With a new document, the stories are merged as usual.
+func TestResumeWithNothingNewKeepsStories(t *testing.T) {
+	var docs []*accord.Document
+	for i, b := range quake {
+		docs = append(docs, withInput(doc(fmt.Sprintf("q%d", i), "Earthquake hits Northland", b, "")))
+	}
+	// A prior run that kept the first report apart from the other two.
+	prior := &Stage{last: map[string]int{docs[0].Input.Hash(): 0, docs[1].Input.Hash(): 1, docs[2].Input.Hash(): 1}}
+	state, _, err := prior.State()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range []struct {
+		name    string
+		docs    []*accord.Document
+		stories int
+	}{
+		{"nothing new", docs, 2},
+		{"one new", append(append([]*accord.Document(nil), docs...),
+			withInput(doc("q3", "Earthquake hits Northland", "Aftershocks shook Northland again on Wednesday after Tuesday's earthquake killed twelve people.", ""))), 1},
+	} {
+		s := New()
+		if err := s.Resume(state); err != nil {
+			t.Fatal(err)
+		}
+		c := corpus(tc.docs...)
+		if err := s.Analyze(context.Background(), c); err != nil {
+			t.Fatal(err)
+		}
+		if len(c.Stories) != tc.stories {
+			t.Errorf("%s: %d stories, want %d (%v)", tc.name, len(c.Stories), tc.stories, storyOf(c))
+		}
+	}
+}

@@ -109,7 +109,16 @@ func (s *Stage) Analyze(ctx context.Context, c *accord.Corpus) error {
 		// the new documents' events merged into the prior stories).
 		seed = eventsFirst(ctx, evecs, order, seed, s.EventsFirst)
 	}
-	topics := cluster(ctx, vecs, order, s.TopicThreshold, s.MergeThreshold, s.AttachThreshold, s.GroupAverage, seed)
+	var topics [][]int
+	if whole := priorPartition(seed); whole != nil {
+		// Nothing new since the run this one resumes: its stories stand
+		// as they were. Merging them again would go on joining stories
+		// run after run (a second run over an unchanged store of 3,267
+		// documents merged 425 stories into 422).
+		topics = whole
+	} else {
+		topics = cluster(ctx, vecs, order, s.TopicThreshold, s.MergeThreshold, s.AttachThreshold, s.GroupAverage, seed)
+	}
 	topics = keepCopiesTogether(c, topics)
 	s.last = assignments(c.Docs, topics)
 
