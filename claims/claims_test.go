@@ -58,20 +58,7 @@ func seeds(t *testing.T) []*accord.Document {
 
 func hasConflict(c *accord.Corpus, kind string, texts ...string) bool {
 	for _, cf := range c.Conflicts {
-		if cf.Kind != kind {
-			continue
-		}
-		all := cf.Summary
-		for _, e := range cf.Evidence {
-			all += " | " + e.Text
-		}
-		ok := true
-		for _, x := range texts {
-			if !strings.Contains(all, x) {
-				ok = false
-			}
-		}
-		if ok {
+		if cf.Kind == kind && quotesAll(cf.Summary, cf.Evidence, texts) {
 			return true
 		}
 	}

@@ -11,22 +11,25 @@ import (
 // claimWith returns the first claim whose evidence quotes every text.
 func claimWith(c *accord.Corpus, texts ...string) *accord.Claim {
 	for i := range c.Claims {
-		cl := &c.Claims[i]
-		all := ""
-		for _, e := range cl.Evidence {
-			all += " | " + e.Text
-		}
-		ok := true
-		for _, x := range texts {
-			if !strings.Contains(all, x) {
-				ok = false
-			}
-		}
-		if ok {
-			return cl
+		if quotesAll("", c.Claims[i].Evidence, texts) {
+			return &c.Claims[i]
 		}
 	}
 	return nil
+}
+
+// quotesAll: every text is in the head or in one of the evidence passages.
+func quotesAll(head string, evidence []accord.SpanRef, texts []string) bool {
+	all := head
+	for _, e := range evidence {
+		all += " | " + e.Text
+	}
+	for _, x := range texts {
+		if !strings.Contains(all, x) {
+			return false
+		}
+	}
+	return true
 }
 
 // Invented reports of one flood: sentences that share only a name and a
