@@ -78,13 +78,23 @@ func English(d *accord.Document) bool {
 		s = s[:cut]
 	}
 	latin, other := 0, 0
-	for _, r := range s {
-		if unicode.IsLetter(r) {
+	for i, r := range s {
+		switch {
+		case r < utf8.RuneSelf:
+			if 'a' <= r && r <= 'z' || 'A' <= r && r <= 'Z' {
+				latin++
+			}
+		case unicode.IsLetter(r):
 			if unicode.Is(unicode.Latin, r) {
 				latin++
 			} else {
 				other++
 			}
+		}
+		// A letter of another script takes at least two bytes: once the
+		// rest of the sample cannot outnumber the Latin letters, stop.
+		if latin > other+(len(s)-i)/2 {
+			break
 		}
 	}
 	if other > latin && other >= 50 {

@@ -133,3 +133,17 @@ func FuzzEnglish(f *testing.F) {
 		}
 	})
 }
+
+func BenchmarkEnglish(b *testing.B) {
+	for _, tc := range []struct{ name, lang, body string }{
+		{"en", "en", strings.Repeat("The minister said on Monday that the talks would go on, and that both sides agreed. ", 60)},
+		{"de", "de", strings.Repeat("Die Regierung hat am Montag beschlossen, dass die Gespräche weitergehen werden. ", 60)},
+	} {
+		d := &accord.Document{Language: tc.lang, Text: tc.body}
+		b.Run(tc.name, func(b *testing.B) {
+			for b.Loop() {
+				English(d)
+			}
+		})
+	}
+}
