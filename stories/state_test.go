@@ -191,3 +191,29 @@ func TestResumeWithNothingNewKeepsStories(t *testing.T) {
 		}
 	}
 }
+
+// The events-first pass gives every document a seed too; a batch run must
+// still merge those events into stories (it is no resumed run with nothing
+// new). With an events threshold no two of these reach, the quake reports
+// and the reports of the schools' repairs are two events of one story.
+func TestBatchMergesEventsFirstSeeds(t *testing.T) {
+	var docs []*accord.Document
+	for i, b := range quake {
+		docs = append(docs, withInput(doc(fmt.Sprintf("q%d", i), "Earthquake hits Northland", b, "2024-03-05")))
+	}
+	for i, b := range []string{
+		"Schools in Northland reopened on Monday, weeks after the earthquake, as builders repaired damaged classrooms and gyms.",
+		"Builders are repairing classrooms in Northland so that schools can reopen after the earthquake, the education minister said.",
+	} {
+		docs = append(docs, withInput(doc(fmt.Sprintf("r%d", i), "Northland earthquake rebuilding fund", b, "2024-04-05")))
+	}
+	s := New()
+	s.EventsFirst = 0.999
+	c := corpus(docs...)
+	if err := s.Analyze(context.Background(), c); err != nil {
+		t.Fatal(err)
+	}
+	if len(c.Stories) != 1 {
+		t.Errorf("%d stories, want 1 (%v)", len(c.Stories), storyOf(c))
+	}
+}
