@@ -318,12 +318,7 @@ func title(c *accord.Corpus, members, pos []int, vecs []vector) string {
 		if t == "" {
 			continue
 		}
-		sc := cent.cosine(vec(k))
-		// Prefer titles of a readable length.
-		n := utf8.RuneCountInString(t)
-		if n < 20 || n > 160 {
-			sc *= 0.8
-		}
+		sc := cent.cosine(vec(k)) * titleQuality(t)
 		if sc > bestScore {
 			best, bestScore = m, sc
 		}
@@ -339,6 +334,47 @@ func title(c *accord.Corpus, members, pos []int, vecs []vector) string {
 		return "Untitled documents"
 	}
 	return trimTitle(c.Docs[best].Title)
+}
+
+// titleQuality weighs a candidate title by how well it names a story: a
+// title of a readable length that says what happened. A dateline taken for a
+// headline ("Sunday, March 17, 2013 | 5:00 PM") names nothing and is chosen
+// only when no other document has a title; a headline in capitals reads as
+// shouting and loses to an equally central one in sentence case.
+func titleQuality(t string) float64 {
+	q := 1.0
+	if n := utf8.RuneCountInString(t); n < 20 || n > 160 {
+		q *= 0.8
+	}
+	words := 0
+	for _, w := range text.ContentWords(t) {
+		if !calendarWord(w) && strings.IndexFunc(w, unicode.IsLetter) >= 0 {
+			words++
+		}
+	}
+	if words < 2 {
+		q *= 0.25
+	}
+	if strings.IndexFunc(t, unicode.IsLower) < 0 && strings.IndexFunc(t, unicode.IsUpper) >= 0 {
+		q *= 0.9
+	}
+	return q
+}
+
+// calendarWord reports whether a lower-cased word only places a text in time
+// (weekdays, months, clock words), as datelines do.
+func calendarWord(w string) bool {
+	switch strings.TrimSuffix(w, ".") {
+	case "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+		"mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun",
+		"january", "february", "march", "april", "june", "july", "august", "september",
+		"october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug",
+		"sep", "sept", "oct", "nov", "dec", "am", "pm", "a.m", "p.m", "gmt", "utc", "bst",
+		"est", "edt", "cst", "cdt", "pst", "pdt", "et", "updated", "posted", "published",
+		"today", "yesterday":
+		return true
+	}
+	return false
 }
 
 func trimTitle(t string) string {

@@ -284,3 +284,40 @@ func TestForeignLanguageDocuments(t *testing.T) {
 		t.Errorf("unrelated German pages share a story: %v", st)
 	}
 }
+
+func TestTitleQuality(t *testing.T) {
+	good := titleQuality("Earthquake kills twelve in Northland")
+	for _, tc := range []struct {
+		title string
+		worse bool
+	}{
+		{"Rescuers search rubble after Northland quake", false},
+		{"Friday, June 7, 2013", true},
+		{"Sunday, March 17, 2013 | 5: 00 PM", true},
+		{"Updated 12:04 GMT Tuesday", true},
+		{"EARTHQUAKE KILLS TWELVE IN NORTHLAND", true},
+		{"Quake", true},
+	} {
+		if q := titleQuality(tc.title); (q < good) != tc.worse {
+			t.Errorf("titleQuality(%q) = %.2f against %.2f for a plain headline; want worse=%v", tc.title, q, good, tc.worse)
+		}
+	}
+}
+
+func TestStoryTitleSkipsDateline(t *testing.T) {
+	// The dateline heads the most central report: its vector is the centroid.
+	docs := []*accord.Document{
+		doc("q0", "Earthquake hits Northland, killing twelve", quake[0], ""),
+		doc("q1", "Rescuers search rubble after the Northland quake", quake[1], ""),
+		doc("q2", "Tuesday, March 4, 2014 | 10:15 AM", quake[2], ""),
+	}
+	c := corpus(docs...)
+	vecs := []vector{
+		newVector(map[int32]float64{1: 1, 2: 0.2}),
+		newVector(map[int32]float64{1: 1, 3: 0.3}),
+		newVector(map[int32]float64{1: 1, 2: 0.1, 3: 0.1}),
+	}
+	if got := title(c, []int{0, 1, 2}, nil, vecs); got != "Earthquake hits Northland, killing twelve" {
+		t.Fatalf("title = %q, want the most central headline, not the dateline", got)
+	}
+}
