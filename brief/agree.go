@@ -174,7 +174,7 @@ func anchors(d *accord.Document, start, end int, kind string) []anchor {
 	if kind == "figure" {
 		for i := range d.Quantities {
 			q := &d.Quantities[i]
-			if q.Start >= start && q.End <= end && isFigure(q) && !timeReference(q, d.Text[q.End:]) {
+			if q.Start >= start && q.End <= end && isFigure(q) && !timeReference(q, d.Text) {
 				out = append(out, anchor{start: q.Start - start, end: q.End - start, q: q})
 			}
 		}
@@ -213,18 +213,29 @@ func isFigure(q *accord.Quantity) bool {
 	return true
 }
 
-// timeReference reports whether a duration, followed by rest, places
-// something in time rather than measuring it ("two years ago", "three weeks
-// before the release", "a day later"): a date, not a figure.
-func timeReference(q *accord.Quantity, rest string) bool {
-	if quantity.UnitKind(q.Unit) != "duration" {
+// timeReference reports whether a duration in s[q.Start:q.End] places
+// something in time rather than measuring it: a date, not a figure. It is
+// followed by a word of time ("two years ago", "three weeks before the
+// release", "a day later") or it is a window of time, a period counted
+// back or forward from now ("in the three months to September", "for the
+// past three months", "over the next two years", "within six weeks"):
+// reports about different things share such windows (quarterly figures),
+// so agreeing on one says nothing.
+func timeReference(q *accord.Quantity, s string) bool {
+	if quantity.UnitKind(q.Unit) != "duration" || isAge(q) {
 		return false
 	}
-	w := strings.ToLower(strings.TrimLeft(rest, " "))
+	w := strings.ToLower(strings.TrimLeft(s[q.End:], " "))
 	for _, p := range []string{"ago", "after", "before", "later", "earlier", "since"} {
 		if strings.HasPrefix(w, p) && (len(w) == len(p) || !unicode.IsLetter(firstRune(w[len(p):]))) {
 			return true
 		}
+	}
+	before := strings.ToLower(strings.TrimRight(s[:q.Start], " "))
+	last := before[strings.LastIndexFunc(before, func(r rune) bool { return !unicode.IsLetter(r) })+1:]
+	switch last {
+	case "the", "last", "past", "next", "first", "previous", "coming", "recent", "latest", "final", "within":
+		return true
 	}
 	return false
 }

@@ -82,6 +82,12 @@ func TestIsFigure(t *testing.T) {
 		{"Prices rose 12 percent.", true, false},
 		{"The road is 5 km long.", true, false},
 		{"The agency said 12 were hurt.", false, false},
+		// Windows of time are shared by reports of different things.
+		{"The economy grew at an annual rate in the three months to September.", false, false},
+		{"Rates have been on hold for the past three months.", false, false},
+		{"Exports rose over the next two years.", false, false},
+		{"The plant will close within six weeks.", false, false},
+		{"He was jailed for three months.", true, false},
 	}
 	for _, tc := range tests {
 		d := &accord.Document{Text: tc.text}
@@ -89,7 +95,7 @@ func TestIsFigure(t *testing.T) {
 		_ = quantity.New().Annotate(d)
 		fig, age := false, false
 		for i := range d.Quantities {
-			if q := &d.Quantities[i]; isFigure(q) && !timeReference(q, d.Text[q.End:]) {
+			if q := &d.Quantities[i]; isFigure(q) && !timeReference(q, d.Text) {
 				fig, age = true, age || isAge(q)
 			}
 		}
