@@ -2,6 +2,7 @@ package brief
 
 import (
 	"regexp"
+	"slices"
 	"strings"
 	"time"
 	"unicode"
@@ -297,10 +298,44 @@ func disputeSentence(c *accord.Corpus, cf accord.Conflict) string {
 			topic = "it"
 		}
 	}
+	if cf.Kind == accord.ConflictNumber || cf.Kind == accord.ConflictDate || cf.Kind == accord.ConflictOther {
+		// A bare figure, day or place ("£13bn" vs "£14.5bn") tells the
+		// reader nothing of what it is: each side in its source's words.
+		// quoteAround's quotations come in their marks.
+		if qa, qb := sideQuote(c, cf, cf.Sides[0]), sideQuote(c, cf, cf.Sides[1]); qa != "" && qb != "" && qa != qb {
+			if oneDoc {
+				return "One source is inconsistent on " + topic + ": " + qa + " vs " + qb + "."
+			}
+			return "Sources disagree on " + topic + ": " + qa + " vs " + qb + "."
+		}
+	}
 	if oneDoc {
 		return "One source is inconsistent on " + topic + ": \"" + a + "\" vs \"" + b + "\"."
 	}
 	return "Sources disagree on " + topic + ": \"" + a + "\" vs \"" + b + "\"."
+}
+
+// sideQuote is the clause around what a side of a conflict says, from the
+// sentence of its first evidence span that says it, or "".
+func sideQuote(c *accord.Corpus, cf accord.Conflict, side accord.ConflictSide) string {
+	says := oneLine(side.Says)
+	for _, e := range cf.Evidence {
+		if !slices.Contains(side.Documents, e.Document) {
+			continue
+		}
+		d := c.Doc(e.Document)
+		if d == nil || e.Start < 0 || e.End > len(d.Text) || e.Start >= e.End || oneLine(d.Text[e.Start:e.End]) != says {
+			continue
+		}
+		for _, sn := range d.Sentences {
+			if sn.Start <= e.Start && e.End <= sn.End {
+				if q := quoteAround(d.Slice(sn), e.Start-sn.Start, e.End-sn.Start); strings.Contains(oneLine(q), says) {
+					return oneLine(q)
+				}
+			}
+		}
+	}
+	return ""
 }
 
 // maxQuote bounds a quotation cited in a dispute sentence.

@@ -1,6 +1,7 @@
 package brief
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/accord-news/accord"
@@ -132,5 +133,32 @@ func TestDanglingDate(t *testing.T) {
 	d.Timexes[0].Value = "2023-03-10"
 	if danglingDate(c, cl) {
 		t.Error("a placed 'the next day' is dangling")
+	}
+}
+
+// TestDisputeSentenceContext: a disputed figure is quoted with its clause,
+// so the reader learns what it measures.
+func TestDisputeSentenceContext(t *testing.T) {
+	a := annotated("a", "The ferry company owes the harbour £13m in unpaid fees, the council said.", "")
+	b := annotated("b", "Officials say the company owes £14.5m in unpaid fees to the harbour.", "")
+	c := accord.NewCorpus([]*accord.Document{a, b}, accord.Options{})
+	cf := accord.Conflict{Kind: accord.ConflictNumber, Documents: []string{"a", "b"},
+		Sides: []accord.ConflictSide{{Says: "£13m", Documents: []string{"a"}}, {Says: "£14.5m", Documents: []string{"b"}}},
+		Evidence: []accord.SpanRef{
+			{Document: "a", Start: strings.Index(a.Text, "£13m"), End: strings.Index(a.Text, "£13m") + len("£13m"), Text: "£13m"},
+			{Document: "b", Start: strings.Index(b.Text, "£14.5m"), End: strings.Index(b.Text, "£14.5m") + len("£14.5m"), Text: "£14.5m"},
+		}}
+	got := disputeSentence(c, cf)
+	want := "Sources disagree on the number: “The ferry company owes the harbour £13m in unpaid fees” vs “Officials say the company owes £14.5m in unpaid fees to the harbour”."
+	if got != want {
+		t.Errorf("got  %q\nwant %q", got, want)
+	}
+	if !Supported(got, []*accord.Document{a, b}) {
+		t.Errorf("%q is not supported by its documents", got)
+	}
+	// Without evidence the bare values are all there is.
+	cf.Evidence = nil
+	if got, want := disputeSentence(c, cf), "Sources disagree on the number: \"£13m\" vs \"£14.5m\"."; got != want {
+		t.Errorf("got  %q\nwant %q", got, want)
 	}
 }
