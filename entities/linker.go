@@ -265,7 +265,7 @@ func (*Linker) Analyze(ctx context.Context, c *accord.Corpus) error {
 				top = c
 			}
 		}
-		if len(types) > 1 && 3*top >= 2*len(idx) {
+		if len(types) > 1 && 3*top >= 2*len(idx) && !placeAndNamesake(types, sh) {
 			for _, i := range idx[1:] {
 				union(idx[0], i)
 			}
@@ -701,6 +701,33 @@ func retypeBareNames(nodes []*chainNode) {
 		}
 		n.typ = "ORG"
 	}
+}
+
+// placeAndNamesake: the chains of one name are typed only as an
+// organisation and as a place, and the lexicon (one word) or the tagger's
+// gazetteer (any length) knows the name as a place (a city, a state, not a
+// country: a country's chains are all GPE by now). The
+// tagger tells the two apart by context ("Chicago 4 Houston 3", "beat
+// Atlanta" vs "in Chicago"), and they are two things: the club or
+// institution named after the place, and the place. Merging them by the
+// majority gave every mention of the minority the other's type.
+func placeAndNamesake(types map[string]int, key string) bool {
+	if types["ORG"] == 0 || types["GPE"]+types["LOC"] == 0 || types["ORG"]+types["GPE"]+types["LOC"] != sumCounts(types) {
+		return false
+	}
+	if isPlaceWord(key) {
+		return true
+	}
+	m, _ := DefaultModel()
+	return m != nil && m.gaz != nil && m.gaz.entries[key]&(1<<clsLOC) != 0
+}
+
+func sumCounts(m map[string]int) int {
+	n := 0
+	for _, c := range m {
+		n += c
+	}
+	return n
 }
 
 // holdsNamedAfterCountry: one of the names is a multi-word name that is not

@@ -1,0 +1,62 @@
+package entities
+
+import (
+	"context"
+	"strings"
+	"testing"
+
+	"github.com/accord-news/accord"
+)
+
+// Round 9 (ORG and MISC errors): invented fixtures, each failing before its fix.
+
+// taggedDoc builds a document whose tagger output is given: each name is one
+// mention of its own chain with the type the tagger gave it, so the linker
+// alone is under test.
+func taggedDoc(id, text string, names ...[2]string) *accord.Document {
+	d := &accord.Document{ID: id, Text: text}
+	from := 0
+	for _, nt := range names {
+		i := strings.Index(text[from:], nt[0])
+		if i < 0 {
+			panic("fixture: " + nt[0] + " not in " + text)
+		}
+		s := from + i
+		d.Mentions = append(d.Mentions, accord.Mention{Span: accord.Span{Start: s, End: s + len(nt[0])},
+			Text: nt[0], Type: nt[1], Kind: accord.MentionName, Chain: len(d.Mentions)})
+		from = s + len(nt[0])
+	}
+	return d
+}
+
+// A club named after its city (the tagger reads "Denver 5 Tampa 3" as teams,
+// "in Denver" as the city) is not the city: the linker kept one entity per
+// name when one type had two thirds of the chains, so every team mention
+// became a place (or every place a team).
+func TestPlaceAndNamesakeKeptApart(t *testing.T) {
+	docs := []*accord.Document{
+		taggedDoc("a", "Denver 5 Tampa 3", [2]string{"Denver", "ORG"}, [2]string{"Tampa", "ORG"}),
+		taggedDoc("b", "Fires burned near Denver on Monday.", [2]string{"Denver", "GPE"}),
+		taggedDoc("c", "Officials in Denver said the roads were shut.", [2]string{"Denver", "GPE"}),
+		taggedDoc("d", "The mayor of Denver spoke.", [2]string{"Denver", "GPE"}),
+		taggedDoc("e", "Tampa beat Boston 4-2.", [2]string{"Tampa", "ORG"}, [2]string{"Boston", "ORG"}),
+		taggedDoc("f", "A storm hit Tampa.", [2]string{"Tampa", "GPE"}),
+	}
+	c := accord.NewCorpus(docs, accord.Options{})
+	if err := NewCorpus().Analyze(context.Background(), c); err != nil {
+		t.Fatal(err)
+	}
+	types := map[string]map[string]bool{}
+	for _, e := range c.Entities {
+		if types[e.Name] == nil {
+			types[e.Name] = map[string]bool{}
+		}
+		types[e.Name][e.Type] = true
+	}
+	for _, city := range []string{"Denver", "Tampa"} {
+		if !types[city]["ORG"] || !types[city]["GPE"] {
+			t.Errorf("%s: want a GPE entity and an ORG entity, got %v", city, types[city])
+		}
+	}
+}
+
