@@ -241,7 +241,9 @@ func (a *annotator) names() {
 			cs = a.projectHeadline(cs)
 		}
 		for _, c := range cs {
-			a.addName(si, c.i, c.j, c.cls)
+			for _, b := range balanceBrackets(a.sents[si], c) {
+				a.addName(si, b.i, b.j, b.cls)
+			}
 		}
 	}
 }
@@ -331,11 +333,12 @@ func classOfType(t string) int {
 
 func (a *annotator) addName(si, i, j, cls int) {
 	ws := a.sents[si]
-	// Trim punctuation at the edges (a model error, never a name part).
+	// Trim punctuation at the edges (a model error, never a name part), but
+	// for a bracket the name opens ("Mladost ( L )": balanceBrackets).
 	for i < j && !hasLetterOrDigit(ws[i].text) {
 		i++
 	}
-	for j > i && !hasLetterOrDigit(ws[j-1].text) {
+	for j > i && !hasLetterOrDigit(ws[j-1].text) && !(ws[j-1].text == ")" && j-i > 2 && ws[j-3].text == "(") {
 		j--
 	}
 	if i >= j {

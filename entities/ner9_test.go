@@ -60,3 +60,43 @@ func TestPlaceAndNamesakeKeptApart(t *testing.T) {
 	}
 }
 
+// A name holds no unmatched bracket: the tagger's spans open one and the
+// edge trimming dropped the closing one ("Napredak ( V" for a club and its
+// town's initial in a results table), or run from a name into its
+// parenthesised alias. Invented names; the tagger's spans are given.
+func TestBalanceBrackets(t *testing.T) {
+	for _, tc := range []struct {
+		words string
+		c     span
+		want  []string
+	}{
+		{"Borovac 1 Napredak ( V ) 2", span{2, 5, clsORG}, []string{"Napredak ( V )"}},
+		{"Borovac 1 Napredak ( V ) 2", span{2, 6, clsORG}, []string{"Napredak ( V )"}},
+		{"the Tamsor ( Army of the Valley ) fighters", span{1, 8, clsORG}, []string{"Tamsor", "Army of the Valley"}},
+		{"the Tamsor ( Army of the Valley ) fighters", span{1, 7, clsORG}, []string{"Tamsor", "Army of the Valley"}},
+		{"pitcher ( Jo ) Smithers won", span{2, 5, clsPER}, []string{"Smithers"}},
+		{"the Tamsor Front ( TF ) said", span{1, 3, clsORG}, []string{"Tamsor Front"}},
+	} {
+		words := strings.Fields(tc.words)
+		var ws []word
+		var sb strings.Builder
+		for i, w := range words {
+			if i > 0 {
+				sb.WriteByte(' ')
+			}
+			ws = append(ws, word{accord.Span{Start: sb.Len(), End: sb.Len() + len(w)}, w})
+			sb.WriteString(w)
+		}
+		a := &annotator{d: &accord.Document{ID: "x", Text: sb.String()}, sents: [][]word{ws}}
+		for _, b := range balanceBrackets(ws, tc.c) {
+			a.addName(0, b.i, b.j, b.cls)
+		}
+		var got []string
+		for _, m := range a.d.Mentions {
+			got = append(got, m.Text)
+		}
+		if strings.Join(got, "|") != strings.Join(tc.want, "|") {
+			t.Errorf("%q %v: got %q, want %q", tc.words, tc.c, got, tc.want)
+		}
+	}
+}

@@ -828,6 +828,47 @@ func (a *annotator) prefixClass(l string) int {
 var edgeWords = set("of", "and", "or", "nor", "but", "in", "to", "at", "on", "by", "with", "from", "for",
 	"into", "than", "as", "a", "an", "the", "my", "your", "our", "their", "its")
 
+// balanceBrackets: a name holds no unmatched bracket (the tagger's span
+// edges, once punctuation is trimmed off them, often do). A span that opens
+// "(" without closing it takes the closing bracket when the bracket holds one
+// word, a qualifier ("Mladost ( L )"); else it is two names, before and inside
+// the bracket ("Hizbollah ( Party of God )" -> "Hizbollah", "Party of God").
+// A span that closes ")" it did not open starts after it ("Leo ) Nichols" ->
+// "Nichols").
+func balanceBrackets(ws []word, r span) []span {
+	for r.i < r.j && !hasLetterOrDigit(ws[r.i].text) {
+		r.i++
+	}
+	for r.j > r.i && !hasLetterOrDigit(ws[r.j-1].text) {
+		r.j--
+	}
+	open := -1
+	for k := r.i; k < r.j; k++ {
+		switch ws[k].text {
+		case "(":
+			open = k
+		case ")":
+			if open >= 0 {
+				open = -1
+			} else {
+				r.i = k + 1
+			}
+		}
+	}
+	if open < 0 || r.i >= r.j {
+		return []span{r}
+	}
+	if r.j < len(ws) && ws[r.j].text == ")" && r.j-open == 2 && open > r.i {
+		r.j++
+		return []span{r}
+	}
+	out := []span{{r.i, open, r.cls}}
+	if in := (span{open + 1, r.j, r.cls}); in.j > in.i && firstUpper(ws[in.i].text) {
+		out = append(out, in)
+	}
+	return out
+}
+
 // trimFunctionWords cuts closed-class words off the edges of a tagged name.
 // A trailing one goes when written in lower case or is a conjunction or
 // "of" ("Carry On" and "Skype In" may be titles); a leading one goes unless it
