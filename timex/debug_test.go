@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"os"
+	"strings"
 	"testing"
 	"time"
 
@@ -118,4 +119,32 @@ func TestDebugReplay(t *testing.T) {
 		}
 	}
 	t.Logf("inferred %d", n)
+}
+
+// TestDebugText prints the candidates of one document of a JSONL input
+// (TIMEX_DEBUG_JSONL=input.jsonl TIMEX_DEBUG_DOC=id) with their tense cues.
+func TestDebugText(t *testing.T) {
+	path, id := os.Getenv("TIMEX_DEBUG_JSONL"), os.Getenv("TIMEX_DEBUG_DOC")
+	if path == "" || id == "" {
+		t.Skip()
+	}
+	b, _ := os.ReadFile(path)
+	for _, line := range strings.Split(string(b), "\n") {
+		var x struct{ ID, Text, Published string }
+		if json.Unmarshal([]byte(line), &x) != nil || x.ID != id {
+			continue
+		}
+		d := &accord.Document{ID: x.ID, Text: x.Text}
+		_ = text.New().Annotate(d)
+		ref, ok := ParseRef(x.Published)
+		cands := Detect(d.Text, d.Tokens, d.Sentences)
+		specs := map[int]spec{}
+		for _, c := range cands {
+			specs[c.Start] = c.spec
+		}
+		for _, tx := range Normalize(d.Text, cands, ref, ok) {
+			sp := specs[tx.Start]
+			t.Logf("%q %s tense=%d tdist=%d cue=%q after=%v prev=%q sent=%d", tx.Text, tx.Value, sp.tense, sp.tdist, sp.tcue, sp.tafter, sp.prev, sp.sent)
+		}
+	}
 }

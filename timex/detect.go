@@ -1,6 +1,7 @@
 package timex
 
 import (
+	"sort"
 	"strconv"
 	"strings"
 
@@ -44,6 +45,9 @@ type spec struct {
 	tense  int
 	tdist  int    // token distance of the tense cue
 	tcue   string // the tense cue word
+	tafter bool   // the cue follows the expression
+	prev   string // the token before the expression, lower case
+	sent   int    // the index of the sentence (for what is "in view")
 }
 
 // Candidate is a detected time expression before normalization.
@@ -102,7 +106,11 @@ func Detect(src string, toks []accord.Token, sents []accord.Span) []Candidate {
 		i = end
 	}
 	for k := range out {
-		out[k].spec.tense, out[k].spec.tdist, out[k].spec.tcue = tenseAt(src, toks, sents, out[k].Span)
+		out[k].spec.tense, out[k].spec.tdist, out[k].spec.tcue, out[k].spec.tafter = tenseAt(src, toks, sents, out[k].Span)
+		out[k].spec.sent = sort.Search(len(sents), func(i int) bool { return sents[i].End > out[k].Start })
+		if j := sort.Search(len(toks), func(i int) bool { return toks[i].Start >= out[k].Start }); j > 0 {
+			out[k].spec.prev = toks[j-1].Lower
+		}
 		if out[k].spec.kind == kWeekday && (strings.HasPrefix(src[out[k].End:], "'s") || strings.HasPrefix(src[out[k].End:], "’s")) {
 			// "Wednesday's ruling": a day already told of, whatever the
 			// sentence's verb ("ways to get around Wednesday's ruling").
@@ -152,9 +160,14 @@ func (m *matcher) matchWithPrefix(i int) (int, spec, bool) {
 			break
 		}
 	}
-	// Try the longest prefix first, then shorter ones.
+	// Try the longest prefix first, then shorter ones; a pattern that
+	// starts with the prefix word itself and reaches further wins ("the
+	// 1988 period" is a quarter, not "the" + the year 1988).
 	for j > i {
 		if end, sp, ok := m.core(j); ok && prefixFits(used[:j-i], sp) {
+			if e, sp2, ok2 := m.core(i); ok2 && e > end {
+				return e, sp2, true
+			}
 			return end, sp, true
 		}
 		// Drop the last prefix word.
@@ -582,8 +595,8 @@ func (m *matcher) weekday(i int) (int, spec, bool) {
 		return end, sp, true
 	}
 	sp := spec{typ: "DATE", kind: kWeekday, wd: wd}
-	if _, ok := partOfDay[m.at(j)]; ok && m.at(j) != "tonight" && m.at(j) != "overnight" {
-		// "Friday night": news annotation gives the day.
+	if pod, ok := partOfDay[m.at(j)]; ok && m.at(j) != "tonight" && m.at(j) != "overnight" {
+		sp.typ, sp.suffix = "TIME", "T"+pod
 		return j + 1, sp, true
 	}
 	return j, sp, true

@@ -92,14 +92,18 @@ type normalizer struct {
 	ref    time.Time
 	hasRef bool
 	prev   point
-	topicQ point // the first quarter the document names: the one it reports on
+	// prevSent is the sentence of prev, cur the one of the expression
+	// being resolved: a quarter named in another sentence ("after a flat
+	// second quarter") does not replace the report's quarter.
+	prevSent, cur int
+	topicQ        point // the first quarter the document names: the one it reports on
 }
 
 // quarterInView is the quarter under discussion: the one just mentioned,
 // else the first one the document named (an earnings report names the
 // quarter it reports on first; "after a flat second quarter" is an aside).
 func (n *normalizer) quarterInView() (point, bool) {
-	if n.prev.g == gQuarter {
+	if n.prev.g == gQuarter && (n.prevSent == n.cur || n.topicQ.g != gQuarter) {
 		return n.prev, true
 	}
 	return n.topicQ, n.topicQ.g == gQuarter
@@ -124,7 +128,7 @@ func Normalize(src string, cands []Candidate, ref time.Time, hasRef bool) []acco
 }
 
 func (n *normalizer) set(p point) string {
-	n.prev = p
+	n.prev, n.prevSent = p, n.cur
 	return p.value()
 }
 
@@ -138,6 +142,7 @@ func (n *normalizer) base(anaph bool) (time.Time, bool) {
 }
 
 func (n *normalizer) resolve(sp spec) string {
+	n.cur = sp.sent
 	v := n.resolveDate(sp)
 	if sp.suffix != "" && v != "" {
 		if len(v) == 10 && v[4] == '-' && v[7] == '-' {
@@ -199,6 +204,12 @@ func (n *normalizer) resolveDate(sp spec) string {
 			sp.n = -1
 		}
 		qv, inView := n.quarterInView()
+		if sp.shift && inView && n.hasRef && qv.t.After(n.ref) && n.topicQ.g == gQuarter && !n.topicQ.t.After(n.ref) {
+			// A forecast quarter ("through the third quarter of next
+			// year") is not what "a year ago" compares with: the quarter
+			// the report is about is.
+			qv = n.topicQ
+		}
 		if sp.shift && sp.q == -1 && !inView && n.hasRef {
 			// "the year-ago quarter" with no quarter in view: the last
 			// completed quarter, a year before.
@@ -247,7 +258,7 @@ func (n *normalizer) resolveDate(sp spec) string {
 		}
 		if sp.kind == kHalf {
 			if ok {
-				n.prev = point{date(y, (sp.q-1)*6+1, 1), gHalf}
+				n.prev, n.prevSent = point{date(y, (sp.q-1)*6+1, 1), gHalf}, n.cur
 			}
 			return prefix + "-H" + strconv.Itoa(sp.q)
 		}
@@ -272,7 +283,7 @@ func (n *normalizer) resolveDate(sp spec) string {
 			return ""
 		}
 		if ok {
-			n.prev = point{date(y, (sp.q-1)*3+1, 1), gQuarter}
+			n.prev, n.prevSent = point{date(y, (sp.q-1)*3+1, 1), gQuarter}, n.cur
 			if n.topicQ.g == gNone && n.hasRef && y >= n.ref.Year()-1 && y <= n.ref.Year() {
 				n.topicQ = n.prev
 			}
@@ -471,6 +482,9 @@ func (n *normalizer) pickYear(sp spec, at func(y int) (time.Time, bool)) time.Ti
 	if absDays(tc.Sub(n.ref)) <= absDays(nearest.Sub(n.ref))+60 {
 		return tc
 	}
+	if closePast(sp) {
+		return tc
+	}
 	return nearest
 }
 
@@ -533,3 +547,18 @@ var seasonEnd = map[string]int{"SP": 6, "SU": 9, "FA": 12, "WI": 15}
 // sameYearBias (days) favours the reference's own year for a month given
 // without one.
 var sameYearBias = 90
+
+// closePast: the date is governed by a past verb of its own clause, close
+// before it ("stepped down in March", "the year ended Jan. 31"), not by a
+// reporting verb that may introduce a plan or a schedule.
+func closePast(sp spec) bool {
+	if sp.tense >= 0 || sp.tdist > 10 || deictic[sp.tcue] {
+		return false
+	}
+	switch sp.tcue {
+	case "said", "told", "announced", "reported", "added", "noted", "declared", "stated",
+		"by", "until", "till", "to":
+		return false
+	}
+	return sp.prev == "in" || sp.tdist == 1 && !sp.tafter
+}

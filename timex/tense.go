@@ -52,8 +52,10 @@ var notPastEd = map[string]bool{
 	"ned": true, "led": false,
 }
 
-// tenseAt returns -1 (past), +1 (future) or 0 for the expression at sp.
-func tenseAt(src string, toks []accord.Token, sents []accord.Span, sp accord.Span) (int, int, string) {
+// tenseAt returns -1 (past), +1 (future) or 0 for the expression at sp,
+// the token distance of the cue, the cue word, and whether the cue comes
+// after the expression.
+func tenseAt(src string, toks []accord.Token, sents []accord.Span, sp accord.Span) (int, int, string, bool) {
 	// Sentence bounds.
 	lo, hi := 0, len(src)
 	k := sort.Search(len(sents), func(i int) bool { return sents[i].End > sp.Start })
@@ -63,7 +65,7 @@ func tenseAt(src string, toks []accord.Token, sents []accord.Span, sp accord.Spa
 	first := sort.Search(len(toks), func(i int) bool { return toks[i].Start >= lo })
 	at := sort.Search(len(toks), func(i int) bool { return toks[i].Start >= sp.Start })
 	endTok := sort.Search(len(toks), func(i int) bool { return toks[i].Start >= sp.End })
-	best, bestDist, cue := 0, 1<<30, ""
+	best, bestDist, cue, bestAfter := 0, 1<<30, "", false
 	consider := func(i, dist int, after bool) {
 		if i < 0 || i >= len(toks) || toks[i].Start < lo || toks[i].End > hi {
 			return
@@ -88,6 +90,12 @@ func tenseAt(src string, toks []accord.Token, sents []accord.Span, sp accord.Spa
 			t = -1
 		case w == "next" && i+1 < len(toks) && toks[i+1].Lower == "to":
 			// "next to" is a place.
+		case (w == "was" || w == "were") && i+1 < len(toks) && prospective(toks[i+1].Lower):
+			// "were planning to", "was due to": a plan told in the past
+			// still lies ahead of the telling.
+			t = 1
+		case futureCues[w] && strings.HasSuffix(w, "ed") && i > 0 && modifier(toks[i-1].Lower):
+			// "the hastily planned trip": an adjective, no tense.
 		case futureCues[w] || strings.HasSuffix(w, "'ll"):
 			t = 1
 		case w == "going" && i+1 < len(toks) && toks[i+1].Lower == "to":
@@ -128,7 +136,7 @@ func tenseAt(src string, toks []accord.Token, sents []accord.Span, sp accord.Spa
 			return
 		}
 		if dist < bestDist {
-			best, bestDist, cue = t, dist, w
+			best, bestDist, cue, bestAfter = t, dist, w, after
 		}
 	}
 	for i := at - 1; i >= first && at-i <= 30; i-- {
@@ -144,7 +152,7 @@ func tenseAt(src string, toks []accord.Token, sents []accord.Span, sp accord.Spa
 		}
 		consider(i, i-endTok+4, true)
 	}
-	return best, bestDist, cue
+	return best, bestDist, cue, bestAfter
 }
 
 // pastAt: -1 when token i is a past form ("met", "announced"), else 0. A
@@ -154,8 +162,15 @@ func pastAt(toks []accord.Token, i int) int {
 	if !pastIrregular[w] && (len(w) <= 4 || !strings.HasSuffix(w, "ed") || notPastEd[w] || !isLetters(w)) {
 		return 0
 	}
-	if i > 0 && (toks[i-1].Lower == "be" || toks[i-1].Lower == "been" || toks[i-1].Lower == "being") && !deictic[w] {
-		return 0
+	if i > 0 && !deictic[w] {
+		switch toks[i-1].Lower {
+		case "be", "been", "being", "is", "are", "am":
+			// A participle: "will be followed", "the case is heard".
+			return 0
+		case "a", "an", "the", "still", "yet", "as":
+			// An adjective: "a still unspecified date".
+			return 0
+		}
 	}
 	return -1
 }
@@ -228,4 +243,24 @@ func isQuoteMark(w string) bool {
 		return true
 	}
 	return false
+}
+
+// prospective: a form after "was"/"were" that points ahead ("were planning
+// to", "was expected to", "was due").
+func prospective(w string) bool {
+	switch w {
+	case "going", "planning", "scheduled", "expected", "due", "set", "slated", "preparing", "hoping", "intending", "about":
+		return true
+	}
+	return false
+}
+
+// modifier: a determiner or a manner adverb before a participle makes it
+// an adjective ("the planned", "a hastily planned").
+func modifier(w string) bool {
+	switch w {
+	case "a", "an", "the", "its", "his", "her", "their", "our", "this", "that", "still", "long":
+		return true
+	}
+	return len(w) > 4 && strings.HasSuffix(w, "ly") && isLetters(w)
 }

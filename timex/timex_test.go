@@ -62,7 +62,7 @@ func TestTagger(t *testing.T) {
 		{"Two bidders extended their offers to acquire the maker Wednesday.", "Wednesday", "DATE", "2022-01-12"},
 		{"The unions agreed to meet the minister Wednesday.", "Wednesday", "DATE", "2022-01-19"},
 		{"Protesters were planning to march on Wednesday.", "Wednesday", "DATE", "2022-01-19"},
-		{"A bomb exploded next to the embassy Wednesday morning.", "Wednesday morning", "DATE", "2022-01-12"},
+		{"A bomb exploded next to the embassy Wednesday morning.", "Wednesday morning", "TIME", "2022-01-12TMO"},
 		// "the year" alone is the current year; "the year ended" a fiscal year.
 		{"For the year, volume was flat.", "the year", "DATE", "2022"},
 		{"The cuts are due by the end of the year.", "the end of the year", "DATE", "2022"},
@@ -79,7 +79,7 @@ func TestTagger(t *testing.T) {
 		{"Trade stalled now that the border is shut.", "now", "DATE", "PRESENT_REF"},
 		{"The deadline was extended to Tuesday.", "Tuesday", "DATE", "2022-01-18"},
 		{"The bonus will be paid Tuesday.", "Tuesday", "DATE", "2022-01-18"},
-		{"The bullet tore through his window Wednesday night.", "Wednesday night", "DATE", "2022-01-12"},
+		{"The bullet tore through his window Wednesday night.", "Wednesday night", "TIME", "2022-01-12TNI"},
 		{"The minister could not be reached Wednesday.", "Wednesday", "DATE", "2022-01-12"},
 		{"On Tuesday, the national association of nurses and doctors plans to hold a rally.", "Tuesday", "DATE", "2022-01-18"},
 		{"The deal should close by year-end.", "year-end", "DATE", "2022-12-31"},
@@ -107,6 +107,57 @@ func TestTagger(t *testing.T) {
 		}
 		if !found {
 			t.Errorf("%q: %q not found in %+v", tc.text, tc.span, got)
+		}
+	}
+}
+
+// TestValueFixes: one case per cause of the error analysis in
+// docs/notes/timex.md (session 7), each with its own reference date.
+func TestValueFixes(t *testing.T) {
+	tests := []struct {
+		ref, text, span, typ, value string
+	}{
+		// A month governed by a close past verb of its own clause is
+		// past, even when next year's month would be nearer.
+		{"1989-11-02", "The chairman stepped down in March for health reasons.", "March", "DATE", "1989-03"},
+		{"1989-10-31", "In the fiscal year ended Jan. 31, the chain reported sales of $60 million.", "Jan. 31", "DATE", "1989-01-31"},
+		{"1989-10-27", "In January, the group brought in a new chief executive.", "January", "DATE", "1989-01"},
+		// ... but not a reporting verb, a deadline, a present passive
+		// or an adjective in -ed.
+		{"1989-10-20", "The board declared a dividend payable Dec. 15.", "Dec. 15", "DATE", "1989-12-15"},
+		{"2000-03-29", "The appeal is heard in May by the full court.", "May", "DATE", "2000-05"},
+		{"1989-10-27", "The shares would be paid on a still unspecified date in January.", "January", "DATE", "1990-01"},
+		{"1989-10-27", "The sale, which had been expected, will repay the loan by February.", "February", "DATE", "1990-02"},
+		// A part of day after a weekday is kept in the value, as after
+		// "yesterday" and "last Friday".
+		{"2022-01-14", "Rebels attacked the town Wednesday night.", "Wednesday night", "TIME", "2022-01-12TNI"},
+		{"2022-01-14", "The minister arrived Thursday evening.", "Thursday evening", "TIME", "2022-01-13TEV"},
+		{"2022-01-14", "The leaders will meet Monday morning.", "Monday morning", "TIME", "2022-01-17TMO"},
+		// A plan told in the past still lies ahead: "were planning".
+		{"2022-01-14", "Organizers were planning a march on Saturday.", "Saturday", "DATE", "2022-01-15"},
+		// "the hastily planned visit" is an adjective: no future cue.
+		{"2022-01-14", "On Monday, the hastily planned visit was cut short.", "Monday", "DATE", "2022-01-10"},
+		// "the 1988 period" is that year's quarter under report.
+		{"1989-10-26", "Acme earned $5 million in the third quarter, up from $3 million in the 1988 period.", "the 1988 period", "DATE", "1988-Q3"},
+		// A forecast quarter is not what "the year-ago period" compares with.
+		{"1989-10-26", "Acme's profit rose in the third quarter. It sees weak demand through the third quarter of 1990. It earned $4 million in the year-ago period.", "the year-ago period", "DATE", "1988-Q3"},
+		// A quarter named as an aside in another sentence does not replace
+		// the report's quarter; in the same sentence it does.
+		{"1989-10-26", "Acme posted higher third-quarter profit. It blamed a flat second quarter on prices. The comparison was helped by charges taken in the year-earlier period.", "the year-earlier period", "DATE", "1988-Q3"},
+		{"1989-10-26", "Acme posted higher third-quarter profit. Its second quarter was flat, below the year-earlier period.", "the year-earlier period", "DATE", "1988-Q2"},
+	}
+	for _, tc := range tests {
+		found := false
+		for _, g := range tagText(tc.text, tc.ref) {
+			if g.Text == tc.span {
+				found = true
+				if g.Type != tc.typ || g.Value != tc.value {
+					t.Errorf("%q: %q = %s %s, want %s %s", tc.text, g.Text, g.Type, g.Value, tc.typ, tc.value)
+				}
+			}
+		}
+		if !found {
+			t.Errorf("%q: %q not found in %+v", tc.text, tc.span, tagText(tc.text, tc.ref))
 		}
 	}
 }
