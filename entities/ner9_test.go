@@ -100,3 +100,24 @@ func TestBalanceBrackets(t *testing.T) {
 		}
 	}
 }
+
+// A leading "The" is not part of an institution's name ("The Tamsor
+// Department said"), but stays in a title ("The Morning Clarion"). Invented.
+func TestTheBeforeInstitution(t *testing.T) {
+	for _, tc := range []struct {
+		words string
+		c     span
+		want  string
+	}{
+		{"The Tamsor Department said so .", span{0, 3, clsORG}, "Tamsor Department/ORG"},
+		{"The University of Quarrington said so .", span{0, 4, clsORG}, "University of Quarrington/ORG"},
+		{"The Treaty of Vellmar was signed .", span{0, 4, clsMISC}, "Treaty of Vellmar/MISC"},
+		{"The Morning Clarion said so .", span{0, 3, clsORG}, "The Morning Clarion/ORG"},
+		{"The Decaying Orchard is a novel .", span{0, 3, clsMISC}, "The Decaying Orchard/MISC"},
+	} {
+		got := repairSpans(t, strings.Fields(tc.words), []span{tc.c})
+		if len(got) != 1 || got[0] != tc.want {
+			t.Errorf("%q: got %v, want %s", tc.words, got, tc.want)
+		}
+	}
+}

@@ -869,6 +869,27 @@ func balanceBrackets(ws []word, r span) []span {
 	return out
 }
 
+// institutionName: the name after a leading "The" is headed by an
+// organisation or law noun ("The Commerce Department", "The University of
+// Michigan", "The Treaty of X"): a description written with capitals, whose
+// article news does not count as part of the name (the article of a title,
+// "The Sunday Telegraph", "The Decaying Mansion", stays). The head is the
+// last word before the first lower-case word, else the last word.
+func institutionName(ws []word, r span) bool {
+	head := r.j - 1
+	for k := r.i + 1; k < r.j; k++ {
+		if !firstUpper(ws[k].text) {
+			head = k - 1
+			break
+		}
+	}
+	if head <= r.i {
+		return false
+	}
+	l := strings.ToLower(ws[head].text)
+	return orgNouns[l] || lawHeads[l]
+}
+
 // trimFunctionWords cuts closed-class words off the edges of a tagged name.
 // A trailing one goes when written in lower case or is a conjunction or
 // "of" ("Carry On" and "Skype In" may be titles); a leading one goes unless it
@@ -886,7 +907,7 @@ func trimFunctionWords(ws []word, r span) span {
 	for r.j > r.i {
 		w := ws[r.i].text
 		l := strings.ToLower(w)
-		if !edgeWords[l] || (w == "The" && r.j-r.i > 1) || (r.cls == clsPER && len(w) == 1) {
+		if !edgeWords[l] || (w == "The" && r.j-r.i > 1 && !institutionName(ws, r)) || (r.cls == clsPER && len(w) == 1) {
 			break
 		}
 		r.i++
