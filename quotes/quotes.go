@@ -56,6 +56,8 @@ type docCtx struct {
 	last     speaker
 	lastPara int
 	haveLast bool
+	// lastAt is where the last named speaker's quote opens.
+	lastAt int
 	// gender of names written after an honorific (genders).
 	gender map[string]string
 	// chainGender: the entities layer's gender of each person chain
@@ -1071,6 +1073,13 @@ func (x *docCtx) resolve(sub subject, para int) speaker {
 	if sub.Kind == accord.MentionNominal && !x.nominalCanSpeak(sub.Span) {
 		return speaker{idx: -1, mute: true}
 	}
+	if sub.Kind == accord.MentionPronoun {
+		if g := pronouns[strings.ToLower(x.txt[sub.Span.Start:sub.Span.End])]; g == "m" || g == "f" {
+			if sp, ok := x.salient(g, sub.Span.Start, para); ok {
+				return sp
+			}
+		}
+	}
 	ms := x.d.Mentions
 	if len(ms) > 0 {
 		// The overlapping mention that best names a speaker: a name over a
@@ -1167,6 +1176,94 @@ func (x *docCtx) resolve(sub subject, para int) speaker {
 		sp := sub.Span
 		return speaker{idx: -1, text: x.txt[sp.Start:sp.End], span: sp, kind: accord.MentionNominal, ok: true}
 	}
+}
+
+// salient finds the antecedent of a he/she at off as a news reader does:
+// the subject of its own sentence before it or of the nearest sentence before
+// it, in its paragraph or the one before — a name that opens the sentence or follows an opening phrase and a
+// comma ("In an essay last week, Jane Roe acknowledged …") —, or the
+// speaker of the last quote when that quote opens in such a sentence. A
+// sentence whose subject is a he/she of the same gender passes the search
+// to the one before it; sentences inside quotes are skipped. A sentence
+// with any other subject (a nominal, an organisation, the other gender)
+// ends the search: the coreference chains decide then. The chains alone
+// link "she" across paragraphs to a name read long before ("“…,” she
+// said" after "Roe said the plan …").
+func (x *docCtx) salient(g string, off, para int) (speaker, bool) {
+	k := sort.Search(len(x.sents), func(i int) bool { return x.sents[i].End > off }) + 1
+	for n := 0; n < 7 && k > 0; n++ {
+		k--
+		if k >= len(x.sents) {
+			continue
+		}
+		s := x.sents[k]
+		if pp := x.paraOf(s.Start); pp < para-1 {
+			break
+		}
+		if x.haveLast && x.lastAt >= s.Start && x.lastAt < s.End && x.lastAt < off {
+			if x.clashes(g, x.last) || !x.personName(x.last.idx) {
+				return speaker{}, false
+			}
+			return x.last, true
+		}
+		r := tokensIn(x.toks, accord.Span{Start: s.Start, End: min(s.End, off)})
+		if r.a >= r.b || x.inQuote(x.toks[r.a].Start) || isQuoteMark(x.toks[r.a].Lower) {
+			continue
+		}
+		starts := []int{r.a}
+		for j := r.a; j < r.b && j <= r.a+14; j++ {
+			if x.toks[j].Lower == "," {
+				starts = append(starts, j+1)
+				break
+			}
+		}
+		same := false
+		for _, a := range starts {
+			if a >= r.b || x.inQuote(x.toks[a].Start) {
+				continue
+			}
+			if pronouns[x.toks[a].Lower] == g {
+				same = true
+				break
+			}
+			sub := x.sentenceSubject(a, r.b)
+			if !sub.Found {
+				continue
+			}
+			e := tokensIn(x.toks, accord.Span{Start: sub.Span.End, End: s.End})
+			if e.a >= e.b {
+				continue
+			}
+			if nx := x.toks[e.a]; !(nx.Lower == "(" || nx.Lower == "," || isWord(nx) && !isUpperWord(x.txt, nx) && !nonNominal[nx.Lower]) {
+				continue
+			}
+			sp := x.resolve(sub, para)
+			if !sp.ok || x.clashes(g, sp) || !x.personName(sp.idx) {
+				return speaker{}, false
+			}
+			return sp, true
+		}
+		if !same {
+			return speaker{}, false
+		}
+	}
+	return speaker{}, false
+}
+
+// personName reports whether mention idx is a person's name: a capitalised
+// word opening a sentence ("Shifting", "However") is a subject only when
+// the entities layer read a name there.
+func (x *docCtx) personName(idx int) bool {
+	return idx >= 0 && idx < len(x.d.Mentions) && x.d.Mentions[idx].Kind == accord.MentionName && x.d.Mentions[idx].Type == "PERSON"
+}
+
+// isQuoteMark reports whether w is a quotation mark token.
+func isQuoteMark(w string) bool {
+	switch w {
+	case "“", "”", "\"", "‘", "’", "'", "«", "»", "„":
+		return true
+	}
+	return false
 }
 
 // honorifics give a name's gender where the text writes it ("Mr Lavrov",
@@ -1728,7 +1825,7 @@ func (x *docCtx) attribute(qs []quoted) []accord.QuoteMention {
 			m.SpeakerText = spk.text
 			m.SpeakerSpan = spk.span
 			if spk.kind == accord.MentionName && !continued {
-				x.last, x.lastPara, x.haveLast = spk, q.Para, true
+				x.last, x.lastPara, x.haveLast, x.lastAt = spk, q.Para, true, q.Open.Start
 			}
 			prevSpk, prevPara = spk, q.Para
 		} else {
