@@ -2,6 +2,7 @@ package claims
 
 import (
 	"context"
+	"fmt"
 	"os"
 	"path/filepath"
 	"slices"
@@ -988,6 +989,77 @@ func TestNumberBothFiguresStatedIsNoConflict(t *testing.T) {
 			doc("c", "Tarn Bank figures suggest the average price of a home now stands at 163,748 pounds after a 0.8% rise in January."))
 		if got := hasConflict(c, accord.ConflictNumber, "0.8%"); got == both {
 			t.Errorf("majority states both figures %v: number conflict %v (%+v)", both, got, c.Conflicts)
+		}
+	}
+}
+
+// A title one other independent report repeats is still the odd one when
+// more than twice as many reports (its own included) give another: two
+// against five. Two against four is a split, and stays silent.
+func TestTitleOutvoted(t *testing.T) {
+	// Words each report shares with its neighbours only (a word in most
+	// reports tells no topic apart).
+	w := strings.Fields("dune reef jetty pier quay buoy lagoon")
+	more := func(i int) string {
+		return fmt.Sprintf(" The %s, %s and %s are covered.", w[i%7], w[(i+1)%7], w[(i+2)%7])
+	}
+	for _, maj := range []int{4, 5} {
+		var docs []*accord.Document
+		for i := 0; i < maj; i++ {
+			docs = append(docs, doc(fmt.Sprintf("m%d", i), "Interior Secretary Ivo Trask said the harbour rule would be narrow."+more(i)))
+		}
+		docs = append(docs,
+			doc("o1", "Interior Undersecretary Ivo Trask said the harbour rule would be narrow."+more(maj)),
+			doc("o2", "Interior Undersecretary Ivo Trask said the new harbour rule would be narrow."+more(maj+1)))
+		c := run(t, docs...)
+		n := 0
+		for _, cf := range c.Conflicts {
+			if cf.Kind == accord.ConflictRole && quotesAll(cf.Summary, cf.Evidence, []string{"Undersecretary Ivo Trask"}) {
+				n++
+			}
+		}
+		if want := map[int]int{4: 0, 5: 2}[maj]; n != want {
+			t.Errorf("2 against %d: %d role conflicts, want %d (%+v)", maj, n, want, c.Conflicts)
+		}
+	}
+}
+
+// A document giving one person two ranks of one office ("Vice President"
+// and "President") contradicts itself, and its odd title stays odd; two
+// different offices in one document may be held at once.
+func TestTwoRanksInOneDocument(t *testing.T) {
+	tests := []struct {
+		name, maj, odd, later string
+		conflict              bool
+	}{
+		{"two ranks", "President Ivo Trask", "Vice President Ivo Trask", "President Trask", true},
+		{"two offices", "Harbour coach Ivo Trask", "Harbour chairman Ivo Trask", "coach Trask", false},
+	}
+	for _, tc := range tests {
+		c := run(t,
+			doc("a", tc.maj+" said the talks on the harbour plan would go on next week."),
+			doc("b", tc.maj+" said talks on the harbour plan would go on next week."),
+			doc("c", tc.odd+" said the talks on the harbour plan would go on. Later, "+tc.later+" met the harbour board."))
+		if got := hasConflict(c, accord.ConflictRole, tc.odd); got != tc.conflict {
+			t.Errorf("%s: role conflict %v, want %v (%+v)", tc.name, got, tc.conflict, c.Conflicts)
+		}
+	}
+}
+
+// A rate ("18 points a game") measures something else than a count in one
+// game ("18 points"): no number conflict between them.
+func TestNumberRateIsNoCount(t *testing.T) {
+	for _, rate := range []bool{false, true} {
+		odd := "Ivo Trask scored 18 points as the Harbour Gulls beat the Tarn Foxes on Friday."
+		if rate {
+			odd = "Ivo Trask, who scores 18 points a game, led the Harbour Gulls past the Tarn Foxes on Friday."
+		}
+		c := run(t,
+			doc("a", "Ivo Trask scored 31 points as the Harbour Gulls beat the Tarn Foxes 80-71 on Friday."),
+			doc("b", "Ivo Trask scored 31 points and the Harbour Gulls beat the Tarn Foxes on Friday night."),
+			doc("c", odd))
+		if got := hasConflict(c, accord.ConflictNumber, "18 points"); got == rate {
+			t.Errorf("rate %v: number conflict %v (%+v)", rate, got, c.Conflicts)
 		}
 	}
 }

@@ -59,6 +59,7 @@ type fact struct {
 	// A figure's measured noun and agent (measured), built on first use.
 	thingDone    bool
 	thing, agent string
+	rate         string // "game" in "eight rebounds a game"
 }
 
 type wordStem struct{ w, stem string }
@@ -389,7 +390,13 @@ func localWordsOf(di *docInfo, si int, sp accord.Span, win int, lowerOnly bool) 
 // least that many words besides the values (sharedContext): the facts of a
 // key are then paired through an index of those words, not all with all,
 // which in a large topic is most of the stage's time.
-func (st *story) oddOneOut(facts []*fact, compat func(a, b *fact) bool, ctx func(a, b *fact) bool, minShared, minGroups int) [][2][]*fact {
+//
+// outvoted lets a value one other independent group backs still be the odd
+// one when more than twice as many groups as back it (its own included)
+// state one other value: two reports against five or more. Only for facts
+// that do not change as a story unfolds (titles), where so lopsided a
+// split is an error repeated, not two stages of the news.
+func (st *story) oddOneOut(facts []*fact, compat func(a, b *fact) bool, ctx func(a, b *fact) bool, minShared, minGroups int, outvoted bool) [][2][]*fact {
 	var res [][2][]*fact
 	byKey := map[string][]*fact{}
 	var keys []string
@@ -420,7 +427,7 @@ func (st *story) oddOneOut(facts []*fact, compat func(a, b *fact) bool, ctx func
 			touched = touched[:0]
 		}
 		for _, f := range fs {
-			support := false
+			backers := map[int]bool{} // other groups that state f's value
 			var opp []*fact
 			if minShared > 0 {
 				// shared[gi] is sharedContext(f, fs[gi]): the contexts' word
@@ -459,14 +466,13 @@ func (st *story) oddOneOut(facts []*fact, compat func(a, b *fact) bool, ctx func
 				}
 				if compat(f, g) {
 					if g.di.group != f.di.group {
-						support = true
-						break
+						backers[g.di.group] = true
 					}
 					continue
 				}
 				opp = append(opp, g)
 			}
-			if support || len(opp) == 0 {
+			if len(opp) == 0 || len(backers) > 1 || len(backers) == 1 && !outvoted {
 				continue
 			}
 			// The document must not itself state an opposing value in context.
@@ -486,7 +492,7 @@ func (st *story) oddOneOut(facts []*fact, compat func(a, b *fact) bool, ctx func
 					best, bestN = agree, len(groups)
 				}
 			}
-			if bestN < minGroups {
+			if bestN < minGroups || len(backers) == 1 && bestN <= 2*(len(backers)+1) {
 				continue
 			}
 			// Opposing facts that disagree with the chosen value among
@@ -578,7 +584,7 @@ func (st *story) numberConflicts() []finding {
 		return sharedContext(a, b) >= ctxNumber && localMatch(a, b) && st.sameParticipants(a, b)
 	}
 	var out []finding
-	for _, r := range st.oddOneOut(facts, numCompat, ctx, ctxNumber, 2) {
+	for _, r := range st.oddOneOut(facts, numCompat, ctx, ctxNumber, 2, false) {
 		f := r[0][0]
 		// Against another company's figures, the odd figure is of another
 		// thing. Checked on the finding, not in ctx: there it would also
@@ -713,10 +719,15 @@ func figureTok(w string) bool {
 // agents named right after them ("banned for two years by the league",
 // "for four years by the tribunal"). Only a figure of a bare unit (a
 // percentage, an amount of money, a duration) has such a noun to read; a
-// counted noun is already in the fact's key.
+// counted noun is already in the fact's key. A rate ("eight rebounds a
+// game", "$5 per share") and a figure that is none, or two rates of
+// different periods, measure different things too.
 func differentMeasure(a, b *fact) bool {
 	ta, aa := a.measured()
 	tb, ab := b.measured()
+	if a.rate != b.rate {
+		return true
+	}
 	if ta != "" && tb != "" && stem(ta) != stem(tb) && !lexicon.Related(ta, tb) {
 		return true
 	}
@@ -748,6 +759,22 @@ func (f *fact) measured() (string, string) {
 				break
 			}
 			f.thing = w
+		}
+	}
+	// A rate: "a", "per", "each" or "every" and a noun right after the
+	// figure, not a time ago ("a week ago") nor "per cent".
+	if k+1 < len(s.toks) {
+		switch s.toks[k].Lower {
+		case "a", "an", "per", "each", "every":
+			w := s.toks[k+1].Lower
+			next := ""
+			if k+2 < len(s.toks) {
+				next = s.toks[k+2].Lower
+			}
+			if isWordTok(w) && !figureTok(w) && !text.IsStopword(w) && w != "cent" && !f.di.capTok(f.sent, k+1) &&
+				next != "ago" && next != "earlier" && next != "later" && next != "before" && next != "after" {
+				f.rate = w
+			}
 		}
 	}
 	for j := k; j < len(s.toks) && j < k+2; j++ {
@@ -980,7 +1007,7 @@ func (st *story) dateConflicts() []finding {
 		return sharedContext(a, b) >= ctxDate && localMatch(a, b) && st.sameParticipants(a, b)
 	}
 	var out []finding
-	for _, r := range st.oddOneOut(facts, compat, ctx, ctxDate, 2) {
+	for _, r := range st.oddOneOut(facts, compat, ctx, ctxDate, 2, false) {
 		f := r[0][0]
 		// The other value must not be in the odd sentence already
 		// ("arrested Sunday ..., police said Wednesday").
@@ -1249,7 +1276,7 @@ func (st *story) roleConflicts() []finding {
 	compat := func(a, b *fact) bool { return titlesCompatible(titles[a], titles[b]) }
 	ctx := func(a, b *fact) bool { return true }
 	var out []finding
-	for _, r := range st.oddOneOut(facts, compat, ctx, 0, 2) {
+	for _, r := range st.oddOneOut(facts, compat, ctx, 0, 2, true) {
 		f := r[0][0]
 		// Titles keyed by surname belong to one person only when the given
 		// names agree ("loose-head Duncan Jones" is not "coach Eddie
@@ -1265,16 +1292,31 @@ func (st *story) roleConflicts() []finding {
 		if len(groups) < 2 {
 			continue
 		}
+		// Outvoted (oddOneOut): still more than twice as many groups as
+		// back the odd title once the other given names are left out.
+		backers := map[int]bool{}
+		for _, g := range facts {
+			if g.key == f.key && g.di.group != f.di.group && compat(f, g) && compatibleFirst(f.first, g.first) && st.sameHappening(f, g) {
+				backers[g.di.group] = true
+			}
+		}
+		if len(backers) > 0 && len(groups) <= 2*(len(backers)+1) {
+			continue
+		}
 		r[1] = same
 		if f.di.spun {
 			// A spinner's synonyms garble titles ("Assistant of State"): a
 			// spun copy alone never makes a title conflict.
 			continue
 		}
-		// The document must not also give the majority's title to that person.
+		// The document must not also give the majority's title to that
+		// person: two titles may be held at once ("coach" and "general
+		// manager"). Two ranks of one office may not ("Vice President" and
+		// "President", "Deputy Director" and "Director"): a document giving
+		// both contradicts itself, and its odd title stays odd.
 		also := false
 		for _, g := range facts {
-			if g.di == f.di && g.key == f.key && compat(g, r[1][0]) {
+			if g.di == f.di && g.key == f.key && compat(g, r[1][0]) && !otherRank(titles[f], titles[r[1][0]]) {
 				also = true
 			}
 		}

@@ -245,6 +245,16 @@ func titlesCompatible(a, b title) bool {
 	return true
 }
 
+// otherRank: the titles name one office (one head, no differing
+// portfolio) at different ranks ("vice president" and "president"), which
+// one person does not hold at once.
+func otherRank(a, b title) bool {
+	if a.empty() || b.empty() || setEq(a.ranks, b.ranks) || !intersects(a.heads, b.heads) {
+		return false
+	}
+	return len(a.ports) == 0 || len(b.ports) == 0 || intersects(a.ports, b.ports)
+}
+
 // Titles held together with any office: who founded or owns something, or
 // speaks for it, may also preside over it, run it or hold a shadow
 // portfolio in it ("founder" and "president", "spokesman" and "shadow
