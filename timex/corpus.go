@@ -4,6 +4,7 @@ import (
 	"context"
 	"math"
 	"sort"
+	"strconv"
 	"strings"
 	"time"
 	"unicode"
@@ -365,6 +366,15 @@ func inferDoc(u *docInfo, anchors *anchorSet, near func(time.Time) bool) (time.T
 	if len(deps) == 0 || len(anchors.all) == 0 {
 		return time.Time{}, false
 	}
+	// Week and month references ("last week", "earlier this month") narrow
+	// the day: they add support where the happening they tell of lies in
+	// the week or month they name from that day, but date nothing alone.
+	var periods []int
+	for k, c := range u.cands {
+		if periodDependent(c.spec) {
+			periods = append(periods, k)
+		}
+	}
 	// Candidate days: within a week either side of the dates of the anchors
 	// (from other documents, year known) that share words with u's dated
 	// sentences; the best-supported dates first, at most maxAnchorDates.
@@ -428,6 +438,9 @@ func inferDoc(u *docInfo, anchors *anchorSet, near func(time.Time) bool) (time.T
 		for _, k := range deps {
 			vals[k] = nz.resolve(u.cands[k].spec)
 		}
+		for _, k := range periods {
+			vals[k] = nz.resolve(u.cands[k].spec)
+		}
 		score, match := 0.0, 0.0
 		fresh := map[time.Time]bool{}
 		for _, k := range deps {
@@ -478,6 +491,30 @@ func inferDoc(u *docInfo, anchors *anchorSet, near func(time.Time) bool) (time.T
 			match += m
 		}
 		score += 3 * match
+		for _, k := range periods {
+			from, to, ok := periodValue(vals[k])
+			if !ok {
+				continue
+			}
+			m := 0.0
+			for t := from; t.Before(to); t = t.AddDate(0, 0, 1) {
+				if fresh[t] {
+					// A day the document names itself is counted already:
+					// the period must add another happening.
+					continue
+				}
+				for _, ai := range anchors.on(t) {
+					a := &anchors.all[ai]
+					if a.doc == u.d.ID || !a.yearKnown {
+						continue
+					}
+					if s := similarity(u.sigs[k], a.sig); s >= periodMinSim && s*a.weight > m {
+						m = s * a.weight
+					}
+				}
+			}
+			score += periodWeight * m
+		}
 		// Dates the document tells in the past tense lie before publication.
 		for _, t := range told {
 			if t.After(p) {
@@ -704,3 +741,42 @@ func (g signature) keys() []string {
 	}
 	return out
 }
+
+// periodWeight scales the support of a week or month reference against a
+// day reference (3): a week holds seven days that could match.
+const periodWeight = 0.5
+
+// periodDependent: "last week", "this month", "next month": a week or month
+// counted from the reference date.
+func periodDependent(sp spec) bool {
+	return sp.kind == kRel && !sp.anaph && !sp.shift && sp.typ == "DATE" && (sp.unit == "W" || sp.unit == "M") && sp.n >= -1 && sp.n <= 1
+}
+
+// periodValue reads a week ("2022-W02") or month ("2022-01") value as the
+// days [from, to).
+func periodValue(v string) (from, to time.Time, ok bool) {
+	if len(v) == 8 && v[4] == '-' && v[5] == 'W' {
+		y, e1 := strconv.Atoi(v[:4])
+		w, e2 := strconv.Atoi(v[6:])
+		if e1 != nil || e2 != nil || w < 1 || w > 53 {
+			return from, to, false
+		}
+		// The Monday of ISO week 1 is in the week of 4 January.
+		jan4 := date(y, 1, 4)
+		off := (int(jan4.Weekday()) + 6) % 7
+		from = jan4.AddDate(0, 0, -off+7*(w-1))
+		return from, from.AddDate(0, 0, 7), true
+	}
+	if len(v) == 7 && v[4] == '-' {
+		t, err := time.Parse("2006-01", v)
+		if err != nil {
+			return from, to, false
+		}
+		return t, t.AddDate(0, 1, 0), true
+	}
+	return from, to, false
+}
+
+// periodMinSim: a week or month holds many of a story's happenings, so its
+// match must be closer than a day's (0.25).
+const periodMinSim = 0.35

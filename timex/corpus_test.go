@@ -190,3 +190,68 @@ func TestInferenceByEvent(t *testing.T) {
 		}
 	}
 }
+
+// TestInferenceNarrowing: a weekday that fits two dated happenings equally
+// is decided by a week or month reference of the same document whose
+// happening a dated report places in that week or month. Invented texts.
+func TestInferenceNarrowing(t *testing.T) {
+	tests := []struct {
+		name  string
+		dated [][2]string // published, text
+		u     string
+		want  string
+	}{
+		{
+			name: "last week",
+			dated: [][2]string{
+				{"2022-03-04", "Farm ministers met in Lisbon on Tuesday to discuss fishing quotas."},
+				{"2022-03-18", "Farm ministers met in Lisbon on Tuesday to discuss fishing quotas."},
+				{"2022-03-09", "Dock workers in Lisbon went on strike on Monday over pay."},
+			},
+			u:    "Farm ministers met in Lisbon on Tuesday to discuss fishing quotas. Last week, dock workers in Lisbon went on strike over pay.",
+			want: "2022-03-16",
+		},
+		{
+			name: "this month",
+			dated: [][2]string{
+				{"2022-01-28", "Energy ministers met in Oslo on Thursday over gas prices."},
+				{"2022-02-25", "Energy ministers met in Oslo on Thursday over gas prices."},
+				{"2022-02-10", "Oil workers in Norway ended their strike on Monday."},
+			},
+			u:    "Energy ministers met in Oslo on Thursday over gas prices. Earlier this month, oil workers in Norway ended their strike.",
+			want: "2022-02-25",
+		},
+		{
+			name: "last month",
+			dated: [][2]string{
+				{"2022-01-28", "Energy ministers met in Oslo on Thursday over gas prices."},
+				{"2022-02-25", "Energy ministers met in Oslo on Thursday over gas prices."},
+				{"2022-01-20", "Oil workers in Norway ended their strike on Monday."},
+			},
+			u:    "Energy ministers met in Oslo on Thursday over gas prices. Last month, oil workers in Norway ended their strike.",
+			want: "2022-02-25",
+		},
+		{
+			// Alone, a month reference dates nothing.
+			name: "month only",
+			dated: [][2]string{
+				{"2022-01-20", "Oil workers in Norway ended their strike on Monday."},
+			},
+			u:    "Last month, oil workers in Norway ended their strike.",
+			want: "",
+		},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			var docs []*accord.Document
+			for i, d := range tc.dated {
+				docs = append(docs, &accord.Document{ID: string(rune('a' + i)), Published: d[0], PublishedBasis: accord.BasisMetadata, Text: d[1]})
+			}
+			docs = append(docs, &accord.Document{ID: "u", Text: tc.u})
+			c := corpusOf(t, accord.Options{}, docs...)
+			if got := c.Doc("u").Published; got != tc.want {
+				t.Errorf("published %q, want %q", got, tc.want)
+			}
+		})
+	}
+}

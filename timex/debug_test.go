@@ -108,7 +108,12 @@ func TestDebugReplay(t *testing.T) {
 				t.Logf("   match %s %q -> %s %s w=%.2f v=%.2f", p.Format("2006-01-02"), tx, a.doc, a.date.Format("2006-01-02"), a.weight, v)
 			}
 		}
-		defer func() { debugMatch = nil }()
+		debugInfer = func(doc string, p time.Time, score, match float64, vals []string) {
+			if doc == id {
+				t.Logf("%s score=%.2f match=%.2f", p.Format("2006-01-02 Mon"), score, match)
+			}
+		}
+		defer func() { debugMatch, debugInfer = nil, nil }()
 	}
 	_ = NewCorpus().Analyze(context.Background(), c)
 	n := 0
