@@ -370,9 +370,11 @@ func inferDoc(u *docInfo, anchors *anchorSet, near func(time.Time) bool) (time.T
 	// the day: they add support where the happening they tell of lies in
 	// the week or month they name from that day, but date nothing alone.
 	var periods []int
+	var pmatches [][]periodMatch
 	for k, c := range u.cands {
 		if periodDependent(c.spec) {
 			periods = append(periods, k)
+			pmatches = append(pmatches, periodMatches(u, k, anchors))
 		}
 	}
 	// Candidate days: within a week either side of the dates of the anchors
@@ -491,26 +493,17 @@ func inferDoc(u *docInfo, anchors *anchorSet, near func(time.Time) bool) (time.T
 			match += m
 		}
 		score += 3 * match
-		for _, k := range periods {
+		for i, k := range periods {
 			from, to, ok := periodValue(vals[k])
 			if !ok {
 				continue
 			}
 			m := 0.0
-			for t := from; t.Before(to); t = t.AddDate(0, 0, 1) {
-				if fresh[t] {
-					// A day the document names itself is counted already:
-					// the period must add another happening.
-					continue
-				}
-				for _, ai := range anchors.on(t) {
-					a := &anchors.all[ai]
-					if a.doc == u.d.ID || !a.yearKnown {
-						continue
-					}
-					if s := similarity(u.sigs[k], a.sig); s >= periodMinSim && s*a.weight > m {
-						m = s * a.weight
-					}
+			for _, pm := range pmatches[i] {
+				// A day the document names itself is counted already: the
+				// period must add another happening.
+				if pm.v > m && !pm.date.Before(from) && pm.date.Before(to) && !fresh[pm.date] {
+					m = pm.v
 				}
 			}
 			score += periodWeight * m
@@ -780,3 +773,33 @@ func periodValue(v string) (from, to time.Time, ok bool) {
 // periodMinSim: a week or month holds many of a story's happenings, so its
 // match must be closer than a day's (0.25).
 const periodMinSim = 0.35
+
+// periodMatch is a dated happening of another document that a week or month
+// reference may point to, with its similarity times the anchor's weight.
+type periodMatch struct {
+	date time.Time
+	v    float64
+}
+
+// periodMatches lists, once per document, the anchors of other documents
+// (year known) whose sentence is close to the one of candidate k.
+func periodMatches(u *docInfo, k int, anchors *anchorSet) []periodMatch {
+	var out []periodMatch
+	seen := map[int]bool{}
+	for _, key := range u.sigs[k].keys() {
+		for _, ai := range anchors.byKey[key] {
+			if seen[ai] {
+				continue
+			}
+			seen[ai] = true
+			a := &anchors.all[ai]
+			if a.doc == u.d.ID || !a.yearKnown {
+				continue
+			}
+			if s := similarity(u.sigs[k], a.sig); s >= periodMinSim {
+				out = append(out, periodMatch{a.date, s * a.weight})
+			}
+		}
+	}
+	return out
+}
