@@ -317,11 +317,18 @@ var mergeTrace func(first bool, a, b int, score float64)
 // With attach > 0, clusters of at most smallCluster documents finally join
 // the most similar larger cluster when their average link exceeds attach.
 //
+// In re-assignment a document alone in its cluster moves to the most
+// similar cluster however low the similarity, unless holdSingles is set:
+// then, as in the online pass, only above threshold. Events inside a story
+// want every report in some event; a pass over the whole corpus must not
+// put an unrelated page (physics beside football TV rights, mean cosine
+// 0.03) into whichever cluster shares a word with it.
+//
 // With seed (one entry per vector, or nil), a document with seed[i] >= 0
 // starts in cluster seed[i] (the clusters of a prior run, numbered densely
 // from 0) and stays there but for merges; only the other documents go
 // through the online pass and re-assignment.
-func cluster(ctx context.Context, vecs vecSource, order []int, threshold, merge, attach float64, groupAverage bool, seed []int) [][]int {
+func cluster(ctx context.Context, vecs vecSource, order []int, threshold, merge, attach float64, groupAverage, holdSingles bool, seed []int) [][]int {
 	sim, simWithout := (*centroid).cosine, (*centroid).cosineWithout
 	if groupAverage {
 		sim, simWithout = (*centroid).mean, (*centroid).meanWithout
@@ -487,7 +494,7 @@ func cluster(ctx context.Context, vecs vecSource, order []int, threshold, merge,
 			v := load(i)
 			bestScore := simWithout(cents[own], v)
 			best := own
-			if bestScore < threshold && cents[own].n > 1 {
+			if bestScore < threshold && (cents[own].n > 1 || holdSingles) {
 				bestScore = threshold
 			}
 			for _, cl := range candidates(i, v, maxCandidates/2) {

@@ -170,7 +170,7 @@ func prepareCutStage(docs []*accord.Document, gold map[string]string) *cutCorpus
 // threshold t (merge, then small-story attachment through the candidates),
 // with copies kept together: what Analyze gives at MergeThreshold t.
 func (c *cutCorpus) stagePartition(t, attach float64) [][]int {
-	out := cluster(context.Background(), vecSlice(c.vecs), c.order, 0, t, attach, true, c.seed)
+	out := cluster(context.Background(), vecSlice(c.vecs), c.order, 0, t, attach, true, false, c.seed)
 	if c.corp != nil {
 		out = keepCopiesTogether(c.corp, out)
 	}
@@ -192,7 +192,7 @@ func (c *cutCorpus) stageTrace(floor float64) *cutTrace {
 		}
 	}
 	defer func() { mergeTrace = nil }()
-	cluster(context.Background(), vecSlice(c.vecs), c.order, 0, floor, 0, true, c.seed)
+	cluster(context.Background(), vecSlice(c.vecs), c.order, 0, floor, 0, true, false, c.seed)
 	sort.Sort(sort.Reverse(sort.Float64Slice(tr.links)))
 	tr.stage = true
 	// Every event pair's link (for rz's median and MAD, which the

@@ -105,7 +105,7 @@ func (n *nameCorpus) run(g nameCfg) (topics, events [][]int) {
 		seed = eventsFirst(context.Background(), vecSlice(evecs), n.order, nil, g.ef)
 		n.seeds[sk] = seed
 	}
-	topics = cluster(context.Background(), vecSlice(n.storyVecs(g.snw)), n.order, st.TopicThreshold, g.m, st.AttachThreshold, st.GroupAverage, seed)
+	topics = cluster(context.Background(), vecSlice(n.storyVecs(g.snw)), n.order, st.TopicThreshold, g.m, st.AttachThreshold, st.GroupAverage, false, seed)
 	topics = keepCopiesTogether(n.corp, topics)
 	evecs = n.eventVecs(cmp.Or(g.pnw, g.enw), cmp.Or(g.pdw, g.edw))
 	for _, members := range topics {
@@ -129,7 +129,7 @@ func (n *nameCorpus) run(g nameCfg) (topics, events [][]int) {
 		for i, m := range ms {
 			ev[i] = evecs[m]
 		}
-		for _, e := range cluster(context.Background(), vecSlice(ev), subOrder, g.et, g.et+0.15, 0, false, nil) {
+		for _, e := range cluster(context.Background(), vecSlice(ev), subOrder, g.et, g.et+0.15, 0, false, false, nil) {
 			var out []int
 			for _, p := range e {
 				out = append(out, ms[p])

@@ -81,7 +81,7 @@ func TestDevOracle(t *testing.T) {
 				}
 				best, bm := 0.0, 0.0
 				for _, m := range devFloats("STORIES_GRID_M", "0.04,0.05,0.06,0.07,0.08,0.09,0.1,0.11,0.12,0.14,0.16,0.2") {
-					cl := cluster(context.Background(), vecSlice(vecs), order, 0.1, m, 0.04, true, seed)
+					cl := cluster(context.Background(), vecSlice(vecs), order, 0.1, m, 0.04, true, false, seed)
 					pred := map[string]string{}
 					for c, ms := range cl {
 						for _, i := range ms {

@@ -119,7 +119,7 @@ func (s *Stage) Analyze(ctx context.Context, c *accord.Corpus) error {
 	if whole != nil {
 		topics = whole
 	} else {
-		topics = cluster(ctx, vecs, order, s.TopicThreshold, s.MergeThreshold, s.AttachThreshold, s.GroupAverage, seed)
+		topics = cluster(ctx, vecs, order, s.TopicThreshold, s.MergeThreshold, s.AttachThreshold, s.GroupAverage, true, seed)
 	}
 	topics = keepCopiesTogether(c, topics)
 	s.last = assignments(c.Docs, topics)
@@ -193,7 +193,7 @@ func eventsFirst(ctx context.Context, evecs vecSource, order []int, seed []int, 
 	if len(fresh) < evecs.len() {
 		sub = subSource{evecs, fresh}
 	}
-	for e, ms := range cluster(ctx, sub, subOrder, threshold, threshold+0.15, 0, false, nil) {
+	for e, ms := range cluster(ctx, sub, subOrder, threshold, threshold+0.15, 0, false, true, nil) {
 		for _, k := range ms {
 			out[fresh[k]] = base + e
 		}
@@ -270,7 +270,7 @@ func (s *Stage) story(c *accord.Corpus, members []int, groups [][]string, topicV
 				subOrder = append(subOrder, p)
 			}
 		}
-		events := cluster(context.Background(), vecSlice(evecs), subOrder, s.EventThreshold, s.EventThreshold+0.15, 0, false, nil)
+		events := cluster(context.Background(), vecSlice(evecs), subOrder, s.EventThreshold, s.EventThreshold+0.15, 0, false, false, nil)
 		for _, ev := range events {
 			var evMembers, evPos []int
 			var evIDs []string

@@ -321,3 +321,26 @@ func TestStoryTitleSkipsDateline(t *testing.T) {
 		t.Fatalf("title = %q, want the most central headline, not the dateline", got)
 	}
 }
+
+// TestClusterHoldsSingles: in re-assignment a document alone in its cluster
+// moves only above the threshold when holdSingles is set (the passes over
+// the whole corpus); without it (events inside a story) it joins the most
+// similar cluster however low the similarity.
+func TestClusterHoldsSingles(t *testing.T) {
+	vecs := vecSlice{
+		newVector(map[int32]float64{1: 1, 2: 1, 3: 1}),
+		newVector(map[int32]float64{1: 1, 2: 1, 4: 1}),
+		newVector(map[int32]float64{1: 1, 3: 1, 4: 1}),
+		newVector(map[int32]float64{9: 1, 8: 1, 1: 0.1}), // shares one light term
+	}
+	order := []int{0, 1, 2, 3}
+	for _, tc := range []struct {
+		hold bool
+		want int
+	}{{true, 2}, {false, 1}} {
+		got := cluster(context.Background(), vecs, order, 0.4, 0.55, 0, false, tc.hold, nil)
+		if len(got) != tc.want {
+			t.Errorf("holdSingles %v: %v, want %d clusters", tc.hold, got, tc.want)
+		}
+	}
+}
