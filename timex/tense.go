@@ -90,9 +90,12 @@ func tenseAt(src string, toks []accord.Token, sents []accord.Span, sp accord.Spa
 			t = -1
 		case w == "next" && i+1 < len(toks) && toks[i+1].Lower == "to":
 			// "next to" is a place.
-		case (w == "was" || w == "were") && i+1 < len(toks) && prospective(toks[i+1].Lower):
+		case (w == "was" || w == "were") && i+1 < len(toks) && prospective(toks[i+1].Lower) && (!after || i > 0 && toks[i-1].Lower == "and"):
 			// "were planning to", "was due to": a plan told in the past
-			// still lies ahead of the telling.
+			// still lies ahead of the telling. After the day, only a
+			// coordinated predicate counts ("planned a rally on Saturday
+			// and were planning to..."), not a clause of its own ("Thursday,
+			// as he was about to leave").
 			t = 1
 		case futureCues[w] && strings.HasSuffix(w, "ed") && i > 0 && modifier(toks[i-1].Lower):
 			// "the hastily planned trip": an adjective, no tense.

@@ -135,6 +135,9 @@ func TestValueFixes(t *testing.T) {
 		{"2022-01-14", "The leaders will meet Monday morning.", "Monday morning", "TIME", "2022-01-17TMO"},
 		// A plan told in the past still lies ahead: "were planning".
 		{"2022-01-14", "Organizers were planning a march on Saturday.", "Saturday", "DATE", "2022-01-15"},
+		{"2022-01-14", "Unions announced a large protest in the capital on Saturday and were planning to march.", "Saturday", "DATE", "2022-01-15"},
+		// ... but not from a clause after the day: "as he was about to".
+		{"2022-01-14", "Police arrested him early Thursday morning as he was about to leave.", "early Thursday morning", "TIME", "2022-01-13TMO"},
 		// "the hastily planned visit" is an adjective: no future cue.
 		{"2022-01-14", "On Monday, the hastily planned visit was cut short.", "Monday", "DATE", "2022-01-10"},
 		// "the 1988 period" is that year's quarter under report.
