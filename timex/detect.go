@@ -595,8 +595,11 @@ func (m *matcher) weekday(i int) (int, spec, bool) {
 		return end, sp, true
 	}
 	sp := spec{typ: "DATE", kind: kWeekday, wd: wd}
-	if pod, ok := partOfDay[m.at(j)]; ok && m.at(j) != "tonight" && m.at(j) != "overnight" {
-		sp.typ, sp.suffix = "TIME", "T"+pod
+	if _, ok := partOfDay[m.at(j)]; ok && m.at(j) != "tonight" && m.at(j) != "overnight" {
+		// "Friday night": the day. News annotation is split on the part of
+		// day (TempEval-3 dev: 11 spans with it, 9 without); the day alone
+		// scores better overall (value F1 0.821 against 0.818, type
+		// accuracy 0.965 against 0.955), and a timeline places the day.
 		return j + 1, sp, true
 	}
 	return j, sp, true
