@@ -1063,3 +1063,28 @@ func TestNumberRateIsNoCount(t *testing.T) {
 		}
 	}
 }
+
+// A window of time ("in the three months to June", "for the past three
+// months") places a fact in time and anchors none: two reports of one
+// company's different facts in one quarter corroborate nothing. A
+// duration that measures something ("jailed for 18 months") still anchors
+// one fact.
+func TestTimeWindowIsNoAnchor(t *testing.T) {
+	c := run(t,
+		titled("a", "Brackwell Mills profits rise", "Brackwell Mills said its sales grew at an annual rate of 3.9% in the three months to June.\n"+
+			"Brackwell Mills chief Tom Ardley was jailed for 18 months in a court in Leeds over the pension scandal.\n"),
+		titled("b", "Brackwell Mills holds prices", "Brackwell Mills has kept its lending rates on hold at 4.75% for the past three months.\n"+
+			"Ardley, once head of Brackwell Mills, served 18 months behind bars after the pension scandal.\n"))
+	for _, cl := range claimsWith(c, "three months") {
+		if len(cl.Documents) > 1 {
+			t.Errorf("a shared window of time corroborates: %+v", cl)
+		}
+	}
+	found := false
+	for _, cl := range claimsWith(c, "18 months") {
+		found = found || len(cl.Documents) > 1
+	}
+	if !found {
+		t.Errorf("a measured duration no longer anchors one fact: %+v", c.Claims)
+	}
+}

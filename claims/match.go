@@ -4,8 +4,10 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"unicode"
 
 	"github.com/accord-news/accord/lexicon"
+	"github.com/accord-news/accord/quantity"
 )
 
 // When two sentences of different documents state one claim.
@@ -40,7 +42,8 @@ func (st *story) anchorsOf(di *docInfo, si int) []anchor {
 	for ; k < len(di.qs) && di.qs[k].Start < s.span.End; k++ {
 		q := &di.qs[k]
 		nk := numKey(q)
-		if nk == "" || nk == "age" || q.End > s.span.End || strings.Contains(q.Text, "-") || q.Low < q.High && q.Bound == "" {
+		if nk == "" || nk == "age" || q.End > s.span.End || strings.Contains(q.Text, "-") || q.Low < q.High && q.Bound == "" ||
+			timeWindow(q, di.d.Text) {
 			continue
 		}
 		out = append(out, anchor{key: "q|" + q.Unit + "|" + strconv.FormatFloat(q.Value, 'g', 6, 64), counts: q.Counts, unit: q.Unit})
@@ -73,6 +76,37 @@ func (st *story) anchorsOf(di *docInfo, si int) []anchor {
 	}
 	return out
 }
+
+// timeWindow reports whether the duration at text[q.Start:q.End] places
+// something in time rather than measuring it: it is followed by a word of
+// time ("two years ago", "three weeks before the vote", "a day later") or
+// it is a window counted back or forward ("in the three months to
+// September", "for the past three months", "over the next two years",
+// "within six weeks"). Reports of different facts share such windows
+// (quarterly figures, surveys), so a shared one anchors no fact; a duration
+// that measures something ("jailed for three months", "a two-year
+// contract") does. The brief reads agreement figures by the same rule.
+func timeWindow(q *quantity.Q, text string) bool {
+	if quantity.UnitKind(q.Unit) != "duration" || q.Counts == "age" || q.End > len(text) || q.Start < 0 {
+		return false
+	}
+	after := strings.ToLower(strings.TrimLeft(text[q.End:], " "))
+	for _, p := range windowAfter {
+		if strings.HasPrefix(after, p) && (len(after) == len(p) || !unicode.IsLetter(rune(after[len(p)]))) {
+			return true
+		}
+	}
+	before := strings.ToLower(strings.TrimRight(text[:q.Start], " "))
+	last := before[strings.LastIndexFunc(before, func(r rune) bool { return !unicode.IsLetter(r) })+1:]
+	return windowBefore[last]
+}
+
+// windowAfter: words after a duration that make it a point in time.
+var windowAfter = []string{"ago", "after", "before", "later", "earlier", "since", "on"}
+
+// windowBefore: words before a duration that make it a window of time.
+var windowBefore = map[string]bool{"the": true, "last": true, "past": true, "next": true, "first": true, "previous": true,
+	"coming": true, "recent": true, "latest": true, "final": true, "within": true}
 
 // wordsMatch: two sentences sharing n content words state one claim (the
 // word thresholds, then the predicate words). It returns the pair's score.
