@@ -75,6 +75,15 @@ func (k keyer) agreement(c *accord.Corpus, cl accord.Claim, spun map[string]bool
 	}
 	stmtWords := k.statementWords(stmt)
 	myPlaces := places(d, src.Start, src.End)
+	var myNames map[string]bool
+	if kind == "date" {
+		// A day is shared by many happenings ("on Sunday": three football
+		// matches of one weekend): the same one names someone the
+		// statement names.
+		if myNames = participants(d, src.Start, src.End); len(myNames) == 0 {
+			return "", nil
+		}
+	}
 	groups := map[int]bool{c.GroupOf(d.ID): true}
 	var quotes []string
 	var docs []string
@@ -99,6 +108,9 @@ func (k keyer) agreement(c *accord.Corpus, cl accord.Claim, spun map[string]bool
 				continue
 			}
 			if ps := places(od, span.Start, span.End); len(myPlaces) > 0 && len(ps) > 0 && !intersects(myPlaces, ps) {
+				continue
+			}
+			if !intersects(myNames, participants(od, span.Start, span.End)) {
 				continue
 			}
 		}
@@ -304,12 +316,17 @@ func (k keyer) sharesWord(stmt []stmtWord, sent string) bool {
 var inPlace = regexp.MustCompile(`\bin ((?:[A-Z][\p{L}-]+ ?)+)`)
 
 // places are the places d.Text[start:end] names: its place mentions (GPE,
-// LOC) when the entities layer ran, else the capitalised words after "in".
+// LOC; their canonical entities when set) when the entities layer ran, else
+// the capitalised words after "in".
 func places(d *accord.Document, start, end int) map[string]bool {
 	out := map[string]bool{}
 	for _, m := range d.Mentions {
 		if m.Start >= start && m.End <= end && m.Kind == accord.MentionName && (m.Type == "GPE" || m.Type == "LOC") {
-			out[strings.ToLower(m.Text)] = true
+			if m.EntityID != "" {
+				out[m.EntityID] = true // "U.S." = "United States"
+			} else {
+				out[strings.ToLower(m.Text)] = true
+			}
 		}
 	}
 	if len(d.Mentions) > 0 {
@@ -317,6 +334,27 @@ func places(d *accord.Document, start, end int) map[string]bool {
 	}
 	for _, m := range inPlace.FindAllStringSubmatch(d.Text[start:end], -1) {
 		out[strings.ToLower(strings.TrimSpace(m[1]))] = true
+	}
+	return out
+}
+
+// participants are the named people, organisations and places of
+// d.Text[start:end]: their canonical entities when the corpus entity stage
+// set them ("U.S." = "United States"), else their lower-cased names.
+func participants(d *accord.Document, start, end int) map[string]bool {
+	out := map[string]bool{}
+	for _, m := range d.Mentions {
+		if m.Start < start || m.End > end || m.Kind != accord.MentionName {
+			continue
+		}
+		switch m.Type {
+		case "PERSON", "ORG", "GPE", "LOC":
+			if m.EntityID != "" {
+				out[m.EntityID] = true
+			} else {
+				out[strings.ToLower(m.Text)] = true
+			}
+		}
 	}
 	return out
 }

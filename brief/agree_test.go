@@ -144,3 +144,43 @@ func TestAgreementKinds(t *testing.T) {
 		}
 	}
 }
+
+// TestDateAgreementNeedsParticipant: a day is shared by many happenings,
+// so two passages agree on a date only when they name someone the
+// statement names (canonical entities: "U.S." is "United States").
+func TestDateAgreementNeedsParticipant(t *testing.T) {
+	mention := func(d *accord.Document, name, typ, id string) {
+		i := strings.Index(d.Text, name)
+		d.Mentions = append(d.Mentions, accord.Mention{Span: accord.Span{Start: i, End: i + len(name)}, Text: name, Type: typ, Kind: accord.MentionName, EntityID: id})
+	}
+	tests := []struct {
+		a, b   string
+		names  [][4]string // document, name, type, entity
+		agrees bool
+	}{
+		{"On Monday, Norland and Sudavia began border talks in Lisvik.", "While the talks on Monday ended without a deal, N. officials said more would follow.",
+			[][4]string{{"a", "Norland", "GPE", "E1"}, {"a", "Sudavia", "GPE", "E2"}, {"b", "N.", "GPE", "E1"}}, true},
+		{"Harbour United beat Lisvik Rovers in the cup on Sunday.", "Port Athletic lost their cup match at home on Sunday.",
+			[][4]string{{"a", "Harbour United", "ORG", "E1"}, {"a", "Lisvik Rovers", "ORG", "E2"}, {"b", "Port Athletic", "ORG", "E3"}}, false},
+	}
+	for _, tc := range tests {
+		a := &accord.Document{ID: "a", Outlet: "Harbour Times", Text: tc.a}
+		b := &accord.Document{ID: "b", Outlet: "Coast Daily", Text: tc.b}
+		docs := map[string]*accord.Document{"a": a, "b": b}
+		for _, d := range []*accord.Document{a, b} {
+			_ = text.New().Annotate(d)
+		}
+		for _, n := range tc.names {
+			mention(docs[n[0]], n[1], n[2], n[3])
+		}
+		c := accord.NewCorpus([]*accord.Document{a, b}, accord.Options{})
+		cl := accord.Claim{Statement: tc.a, Kind: "event", Documents: []string{"a", "b"}, Status: "corroborated", Evidence: []accord.SpanRef{
+			{Document: "a", Start: 0, End: len(tc.a), Text: tc.a},
+			{Document: "b", Start: 0, End: len(tc.b), Text: tc.b},
+		}}
+		got, _ := keyer{}.agreement(c, cl, nil)
+		if (got != "") != tc.agrees {
+			t.Errorf("%q / %q: agreement %q, want agrees=%v", tc.a, tc.b, got, tc.agrees)
+		}
+	}
+}

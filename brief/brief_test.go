@@ -10,6 +10,7 @@ import (
 
 	"github.com/accord-news/accord"
 	"github.com/accord-news/accord/claims"
+	"github.com/accord-news/accord/entities"
 	"github.com/accord-news/accord/quantity"
 	"github.com/accord-news/accord/text"
 )
@@ -29,9 +30,16 @@ func seedCorpus(t *testing.T) *accord.Corpus {
 		d := &accord.Document{ID: filepath.Base(f)[:3], Title: title, Text: body}
 		text.New().Annotate(d)
 		quantity.New().Annotate(d)
+		if err := entities.New().Annotate(d); err != nil {
+			t.Fatal(err)
+		}
 		docs = append(docs, d)
 	}
 	c := accord.NewCorpus(docs, accord.Options{})
+	// Canonical entities, as the pipeline gives the claims and the brief.
+	if err := entities.NewCorpus().Analyze(context.Background(), c); err != nil {
+		t.Fatal(err)
+	}
 	if err := claims.New().Analyze(context.Background(), c); err != nil {
 		t.Fatal(err)
 	}
