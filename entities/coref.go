@@ -756,6 +756,7 @@ func (a *annotator) retypeBareCompanies(lasts map[string]bool, nNames int) {
 	d := a.d
 	type ev struct {
 		pers, org, per int
+		strong         int // evidence that also holds for multi-word names
 		mis            []int
 	}
 	groups := map[string]*ev{}
@@ -767,7 +768,10 @@ func (a *annotator) retypeBareCompanies(lasts map[string]bool, nNames int) {
 			orgTyped[strings.ToLower(a.sents[l.s][l.i].text)]++
 		}
 		w := strings.ToLower(m.Text)
-		if l.j-l.i != 1 || lasts[w] {
+		if l.j-l.i == 1 && lasts[w] {
+			continue
+		}
+		if l.j-l.i > 1 && !companyLikeName(a.sents[l.s][l.i:l.j]) {
 			continue
 		}
 		g := groups[w]
@@ -791,6 +795,16 @@ func (a *annotator) retypeBareCompanies(lasts map[string]bool, nNames int) {
 		if p := lw(l.i - 1); isHonorific(p) || titleHeads[p] {
 			g.pers++
 		}
+		// "press distributor X", "the news weekly X", "Ontario-based X",
+		// "X daily said"
+		if p := lw(l.i - 1); companyKinds[p] || (strings.HasSuffix(p, "-based") && len(p) > 6) {
+			g.org++
+			g.strong++
+		}
+		if pressKinds[lw(l.j)] {
+			g.org++
+			g.strong++
+		}
 		if (lw(l.i-1) == "in" || lw(l.i-1) == "of") && companyNouns[lw(l.i-2)] {
 			g.org++
 		}
@@ -801,6 +815,7 @@ func (a *annotator) retypeBareCompanies(lasts map[string]bool, nNames int) {
 			switch lw(l.j + 1) {
 			case "which":
 				g.org++
+				g.strong++
 			case "who":
 				g.pers++
 			case "a", "an", "the":
@@ -829,16 +844,70 @@ func (a *annotator) retypeBareCompanies(lasts map[string]bool, nNames int) {
 			break
 		}
 	}
+	// The document names the company in full: "X International Inc" makes a
+	// bare "X" its short form.
+	for mi := 0; mi < nNames; mi++ {
+		l := a.loc[mi]
+		ws := a.sents[l.s]
+		if d.Mentions[mi].Type != "ORG" || l.j-l.i < 2 || !corpSuffixes[strings.ToLower(ws[l.j-1].text)] {
+			continue
+		}
+		for k := l.i + 1; k < l.j-1; k++ {
+			if g := groups[strings.ToLower(a.d.Text[ws[l.i].Start:ws[k-1].End])]; g != nil {
+				g.org += g.per
+				g.strong++
+			}
+		}
+		if g := groups[strings.ToLower(a.d.Text[ws[l.i].Start:ws[l.j-2].End])]; g != nil {
+			g.org += g.per
+			g.strong++
+		}
+	}
 	for w, g := range groups {
 		if g.per == 0 || g.pers > 0 || isFirstName(w) {
 			continue
 		}
-		if g.org > 0 || orgTyped[w] >= g.per {
+		if strings.Contains(w, " ") {
+			// a person's name shares the weak cues ("the air force under
+			// X began its", "X, the chairman of the Y Organisation")
+			if g.strong == 0 {
+				continue
+			}
+		}
+		if g.org > 0 || (orgTyped[w] >= g.per && !strings.Contains(w, " ")) {
 			for _, mi := range g.mis {
 				d.Mentions[mi].Type = "ORG"
 			}
 		}
 	}
+}
+
+// companyKinds: lower-case nouns naming a kind of company or publication,
+// written right before its name ("press distributor X", "news weekly X").
+// Titles of people ("publisher", "owner") are not among them.
+var companyKinds = set("company", "firm", "group", "newspaper", "daily", "weekly", "magazine", "agency",
+	"distributor", "maker", "manufacturer", "producer", "retailer", "insurer", "airline", "bank", "brokerage",
+	"conglomerate", "chain", "carmaker", "automaker", "broadcaster", "supermarket", "lender", "operator")
+
+// pressKinds: nouns after a publication's name ("X daily said").
+var pressKinds = set("daily", "weekly", "newspaper", "magazine", "agency")
+
+// companyLikeName: a multi-word name the tagger read as a person may be a
+// company's when its first word is no first name or initial and no word is
+// an honorific or title ("Johnson Controls" is judged by the document's
+// evidence; "Ann Smith" never).
+func companyLikeName(ws []word) bool {
+	f := strings.ToLower(ws[0].text)
+	if isFirstName(f) || isInitialWord(ws[0].text) || len(ws) > 3 {
+		return false
+	}
+	for _, w := range ws {
+		l := strings.ToLower(w.text)
+		if isHonorific(l) || titleHeads[l] || !firstUpper(w.text) {
+			return false
+		}
+	}
+	return true
 }
 
 // companyNouns: what a company has or sells ("X's shares", "shares in X").

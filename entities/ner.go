@@ -237,6 +237,7 @@ func (a *annotator) names() {
 		cs = a.repair(si, cs)
 		cs = a.dropInitialWords(si, cs)
 		cs = a.extendGeneric(si, cs)
+		cs = a.quotedWorks(si, cs)
 		if a.headline && si == 0 && len(order) > 1 {
 			cs = a.projectHeadline(cs)
 		}

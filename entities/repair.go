@@ -53,6 +53,11 @@ func (a *annotator) repair(si int, cs []span) []span {
 			for r.cls == clsPER && r.j-r.i > 1 && calendarWords[strings.ToLower(ws[r.j-1].text)] && !calendarName(ws, r) {
 				r.j--
 			}
+			// A corporate suffix ends a company's name, never a person's
+			// ("Ruch SA", "Nordvik Holdings").
+			if r.cls == clsPER && r.j-r.i > 1 && corpSuffixes[strings.ToLower(ws[r.j-1].text)] {
+				r.cls = clsORG
+			}
 			// Trailing titles ("Apple CEO", "Bank of England Governor").
 			if r.cls != clsPER {
 				for r.j-r.i > 1 && titleHeads[strings.ToLower(ws[r.j-1].text)] {
