@@ -348,8 +348,8 @@ func (s *Stage) storyClaims(c *accord.Corpus, st *story) []accord.Claim {
 		touched = touched[:0]
 		for _, w := range a.ids {
 			post := index[w]
-			if len(post) > maxPost && len(post) > 50 {
-				continue // too common in this story to tell claims apart
+			if len(post) > maxPost && len(post) > 50 || u.di.nums.isTime(w) {
+				continue // too common in this story to tell claims apart, or a word of time
 			}
 			for _, j := range post {
 				if j > i && units[j].di != u.di {
@@ -473,7 +473,8 @@ func sharedGram(a, b *sent) bool {
 }
 
 // contentGrams is the set of the sentence's word 5-grams that hold at least
-// two content words, built once.
+// two content words (no words of time: "over the next 20 years" is shared
+// by reports of different facts), built once.
 func (s *sent) contentGrams() map[string]bool {
 	if s.grams != nil {
 		return s.grams
@@ -483,7 +484,7 @@ func (s *sent) contentGrams() map[string]bool {
 		g := s.words[i : i+5]
 		content := 0
 		for _, w := range g {
-			if !text.IsStopword(w) {
+			if !text.IsStopword(w) && !timeWord(w) {
 				content++
 			}
 		}
@@ -496,8 +497,10 @@ func (s *sent) contentGrams() map[string]bool {
 
 func buildClaim(c *accord.Corpus, st *story, units []unit, members []int, lead int) (accord.Claim, bool) {
 	// The statement: the member sharing most content words with the others,
-	// in the words of an original rather than a machine-spun copy.
-	best, bestScore := members[0], math.MinInt
+	// in the words of an original rather than a machine-spun copy; of two
+	// sharing as many, the one that says less besides (a quotation beside
+	// the day of the talks is no statement of the talks).
+	best, bestScore, bestLen := members[0], math.MinInt, 0
 	for _, i := range members {
 		a := &units[i].di.sents[units[i].sent]
 		score := 0
@@ -509,8 +512,8 @@ func buildClaim(c *accord.Corpus, st *story, units []unit, members []int, lead i
 		if units[i].di.spun {
 			score -= 1 << 20
 		}
-		if score > bestScore {
-			best, bestScore = i, score
+		if score > bestScore || score == bestScore && len(a.ids) < bestLen {
+			best, bestScore, bestLen = i, score, len(a.ids)
 		}
 	}
 	bu := units[best]

@@ -1088,3 +1088,44 @@ func TestTimeWindowIsNoAnchor(t *testing.T) {
 		t.Errorf("a measured duration no longer anchors one fact: %+v", c.Claims)
 	}
 }
+
+// Words of time ("over the next 20 years", "in 2004") place facts in time:
+// two reports sharing them and a subject state different facts.
+func TestTimeWordsAreNotShared(t *testing.T) {
+	c := run(t,
+		titled("a", "Corvane Air orders", "Corvane Air said it expected to sell about 500 of its long-range planes over the next 20 years.\n"+
+			"The Corvane Development Fund estimates that remittances to the islands reached $45bn in 2004.\n"),
+		titled("b", "Corvane Air and India", "Analysts said Corvane Air expected India to spend up to $35bn in the aviation market over the next 20 years.\n"+
+			"The Corvane Development Fund said regional exports reached $445.1bn in 2004.\n"))
+	for _, stmt := range []string{"next 20 years", "in 2004"} {
+		for _, cl := range claimsWith(c, stmt) {
+			if len(cl.Documents) > 1 {
+				t.Errorf("shared words of time corroborate: %+v", cl)
+			}
+		}
+	}
+}
+
+// A weekday anchors one happening only when a word they share stands by
+// the day in one report and in the day's clause in the other: business
+// reports of one week name the same weekday for different moves.
+func TestWeekdayNeedsItsHappeningInBoth(t *testing.T) {
+	c := run(t,
+		titled("a", "Tech shares slide", "Analysts attributed the falls in tech stocks to excessive expectations, fuelled by the dramatic outperformance of Corvane on Tuesday.\n"),
+		titled("b", "Corvane shares", "Corvane shares have risen since but fell $12.33 on Tuesday to close at $172.55.\n"))
+	for _, cl := range claimsWith(c, "Tuesday") {
+		if len(cl.Documents) > 1 {
+			t.Errorf("a weekday alone corroborates: %+v", cl)
+		}
+	}
+	c = run(t,
+		titled("a", "Corvane talks", "Corvane union leaders began pay talks with managers on Tuesday in Leeds.\n"),
+		titled("b", "Corvane dispute", "Union leaders from Corvane said the pay talks started on Tuesday, after a long strike.\n"))
+	found := false
+	for _, cl := range claimsWith(c, "Tuesday") {
+		found = found || len(cl.Documents) > 1
+	}
+	if !found {
+		t.Errorf("one happening on one weekday not corroborated: %+v", c.Claims)
+	}
+}

@@ -75,12 +75,26 @@ func predIDs(ws []wordTok, ids []int32, dst []int32, ref []bool) ([]int32, []boo
 		}
 	}
 	for k, t := range ws {
-		if !t.lower || ref[k] || speechVerbs[t.w] || t.first {
+		if !t.lower || ref[k] || speechVerbs[t.w] || t.first || timeWord(t.w) {
 			continue
 		}
 		dst = append(dst, ids[t.from:t.to]...)
 	}
 	return dst, ref
+}
+
+// timeWord: a word that places a sentence in time ("last", "months",
+// "weekend", "2004") rather than saying what it states. Reports of
+// different facts share such words (quarterly figures, "over the next 20
+// years"), so they count neither as predicate words nor as shared words of
+// a claim.
+func timeWord(w string) bool {
+	return timeFill[w] || calendarWord[w] || yearNum(w)
+}
+
+// yearNum: a year of the calendar written in digits ("1999", "2004").
+func yearNum(w string) bool {
+	return len(w) == 4 && (w[:2] == "19" || w[:2] == "20") && isDigitStr(w)
 }
 
 // wordNums numbers content words across the corpus (one number per word;
@@ -94,6 +108,43 @@ type wordNums struct {
 	// on first use by the claim matcher (one look-up per word per corpus).
 	lemmas map[int32][]string
 	senses map[int32][]uint32
+	// time: per word number, 0 unknown, 1 no word of time, 2 a word of
+	// time (isTime).
+	time []uint8
+}
+
+// isTime: word id is a word of time (timeWord), cached by number.
+func (w *wordNums) isTime(id int32) bool {
+	for int(id) >= len(w.time) {
+		w.time = append(w.time, 0)
+	}
+	if w.time[id] == 0 {
+		w.time[id] = 1
+		if timeWord(w.vocab[id]) {
+			w.time[id] = 2
+		}
+	}
+	return w.time[id] == 2
+}
+
+// sharedNonTime counts the ids a and b share that are no words of time.
+func (w *wordNums) sharedNonTime(a, b []int32) int {
+	n, i, j := 0, 0, 0
+	for i < len(a) && j < len(b) {
+		switch {
+		case a[i] < b[j]:
+			i++
+		case a[i] > b[j]:
+			j++
+		default:
+			if !w.isTime(a[i]) {
+				n++
+			}
+			i++
+			j++
+		}
+	}
+	return n
 }
 
 func newWordNums() *wordNums { return &wordNums{num: map[string]int32{}} }
@@ -273,7 +324,8 @@ func newDocInfo(c *accord.Corpus, d *accord.Document, nums *wordNums) *docInfo {
 	// is a predicate word when the document writes it in lower case too.
 	for si := range di.sents {
 		s := &di.sents[si]
-		if len(s.words) > 0 && di.lowerWords[s.words[0]] && !speechVerbs[s.words[0]] && !titleVocab(s.words[0]) && !text.IsStopword(s.words[0]) {
+		if len(s.words) > 0 && di.lowerWords[s.words[0]] && !speechVerbs[s.words[0]] && !titleVocab(s.words[0]) && !text.IsStopword(s.words[0]) &&
+			!timeWord(s.words[0]) {
 			if id, ok := nums.num[s.words[0]]; ok {
 				s.pred = append(s.pred, id)
 			}

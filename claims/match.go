@@ -211,8 +211,10 @@ func (st *story) anchorsMatch(u, v unit) (bool, float64) {
 				continue
 			}
 			// A date: a predicate word they share stands next to it in
-			// one of them ("the talks on Monday").
-			if st.dateWordShared(u, x.tok, v, y.tok) {
+			// one of them ("the talks on Monday"); a weekday, in both
+			// ("shares fell on Tuesday" / "the falls fuelled by its
+			// rise on Tuesday" are two happenings of one week).
+			if st.dateWordShared(u, x.tok, v, y.tok, !strings.Contains(x.key, "-")) {
 				return true, 0.4
 			}
 		}
@@ -221,8 +223,9 @@ func (st *story) anchorsMatch(u, v unit) (bool, float64) {
 }
 
 // dateWordShared: the sentences share a predicate word that stands within
-// six words of the date in either sentence.
-func (st *story) dateWordShared(u unit, ut int, v unit, vt int) bool {
+// six words of the date in either sentence (and in the other's clause of
+// its date when both).
+func (st *story) dateWordShared(u unit, ut int, v unit, vt int, both bool) bool {
 	a, b := &u.di.sents[u.sent], &v.di.sents[v.sent]
 	near := func(s *sent, t int, w string) bool {
 		for k := max(0, t-6); k <= t+6 && k < len(s.toks); k++ {
@@ -234,22 +237,56 @@ func (st *story) dateWordShared(u unit, ut int, v unit, vt int) bool {
 	}
 	vocab := u.di.nums.vocab
 	skip := func(w string) bool { return timeFill[w] || isNumberWord(w) || isDigitStr(w) }
-	// One side's word near its date, the other's anywhere in its sentence.
-	try := func(a, b *sent, t int) bool {
+	// One side's word near its date, the other's anywhere in its sentence
+	// (in its date's clause when both).
+	try := func(a, b *sent, t, bt int) bool {
 		for _, x := range a.pred {
 			wx := vocab[x]
 			if skip(wx) || !near(a, t, wx) {
 				continue
 			}
 			for _, y := range b.pred {
-				if !skip(vocab[y]) && st.related(x, y) {
+				if wy := vocab[y]; !skip(wy) && (!both || inClause(b, bt, wy)) && st.related(x, y) {
 					return true
 				}
 			}
 		}
 		return false
 	}
-	return try(a, b, ut) || try(b, a, vt)
+	return try(a, b, ut, vt) || try(b, a, vt, ut)
+}
+
+// inClause: word w is in the clause of token t of s: between the
+// punctuation marks around it ("Opec members said on Tuesday that, ...";
+// "... the falls, fuelled by its rise on Tuesday" leaves "falls" out). A
+// day that opens the sentence ("On Monday, the talks began") rules the
+// clause after its comma.
+func inClause(s *sent, t int, w string) bool {
+	stop := func(k int) bool {
+		switch s.toks[k].Lower {
+		case ",", ";", ":", "(", ")", "-", "–", "—":
+			return true
+		}
+		return false
+	}
+	lo := t
+	for lo > 0 && !stop(lo-1) {
+		lo--
+	}
+	hi := t
+	for hi+1 < len(s.toks) && !stop(hi+1) {
+		hi++
+	}
+	if lo == 0 && t <= 1 && hi+2 < len(s.toks) {
+		for hi += 2; hi+1 < len(s.toks) && !stop(hi+1); hi++ {
+		}
+	}
+	for k := lo; k <= hi; k++ {
+		if x, _ := stripPoss(s.toks[k].Lower); x == w {
+			return true
+		}
+	}
+	return false
 }
 
 // samePeople: when both sentences name people, they name one in common.
@@ -284,7 +321,7 @@ func samePeople(da *docInfo, sa int, db *docInfo, sb int) bool {
 // statesSame: member v's sentence states what statement u states.
 func (st *story) statesSame(u, v unit) bool {
 	a, b := &u.di.sents[u.sent], &v.di.sents[v.sent]
-	if ok, _ := st.wordsMatch(u, v, sharedIDs(a.ids, b.ids)); ok {
+	if ok, _ := st.wordsMatch(u, v, u.di.nums.sharedNonTime(a.ids, b.ids)); ok {
 		return true
 	}
 	if len(u.anchors) > 0 && len(v.anchors) > 0 {
