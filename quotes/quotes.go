@@ -140,8 +140,20 @@ func (x *docCtx) headline(out []accord.QuoteMention, qs []quoted) []accord.Quote
 	if len(frags) == 0 || x.nwordsIn(rest) < 3 {
 		return out
 	}
+	lab := accord.Span{Start: x.toks[r.a].Start, End: x.toks[colon-1].End}
 	for k := colon + 1; k < r.b; k++ {
 		if isCue(x.toks[k].Lower) && !x.inQuote(x.toks[k].Start) {
+			// "Jane Roe: Voters Worried About …; It's ‘…’": the spans
+			// stay as drawn, but the label says the whole headline.
+			spk := x.resolve(subject{Span: lab, Kind: accord.MentionName, Found: true}, 0)
+			if !spk.ok || spk.idx < 0 {
+				return out
+			}
+			for i, o := range out {
+				if o.Direct && o.Span.Start >= rest.Start && o.Span.End <= p.End {
+					out[i].Speaker, out[i].SpeakerText, out[i].SpeakerSpan = spk.idx, spk.text, spk.span
+				}
+			}
 			return out
 		}
 	}
@@ -150,7 +162,6 @@ func (x *docCtx) headline(out []accord.QuoteMention, qs []quoted) []accord.Quote
 	}
 	m := accord.QuoteMention{Span: rest, Text: x.txt[rest.Start:rest.End], Direct: true, Partial: true, Speaker: -1,
 		Fragments: frags, Cue: x.toks[colon].Span}
-	lab := accord.Span{Start: x.toks[r.a].Start, End: x.toks[colon-1].End}
 	if spk := x.resolve(subject{Span: lab, Kind: accord.MentionName, Found: true}, 0); spk.ok {
 		m.Speaker, m.SpeakerText, m.SpeakerSpan = spk.idx, spk.text, spk.span
 	}
@@ -352,6 +363,13 @@ func (x *docCtx) findAttribution(q quoted, prevEnd, nextStart int) attribution {
 					}
 				}
 			}
+		}
+	}
+	if !q.Closed && beforeWords == 0 && q.Open.Start == para.Start && q.Para > 0 {
+		// A long quote running on into the next paragraphs, introduced
+		// by "The Daily Planet reports:".
+		if r, ok := x.colonIntro(q.Para - 1); ok {
+			return r
 		}
 	}
 	if beforeWords > 0 && !(a.where == 1 && a.sub.Found) {
@@ -681,7 +699,14 @@ func (x *docCtx) sentenceSubject(a, c int) subject {
 			a++ // "But Doe hit out at the decision, saying: …"
 		}
 	}
-	if a >= c || !isUpperWord(x.txt, x.toks[a]) || notName[x.toks[a].Lower] || isSentenceStartWord(x.toks[a].Lower) {
+	if a+1 < c && openers[x.toks[a].Lower] && isUpperWord(x.txt, x.toks[a]) {
+		// "However(,) Doe responded …"
+		a++
+		if x.toks[a].Lower == "," {
+			a++
+		}
+	}
+	if a >= c || !isUpperWord(x.txt, x.toks[a]) || notName[x.toks[a].Lower] || isSentenceStartWord(x.toks[a].Lower) || x.opener(a, c) {
 		return subject{}
 	}
 	j := a
@@ -692,6 +717,36 @@ func (x *docCtx) sentenceSubject(a, c int) subject {
 		return subject{}
 	}
 	return subject{Span: accord.Span{Start: x.toks[a].Start, End: x.toks[j].End}, Kind: accord.MentionName, Found: true}
+}
+
+// openers are sentence adverbs that open a clause before its subject.
+var openers = map[string]bool{"however": true, "meanwhile": true, "moreover": true, "furthermore": true, "nevertheless": true,
+	"nonetheless": true, "instead": true, "thus": true, "therefore": true, "indeed": true, "still": true, "otherwise": true,
+	"besides": true, "likewise": true, "hence": true, "yes": true, "no": true, "now": true, "today": true, "yesterday": true}
+
+// opener reports whether the capitalised token k (before c) opens its
+// sentence without being its subject: a function word ("With Democratic
+// leaders …", "All of this …", "To solve …"), a sentence adverb
+// ("However,", "Conversely,": a word in -ly before a comma), or a
+// participle before a determiner ("Bemoaning the …") — unless the entities
+// layer reads a name starting there.
+func (x *docCtx) opener(k, c int) bool {
+	w := x.toks[k].Lower
+	if openers[w] || text.IsStopword(w) && len(w) > 2 && !roleWords[w] && w != "new" && w != "one" && w != "two" {
+		return true
+	}
+	ly := len(w) > 5 && strings.HasSuffix(w, "ly") && k+1 < c && x.toks[k+1].Lower == ","
+	if !ly && !(len(w) > 5 && strings.HasSuffix(w, "ing") && k+1 < c && determiners[x.toks[k+1].Lower]) {
+		return false
+	}
+	for _, m := range x.d.Mentions {
+		// A name the tagger reads there ("Kelly Ayotte, …"); a lone
+		// "Conversely," tagged as a person is no name.
+		if m.Kind == accord.MentionName && m.Start == x.toks[k].Start && (m.End > x.toks[k].End || !ly && m.Type == "PERSON") {
+			return false
+		}
+	}
+	return true
 }
 
 // mainSubject is sentenceSubject, or a subject pronoun opening the sentence
@@ -785,7 +840,11 @@ func (x *docCtx) clauseSubject(q quoted) subject {
 	s := x.sentenceOf(q.Open.Start, q.Para)
 	r := tokensIn(x.toks, accord.Span{Start: s.Start, End: q.Open.Start})
 	starts := []int{r.a}
-	for k := r.a; k < r.b && k <= r.a+14; k++ {
+	win := 14
+	if r.a < r.b && x.opener(r.a, r.b) {
+		win = 24 // "With Democratic leaders increasingly worried about …,"
+	}
+	for k := r.a; k < r.b && k <= r.a+win; k++ {
 		if x.toks[k].Lower == "," {
 			starts = append(starts, k+1)
 			break
@@ -795,18 +854,94 @@ func (x *docCtx) clauseSubject(q quoted) subject {
 		if a >= r.b || x.inQuote(x.toks[a].Start) {
 			continue
 		}
-		sub := x.sentenceSubject(a, r.b)
-		if !sub.Found {
-			continue
-		}
-		e := tokensIn(x.toks, accord.Span{Start: sub.Span.End, End: q.Open.Start})
-		if e.a >= e.b {
-			continue
-		}
-		// A verb (lower-case word), a parenthesis or an appositive follows.
-		if n := x.toks[e.a]; n.Lower == "(" || n.Lower == "," || isWord(n) && !isUpperWord(x.txt, n) && !nonNominal[n.Lower] || n.Lower == "has" || n.Lower == "was" || n.Lower == "is" {
+		if sub, ok := x.subjectAt(a, r.b, a > r.a); ok {
 			return sub
 		}
+	}
+	if r.a < r.b && x.opener(r.a, r.b) && q.Closed {
+		// "Bemoaning the “phony system,” Jane Roe accused …": the quote
+		// sits in the opening phrase; the subject follows its comma.
+		e := tokensIn(x.toks, accord.Span{Start: q.Close.End, End: s.End})
+		k, comma := e.a, strings.HasSuffix(strings.TrimSpace(x.txt[q.Content.Start:q.Content.End]), ",")
+		for k < e.b && (x.toks[k].Lower == "," || isMarkTok(x.toks[k].Lower)) {
+			comma = comma || x.toks[k].Lower == ","
+			k++
+		}
+		if comma && k < e.b {
+			if sub, ok := x.subjectAt(k, e.b, true); ok {
+				return sub
+			}
+		}
+	}
+	return subject{}
+}
+
+// subjectAt reads a name opening the tokens [a, c) and followed by a verb
+// (lower-case word), a parenthesis or an appositive; or, with pron, a
+// he/she there ("However, he called it “…”").
+func (x *docCtx) subjectAt(a, c int, pron bool) (subject, bool) {
+	if w := x.toks[a].Lower; pron && (w == "he" || w == "she") && a+1 < c && isWord(x.toks[a+1]) && !isUpperWord(x.txt, x.toks[a+1]) {
+		return subject{Span: x.toks[a].Span, Kind: accord.MentionPronoun, Found: true}, true
+	}
+	sub := x.sentenceSubject(a, c)
+	if !sub.Found {
+		return subject{}, false
+	}
+	e := tokensIn(x.toks, accord.Span{Start: sub.Span.End, End: x.toks[c-1].End})
+	if e.a >= e.b {
+		return subject{}, false
+	}
+	// A verb (lower-case word), a parenthesis or an appositive follows.
+	if n := x.toks[e.a]; n.Lower == "(" || n.Lower == "," || isWord(n) && !isUpperWord(x.txt, n) && !nonNominal[n.Lower] || n.Lower == "has" || n.Lower == "was" || n.Lower == "is" {
+		return sub, true
+	}
+	return subject{}, false
+}
+
+// possessiveSource reads the owner of a speech noun whose "that" clause
+// holds q: "… on Jane Doe's claim that there have been “…”", "Doe's
+// repeated assertion that …": the name before the possessive, when no
+// other quote, clause break or cue stands between the noun and the quote
+// (at most 25 tokens).
+func (x *docCtx) possessiveSource(q quoted) subject {
+	s := x.sentenceOf(q.Open.Start, q.Para)
+	r := tokensIn(x.toks, accord.Span{Start: s.Start, End: q.Open.Start})
+	for k := r.b - 1; k >= r.a+1 && r.b-k <= 25; k-- {
+		t := x.toks[k]
+		if x.inQuote(t.Start) || isMarkTok(t.Lower) {
+			return subject{}
+		}
+		switch t.Lower {
+		case ";", ":", "—", "–", "(", ")", ".":
+			return subject{}
+		}
+		if t.Lower != "that" {
+			if isCue(t.Lower) {
+				return subject{}
+			}
+			continue
+		}
+		n := k - 1
+		if w := x.toks[n].Lower; cueStrength(w) <= 0 || strings.HasSuffix(w, "ed") || strings.HasSuffix(w, "ing") || strings.HasSuffix(w, "ly") || isUpperWord(x.txt, x.toks[n]) {
+			return subject{}
+		}
+		o := n - 1
+		if o > r.a && isWord(x.toks[o]) && !isUpperWord(x.txt, x.toks[o]) && !isPossessive(x.toks[o].Lower) && !nonNominal[x.toks[o].Lower] && !determiners[x.toks[o].Lower] {
+			o-- // one adjective: "repeated"
+		}
+		if o < r.a || !isPossessive(x.toks[o].Lower) || !isUpperWord(x.txt, x.toks[o]) {
+			return subject{}
+		}
+		sub := nameBack(x.txt, x.toks, r.a, o)
+		if !sub.Found {
+			return subject{}
+		}
+		end := x.toks[o].End - len("’s")
+		if strings.HasSuffix(x.toks[o].Lower, "'s") {
+			end = x.toks[o].End - len("'s")
+		}
+		sub.Span.End = end
+		return sub
 	}
 	return subject{}
 }
@@ -832,7 +967,21 @@ func (x *docCtx) colonIntro(p int) (attribution, bool) {
 		if sub.Found {
 			return attribution{sub: sub, cue: x.toks[c].Span, where: 3, mixStart: -1}, true
 		}
-		break
+		return attribution{}, false
+	}
+	// "On July 6, Jane Doe made the following comment:": the subject of
+	// a sentence announcing what follows.
+	if n := r.b - 3; n > r.a && x.toks[n].Lower == "following" && isWord(x.toks[n+1]) && !isUpperWord(x.txt, x.toks[n+1]) {
+		for k := r.a; k < n; k++ {
+			if k > r.a && x.toks[k-1].Lower != "," {
+				continue
+			}
+			if sub := x.sentenceSubject(k, n); sub.Found {
+				if e := tokensIn(x.toks, accord.Span{Start: sub.Span.End, End: x.toks[n].Start}); e.a < e.b && isWord(x.toks[e.a]) && !isUpperWord(x.txt, x.toks[e.a]) {
+					return attribution{sub: sub, cue: x.toks[n+1].Span, where: 3, mixStart: -1}, true
+				}
+			}
+		}
 	}
 	return attribution{}, false
 }
@@ -1721,7 +1870,9 @@ func (x *docCtx) attribute(qs []quoted) []accord.QuoteMention {
 			// Quoted words inside a sentence with no cue: whoever the
 			// sentence is about uses them ("Japan branded North Korea an
 			// “outlaw nation”").
-			if sub := x.clauseSubject(q); sub.Found {
+			if sub := x.possessiveSource(q); sub.Found {
+				spk = x.resolve(sub, q.Para)
+			} else if sub := x.clauseSubject(q); sub.Found {
 				spk = x.resolve(sub, q.Para)
 			}
 		}

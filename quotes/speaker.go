@@ -179,6 +179,12 @@ func subjectBefore(txt string, toks []accord.Token, lo, cue int) (sub subject) {
 						if h := appositiveHead(txt, toks, lo, sp.Span.Start); h.Found {
 							return h
 						}
+						if h := asideHead(txt, toks, lo, i); h.Found && h.Span.End < sp.Span.Start {
+							// "X, who … in February, blasted", "X, the
+							// minister of F, a member of the Council,
+							// said": the name that opens the clause.
+							return h
+						}
 					}
 					if sp.Found {
 						return sp
@@ -219,6 +225,11 @@ func subjectBefore(txt string, toks []accord.Token, lo, cue int) (sub subject) {
 	}
 	if isUpperWord(txt, t) && isWord(t) {
 		n := nameBack(txt, toks, lo, i)
+		if n.Found && notName[t.Lower] && n.Span.Start == t.Start {
+			// "X unleashed tweets early Friday saying …": a day or
+			// month is no speaker.
+			return subject{}
+		}
 		if h := roleOf(txt, toks, lo, n.Span.Start); n.Found && h >= 0 {
 			// "a spokeswoman for Acme Corp said": the role is the speaker.
 			return subject{Span: accord.Span{Start: toks[h].Start, End: t.End}, Kind: accord.MentionNominal, Found: true}
@@ -334,6 +345,50 @@ func appositiveHead(txt string, toks []accord.Token, lo, at int) subject {
 		}
 	}
 	return n
+}
+
+// asideHead reads the name that opens the clause [lo, i) and is followed
+// by the comma of an aside running to the comma at token i: "Jane Doe, who
+// has … since February," or "Jane Doe, the minister of F, a member of the
+// Council,". The clause may open with a conjunction or with a short opening
+// phrase closed by a comma ("In a statement, Jane Doe, …"). The aside holds
+// no cue, no sentence end and no quotation mark.
+func asideHead(txt string, toks []accord.Token, lo, i int) subject {
+	starts := []int{lo}
+	for k := lo; k < i && k <= lo+8; k++ {
+		if toks[k].Lower == "," {
+			if !isUpperWord(txt, toks[lo]) || isSentenceStartWord(toks[lo].Lower) || nonNominal[toks[lo].Lower] {
+				starts = append(starts, k+1)
+			}
+			break
+		}
+	}
+	for _, a := range starts {
+		for a < i && (toks[a].Lower == "but" || toks[a].Lower == "and" || toks[a].Lower == "yet" || toks[a].Lower == "so") {
+			a++
+		}
+		if a >= i || !isUpperWord(txt, toks[a]) || !isWord(toks[a]) || isSentenceStartWord(toks[a].Lower) || nonNominal[toks[a].Lower] {
+			continue
+		}
+		e := a
+		for e+1 < i && (isUpperWord(txt, toks[e+1]) && isWord(toks[e+1]) || toks[e+1].Lower == "." && e+2 < i && isUpperWord(txt, toks[e+2])) {
+			e++
+		}
+		if e+1 >= i || toks[e+1].Lower != "," || isPossessive(toks[e].Lower) {
+			continue
+		}
+		ok := true
+		for k := e + 2; k < i; k++ {
+			if w := toks[k].Lower; w == "." && !abbrevBefore(txt, toks, k) || w == ";" || isMarkTok(w) || isCueWord(w) {
+				ok = false
+				break
+			}
+		}
+		if ok {
+			return subject{Span: accord.Span{Start: toks[a].Start, End: toks[e].End}, Kind: accord.MentionName, Found: true}
+		}
+	}
+	return subject{}
 }
 
 // roleOf returns the token where a nominal of the form "a spokeswoman for",
