@@ -740,7 +740,7 @@ func (x *docCtx) opener(k, c int) bool {
 		return false
 	}
 	for _, m := range x.d.Mentions {
-		// A name the tagger reads there ("Kelly Ayotte, …"); a lone
+		// A name the tagger reads there ("Jane Roe, …"); a lone
 		// "Conversely," tagged as a person is no name.
 		if m.Kind == accord.MentionName && m.Start == x.toks[k].Start && (m.End > x.toks[k].End || !ly && m.Type == "PERSON") {
 			return false
@@ -842,7 +842,7 @@ func (x *docCtx) clauseSubject(q quoted) subject {
 	starts := []int{r.a}
 	win := 14
 	if r.a < r.b && x.opener(r.a, r.b) {
-		win = 24 // "With Democratic leaders increasingly worried about …,"
+		win = 24 // "With harbour officials increasingly worried about …,"
 	}
 	for k := r.a; k < r.b && k <= r.a+win; k++ {
 		if x.toks[k].Lower == "," {
@@ -859,7 +859,7 @@ func (x *docCtx) clauseSubject(q quoted) subject {
 		}
 	}
 	if r.a < r.b && x.opener(r.a, r.b) && q.Closed {
-		// "Bemoaning the “phony system,” Jane Roe accused …": the quote
+		// "Bemoaning the “rigged rules,” Jane Roe accused …": the quote
 		// sits in the opening phrase; the subject follows its comma.
 		e := tokensIn(x.toks, accord.Span{Start: q.Close.End, End: s.End})
 		k, comma := e.a, strings.HasSuffix(strings.TrimSpace(x.txt[q.Content.Start:q.Content.End]), ",")
@@ -947,8 +947,8 @@ func (x *docCtx) possessiveSource(q quoted) subject {
 }
 
 // colonIntro reads an attribution that ends paragraph p with a colon and
-// introduces the quote of the next paragraph: "Caddell continued:", "The New
-// York Times reports:".
+// introduces the quote of the next paragraph: "Roe continued:", "The Daily
+// Planet reports:".
 func (x *docCtx) colonIntro(p int) (attribution, bool) {
 	ps := x.paras[p]
 	if ps.End <= ps.Start || x.txt[ps.End-1] != ':' {

@@ -486,8 +486,8 @@ func subjectAfter(txt string, toks []accord.Token, cue, hi int) subject {
 		return subject{Span: t.Span, Kind: accord.MentionPronoun, Found: true}
 	}
 	if !isUpperWord(txt, t) && !determiners[t.Lower] {
-		// "said 9/11 widow Terry Strada", "according to conservative talk
-		// radio host Rush Limbaugh": a few lower-case words, then a name.
+		// "said flood widow Jane Roe", "according to conservative talk
+		// radio host John Doe": a few lower-case words, then a name.
 		for k := i + 1; k < hi && k <= i+5; k++ {
 			w := toks[k]
 			if w.Lower == "," || w.Lower == "." || w.Lower == ";" || w.Lower == "“" || w.Lower == "\"" {
