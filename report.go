@@ -119,7 +119,7 @@ type Entity struct {
 	Aliases []string `json:"aliases"`
 	// SpunAliases are the aliases (also in Aliases) that occur only in
 	// machine-spun copies, where a spinner's synonyms garbled the name
-	// ("Michael Woodworker" for "Michael Carpenter"): the entity is the
+	// ("Jane Rock" for "Jane Stone"): the entity is the
 	// original's, and these forms are not names anyone else uses.
 	SpunAliases []string  `json:"spun_aliases,omitempty"`
 	Roles       []Role    `json:"roles,omitempty"`
@@ -146,9 +146,9 @@ func (e Entity) AliasLabels() []string {
 // StatedLabel is how a reader should see this variant's stated speaker,
 // given its entity (nil when it has none): the entity's name when the
 // document words the speaker as one of the entity's own aliases or part of
-// its name ("Sherman", "US"), the wording followed by the name when the
+// its name ("Stone", "US"), the wording followed by the name when the
 // wording is not a name anyone else uses (a spinner's garbling:
-// "Woodworker (Michael Carpenter)"). Without an entity it is the wording
+// "Rock (Jane Stone)"). Without an entity it is the wording
 // when the document names a speaker no entity stands for ("a US Embassy
 // spokesman"), else "unknown".
 func (v QuoteVariant) StatedLabel(e *Entity) string {
