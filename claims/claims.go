@@ -369,8 +369,8 @@ func (s *Stage) storyClaims(c *accord.Corpus, st *story) []accord.Claim {
 		}
 	}
 	// Sentences that state one quantity of one thing, or one happening on
-	// one day, in other words ("approximately 100,000 troops … at the
-	// border" / "around one lakh troops … near the border"): found through
+	// one day, in other words ("some 40,000 fans … at the stadium" /
+	// "around forty thousand supporters … in the ground"): found through
 	// their anchors, since they may share few words.
 	for _, ids := range anchorIndex {
 		if len(ids) > maxPost && len(ids) > 50 {

@@ -13,8 +13,8 @@ import (
 // When two sentences of different documents state one claim.
 //
 // Shared words are not enough: two sentences that name the same people
-// ("Russian Deputy Foreign Minister Sergei Ryabkov arrives …" / "…, said
-// Sergei A Ryabkov, who is a Russian deputy foreign minister") state
+// ("Norland's Deputy Harbour Minister Jane Stone arrives …" / "…, said
+// Jane A Stone, who is Norland's deputy harbour minister") state
 // different things. Besides the word thresholds, the sentences must share
 // predicate words (sent.pred: lower-case words that are no speech verb and
 // no title of a name); between a spun copy and another document, words the
