@@ -813,9 +813,8 @@ func (a *annotator) retypeBareCompanies(lasts map[string]bool, nNames int) {
 		}
 		if lw(l.j) == "," {
 			switch lw(l.j + 1) {
-			case "which":
+			case "which": // not for a multi-word name: "Eric Clapton and Jo Bloggs, which raised £1m"
 				g.org++
-				g.strong++
 			case "who":
 				g.pers++
 			case "a", "an", "the":

@@ -224,6 +224,7 @@ func (*Linker) Analyze(ctx context.Context, c *accord.Corpus) error {
 			}
 		}
 	}
+	sortNamesakes(nodes)
 	// Other names: shared keys and acronyms.
 	byKey := map[string]int{}
 	byAcr := map[string][]int{}
@@ -720,6 +721,157 @@ func placeAndNamesake(types map[string]int, key string) bool {
 	}
 	m, _ := DefaultModel()
 	return m != nil && m.gaz != nil && m.gaz.entries[key]&(1<<clsLOC) != 0
+}
+
+// sortNamesakes: the tagger types a place and its club per document, and
+// a document about the place sometimes reads it as an organisation
+// ("a Yorkshire company", "a meeting in Hinckley, Leicestershire") or the
+// club as the place ("the Bath prop", "Chelsea v Bristol"). A chain whose
+// own mentions say the other thing, and more often than they say its own
+// type, joins the other group and takes its type. Place evidence: "in",
+// "near", "from" … before it (not "stake in"), "Town, X", "X, Country", a
+// lower-case noun after it that is no club role ("Kent athlete", "Detroit
+// neighbourhood"). Club evidence: "v"/"vs" beside it, a score after it,
+// "beat"/"against"/"face" … before it, a club role after it ("Bath
+// centre", "Leicester boss").
+func sortNamesakes(nodes []*chainNode) {
+	byShort := map[string][]int{}
+	for i, n := range nodes {
+		if k := n.nameKey(); k != "" {
+			byShort[k] = append(byShort[k], i)
+		}
+	}
+	for _, sh := range sortedKeys(byShort) {
+		idx := byShort[sh]
+		types := map[string]int{}
+		placeTyp := ""
+		for _, i := range idx {
+			types[nodes[i].typ]++
+			if t := nodes[i].typ; placeTyp == "" && (t == "GPE" || t == "LOC") {
+				placeTyp = t
+			}
+		}
+		if len(types) > 1 && placeAndNamesake(types, sh) {
+			sortNamesakeChains(nodes, idx, placeTyp)
+		}
+	}
+}
+
+func sortNamesakeChains(nodes []*chainNode, idx []int, placeTyp string) {
+	for _, i := range idx {
+		n := nodes[i]
+		place, club := 0, 0
+		for _, mi := range n.names {
+			p, c := namesakeCues(n.doc.Text, n.doc.Mentions[mi].Span)
+			place += p
+			club += c
+		}
+		switch {
+		case n.typ == "ORG" && place > club:
+			n.typ = placeTyp
+		case (n.typ == "GPE" || n.typ == "LOC") && club > place:
+			n.typ = "ORG"
+		}
+	}
+}
+
+var (
+	placePreps = set("in", "near", "from", "outside", "across", "throughout", "around")
+	clubVerbs  = set("beat", "beating", "beats", "against", "face", "faces", "facing", "versus", "v", "vs", "v.", "vs.",
+		"host", "hosts", "hosting", "entertain", "entertains", "play", "plays", "playing", "joined", "join")
+	clubBefore = set("side", "club", "team", "champions", "leaders", "rivals", "outfit")
+	clubFor    = set("played", "plays", "playing", "signed", "signs", "signing", "scored", "scores", "scoring")
+	auxWords   = set("has", "have", "had", "was", "were", "is", "are", "will", "would", "could", "can", "may",
+		"might", "must", "shall", "should", "did", "does", "do", "said", "won", "lost", "beat", "drew", "and", "or", "but", "also", "then", "now")
+	// clubRoles: what a club has ("Bath centre", "Leicester boss").
+	clubRoles = set("boss", "manager", "coach", "striker", "midfielder", "defender", "goalkeeper", "keeper", "winger",
+		"wing", "captain", "skipper", "centre", "prop", "fly-half", "scrum-half", "lock", "flanker", "hooker",
+		"full-back", "forward", "side", "squad", "team", "fans", "supporters", "chairman", "player", "players",
+		"director", "star", "academy", "youngster", "team-mate", "teammate", "debut", "number", "no", "batsman",
+		"bowler", "spinner", "opener", "all-rounder", "quarterback", "pitcher", "outfielder", "shortstop",
+		"assistant", "president", "owner", "legend", "hero", "target", "trainer", "physio", "official", "officials")
+)
+
+// namesakeCues counts place and club evidence around one mention.
+func namesakeCues(text string, sp accord.Span) (place, club int) {
+	prev, before := prevWords(text, sp.Start)
+	third := ""
+	if _, j := wordBefore(text, sp.Start); j > 0 {
+		if _, k := wordBefore(text, j); k > 0 {
+			third, _ = wordBefore(text, k)
+		}
+	}
+	next, after := nextWords(text, sp.End)
+	lp, ln := strings.ToLower(prev), strings.ToLower(next)
+	switch {
+	case placePreps[lp] && !companyNouns[strings.ToLower(before)]:
+		place++
+	case prev == "," && firstUpper(before) && placePreps[strings.ToLower(third)] && (next == "" || next == "." || next == "," || !firstUpper(next)):
+		place++ // "in Hinckley, Leicestershire" (not a list "Arsenal, X and Y")
+	case clubVerbs[lp] || clubBefore[lp] || (lp == "for" && clubFor[strings.ToLower(before)]):
+		club++ // "beat X", "side X", "played for X"
+	}
+	switch {
+	case next == "," && firstUpper(after) && (countrySense(after) != 0 || isPlaceWord(strings.ToLower(after))):
+		place++ // "Cannes, France"
+	case clubVerbs[ln] || (allDigits(next) && len(next) <= 3): // a score, not a date
+		club++
+	case clubRoles[ln]:
+		club++
+	case next != "" && next == ln && len(ln) > 2 && !edgeWords[ln] && !pronounWords[ln] && !auxWords[ln] &&
+		!strings.HasSuffix(ln, "ed") && !strings.HasSuffix(ln, "s") && // a verb: "X tied", "X wins"
+		(senseUnder(ln, "person") || senseUnder(ln, "org") || senseUnder(ln, "loc")):
+		place++ // "Yorkshire company", "Kent athlete", "Detroit neighbourhood"
+	}
+	return place, club
+}
+
+// prevWords returns the word (or punctuation mark) before offset i and the
+// one before that.
+func prevWords(text string, i int) (string, string) {
+	w1, j := wordBefore(text, i)
+	w2, _ := wordBefore(text, j)
+	return w1, w2
+}
+
+func wordBefore(text string, i int) (string, int) {
+	for i > 0 && (text[i-1] == ' ' || text[i-1] == '\n' || text[i-1] == '\t') {
+		i--
+	}
+	j := i
+	for j > 0 && isWordByte(text[j-1]) {
+		j--
+	}
+	if j == i && i > 0 {
+		j = i - 1 // a punctuation mark
+	}
+	return text[j:i], j
+}
+
+// nextWords returns the word (or punctuation mark) after offset i and the
+// one after that.
+func nextWords(text string, i int) (string, string) {
+	w1, j := wordAfter(text, i)
+	w2, _ := wordAfter(text, j)
+	return w1, w2
+}
+
+func wordAfter(text string, i int) (string, int) {
+	for i < len(text) && (text[i] == ' ' || text[i] == '\n' || text[i] == '\t') {
+		i++
+	}
+	j := i
+	for j < len(text) && isWordByte(text[j]) {
+		j++
+	}
+	if j == i && i < len(text) {
+		j = i + 1
+	}
+	return text[i:j], j
+}
+
+func isWordByte(b byte) bool {
+	return b >= 'a' && b <= 'z' || b >= 'A' && b <= 'Z' || b >= '0' && b <= '9' || b == '-' || b >= 0x80
 }
 
 func sumCounts(m map[string]int) int {

@@ -1,6 +1,11 @@
 package entities
 
-import "testing"
+import (
+	"context"
+	"testing"
+
+	"github.com/accord-news/accord"
+)
 
 // Round 10 (companies read as persons, titles of works): invented sentences,
 // each failing before its fix.
@@ -43,6 +48,39 @@ func TestQuotedWorks(t *testing.T) {
 	for _, m := range d.Mentions {
 		if m.Type == "OTHER" && m.Text == "Robert Kestley Out" {
 			t.Errorf("uncued quote read as a title: %v", m)
+		}
+	}
+}
+
+// A place and its club are two entities (TestPlaceAndNamesakeKeptApart), but
+// the tagger's type of each document's chain is not always right: a chain
+// whose own mentions say "place" ("in X", "the X athlete") or "club" ("X v
+// Y", "X 2 Y 1", "the X prop") more often than its type takes the other
+// type and joins that entity.
+func TestNamesakeChainsSorted(t *testing.T) {
+	docs := []*accord.Document{
+		taggedDoc("a", "Fires burned near Leicester on Monday.", [2]string{"Leicester", "GPE"}),
+		taggedDoc("b", "Officials in Leicester said the roads were shut.", [2]string{"Leicester", "GPE"}),
+		taggedDoc("c", "Leicester 2 Bristol 1", [2]string{"Leicester", "ORG"}, [2]string{"Bristol", "ORG"}),
+		taggedDoc("d", "Saturday: Leicester v Bristol", [2]string{"Leicester", "GPE"}, [2]string{"Bristol", "GPE"}),
+		taggedDoc("e", "The Leicester athlete won the race easily.", [2]string{"Leicester", "ORG"}),
+		taggedDoc("f", "Bristol beat Derby 3-0.", [2]string{"Bristol", "ORG"}, [2]string{"Derby", "ORG"}),
+		taggedDoc("g", "A factory in Bristol closed.", [2]string{"Bristol", "GPE"}),
+	}
+	c := accord.NewCorpus(docs, accord.Options{})
+	if err := NewCorpus().Analyze(context.Background(), c); err != nil {
+		t.Fatal(err)
+	}
+	typeOf := map[string]string{} // doc|name -> entity type
+	for _, e := range c.Entities {
+		for _, m := range e.Mentions {
+			typeOf[m.Document+"|"+m.Text] = e.Type
+		}
+	}
+	for k, want := range map[string]string{"a|Leicester": "GPE", "c|Leicester": "ORG", "d|Leicester": "ORG",
+		"d|Bristol": "ORG", "e|Leicester": "GPE", "g|Bristol": "GPE"} {
+		if typeOf[k] != want {
+			t.Errorf("%s: entity type %q, want %s", k, typeOf[k], want)
 		}
 	}
 }

@@ -28,6 +28,7 @@ var placeSets struct {
 	structMem  memo[bool]
 	location   map[uint32]bool
 	org        map[uint32]bool
+	person     map[uint32]bool
 	locMem     memo[bool]
 }
 
@@ -64,12 +65,15 @@ func isPlaceWord(w string) bool { return senseUnder(w, "loc") }
 func isOrgWord(w string) bool { return senseUnder(w, "org") }
 
 // senseUnder: some sense of w reaches the set named by which ("loc":
-// location, "org": organization) within 10 broader links.
+// location, "org": organization, "person") within 10 broader links.
 func senseUnder(w, which string) bool {
 	initPlaceSets()
 	target := placeSets.location
-	if which == "org" {
+	switch which {
+	case "org":
 		target = placeSets.org
+	case "person":
+		target = placeSets.person
 	}
 	mk := which + "|" + w
 	return placeSets.locMem.get(mk, func() bool {
@@ -104,6 +108,7 @@ func initPlaceSets() {
 		placeSets.people = inter("inhabitant", "denizen")
 		placeSets.location = inter("location")
 		placeSets.org = inter("organization", "organisation")
+		placeSets.person = inter("person", "individual")
 	})
 }
 
