@@ -2,6 +2,7 @@ package entities
 
 import (
 	"context"
+	"strings"
 	"testing"
 
 	"github.com/accord-news/accord"
@@ -81,6 +82,28 @@ func TestNamesakeChainsSorted(t *testing.T) {
 		"d|Bristol": "ORG", "e|Leicester": "GPE", "g|Bristol": "GPE"} {
 		if typeOf[k] != want {
 			t.Errorf("%s: entity type %q, want %s", k, typeOf[k], want)
+		}
+	}
+}
+
+// A results table's club and its town's bracketed initial are one name,
+// whether the tagger left the letters out or read them as a name; a
+// person's bracket and a longer bracketed word are not joined.
+func TestBracketQualifier(t *testing.T) {
+	for _, tc := range []struct {
+		text string
+		in   []span
+		want string
+	}{
+		{"Hajduk 2 Kovacevo ( Z ) 0", []span{{0, 1, clsORG}, {2, 3, clsORG}, {4, 5, clsORG}}, "Hajduk/ORG; Kovacevo ( Z )/ORG"},
+		{"Zemun 1 Kovacevo ( BJ ) 0", []span{{0, 1, clsORG}, {2, 3, clsORG}}, "Zemun/ORG; Kovacevo ( BJ )/ORG"},
+		{"Senator Jo Kovac ( R ) voted", []span{{1, 3, clsPER}}, "Jo Kovac/PER"},
+		{"the Kovac Bank ( UKB ) said", []span{{1, 3, clsORG}}, "Kovac Bank/ORG"},
+	} {
+		words := strings.Fields(tc.text)
+		got := strings.Join(repairSpans(t, words, tc.in), "; ")
+		if got != tc.want {
+			t.Errorf("%s: got %s, want %s", tc.text, got, tc.want)
 		}
 	}
 }

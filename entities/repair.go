@@ -78,6 +78,7 @@ func (a *annotator) repair(si int, cs []span) []span {
 	out = a.nameBeforeTitle(si, out)
 	out = a.joinMiddleInitials(ws, out)
 	out = continueAnd(ws, out)
+	out = bracketQualifier(ws, out)
 	platformsAfterSpeech(ws, out)
 	return a.expandAcronyms(si, out)
 }
@@ -832,6 +833,35 @@ func (a *annotator) prefixClass(l string) int {
 // articles other than a leading "The", possessive determiners.
 var edgeWords = set("of", "and", "or", "nor", "but", "in", "to", "at", "on", "by", "with", "from", "for",
 	"into", "than", "as", "a", "an", "the", "my", "your", "our", "their", "its")
+
+// bracketQualifier: an organisation's name followed by a bracketed one- or
+// two-letter capital qualifier takes it in ("Mladost ( BJ )", "Rad ( B )":
+// results tables tell clubs of one name apart by their town's initial),
+// whether the tagger left the letters out or read them as a name of their
+// own. A person's bracket ("Jo Smith ( R )": a party) is not joined.
+func bracketQualifier(ws []word, out []span) []span {
+	for ci := 0; ci < len(out); ci++ {
+		r := &out[ci]
+		k := r.j
+		if r.cls != clsORG || k+2 >= len(ws) || ws[k].text != "(" || ws[k+2].text != ")" {
+			continue
+		}
+		q := ws[k+1].text
+		if len(q) > 2 || !isAllUpper(q) || !firstUpper(q) {
+			continue
+		}
+		if ci+1 < len(out) && out[ci+1].i == k+1 {
+			if out[ci+1].j != k+2 {
+				continue
+			}
+			out = append(out[:ci+1], out[ci+2:]...)
+		} else if ci+1 < len(out) && out[ci+1].i <= k+2 {
+			continue
+		}
+		r.j = k + 3
+	}
+	return out
+}
 
 // balanceBrackets: a name holds no unmatched bracket (the tagger's span
 // edges, once punctuation is trimmed off them, often do). A span that opens
