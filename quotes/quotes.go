@@ -752,8 +752,11 @@ func (x *docCtx) opener(k, c int) bool {
 // mainSubject is sentenceSubject, or a subject pronoun opening the sentence
 // ("He dismissed it, saying: …"): the subject a participle cue shares.
 func (x *docCtx) mainSubject(a, c int) subject {
+	if a+2 < c && openers[x.toks[a].Lower] && isUpperWord(x.txt, x.toks[a]) && x.toks[a+1].Lower == "," {
+		a += 2 // "Meanwhile, it attacked X, saying …"
+	}
 	if a < c {
-		if w := x.toks[a].Lower; w == "he" || w == "she" || w == "they" {
+		if w := x.toks[a].Lower; w == "he" || w == "she" || w == "they" || w == "it" {
 			return subject{Span: x.toks[a].Span, Kind: accord.MentionPronoun, Found: true}
 		}
 	}
@@ -1223,6 +1226,11 @@ func (x *docCtx) resolve(sub subject, para int) speaker {
 		return speaker{idx: -1, mute: true}
 	}
 	if sub.Kind == accord.MentionPronoun {
+		if lw := strings.ToLower(x.txt[sub.Span.Start:sub.Span.End]); lw == "it" || lw == "they" {
+			if sp, ok := x.groupAntecedent(lw == "they", sub.Span.Start, para); ok {
+				return sp
+			}
+		}
 		if g := pronouns[strings.ToLower(x.txt[sub.Span.Start:sub.Span.End])]; g == "m" || g == "f" {
 			if sp, ok := x.salient(g, sub.Span.Start, para); ok {
 				return sp

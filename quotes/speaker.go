@@ -156,6 +156,10 @@ func subjectBefore(txt string, toks []accord.Token, lo, cue int) (sub subject) {
 	if _, ok := pronouns[t.Lower]; ok {
 		return subject{Span: t.Span, Kind: accord.MentionPronoun, Found: true}
 	}
+	if base := strings.TrimSuffix(strings.TrimSuffix(t.Lower, "’s"), "'s"); base != t.Lower && pronouns[base] != "" {
+		// "It’s denouncing …": the pronoun of a contraction.
+		return subject{Span: accord.Span{Start: t.Start, End: t.Start + len(base)}, Kind: accord.MentionPronoun, Found: true}
+	}
 	if t.Lower == "," || t.Lower == ")" {
 		// Appositive or relative clause: "X, who ..., said". Find the nearest
 		// capitalised name before the clause, within a short window.

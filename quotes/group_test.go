@@ -1,0 +1,38 @@
+package quotes
+
+import (
+	"strings"
+	"testing"
+)
+
+// TestGroupSpeakers: "it" and "they" speakers are the organisation or group
+// a news reader takes them for (invented sentences), not the last person
+// quoted or a place named nearby.
+func TestGroupSpeakers(t *testing.T) {
+	cases := []struct {
+		name, txt, quote, want string
+	}{
+		{"what it called, own sentence", "The Northgate Harbour Board on Friday condemned Eastland's latest port closure and pledged to impose fees as an answer to what it called \"a clear threat to trade in the region.\"",
+			"a clear threat", "Harbour Board"},
+		{"it, the previous sentence's organisation", "Gerald Whitcombe's campaign is defending his late-night posts about the mayor Edda Lund. It’s denouncing what it calls “the biggest smear campaign in the county’s history.”",
+			"the biggest smear", "campaign"},
+		{"it, past a person's sentences", "Tomas Berg said the paper was unfair to him.\n\n“We are just reporting the numbers,” Berg told the Courier.\n\nDuring the election, the Northgate Gazette gave Edda Lund a warm endorsement:\n\nShe has long been a voice for the harbour workers. She knows the budget well.\n\nMeanwhile, it attacked Whitcombe, saying he “has insulted the dockers and has neither the patience nor the judgment to run the port.”",
+			"has insulted the dockers", "Gazette"},
+		{"they, the plural subject", "Critics of the ferry subsidy, like councillors Tomas Berg and Edda Lund, see the vote as a chance to fix the accounts. They sent a letter on Thursday to the Harbour Council opposing the subsidy.\n\n\"The subsidy has become a cover for waste and, if not reformed, it should end in May,\" they wrote.",
+			"The subsidy has become", "Critics"},
+	}
+	for _, c := range cases {
+		found := false
+		for _, q := range quotesOf(t, c.txt) {
+			if q.Direct && strings.Contains(q.Text, c.quote) {
+				found = true
+				if !strings.Contains(q.SpeakerText, c.want) {
+					t.Errorf("%s: %q: speaker %q, want %s", c.name, q.Text, q.SpeakerText, c.want)
+				}
+			}
+		}
+		if !found {
+			t.Errorf("%s: no quote holding %q", c.name, c.quote)
+		}
+	}
+}
