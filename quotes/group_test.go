@@ -36,3 +36,31 @@ func TestGroupSpeakers(t *testing.T) {
 		}
 	}
 }
+
+// TestClauseOwners: a relative "which"/"who" cue takes the name before it,
+// and a "that" clause of "X's emphasis" is X's even when another speaker's
+// "what … called" sits inside it (invented sentences).
+func TestClauseOwners(t *testing.T) {
+	cases := []struct {
+		name, txt, quote, want string
+	}{
+		{"which after a name", "To settle the question, the auditors turned to the Northgate Harbour Board which reported “412 late sailings” on the ferry line between March and June.",
+			"412 late sailings", "Northgate Harbour Board"},
+		{"what others called, inside an owner's clause", "Gerald Whitcombe’s repeated emphasis that only 2 percent of the firm’s drivers had been involved in what several councillors called “theft” led the council to order an audit.",
+			"theft", "Gerald Whitcombe"},
+	}
+	for _, c := range cases {
+		found := false
+		for _, q := range quotesOf(t, c.txt) {
+			if q.Direct && strings.Contains(q.Text, c.quote) {
+				found = true
+				if !strings.Contains(q.SpeakerText, c.want) {
+					t.Errorf("%s: %q: speaker %q, want %s", c.name, q.Text, q.SpeakerText, c.want)
+				}
+			}
+		}
+		if !found {
+			t.Errorf("%s: no quote holding %q", c.name, c.quote)
+		}
+	}
+}

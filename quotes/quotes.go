@@ -23,6 +23,7 @@ import (
 
 	"github.com/accord-news/accord"
 	"github.com/accord-news/accord/entities"
+	"github.com/accord-news/accord/lexicon"
 	"github.com/accord-news/accord/text"
 )
 
@@ -924,29 +925,40 @@ func (x *docCtx) possessiveSource(q quoted) subject {
 			}
 			continue
 		}
-		n := k - 1
-		if w := x.toks[n].Lower; cueStrength(w) <= 0 || strings.HasSuffix(w, "ed") || strings.HasSuffix(w, "ing") || strings.HasSuffix(w, "ly") || isUpperWord(x.txt, x.toks[n]) {
-			return subject{}
-		}
-		o := n - 1
-		if o > r.a && isWord(x.toks[o]) && !isUpperWord(x.txt, x.toks[o]) && !isPossessive(x.toks[o].Lower) && !nonNominal[x.toks[o].Lower] && !determiners[x.toks[o].Lower] {
-			o-- // one adjective: "repeated"
-		}
-		if o < r.a || !isPossessive(x.toks[o].Lower) || !isUpperWord(x.txt, x.toks[o]) {
-			return subject{}
-		}
-		sub := nameBack(x.txt, x.toks, r.a, o)
-		if !sub.Found {
-			return subject{}
-		}
-		end := x.toks[o].End - len("’s")
-		if strings.HasSuffix(x.toks[o].Lower, "'s") {
-			end = x.toks[o].End - len("'s")
-		}
-		sub.Span.End = end
-		return sub
+		return x.possessiveOwner(r.a, k, false)
 	}
 	return subject{}
+}
+
+// possessiveOwner reads the owner of the speech noun before the "that" at
+// token k (not below token lo): "Doe's repeated assertion that …". The
+// noun is a speech cue, or with anyNoun any noun that can carry content
+// ("Doe's emphasis that …").
+func (x *docCtx) possessiveOwner(lo, k int, anyNoun bool) subject {
+	n := k - 1
+	if n < lo {
+		return subject{}
+	}
+	if w := x.toks[n].Lower; cueStrength(w) <= 0 && !(anyNoun && lexicon.Known(w) && canBeSource(w)) || strings.HasSuffix(w, "ed") || strings.HasSuffix(w, "ing") || strings.HasSuffix(w, "ly") || isUpperWord(x.txt, x.toks[n]) {
+		return subject{}
+	}
+	o := n - 1
+	if o > lo && isWord(x.toks[o]) && !isUpperWord(x.txt, x.toks[o]) && !isPossessive(x.toks[o].Lower) && !nonNominal[x.toks[o].Lower] && !determiners[x.toks[o].Lower] {
+		o-- // one adjective: "repeated"
+	}
+	if o < lo || !isPossessive(x.toks[o].Lower) || !isUpperWord(x.txt, x.toks[o]) {
+		return subject{}
+	}
+	sub := nameBack(x.txt, x.toks, lo, o)
+	if !sub.Found {
+		return subject{}
+	}
+	end := x.toks[o].End - len("’s")
+	if strings.HasSuffix(x.toks[o].Lower, "'s") {
+		end = x.toks[o].End - len("'s")
+	}
+	sub.Span.End = end
+	return sub
 }
 
 // colonIntro reads an attribution that ends paragraph p with a colon and
@@ -1976,6 +1988,20 @@ func (x *docCtx) attribute(qs []quoted) []accord.QuoteMention {
 		}
 		if m.Span.Len() <= 0 {
 			continue
+		}
+		if a.sub.Found && spk.ok && m.Fragments != nil && m.Span.Start < a.sub.Span.Start && a.sub.Span.End <= m.Fragments[0].Start &&
+			!strings.ContainsAny(x.txt[m.Span.Start:m.Fragments[0].Start], ",:;") {
+			// "Doe's emphasis that the losses came from what rivals
+			// called “fraud”": a clause holding its speaker (no comma
+			// between: "that …, Roe said, “…”" is Roe's) is the owner's
+			// of the "that" opening it.
+			s := x.sentenceOf(q.Open.Start, q.Para)
+			r := tokensIn(x.toks, accord.Span{Start: s.Start, End: m.Span.Start})
+			if r.b < len(x.toks) && x.toks[r.b].Start == m.Span.Start && x.toks[r.b].Lower == "that" {
+				if sub := x.possessiveOwner(r.a, r.b, true); sub.Found {
+					spk = x.resolve(sub, q.Para)
+				}
+			}
 		}
 		from = append(from, [2]int{first, i})
 		m.Text = x.txt[m.Span.Start:m.Span.End]

@@ -160,6 +160,14 @@ func subjectBefore(txt string, toks []accord.Token, lo, cue int) (sub subject) {
 		// "It’s denouncing …": the pronoun of a contraction.
 		return subject{Span: accord.Span{Start: t.Start, End: t.Start + len(base)}, Kind: accord.MentionPronoun, Found: true}
 	}
+	if (t.Lower == "which" || t.Lower == "who") && i-1 >= lo && isUpperWord(txt, toks[i-1]) && isWord(toks[i-1]) {
+		// "… turned to the Northgate Harbour Board which said …": the
+		// name the relative word follows.
+		if n := nameBack(txt, toks, lo, i-1); n.Found && !notName[toks[i-1].Lower] {
+			return n
+		}
+		return subject{}
+	}
 	if t.Lower == "," || t.Lower == ")" {
 		// Appositive or relative clause: "X, who ..., said". Find the nearest
 		// capitalised name before the clause, within a short window.
