@@ -883,9 +883,10 @@ func (a *annotator) retypeBareCompanies(lasts map[string]bool, nNames int) {
 
 // companyKinds: lower-case nouns naming a kind of company or publication,
 // written right before its name ("press distributor X", "news weekly X").
-// Titles of people ("publisher", "owner") are not among them.
+// Nouns also said of people ("publisher", "owner", "producer": "film
+// producer Jo Bloggs") are not among them.
 var companyKinds = set("company", "firm", "group", "newspaper", "daily", "weekly", "magazine", "agency",
-	"distributor", "maker", "manufacturer", "producer", "retailer", "insurer", "airline", "bank", "brokerage",
+	"distributor", "maker", "manufacturer", "retailer", "insurer", "airline", "bank", "brokerage",
 	"conglomerate", "chain", "carmaker", "automaker", "broadcaster", "supermarket", "lender", "operator")
 
 // pressKinds: nouns after a publication's name ("X daily said").

@@ -25,6 +25,8 @@ func TestCompaniesReadAsPersons(t *testing.T) {
 			"Gazeta Mlynska", "ORG"},
 		// a person's name keeps its type whatever the weak cues say
 		{"In 1940 the air force under Hermann Gotting began its bombing of the city.", "Hermann Gotting", "PERSON"},
+		{"The award went to the film . Producer Shogo Tamiyaki said the film would open in May . The film by Shogo Tamiyaki is long .",
+			"Shogo Tamiyaki", "PERSON"},
 		{"Flavio Cetti , the chairman of the Organisation for Security , said the talks went well.", "Flavio Cetti", "PERSON"},
 	} {
 		checkName(t, tc.text, tc.name, tc.typ)
