@@ -270,3 +270,55 @@ func personNoun(w string) bool {
 
 // timeWords may follow "on", "in" or "last" in a time phrase.
 var timeWords = map[string]bool{"week": true, "month": true, "year": true, "night": true, "morning": true, "evening": true, "afternoon": true, "weekend": true}
+
+// controlVerbs take an object who then does what the infinitive says ("led
+// Jones to fear", "urged the mayor to call"): English object control.
+var controlVerbs = map[string]bool{"led": true, "leads": true, "prompted": true, "prompts": true, "forced": true, "caused": true,
+	"pushed": true, "urged": true, "asked": true, "encouraged": true, "inspired": true, "persuaded": true, "convinced": true,
+	"invited": true, "moved": true, "drove": true, "spurred": true, "compelled": true}
+
+// controlObject reads the object of a control verb whose infinitive, a
+// speech or thought cue, introduces quoted words q: "All this has led the
+// harbour pilot Jane Roe to fear a “…”" is Roe's. The infinitive stands
+// within ten tokens before the quote, with no mark, clause break or cue
+// between; the name ends right before "to", and the verb stands at most
+// four words before the name.
+func (x *docCtx) controlObject(q quoted) subject {
+	s := x.sentenceOf(q.Open.Start, q.Para)
+	r := tokensIn(x.toks, accord.Span{Start: s.Start, End: q.Open.Start})
+	for k := r.b - 1; k > r.a+1 && r.b-k <= 10; k-- {
+		t := x.toks[k]
+		if x.inQuote(t.Start) || isMarkTok(t.Lower) {
+			return subject{}
+		}
+		switch t.Lower {
+		case ";", ":", "—", "–", "(", ")", ".", ",":
+			return subject{}
+		}
+		if cueStrength(t.Lower) <= 0 || x.toks[k-1].Lower != "to" {
+			if isCue(t.Lower) {
+				return subject{}
+			}
+			continue
+		}
+		e := k - 2
+		if !isUpperWord(x.txt, x.toks[e]) || !isWord(x.toks[e]) {
+			return subject{}
+		}
+		n := nameBack(x.txt, x.toks, r.a, e)
+		if !n.Found {
+			return subject{}
+		}
+		a := tokensIn(x.toks, accord.Span{Start: n.Span.Start, End: n.Span.Start + 1}).a
+		for v := a - 1; v >= r.a && a-v <= 5; v-- {
+			if controlVerbs[x.toks[v].Lower] {
+				return n
+			}
+			if w := x.toks[v]; !isWord(w) || isCue(w.Lower) || nonNominal[w.Lower] {
+				break
+			}
+		}
+		return subject{}
+	}
+	return subject{}
+}

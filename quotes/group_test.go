@@ -64,3 +64,18 @@ func TestClauseOwners(t *testing.T) {
 		}
 	}
 }
+
+// TestControlObject: the object of "led X to fear" says the quoted words
+// (invented sentence).
+func TestControlObject(t *testing.T) {
+	txt := "The mayor keeps praising the rival port. All this has led the harbour pilot Jane Roeder to fear a “Northgate-Eastland sell-out.”"
+	for _, q := range quotesOf(t, txt) {
+		if strings.Contains(q.Text, "sell-out") {
+			if !strings.Contains(q.SpeakerText, "Jane Roeder") {
+				t.Errorf("%q: speaker %q, want Jane Roeder", q.Text, q.SpeakerText)
+			}
+			return
+		}
+	}
+	t.Error("no quote holding “sell-out”")
+}

@@ -1892,6 +1892,8 @@ func (x *docCtx) attribute(qs []quoted) []accord.QuoteMention {
 			// “outlaw nation”").
 			if sub := x.possessiveSource(q); sub.Found {
 				spk = x.resolve(sub, q.Para)
+			} else if sub := x.controlObject(q); sub.Found {
+				spk = x.resolve(sub, q.Para)
 			} else if sub := x.clauseSubject(q); sub.Found {
 				spk = x.resolve(sub, q.Para)
 			}
