@@ -165,8 +165,14 @@ func (x *docCtx) groupSubject(plural bool, a, c int) (subject, int) {
 	// A speaking noun, after a determiner or alone ("Critics of the plan,
 	// like …, see …").
 	h := b
-	if h+1 < c && h > a && !isUpperWord(x.txt, x.toks[h]) && !x.groupNoun(plural, x.toks[h].Lower) && !isUpperWord(x.txt, x.toks[h+1]) && x.groupNoun(plural, x.toks[h+1].Lower) {
-		h++ // "the federal agency": one modifier
+	for j := b + 1; plural && j < c && j <= b+2; j++ {
+		// "the federal agencies", "Voting rights advocates": modifiers.
+		if w := x.toks[j]; !isWord(w) || isUpperWord(x.txt, w) || nonNominal[w.Lower] || determiners[w.Lower] || !isWord(x.toks[j-1]) || isUpperWord(x.txt, x.toks[j-1]) && j-1 > a {
+			break
+		}
+		if x.groupNoun(plural, x.toks[j].Lower) && x.verbNext(j+1, c) {
+			h = j
+		}
 	}
 	hw := x.toks[h].Lower
 	if !isWord(x.toks[h]) || nonNominal[hw] || determiners[hw] || !lexicon.Known(hw) || isUpperWord(x.txt, x.toks[h]) && h > a || x.opener(h, c) && h == a && !x.groupNoun(plural, hw) {
