@@ -299,7 +299,7 @@ func (s *Stage) storyClaims(c *accord.Corpus, st *story) []accord.Claim {
 			if nameList(di.d.Text, sn) {
 				continue // "J Robinson (capt); M Cueto, J Noon, …": a team sheet, no statement
 			}
-			units = append(units, unit{di: di, sent: si, words: len(sn.words), content: len(sn.ids)})
+			units = append(units, unit{di: di, sent: si, words: len(sn.words), content: di.nums.coreCount(sn)})
 		}
 	}
 	// A form of words that recurs in reports on unrelated subjects states
@@ -314,8 +314,11 @@ func (s *Stage) storyClaims(c *accord.Corpus, st *story) []accord.Claim {
 		units = kept
 	}
 	for u := range units {
-		for _, w := range units[u].di.sents[units[u].sent].ids {
-			index[w] = append(index[w], u)
+		sn := &units[u].di.sents[units[u].sent]
+		for _, w := range sn.ids {
+			if !inSorted(sn.desc, w) {
+				index[w] = append(index[w], u)
+			}
 		}
 	}
 	// Anchors: each unit's quantities and dates, indexed by value.
@@ -348,8 +351,8 @@ func (s *Stage) storyClaims(c *accord.Corpus, st *story) []accord.Claim {
 		touched = touched[:0]
 		for _, w := range a.ids {
 			post := index[w]
-			if len(post) > maxPost && len(post) > 50 || u.di.nums.isTime(w) {
-				continue // too common in this story to tell claims apart, or a word of time
+			if len(post) > maxPost && len(post) > 50 || u.di.nums.isTime(w) || inSorted(a.desc, w) {
+				continue // too common in this story to tell claims apart, a word of time or of a name's description
 			}
 			for _, j := range post {
 				if j > i && units[j].di != u.di {
@@ -459,8 +462,8 @@ func (s *Stage) storyClaims(c *accord.Corpus, st *story) []accord.Claim {
 	return out
 }
 
-func sharedGram(a, b *sent) bool {
-	ga, gb := a.contentGrams(), b.contentGrams()
+func sharedGram(nums *wordNums, a, b *sent) bool {
+	ga, gb := a.contentGrams(nums), b.contentGrams(nums)
 	if len(gb) < len(ga) {
 		ga, gb = gb, ga
 	}
@@ -474,25 +477,40 @@ func sharedGram(a, b *sent) bool {
 
 // contentGrams is the set of the sentence's word 5-grams that hold at least
 // two content words (no words of time: "over the next 20 years" is shared
-// by reports of different facts), built once.
-func (s *sent) contentGrams() map[string]bool {
+// by reports of different facts) and a predicate word (sent.pred): a
+// phrase of names and the words describing them ("the Norland mining firm
+// Kestrel Metals") names the subject, not what is said of it. Built once.
+func (s *sent) contentGrams(nums *wordNums) map[string]bool {
 	if s.grams != nil {
 		return s.grams
 	}
 	s.grams = map[string]bool{}
 	for i := 0; i+5 <= len(s.words); i++ {
 		g := s.words[i : i+5]
-		content := 0
+		content, pred := 0, false
 		for _, w := range g {
 			if !text.IsStopword(w) && !timeWord(w) {
 				content++
+				if !pred {
+					pred = s.predWord(nums, w)
+				}
 			}
 		}
-		if content >= 2 {
+		if content >= 2 && pred {
 			s.grams[strings.Join(g, " ")] = true
 		}
 	}
 	return s.grams
+}
+
+// predWord: word w (or a part of it, "bail-out") is a predicate word of s.
+func (s *sent) predWord(nums *wordNums, w string) bool {
+	for _, part := range strings.Split(w, "-") {
+		if id, ok := nums.num[part]; ok && inSorted(s.pred, id) {
+			return true
+		}
+	}
+	return false
 }
 
 func buildClaim(c *accord.Corpus, st *story, units []unit, members []int, lead int) (accord.Claim, bool) {

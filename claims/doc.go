@@ -30,8 +30,14 @@ type sent struct {
 	// where it names: words written in lower case, less speech verbs and
 	// the titles that go with a name ("Russian deputy foreign minister").
 	// Two sentences that share only names and titles state nothing in
-	// common.
+	// common; nor do two that share only the words describing a name
+	// ("the Norland mining firm Kestrel", "Norland's largest card
+	// issuer"): see describe.
 	pred []int32
+	// desc: content words that stand only in such a description of a
+	// name, sorted. They are no predicate words and, like words of time,
+	// neither shared words of a claim nor counted in the sentence's total.
+	desc []int32
 }
 
 // wordTok is one word of a sentence while its ids are read: its case and
@@ -39,7 +45,12 @@ type sent struct {
 type wordTok struct {
 	w                            string
 	first, lower, capital, title bool
-	from, to                     int
+	// gap: a punctuation mark stands between the previous word and this
+	// one (punct: its first byte); poss: the word is a possessive
+	// ("Norland's").
+	gap, poss bool
+	punct     byte
+	from, to  int
 }
 
 // titleVocab: a word of the title vocabulary (head, rank or portfolio).
@@ -53,9 +64,11 @@ var titleVocabSet = map[string]bool{}
 // predIDs appends to dst the ids of the sentence's predicate words: lower-case
 // words that are no speech verb and no title word next to a name (a title
 // word next to a capitalized word, or next to such a title word, belongs to
-// the name: "the Russian deputy foreign minister", "Labour leader"). The
-// first word is decided later (its case says nothing).
-func predIDs(ws []wordTok, ids []int32, dst []int32, ref []bool) ([]int32, []bool) {
+// the name: "the Russian deputy foreign minister", "Labour leader") and no
+// word describing a name (describe), whose ids it appends to desc when they
+// stand nowhere else in the sentence. The first word is decided later (its
+// case says nothing).
+func predIDs(ws []wordTok, ids []int32, dst []int32, ref []bool, desc []int32) ([]int32, []bool, []int32) {
 	ref = ref[:0]
 	for range ws {
 		ref = append(ref, false)
@@ -74,23 +87,49 @@ func predIDs(ws []wordTok, ids []int32, dst []int32, ref []bool) ([]int32, []boo
 			ref[k] = true
 		}
 	}
+	isDesc := describe(ws, ref)
 	for k, t := range ws {
-		if !t.lower || ref[k] || speechVerbs[t.w] || t.first || timeWord(t.w) {
+		if isDesc[k] {
+			desc = append(desc, ids[t.from:t.to]...)
+		}
+		if !t.lower || ref[k] || isDesc[k] || speechVerbs[t.w] || t.first || timeWord(t.w) {
 			continue
 		}
 		dst = append(dst, ids[t.from:t.to]...)
 	}
-	return dst, ref
+	if len(desc) > 0 {
+		// A word written elsewhere in the sentence outside a description
+		// is no description word there.
+		kept := desc[:0]
+		for _, id := range desc {
+			other := false
+			for k, t := range ws {
+				if !isDesc[k] && slices.Contains(ids[t.from:t.to], id) {
+					other = true
+					break
+				}
+			}
+			if !other {
+				kept = append(kept, id)
+			}
+		}
+		desc = kept
+	}
+	return dst, ref, desc
 }
 
 // timeWord: a word that places a sentence in time ("last", "months",
-// "weekend", "2004") rather than saying what it states. Reports of
+// "weekend", "September", "2004") rather than saying what it states. Reports of
 // different facts share such words (quarterly figures, "over the next 20
 // years"), so they count neither as predicate words nor as shared words of
 // a claim.
 func timeWord(w string) bool {
-	return timeFill[w] || calendarWord[w] || yearNum(w)
+	return timeFill[w] || calendarWord[w] || monthWord[w] || yearNum(w)
 }
+
+// monthWord: the names of months that are no other word ("march", "may").
+var monthWord = map[string]bool{"january": true, "february": true, "april": true, "june": true, "july": true,
+	"august": true, "september": true, "sept": true, "october": true, "november": true, "december": true}
 
 // yearNum: a year of the calendar written in digits ("1999", "2004").
 func yearNum(w string) bool {
@@ -127,17 +166,19 @@ func (w *wordNums) isTime(id int32) bool {
 	return w.time[id] == 2
 }
 
-// sharedNonTime counts the ids a and b share that are no words of time.
-func (w *wordNums) sharedNonTime(a, b []int32) int {
+// sharedCore counts the content words sentences a and b share that are
+// no words of time and describe a name in neither (sent.desc).
+func (w *wordNums) sharedCore(a, b *sent) int {
 	n, i, j := 0, 0, 0
-	for i < len(a) && j < len(b) {
+	x, y := a.ids, b.ids
+	for i < len(x) && j < len(y) {
 		switch {
-		case a[i] < b[j]:
+		case x[i] < y[j]:
 			i++
-		case a[i] > b[j]:
+		case x[i] > y[j]:
 			j++
 		default:
-			if !w.isTime(a[i]) {
+			if !w.isTime(x[i]) && !inSorted(a.desc, x[i]) && !inSorted(b.desc, x[i]) {
 				n++
 			}
 			i++
@@ -145,6 +186,25 @@ func (w *wordNums) sharedNonTime(a, b []int32) int {
 		}
 	}
 	return n
+}
+
+// coreCount: the sentence's content words less words of time and words
+// describing a name (the total the shared count of sharedCore is measured
+// against).
+func (w *wordNums) coreCount(s *sent) int {
+	n := 0
+	for _, id := range s.ids {
+		if !w.isTime(id) && !inSorted(s.desc, id) {
+			n++
+		}
+	}
+	return n
+}
+
+// inSorted: id is in the sorted list l.
+func inSorted(l []int32, id int32) bool {
+	_, ok := slices.BinarySearch(l, id)
+	return ok
 }
 
 func newWordNums() *wordNums { return &wordNums{num: map[string]int32{}} }
@@ -285,15 +345,21 @@ func newDocInfo(c *accord.Corpus, d *accord.Document, nums *wordNums) *docInfo {
 			}
 		}
 		wtoks = wtoks[:0]
+		gap, punct := false, byte(0)
 		for _, t := range s.toks {
 			if !isWordTok(t.Lower) {
+				if !gap {
+					punct = t.Lower[0]
+				}
+				gap = true
 				continue
 			}
-			w, _ := stripPoss(t.Lower)
+			w, poss := stripPoss(t.Lower)
 			s.words = append(s.words, w)
 			di.words[w] = true
 			raw := d.Text[t.Start:t.End]
-			wt := wordTok{w: w, first: len(s.words) == 1, from: len(partIDs)}
+			wt := wordTok{w: w, first: len(s.words) == 1, from: len(partIDs), gap: gap, punct: punct, poss: poss}
+			gap, punct = false, 0
 			if raw == t.Lower {
 				di.lowerWords[w] = true
 				wt.lower = true
@@ -313,7 +379,7 @@ func newDocInfo(c *accord.Corpus, d *accord.Document, nums *wordNums) *docInfo {
 			wt.to = len(partIDs)
 			wtoks = append(wtoks, wt)
 		}
-		s.pred, refBuf = predIDs(wtoks, partIDs, s.pred, refBuf)
+		s.pred, refBuf, s.desc = predIDs(wtoks, partIDs, s.pred, refBuf, s.desc)
 		partIDs = partIDs[:0]
 		slices.Sort(s.ids)
 		s.ids = tight(slices.Compact(s.ids))
@@ -332,6 +398,8 @@ func newDocInfo(c *accord.Corpus, d *accord.Document, nums *wordNums) *docInfo {
 		}
 		slices.Sort(s.pred)
 		s.pred = tight(slices.Compact(s.pred))
+		slices.Sort(s.desc)
+		s.desc = tight(slices.Compact(s.desc))
 	}
 	di.extendOpenQuotes()
 	for si := range di.sents {

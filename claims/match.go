@@ -119,7 +119,7 @@ func (st *story) wordsMatch(u, v unit, n int) (bool, float64) {
 	jac := float64(n) / float64(na+nb-n)
 	a, b := &u.di.sents[u.sent], &v.di.sents[v.sent]
 	if !(jac >= 0.4 || n >= 4 && float64(n) >= 0.6*float64(small) || n >= 6 && float64(n) >= 0.4*float64(small) ||
-		n >= 3 && sharedGram(a, b)) {
+		n >= 3 && sharedGram(u.di.nums, a, b)) {
 		return false, 0
 	}
 	if otherThing(u, v) {
@@ -321,7 +321,7 @@ func samePeople(da *docInfo, sa int, db *docInfo, sb int) bool {
 // statesSame: member v's sentence states what statement u states.
 func (st *story) statesSame(u, v unit) bool {
 	a, b := &u.di.sents[u.sent], &v.di.sents[v.sent]
-	if ok, _ := st.wordsMatch(u, v, u.di.nums.sharedNonTime(a.ids, b.ids)); ok {
+	if ok, _ := st.wordsMatch(u, v, u.di.nums.sharedCore(a, b)); ok {
 		return true
 	}
 	if len(u.anchors) > 0 && len(v.anchors) > 0 {
