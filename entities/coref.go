@@ -813,7 +813,7 @@ func (a *annotator) retypeBareCompanies(lasts map[string]bool, nNames int) {
 		}
 		if lw(l.j) == "," {
 			switch lw(l.j + 1) {
-			case "which": // not for a multi-word name: "Eric Clapton and Jo Bloggs, which raised £1m"
+			case "which": // not for a multi-word name: "Jane Roe and Jo Bloggs, which raised £1m"
 				g.org++
 			case "who":
 				g.pers++

@@ -708,8 +708,8 @@ func retypeBareNames(nodes []*chainNode) {
 // organisation and as a place, and the lexicon (one word) or the tagger's
 // gazetteer (any length) knows the name as a place (a city, a state, not a
 // country: a country's chains are all GPE by now). The
-// tagger tells the two apart by context ("Chicago 4 Houston 3", "beat
-// Atlanta" vs "in Chicago"), and they are two things: the club or
+// tagger tells the two apart by context ("Northport 4 Eastvale 3", "beat
+// Westford" vs "in Northport"), and they are two things: the club or
 // institution named after the place, and the place. Merging them by the
 // majority gave every mention of the minority the other's type.
 func placeAndNamesake(types map[string]int, key string) bool {
@@ -725,15 +725,15 @@ func placeAndNamesake(types map[string]int, key string) bool {
 
 // sortNamesakes: the tagger types a place and its club per document, and
 // a document about the place sometimes reads it as an organisation
-// ("a Yorkshire company", "a meeting in Hinckley, Leicestershire") or the
-// club as the place ("the Bath prop", "Chelsea v Bristol"). A chain whose
+// ("a Westshire company", "a meeting in Millbrook, Westshire") or the
+// club as the place ("the Eastvale prop", "Northport v Eastvale"). A chain whose
 // own mentions say the other thing, and more often than they say its own
 // type, joins the other group and takes its type. Place evidence: "in",
 // "near", "from" … before it (not "stake in"), "Town, X", "X, Country", a
-// lower-case noun after it that is no club role ("Kent athlete", "Detroit
+// lower-case noun after it that is no club role ("Westshire athlete", "Northport
 // neighbourhood"). Club evidence: "v"/"vs" beside it, a score after it,
-// "beat"/"against"/"face" … before it, a club role after it ("Bath
-// centre", "Leicester boss").
+// "beat"/"against"/"face" … before it, a club role after it ("Eastvale
+// centre", "Northport boss").
 func sortNamesakes(nodes []*chainNode) {
 	byShort := map[string][]int{}
 	for i, n := range nodes {
@@ -783,7 +783,7 @@ var (
 	clubFor    = set("played", "plays", "playing", "signed", "signs", "signing", "scored", "scores", "scoring")
 	auxWords   = set("has", "have", "had", "was", "were", "is", "are", "will", "would", "could", "can", "may",
 		"might", "must", "shall", "should", "did", "does", "do", "said", "won", "lost", "beat", "drew", "and", "or", "but", "also", "then", "now")
-	// clubRoles: what a club has ("Bath centre", "Leicester boss").
+	// clubRoles: what a club has ("Eastvale centre", "Northport boss").
 	clubRoles = set("boss", "manager", "coach", "striker", "midfielder", "defender", "goalkeeper", "keeper", "winger",
 		"wing", "captain", "skipper", "centre", "prop", "fly-half", "scrum-half", "lock", "flanker", "hooker",
 		"full-back", "forward", "side", "squad", "team", "fans", "supporters", "chairman", "player", "players",
@@ -807,7 +807,7 @@ func namesakeCues(text string, sp accord.Span) (place, club int) {
 	case placePreps[lp] && !companyNouns[strings.ToLower(before)]:
 		place++
 	case prev == "," && firstUpper(before) && placePreps[strings.ToLower(third)] && (next == "" || next == "." || next == "," || !firstUpper(next)):
-		place++ // "in Hinckley, Leicestershire" (not a list "Arsenal, X and Y")
+		place++ // "in Millbrook, Westshire" (not a list "Northport, X and Y")
 	case clubVerbs[lp] || clubBefore[lp] || (lp == "for" && clubFor[strings.ToLower(before)]):
 		club++ // "beat X", "side X", "played for X"
 	}
@@ -821,7 +821,7 @@ func namesakeCues(text string, sp accord.Span) (place, club int) {
 	case next != "" && next == ln && len(ln) > 2 && !edgeWords[ln] && !pronounWords[ln] && !auxWords[ln] &&
 		!strings.HasSuffix(ln, "ed") && !strings.HasSuffix(ln, "s") && // a verb: "X tied", "X wins"
 		(senseUnder(ln, "person") || senseUnder(ln, "org") || senseUnder(ln, "loc")):
-		place++ // "Yorkshire company", "Kent athlete", "Detroit neighbourhood"
+		place++ // "Westshire company", "Westshire athlete", "Northport neighbourhood"
 	}
 	return place, club
 }

@@ -335,7 +335,7 @@ func classOfType(t string) int {
 func (a *annotator) addName(si, i, j, cls int) {
 	ws := a.sents[si]
 	// Trim punctuation at the edges (a model error, never a name part), but
-	// for a bracket the name opens ("Mladost ( L )": balanceBrackets).
+	// for a bracket the name opens ("Vala ( L )": balanceBrackets).
 	for i < j && !hasLetterOrDigit(ws[i].text) {
 		i++
 	}

@@ -835,7 +835,7 @@ var edgeWords = set("of", "and", "or", "nor", "but", "in", "to", "at", "on", "by
 	"into", "than", "as", "a", "an", "the", "my", "your", "our", "their", "its")
 
 // bracketQualifier: an organisation's name followed by a bracketed one- or
-// two-letter capital qualifier takes it in ("Mladost ( BJ )", "Rad ( B )":
+// two-letter capital qualifier takes it in ("Vala ( BJ )", "Sloga ( B )":
 // results tables tell clubs of one name apart by their town's initial),
 // whether the tagger left the letters out or read them as a name of their
 // own. A person's bracket ("Jo Smith ( R )": a party) is not joined.
@@ -866,10 +866,10 @@ func bracketQualifier(ws []word, out []span) []span {
 // balanceBrackets: a name holds no unmatched bracket (the tagger's span
 // edges, once punctuation is trimmed off them, often do). A span that opens
 // "(" without closing it takes the closing bracket when the bracket holds one
-// word, a qualifier ("Mladost ( L )"); else it is two names, before and inside
-// the bracket ("Hizbollah ( Party of God )" -> "Hizbollah", "Party of God").
-// A span that closes ")" it did not open starts after it ("Leo ) Nichols" ->
-// "Nichols").
+// word, a qualifier ("Vala ( L )"); else it is two names, before and inside
+// the bracket ("Norland Front ( Party of Light )" -> "Norland Front", "Party of Light").
+// A span that closes ")" it did not open starts after it ("Ann ) Roe" ->
+// "Roe").
 func balanceBrackets(ws []word, r span) []span {
 	for r.i < r.j && !hasLetterOrDigit(ws[r.i].text) {
 		r.i++
@@ -908,7 +908,7 @@ func balanceBrackets(ws []word, r span) []span {
 // organisation or law noun ("The Commerce Department", "The University of
 // Michigan", "The Treaty of X"): a description written with capitals, whose
 // article news does not count as part of the name (the article of a title,
-// "The Sunday Telegraph", "The Decaying Mansion", stays). The head is the
+// "The Sunday Courier", "The Decaying Mansion", stays). The head is the
 // last word before the first lower-case word, else the last word.
 func institutionName(ws []word, r span) bool {
 	head := r.j - 1

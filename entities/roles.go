@@ -73,7 +73,7 @@ func (a *annotator) lower(si, i int) string {
 func isTitleWord(l string) bool { return titleHeads[l] || titleMods[l] }
 
 // roles finds titles given to PERSON names: premodifiers ("US Secretary of
-// State Antony Blinken") and appositives ("Jane Smith, the Deputy
+// State Jane Roe") and appositives ("Jane Smith, the Deputy
 // Secretary of State, ..."; "..., who is a Russian deputy foreign minister").
 func (a *annotator) roles() {
 	rf := a.newRoleFinder()
@@ -120,8 +120,8 @@ func (rf *roleFinder) titleBefore(mi int, l mloc, at int) {
 	a := rf.a
 	k := at // role is [k, end)
 	end := at
-	// "Ambassador to the OSCE Michael Carpenter", "... to the Organization
-	// for ... (OSCE) Michael Carpenter": a posting between title and name.
+	// "Ambassador to the OSCE Jane Roe", "... to the Organization
+	// for ... (OSCE) Jane Roe": a posting between title and name.
 	p := at
 	if a.lower(l.s, p-1) == ")" && a.lower(l.s, p-3) == "(" {
 		p -= 3
