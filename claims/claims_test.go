@@ -3,6 +3,7 @@ package claims
 import (
 	"context"
 	"fmt"
+	"math/rand/v2"
 	"os"
 	"path/filepath"
 	"slices"
@@ -1127,5 +1128,51 @@ func TestWeekdayNeedsItsHappeningInBoth(t *testing.T) {
 	}
 	if !found {
 		t.Errorf("one happening on one weekday not corroborated: %+v", c.Claims)
+	}
+}
+
+// TestExtendOpenQuotesForward: reading the marks forward once gives what
+// reading each sentence's paragraph from its start gives.
+func TestExtendOpenQuotesForward(t *testing.T) {
+	pieces := []string{"He said “the pier", " is shut.", "” ", "She added: \"ferries", " will wait.\" ", "\n", "Then “it rained. ", "All day.” ", "« Non. » ", "Plain text. "}
+	rng := rand.New(rand.NewPCG(7, 11))
+	for n := 0; n < 300; n++ {
+		var b strings.Builder
+		var spans []accord.Span
+		for k := 0; k < 2+rng.IntN(12); k++ {
+			start := b.Len()
+			b.WriteString(pieces[rng.IntN(len(pieces))])
+			if b.Len() > start && rng.IntN(3) > 0 {
+				spans = append(spans, accord.Span{Start: start, End: b.Len()})
+			}
+		}
+		txt := b.String()
+		di := &docInfo{d: &accord.Document{Text: txt}}
+		for _, sp := range spans {
+			di.sents = append(di.sents, sent{span: sp, stmt: sp})
+		}
+		di.extendOpenQuotes()
+		for si, s := range di.sents {
+			// The reference: each sentence's paragraph read from its start.
+			sp := s.span
+			want := sp
+			line := strings.LastIndexByte(txt[:sp.Start], '\n') + 1
+			if open := openQuote(txt[line:sp.Start]); open >= 0 {
+				open += line
+				for back := 1; back <= maxQuoteBack && si-back >= 0; back++ {
+					prev := di.sents[si-back].span
+					if prev.End <= line {
+						break
+					}
+					if prev.Start <= open {
+						want = accord.Span{Start: prev.Start, End: sp.End}
+						break
+					}
+				}
+			}
+			if s.stmt != want {
+				t.Fatalf("%q sentence %d %v: stmt %v, want %v", txt, si, sp, s.stmt, want)
+			}
+		}
 	}
 }

@@ -450,16 +450,31 @@ const maxQuoteBack = 3
 // extendOpenQuotes sets each sentence's stmt: a sentence that starts inside a
 // quotation opened earlier in its paragraph (line) starts its statement at
 // the sentence holding the opening mark, at most maxQuoteBack sentences back.
+//
+// The marks are read once, forward: the state of the paragraph's marks at
+// one sentence's start carries on to the next (a paragraph of thousands of
+// sentences read from its start for each was quadratic).
 func (di *docInfo) extendOpenQuotes() {
 	t := di.d.Text
+	var q quoteScan
+	line, pos := 0, 0
 	for si := range di.sents {
 		sp := di.sents[si].span
-		line := strings.LastIndexByte(t[:sp.Start], '\n') + 1
-		open := openQuote(t[line:sp.Start])
+		if sp.Start < pos {
+			// Overlapping or out-of-order spans: read its paragraph again.
+			line = strings.LastIndexByte(t[:sp.Start], '\n') + 1
+			q, pos = quoteScan{}, line
+		}
+		if nl := strings.LastIndexByte(t[pos:sp.Start], '\n'); nl >= 0 {
+			line = pos + nl + 1
+			q, pos = quoteScan{}, line
+		}
+		q.read(t[pos:sp.Start], pos)
+		pos = sp.Start
+		open := q.open()
 		if open < 0 {
 			continue
 		}
-		open += line
 		for back := 1; back <= maxQuoteBack && si-back >= 0; back++ {
 			prev := di.sents[si-back].span
 			if prev.End <= line {
@@ -477,31 +492,47 @@ func (di *docInfo) extendOpenQuotes() {
 // at its end, or -1: curly marks pair as opening and closing, straight ones
 // alternate.
 func openQuote(s string) int {
-	var stack []int
-	straight := -1
+	var q quoteScan
+	q.read(s, 0)
+	return q.open()
+}
+
+// quoteScan is the state of the double quotation marks read so far.
+type quoteScan struct {
+	stack    []int // open curly marks
+	straight int   // an open straight mark + 1, or 0
+}
+
+// read takes in s, which starts at byte offset base.
+func (q *quoteScan) read(s string, base int) {
 	for i, r := range s {
 		switch r {
 		case '“', '«':
-			stack = append(stack, i)
+			q.stack = append(q.stack, base+i)
 		case '”', '»':
-			if len(stack) > 0 {
-				stack = stack[:len(stack)-1]
+			if len(q.stack) > 0 {
+				q.stack = q.stack[:len(q.stack)-1]
 			}
 		case '"':
-			if straight < 0 {
-				straight = i
+			if q.straight == 0 {
+				q.straight = base + i + 1
 			} else {
-				straight = -1
+				q.straight = 0
 			}
 		}
 	}
+}
+
+// open is the offset of the mark still open, or -1.
+func (q *quoteScan) open() int {
+	straight := q.straight - 1
 	switch {
-	case len(stack) > 0 && stack[len(stack)-1] > straight:
-		return stack[len(stack)-1]
+	case len(q.stack) > 0 && q.stack[len(q.stack)-1] > straight:
+		return q.stack[len(q.stack)-1]
 	case straight >= 0:
 		return straight
-	case len(stack) > 0:
-		return stack[len(stack)-1]
+	case len(q.stack) > 0:
+		return q.stack[len(q.stack)-1]
 	}
 	return -1
 }

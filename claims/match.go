@@ -90,16 +90,22 @@ func timeWindow(q *quantity.Q, text string) bool {
 	if quantity.UnitKind(q.Unit) != "duration" || q.Counts == "age" || q.End > len(text) || q.Start < 0 {
 		return false
 	}
-	after := strings.ToLower(strings.TrimLeft(text[q.End:], " "))
+	// Only the words next to it: lower-casing the rest of the document
+	// for every duration made a long document quadratic.
+	after := strings.ToLower(strings.TrimLeft(text[q.End:min(len(text), q.End+windowReach)], " "))
 	for _, p := range windowAfter {
 		if strings.HasPrefix(after, p) && (len(after) == len(p) || !unicode.IsLetter(rune(after[len(p)]))) {
 			return true
 		}
 	}
-	before := strings.ToLower(strings.TrimRight(text[:q.Start], " "))
+	before := strings.ToLower(strings.TrimRight(text[max(0, q.Start-windowReach):q.Start], " "))
 	last := before[strings.LastIndexFunc(before, func(r rune) bool { return !unicode.IsLetter(r) })+1:]
 	return windowBefore[last]
 }
+
+// windowReach bounds the text read on either side of a duration: longer
+// than any word of windowAfter or windowBefore with its spaces.
+const windowReach = 32
 
 // windowAfter: words after a duration that make it a point in time.
 var windowAfter = []string{"ago", "after", "before", "later", "earlier", "since", "on"}
