@@ -54,6 +54,13 @@ func (x *docCtx) groupAntecedent(plural bool, off, para int) (speaker, bool) {
 		if r.a >= r.b || x.inQuote(x.toks[r.a].Start) || isQuoteMark(x.toks[r.a].Lower) {
 			continue
 		}
+		if sub, ok := x.accordingTo(plural, r); ok && s.End <= off {
+			// "X has called for …, according to the Acme Group. It
+			// said …": the source the sentence cites.
+			if sp := x.resolve(sub, para); sp.ok && !sp.mute {
+				return sp, true
+			}
+		}
 		starts := []int{r.a}
 		for j := r.a; j < r.b && j <= r.a+14; j++ {
 			if x.toks[j].Lower == "," {
@@ -327,4 +334,26 @@ func (x *docCtx) controlObject(q quoted) subject {
 		return subject{}
 	}
 	return subject{}
+}
+
+// accordingTo reads an organisation the tokens r cite ("according to the
+// Acme Group"): the antecedent of an "it"/"they" said in the sentence after.
+func (x *docCtx) accordingTo(plural bool, r tokRange) (subject, bool) {
+	for k := r.a; k+2 < r.b; k++ {
+		if x.toks[k].Lower != "according" || x.toks[k+1].Lower != "to" || x.inQuote(x.toks[k].Start) {
+			continue
+		}
+		b := k + 2
+		if x.toks[b].Lower == "the" && b+1 < r.b {
+			b++
+		}
+		// The name may start a word or two later than the tagger's
+		// mention ("the ACME Intelligence Group").
+		for j := b; j < r.b && j <= b+2 && isUpperWord(x.txt, x.toks[j]) && isWord(x.toks[j]); j++ {
+			if m, ok := x.nameAt(x.toks[j].Start); ok && (m.Type == "ORG" || m.Type == "GPE" && !plural) {
+				return subject{Span: accord.Span{Start: x.toks[b].Start, End: m.End}, Kind: accord.MentionName, Found: true}, true
+			}
+		}
+	}
+	return subject{}, false
 }

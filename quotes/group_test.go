@@ -20,6 +20,8 @@ func TestGroupSpeakers(t *testing.T) {
 			"has insulted the dockers", "Gazette"},
 		{"they, the plural subject", "Critics of the ferry subsidy, like councillors Tomas Berg and Edda Lund, see the vote as a chance to fix the accounts. They sent a letter on Thursday to the Harbour Council opposing the subsidy.\n\n\"The subsidy has become a cover for waste and, if not reformed, it should end in May,\" they wrote.",
 			"The subsidy has become", "Critics"},
+		{"it, the source cited before", "The Eastland Front has called for attacks on ferries before, according to the Harbour Watch Institute, which monitors extremist forums. It said supporters of the group were sharing the news and \"celebrating the sinking.\"",
+			"celebrating the sinking", "Harbour Watch Institute"},
 		{"they, past a modifier, not the organisation before", "In July, the Harbour Board joined the case when it appealed the ruling.\n\nFerry rights advocates have expressed concern about the fees. They cite \"the closures of 2004, when the board cut every night sailing\" as a warning.",
 			"the closures of 2004", "advocates"},
 	}
