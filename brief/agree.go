@@ -75,6 +75,21 @@ func (k keyer) agreement(c *accord.Corpus, cl accord.Claim, spun map[string]bool
 	}
 	stmtWords := k.statementWords(stmt)
 	myPlaces := places(d, src.Start, src.End)
+	// A figure is one thing's: "two awards" of a singer and of a band,
+	// "three points" of two matches are different facts. Each passage
+	// names someone the statement names; a statement that names no one
+	// shares two words of what happened, besides the figure's, with each
+	// passage ("sales" alone is shared by three shops' sales up 0.5%).
+	myKeys, _ := nameKeys(d, accord.Span{Start: src.Start, End: src.End}, false)
+	figureWords := map[string]bool{}
+	for _, a := range mine {
+		for _, w := range k.statementWords(stmt[a.start:a.end]) {
+			figureWords[w.key] = true
+		}
+		if a.q != nil && a.q.Counts != "" {
+			figureWords[k.key(a.q.Counts)] = true
+		}
+	}
 	var myNames map[string]bool
 	if kind == "date" {
 		// A day is shared by many happenings ("on Sunday": three football
@@ -111,6 +126,15 @@ func (k keyer) agreement(c *accord.Corpus, cl accord.Claim, spun map[string]bool
 				continue
 			}
 			if !intersects(myNames, participants(od, span.Start, span.End)) {
+				continue
+			}
+		}
+		if kind == "figure" {
+			if len(myKeys) > 0 {
+				if keys, _ := nameKeys(od, span, false); !sharesName(myKeys, keys) {
+					continue
+				}
+			} else if k.sharedLower(stmtWords, sent, figureWords) < 2 {
 				continue
 			}
 		}
@@ -186,7 +210,7 @@ func anchors(d *accord.Document, start, end int, kind string) []anchor {
 	if kind == "figure" {
 		for i := range d.Quantities {
 			q := &d.Quantities[i]
-			if q.Start >= start && q.End <= end && isFigure(q) && !timeReference(q, d.Text) {
+			if q.Start >= start && q.End <= end && isFigure(q) && !timeReference(q, d.Text) && !partOfFigure(q, d.Text) {
 				out = append(out, anchor{start: q.Start - start, end: q.End - start, q: q})
 			}
 		}
@@ -252,6 +276,18 @@ func timeReference(q *accord.Quantity, s string) bool {
 	return false
 }
 
+// moreUnits matches what goes on a figure after its first unit: "two hours
+// 15 minutes", "six feet and two inches", "1 hour, 5 minutes".
+var moreUnits = regexp.MustCompile(`^,? (and )?(\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|[a-z]+teen|twenty|thirty|forty|fifty|sixty|[a-z]+ty-[a-z]+) [a-z]`)
+
+// partOfFigure reports whether a measure goes on in another unit ("two
+// hours 15 minutes"): the quantity read is part of a figure, and two
+// matches of "two hours 15 minutes" and "two hours and 45 minutes" would
+// agree on it.
+func partOfFigure(q *accord.Quantity, s string) bool {
+	return q.Unit != "" && quantity.UnitKind(q.Unit) != "money" && q.Unit != "%" && moreUnits.MatchString(s[q.End:min(len(s), q.End+24)])
+}
+
 // isAge: the quantity layer's age ("15-year-old": a duration in years
 // counting "age"). Sources agree on "the same age", not on a figure.
 func isAge(q *accord.Quantity) bool { return q.Counts == "age" }
@@ -287,6 +323,20 @@ func sameAnchor(k keyer, a, b anchor) bool {
 	return lo1 <= hi2 && lo2 <= hi1
 }
 
+// sameThing reports whether two figures measure or count the same kind of
+// thing (sameAnchor but for the value): the same unit, and the same or a
+// related counted noun.
+func sameThing(k keyer, a, b anchor) bool {
+	if a.q == nil || b.q == nil || a.q.Unit != b.q.Unit {
+		return false
+	}
+	p, q := a.q, b.q
+	if p.Counts == q.Counts {
+		return p.Unit != "" || p.Counts != ""
+	}
+	return p.Counts != "" && q.Counts != "" && lexicon.Related(k.key(p.Counts), k.key(q.Counts))
+}
+
 // sharesWord reports whether the sentence has a lower-case content word of
 // the statement, or a WordNet-related one ("talks", "negotiations").
 func (k keyer) sharesWord(stmt []stmtWord, sent string) bool {
@@ -310,6 +360,25 @@ func (k keyer) sharesWord(stmt []stmtWord, sent string) bool {
 		}
 	}
 	return false
+}
+
+// sharedLower counts the statement's lower-case content words the sentence
+// has (the same key; a dictionary word opening either sentence counts),
+// less the words of its figures and their counted nouns, which every
+// passage quoted for a figure has.
+func (k keyer) sharedLower(stmt []stmtWord, sent string, figure map[string]bool) int {
+	have := map[string]bool{}
+	for _, w := range k.statementWords(sent) {
+		have[w.key] = true
+	}
+	n := 0
+	for _, w := range stmt {
+		// A dictionary word written with a capital opens its sentence.
+		if have[w.key] && (!w.name || lexicon.Known(w.key)) && !figure[w.key] && !dayWord.MatchString(w.key) {
+			n++
+		}
+	}
+	return n
 }
 
 // inPlace matches a place named after "in" ("in Geneva", "in New York").

@@ -83,11 +83,72 @@ var pronounStart = regexp.MustCompile(`^(["“‘']?)(He|She|They|It|This|These|
 // into its article. A quotation that opens on one and says who speaks
 // ("“We will not move,” Lee said.", "... the mayor said.") reads alone.
 func dangling(c *accord.Corpus, e accord.SpanRef, s string) bool {
+	if pronounSpeaker.MatchString(s) && !namedCue.MatchString(s) {
+		return true // "“…,” he said.": whose words?
+	}
+	if gluedSentences(s) || fragment(s) {
+		return true
+	}
 	m := pronounStart.FindStringSubmatch(s)
 	if m == nil {
 		return false
 	}
 	return m[1] == "" || !attributed(c, e, s) && !reportingCue.MatchString(s)
+}
+
+// pronounSpeaker matches an attribution to a pronoun ("…,” he said.", "…,
+// she added.", "…, they told reporters"): the speaker is named in another
+// sentence of the article, and out of it the reader cannot tell whose
+// words these are.
+var pronounSpeaker = regexp.MustCompile(`[,"”]\s+(he|she|they|He|She|They)\s+(\w+\s+)?(said|says|added|adds|told|tells|explained|insisted|argued|warned|claimed|stated|noted|wrote|continued|admitted|stressed|replied|went on)\b`)
+
+// namedCue matches an attribution to a name ("Mr Brown said", "said Lee",
+// "according to Reuters").
+var namedCue = regexp.MustCompile(`\p{Lu}[\p{L}'’.-]*,?\s+(\([^)]*\)\s+)?(said|says|added|adds|told|tells|explained|insisted|argued|warned|claimed|stated|noted|wrote)\b|\b(said|says|added|told|according to)\s+(Mr|Mrs|Ms|Dr)?\.?\s*\p{Lu}`)
+
+// sentenceBreak matches the end of a sentence followed by another inside
+// one passage: a lower-case word, digit, % or closing bracket or quote
+// before the stop, a capital (or opening quote) after it. The sentence
+// splitter joins sentences when a quotation mark is missing ("… 'If in
+// doubt retain. "But any … condemned." The Act will …": an opening mark
+// left open by a quote running over paragraphs).
+var sentenceBreak = regexp.MustCompile(`[\p{Ll}\d%)][.!?]["”’]?\s+["“]?\p{Lu}`)
+
+// abbreviationStop matches a lower-case abbreviation whose stop ends no
+// sentence ("vs.", "approx.", "a.m.").
+var abbreviationStop = regexp.MustCompile(`(\b(vs|approx|etc|ca|cf|al|no|p\.m|a\.m)|\b\p{Lu}\p{Ll}{0,3})[.]$`)
+
+// fragment reports whether s is no whole sentence but a piece cut out of
+// one: it opens on a lower-case letter, or ends on clause punctuation or
+// a function word ("of its domestic oil and gas operations to Kaneb
+// Partners, which": a hard-wrapped line). A line ending on no stop after
+// a content word (a headline) is left alone.
+func fragment(s string) bool {
+	s = strings.TrimSpace(s)
+	r, _ := utf8.DecodeRuneInString(s)
+	if unicode.IsLower(r) {
+		return true
+	}
+	l, _ := utf8.DecodeLastRuneInString(s)
+	if strings.ContainsRune(",;:-–—", l) {
+		return true
+	}
+	f := strings.Fields(s)
+	return len(f) > 0 && text.IsStopword(strings.ToLower(f[len(f)-1]))
+}
+
+// gluedSentences reports whether s holds two sentences or more, as the
+// sentence splitter left them joined: a brief sentence is one sentence
+// (the second would need its own citation and context).
+func gluedSentences(s string) bool {
+	for _, m := range sentenceBreak.FindAllStringIndex(s, -1) {
+		stop := strings.IndexAny(s[m[0]:m[1]], ".!?")
+		if stop < 0 || abbreviationStop.MatchString(s[:m[0]+stop+1]) {
+			continue
+		}
+		return true
+	}
+	return false
 }
 
 // reportingCue matches an attribution: a reporting verb or "according to".

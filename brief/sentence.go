@@ -18,7 +18,25 @@ import (
 // without a leading discourse connective ("Meanwhile,", "On the other
 // hand,") that refers to a context the brief does not give.
 func claimText(c *accord.Corpus, cl accord.Claim) string {
-	return stripConnective(stripEmptyAttribution(c, cl, annotateDates(c, cl)))
+	return stripConnective(stripLoneQuote(stripEmptyAttribution(c, cl, annotateDates(c, cl))))
+}
+
+// loneQuote matches a quotation that is a whole sentence, opening the
+// passage, followed by another sentence: the sentence splitter left a
+// quotation whose speaker is named elsewhere ("“I think we have got it
+// about right.” Mr Howard said voters faced a clear choice …") in front of
+// the next sentence.
+var loneQuote = regexp.MustCompile(`^["“][^"“”]+[.!?]["”]\s+(\p{Lu})`)
+
+// stripLoneQuote drops a leading lone quotation (loneQuote) when what
+// follows is a sentence of six words or more: out of its article the
+// quotation is no one's words, and the sentence after it reads alone.
+func stripLoneQuote(s string) string {
+	m := loneQuote.FindStringSubmatchIndex(s)
+	if m == nil || len(strings.Fields(s[m[2]:])) < 6 {
+		return s
+	}
+	return s[m[2]:]
 }
 
 // leadAttribution matches a leading "According to X," (X up to the first
@@ -302,6 +320,12 @@ func disputeSentence(c *accord.Corpus, cf accord.Conflict) string {
 		// A bare figure, day or place ("£13bn" vs "£14.5bn") tells the
 		// reader nothing of what it is: each side in its source's words.
 		// quoteAround's quotations come in their marks.
+		if !oneDoc && !sameSubject(c, cf) {
+			// "Meet the Fockers topped the charts in Australia" vs "Lemony
+			// Snicket topped the North America chart": two films, no
+			// dispute.
+			return ""
+		}
 		if qa, qb := sideQuote(c, cf, cf.Sides[0]), sideQuote(c, cf, cf.Sides[1]); qa != "" && qb != "" && qa != qb {
 			if oneDoc {
 				return "One source is inconsistent on " + topic + ": " + qa + " vs " + qb + "."
@@ -313,6 +337,61 @@ func disputeSentence(c *accord.Corpus, cf accord.Conflict) string {
 		return "One source is inconsistent on " + topic + ": \"" + a + "\" vs \"" + b + "\"."
 	}
 	return "Sources disagree on " + topic + ": \"" + a + "\" vs \"" + b + "\"."
+}
+
+// sameSubject reports whether the two sides of a figure, date or place
+// conflict can be about one thing: the sentences stating them name, beside
+// what is disputed, something in common, or one of them names nothing
+// else. Sources do not disagree on the place when one reports where one
+// film topped the charts and the other where another did.
+func sameSubject(c *accord.Corpus, cf accord.Conflict) bool {
+	var keys [2][]string
+	for i, side := range cf.Sides[:2] {
+		d, sn := sideSentence(c, cf, side)
+		if d == nil {
+			return true
+		}
+		says := map[string]bool{}
+		for _, w := range strings.Fields(side.Says) {
+			says[lastNameWord(w)] = true
+		}
+		all, _ := nameKeys(d, sn, false)
+		for _, m := range d.Mentions {
+			if m.Kind == accord.MentionName && (m.Type == "OTHER" || m.Type == "EVENT") && m.Start >= sn.Start && m.End <= sn.End {
+				all = append(all, lastNameWord(m.Text))
+			}
+		}
+		for _, k := range all {
+			if !says[k] && !strings.HasPrefix(k, "#") {
+				keys[i] = append(keys[i], k)
+			}
+		}
+		if len(keys[i]) == 0 {
+			return true
+		}
+	}
+	return sharesName(keys[0], keys[1])
+}
+
+// sideSentence is the document and sentence span of the first evidence
+// span saying what a side of a conflict says, or nil.
+func sideSentence(c *accord.Corpus, cf accord.Conflict, side accord.ConflictSide) (*accord.Document, accord.Span) {
+	says := oneLine(side.Says)
+	for _, e := range cf.Evidence {
+		if !slices.Contains(side.Documents, e.Document) {
+			continue
+		}
+		d := c.Doc(e.Document)
+		if d == nil || e.Start < 0 || e.End > len(d.Text) || e.Start >= e.End || oneLine(d.Text[e.Start:e.End]) != says {
+			continue
+		}
+		for _, sn := range d.Sentences {
+			if sn.Start <= e.Start && e.End <= sn.End {
+				return d, sn
+			}
+		}
+	}
+	return nil, accord.Span{}
 }
 
 // sideQuote is the clause around what a side of a conflict says, from the

@@ -140,30 +140,32 @@ func (k keyer) share(a, b []stmtWord, related bool, min, minLow float64, needLow
 // the claim's own words.
 func (k keyer) supportingDocs(c *accord.Corpus, cl accord.Claim, spunFrom map[string][]string) []string {
 	stmt := k.statementWords(cl.Statement)
-	ev := map[string][]string{}
+	ev := map[string][]evPassage{}
 	for _, e := range cl.Evidence {
-		ev[e.Document] = append(ev[e.Document], e.Text)
+		ev[e.Document] = append(ev[e.Document], evPassage{e.Text, accord.Span{Start: e.Start, End: e.End}})
 	}
 	docs := cl.Documents
 	if len(docs) > maxChecked {
 		docs = docs[:maxChecked]
 	}
-	passages := func(id string) []string {
+	passages := func(id string) []evPassage {
 		if ps := ev[id]; len(ps) > 0 {
 			return ps
 		}
-		var ps []string
+		var ps []evPassage
 		if d := c.Doc(id); d != nil {
 			for _, s := range d.Sentences {
-				ps = append(ps, d.Slice(s))
+				ps = append(ps, evPassage{d.Slice(s), s})
 			}
 		}
 		return ps
 	}
+	facts := k.statementFacts(c, cl)
 	ok := map[string]bool{}
 	check := func(id string, related bool) {
+		d := c.Doc(id)
 		for _, p := range passages(id) {
-			if k.covers(stmt, p, related) {
+			if k.covers(stmt, p.text, related) && (d == nil || facts.agree(k, d, p.sp)) {
 				ok[id] = true
 				return
 			}
@@ -190,4 +192,73 @@ func (k keyer) supportingDocs(c *accord.Corpus, cl accord.Claim, spunFrom map[st
 		}
 	}
 	return out
+}
+
+// evPassage is a document's passage for a claim: its text and span.
+type evPassage struct {
+	text string
+	sp   accord.Span
+}
+
+// stmtFacts are what a passage must not contradict to be cited for a
+// statement: its figures and the people it names.
+type stmtFacts struct {
+	figures []anchor
+	people  []string // PERSON name keys (nameKeys), when a tagger ran
+}
+
+// statementFacts reads the statement's figures and people in the document
+// it comes from.
+func (k keyer) statementFacts(c *accord.Corpus, cl accord.Claim) stmtFacts {
+	var f stmtFacts
+	src := sourceSpan(cl)
+	if src == nil {
+		return f
+	}
+	d := c.Doc(src.Document)
+	if d == nil || src.End > len(d.Text) || src.Start >= src.End {
+		return f
+	}
+	f.figures = anchors(d, src.Start, src.End, "figure")
+	f.people, _ = nameKeys(d, accord.Span{Start: src.Start, End: src.End}, true)
+	return f
+}
+
+// agree reports whether d's passage at sp reports the statement's figures
+// and people, as far as it names any. A passage giving another figure of
+// the same kind for one of the statement's ("£152,879" for an average house
+// price of "£162,086", "two changes" for "four changes", "$91m" for
+// "$121.9m", even beside a "top 12 films" both give) reports something
+// else; a passage naming only other people ("Euan Murray" for "Imanol
+// Harinordoquy") is about them. Words alone (the coverage test) cannot
+// tell these apart.
+func (f stmtFacts) agree(k keyer, d *accord.Document, sp accord.Span) bool {
+	if sp.End <= sp.Start || sp.End > len(d.Text) {
+		return true
+	}
+	if len(f.figures) > 0 {
+		theirs := anchors(d, sp.Start, sp.End, "figure")
+		for _, m := range f.figures {
+			same, other := false, false
+			for _, a := range theirs {
+				if sameAnchor(k, m, a) {
+					same = true
+				} else if sameThing(k, m, a) {
+					other = true
+				}
+			}
+			if other && !same {
+				return false
+			}
+		}
+	}
+	return f.samePeople(d, sp)
+}
+
+func (f stmtFacts) samePeople(d *accord.Document, sp accord.Span) bool {
+	if len(f.people) == 0 {
+		return true
+	}
+	theirs, _ := nameKeys(d, sp, true)
+	return len(theirs) == 0 || sharesName(f.people, theirs)
 }
