@@ -35,8 +35,8 @@ type sent struct {
 	// issuer"): see describe.
 	pred []int32
 	// desc: content words that stand only in such a description of a
-	// name, sorted. They are no predicate words and, like words of time,
-	// neither shared words of a claim nor counted in the sentence's total.
+	// name, sorted. They are no predicate words, no shared words of a
+	// claim and not counted in the sentence's total.
 	desc []int32
 }
 
@@ -188,17 +188,13 @@ func (w *wordNums) sharedCore(a, b *sent) int {
 	return n
 }
 
-// coreCount: the sentence's content words less words of time and words
-// describing a name (the total the shared count of sharedCore is measured
-// against).
+// coreCount: the sentence's content words less the words describing a
+// name (the total the shared count of sharedCore is measured against).
+// Words of time stay in the total: left out, sentences made mostly of
+// them (monthly statistics of different countries, "rose 2.6 pct in
+// January after 9.4 pct in December") matched on their few other words.
 func (w *wordNums) coreCount(s *sent) int {
-	n := 0
-	for _, id := range s.ids {
-		if !w.isTime(id) && !inSorted(s.desc, id) {
-			n++
-		}
-	}
-	return n
+	return len(s.ids) - len(s.desc)
 }
 
 // inSorted: id is in the sorted list l.
