@@ -14,15 +14,15 @@ import (
 )
 
 // Agreement on a figure or a date. The claims stage corroborates a claim by
-// documents that give its figure ("approximately 100,000 troops", "around
-// one lakh Russian troops") or its day and happening ("began security talks
-// on Monday", "the meeting on Monday") in other words. None of them states
-// the whole sentence, so the brief cannot cite them for it; what they agree
-// on is the figure or the date, and the brief says exactly that:
+// documents that give its figure ("some 40,000 fans", "around forty
+// thousand supporters") or its day and happening ("opened the new stadium
+// on Saturday", "the opening on Saturday") in other words. None of them
+// states the whole sentence, so the brief cannot cite them for it; what
+// they agree on is the figure or the date, and the brief says exactly that:
 //
-//	Two independent sources give the same figure: “Russia has deployed
-//	approximately 100,000 troops …”; “around one lakh Russian troops have
-//	been pressed near the Ukraine border …”.
+//	Two independent sources give the same figure: “Some 40,000 fans filled
+//	the new stadium …”; “around forty thousand supporters were in the
+//	ground for the opening …”.
 //
 // Each quotation is one cited document's own words (the clause holding the
 // figure or date), in the order of the citations, one document per
@@ -261,13 +261,15 @@ func timeReference(q *accord.Quantity, s string) bool {
 	if quantity.UnitKind(q.Unit) != "duration" || isAge(q) {
 		return false
 	}
-	w := strings.ToLower(strings.TrimLeft(s[q.End:], " "))
+	// Only the words next to it (the rest of a long document lower-cased
+	// for each duration was quadratic).
+	w := strings.ToLower(strings.TrimLeft(s[q.End:min(len(s), q.End+32)], " "))
 	for _, p := range []string{"ago", "after", "before", "later", "earlier", "since"} {
 		if strings.HasPrefix(w, p) && (len(w) == len(p) || !unicode.IsLetter(firstRune(w[len(p):]))) {
 			return true
 		}
 	}
-	before := strings.ToLower(strings.TrimRight(s[:q.Start], " "))
+	before := strings.ToLower(strings.TrimRight(s[max(0, q.Start-32):q.Start], " "))
 	last := before[strings.LastIndexFunc(before, func(r rune) bool { return !unicode.IsLetter(r) })+1:]
 	switch last {
 	case "the", "last", "past", "next", "first", "previous", "coming", "recent", "latest", "final", "within":

@@ -157,7 +157,7 @@ var reportingCue = regexp.MustCompile(`\b([Aa]ccording to|said|says|say|told|tel
 // attributed reports whether the passage names who says it: a quotation in
 // it whose stated speaker is a name, or a reporting cue beside a capitalised
 // word that does not open the sentence (or does, right before the cue:
-// "Sherman said").
+// "Stone said").
 func attributed(c *accord.Corpus, e accord.SpanRef, passage string) bool {
 	if d := c.Doc(e.Document); d != nil && e.End > e.Start {
 		for _, q := range d.Quotes {
