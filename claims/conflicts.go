@@ -59,6 +59,7 @@ type fact struct {
 	// A figure's measured noun and agent (measured), built on first use.
 	thingDone    bool
 	thing, agent string
+	mod          string // the word before the measured noun ("tax" in "£4bn in tax cuts")
 	rate         string // "game" in "eight rebounds a game"
 }
 
@@ -731,6 +732,11 @@ func differentMeasure(a, b *fact) bool {
 	if ta != "" && tb != "" && stem(ta) != stem(tb) && !lexicon.Related(ta, tb) {
 		return true
 	}
+	// One noun, modified otherwise: "£35bn of cuts" (spending) and "£4bn
+	// in tax cuts" measure two things.
+	if ta != "" && tb != "" && stem(a.mod) != stem(b.mod) {
+		return true
+	}
 	return aa != "" && ab != "" && aa != ab
 }
 
@@ -751,14 +757,51 @@ func (f *fact) measured() (string, string) {
 		k++
 	}
 	if f.q.Counts == "" {
-		for j := k; j < len(s.toks) && j < k+3; j++ {
+		plain := func(j int) bool {
 			w := s.toks[j].Lower
-			if !isWordTok(w) || f.di.capTok(f.sent, j) || text.IsStopword(w) || figureTok(w) || timeFill[w] ||
-				calendarWord[w] || speechVerbs[w] || strings.HasSuffix(w, "ed") || strings.HasSuffix(w, "ing") ||
-				strings.HasSuffix(w, "ly") || strings.HasSuffix(w, "er") {
-				break
+			return isWordTok(w) && !f.di.capTok(f.sent, j) && !text.IsStopword(w) && !figureTok(w) && !timeFill[w] &&
+				!calendarWord[w] && !speechVerbs[w] && !strings.HasSuffix(w, "ed") && !strings.HasSuffix(w, "ing") &&
+				!strings.HasSuffix(w, "ly") && !strings.HasSuffix(w, "er")
+		}
+		// "£4bn in tax cuts", "£35bn of cuts", "£35bn worth of savings":
+		// the measured noun phrase after a preposition.
+		j := k
+		if j < len(s.toks) && s.toks[j].Lower == "worth" {
+			j++
+		}
+		if j < len(s.toks) && (s.toks[j].Lower == "of" || s.toks[j].Lower == "in") {
+			j++
+		}
+		if j == k || j < len(s.toks) && plain(j) {
+			var run []string
+			for ; j < len(s.toks) && len(run) < 3 && plain(j); j++ {
+				run = append(run, s.toks[j].Lower)
 			}
-			f.thing = w
+			if len(run) > 0 {
+				f.thing = run[len(run)-1]
+				if len(run) > 1 {
+					f.mod = run[len(run)-2]
+				}
+			}
+		}
+		// "tax cuts worth £4bn": the noun phrase before "worth".
+		if f.thing == "" && k > 0 {
+			b := k - 1
+			for b >= 0 && s.toks[b].Start >= f.span.Start {
+				b--
+			}
+			if b > 0 && s.toks[b].Lower == "worth" {
+				var run []string
+				for j := b - 1; j >= 0 && len(run) < 2 && plain(j); j-- {
+					run = append([]string{s.toks[j].Lower}, run...)
+				}
+				if len(run) > 0 {
+					f.thing = run[len(run)-1]
+					if len(run) > 1 {
+						f.mod = run[0]
+					}
+				}
+			}
 		}
 	}
 	// A rate: "a", "per", "each" or "every" and a noun right after the

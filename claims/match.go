@@ -128,7 +128,7 @@ func (st *story) wordsMatch(u, v unit, n int) (bool, float64) {
 		n >= 3 && sharedGram(u.di.nums, a, b)) {
 		return false, 0
 	}
-	if otherThing(u, v) {
+	if otherThing(u, v) || st.opposed(a, b) {
 		return false, 0
 	}
 	ps := min(len(a.pred), len(b.pred))
@@ -183,7 +183,7 @@ func otherThing(u, v unit) bool {
 // happening on one day, near the same people.
 func (st *story) anchorsMatch(u, v unit) (bool, float64) {
 	a, b := &u.di.sents[u.sent], &v.di.sents[v.sent]
-	if !samePeople(u.di, u.sent, v.di, v.sent) {
+	if !samePeople(u.di, u.sent, v.di, v.sent) || st.opposed(a, b) {
 		return false, 0
 	}
 	for _, x := range u.anchors {

@@ -278,6 +278,13 @@ func (st *story) sameSubject(u, v *unit) bool {
 		hu, hv := u.di.headWords(), v.di.headWords()
 		return len(hu) == 0 || len(hv) == 0 || meets(hu, hv)
 	}
+	// Each sentence names a company the other document never writes: two
+	// notices of one form about two companies ("X Inc said its stock will
+	// stay quoted on NASDAQ ..." / "Y Corp said ..."), whatever names of
+	// an exchange or an agency they share.
+	if unwritten(v.di, companyFirsts(u.di, u.sent)) && unwritten(u.di, companyFirsts(v.di, v.sent)) {
+		return false
+	}
 	writes := func(di *docInfo, ws []string) bool {
 		for _, w := range ws {
 			if di.words[w] && di.nameLike(st, w) {
@@ -287,6 +294,37 @@ func (st *story) sameSubject(u, v *unit) bool {
 		return false
 	}
 	return writes(v.di, nu) || writes(v.di, su) || writes(u.di, nv) || writes(u.di, sv) || sameEntity(su, sv)
+}
+
+// unwritten: di never writes one of the names ws.
+func unwritten(di *docInfo, ws []string) bool {
+	for _, w := range ws {
+		if !di.words[w] {
+			return true
+		}
+	}
+	return false
+}
+
+// companyFirsts: the first word of each company name of sentence si (a
+// capitalized run ending in a company head, "Aero Services Inc").
+func companyFirsts(di *docInfo, si int) []string {
+	var out []string
+	s := &di.sents[si]
+	for k := 1; k < len(s.toks); k++ {
+		h := strings.TrimSuffix(s.toks[k].Lower, ".")
+		if !companyHeads[h] || !di.capTok(si, k) || !di.capTok(si, k-1) {
+			continue
+		}
+		j := k - 1
+		for j > 0 && k-j < 5 && di.capTok(si, j-1) {
+			j--
+		}
+		if w, _ := stripPoss(s.toks[j].Lower); !companyHeads[w] && !text.IsStopword(w) {
+			out = append(out, w)
+		}
+	}
+	return out
 }
 
 // sameEntity: the subjects hold one central entity. (Other subject words
