@@ -52,13 +52,20 @@ type roleFinder struct {
 	a *annotator
 	// mention index by sentence and word position
 	startAt, endAt map[[2]int]int
+	// inName holds the (sentence, word) positions inside a mention: asking
+	// it per title word replaces a scan of every mention (quadratic in a
+	// long document).
+	inName map[[2]int]bool
 }
 
 func (a *annotator) newRoleFinder() *roleFinder {
-	rf := &roleFinder{a: a, startAt: map[[2]int]int{}, endAt: map[[2]int]int{}}
+	rf := &roleFinder{a: a, startAt: map[[2]int]int{}, endAt: map[[2]int]int{}, inName: map[[2]int]bool{}}
 	for mi, l := range a.loc {
 		rf.startAt[[2]int{l.s, l.i}] = mi
 		rf.endAt[[2]int{l.s, l.j}] = mi
+		for i := l.i; i < l.j; i++ {
+			rf.inName[[2]int{l.s, i}] = true
+		}
 	}
 	return rf
 }
@@ -185,15 +192,9 @@ func (rf *roleFinder) titleBefore(mi int, l mloc, at int) {
 	rf.addRole(mi, l.s, k, end, org, -1, end)
 }
 
-func isNameOfOtherMention(rf *roleFinder, si, i int) bool {
-	for mi, l := range rf.a.loc {
-		if l.s == si && l.i <= i && i < l.j {
-			_ = mi
-			return true
-		}
-	}
-	return false
-}
+// isNameOfOtherMention reports whether word i of sentence si is part of a
+// mention.
+func isNameOfOtherMention(rf *roleFinder, si, i int) bool { return rf.inName[[2]int{si, i}] }
 
 func containsHead(a *annotator, si, i, j int) bool {
 	for k := i; k < j; k++ {

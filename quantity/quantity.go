@@ -25,7 +25,10 @@
 package quantity
 
 import (
+	"cmp"
 	"math"
+	"slices"
+	"sort"
 	"strconv"
 	"strings"
 	"unicode"
@@ -114,6 +117,9 @@ type parser struct {
 	s    string
 	toks []accord.Token
 	skip []accord.Span
+	// skipEnd[k] is the largest End of skip[:k+1] once skip is sorted
+	// (skipped).
+	skipEnd []int
 }
 
 func (p *parser) lower(i int) string {
@@ -135,13 +141,27 @@ func (p *parser) adjacent(i int) bool {
 	return i >= 0 && i+1 < len(p.toks) && p.toks[i].End == p.toks[i+1].Start
 }
 
+// skipped reports whether sp overlaps a span of p.skip. The spans are
+// sorted by start on first use, with the largest end so far, so that a
+// long document's quantities do not each scan all its time expressions.
 func (p *parser) skipped(sp accord.Span) bool {
-	for _, s := range p.skip {
-		if s.Overlaps(sp) {
-			return true
+	if len(p.skip) == 0 {
+		return false
+	}
+	if p.skipEnd == nil {
+		slices.SortFunc(p.skip, func(a, b accord.Span) int { return cmp.Compare(a.Start, b.Start) })
+		p.skipEnd = make([]int, len(p.skip))
+		for k, s := range p.skip {
+			p.skipEnd[k] = s.End
+			if k > 0 && p.skipEnd[k-1] > s.End {
+				p.skipEnd[k] = p.skipEnd[k-1]
+			}
 		}
 	}
-	return false
+	// The spans that start before sp ends overlap it when one ends after
+	// sp starts.
+	hi := sort.Search(len(p.skip), func(k int) bool { return p.skip[k].Start >= sp.End })
+	return hi > 0 && p.skipEnd[hi-1] > sp.Start
 }
 
 func (p *parser) run() []Q {

@@ -54,7 +54,15 @@ func (x *docCtx) tailFrame(s accord.Span, r tokRange, strict bool) frame {
 	}
 	// The tail comes after the last quote of the sentence.
 	lastQ := s.Start
-	for _, q := range x.quoted {
+	qs := x.quoted
+	if x.quotedSorted {
+		// Only the quotes that start in the sentence.
+		qs = qs[sort.Search(len(qs), func(i int) bool { return qs[i].Start >= s.Start }):]
+	}
+	for _, q := range qs {
+		if x.quotedSorted && q.Start >= s.End {
+			break
+		}
 		if q.Start >= s.Start && q.Start < s.End && q.End > lastQ {
 			lastQ = q.End
 		}

@@ -204,8 +204,9 @@ func (x *docCtx) groupSubject(plural bool, a, c int) (subject, int) {
 
 // nameAt returns the name mention starting at off.
 func (x *docCtx) nameAt(off int) (accord.Mention, bool) {
-	for _, m := range x.d.Mentions {
-		if m.Kind == accord.MentionName && m.Start == off {
+	x.buf = x.mentionIndex().startingAt(off, x.buf)
+	for _, i := range x.buf {
+		if m := x.d.Mentions[i]; m.Kind == accord.MentionName {
 			return m, true
 		}
 	}

@@ -775,6 +775,22 @@ type entityIndex struct {
 	byAlias map[string][]string
 	byMent  map[string][]entSpan
 	names   map[string][]string // lower-cased name and aliases by entity id
+	// For the document last asked about (doc): an index of its byMent
+	// spans and the number of mentions of each entity, built on first
+	// use (a scan of the document's mentions per quote is quadratic in a
+	// long document). Only one document's are kept: quotes are asked
+	// about document by document.
+	doc    string
+	spans  *spanIndex
+	counts map[string]int
+	buf    []int
+}
+
+// forDoc drops the caches of another document than id.
+func (x *entityIndex) forDoc(id string) {
+	if x.doc != id {
+		x.doc, x.spans, x.counts = id, nil, nil
+	}
 }
 
 type entSpan struct {
@@ -812,7 +828,19 @@ func (x *entityIndex) stated(d *accord.Document, q *accord.QuoteMention) string 
 	}
 	if q.SpeakerSpan.Len() > 0 {
 		best, bestOv := "", 0
-		for _, es := range x.byMent[d.ID] {
+		ems := x.byMent[d.ID]
+		x.forDoc(d.ID)
+		if x.spans == nil {
+			sp := make([]accord.Span, len(ems))
+			for i, es := range ems {
+				sp[i] = es.sp
+			}
+			x.spans = newSpanIndex(sp)
+		}
+		x.buf = x.spans.overlapping(q.SpeakerSpan, x.buf)
+		for _, i := range x.buf {
+			// Only an overlapping span has an overlap above 0.
+			es := ems[i]
 			if ov := min(es.sp.End, q.SpeakerSpan.End) - max(es.sp.Start, q.SpeakerSpan.Start); ov > bestOv {
 				best, bestOv = es.id, ov
 			}
@@ -834,10 +862,14 @@ func (x *entityIndex) stated(d *accord.Document, q *accord.QuoteMention) string 
 	if len(last) < 2 || !unicode.IsUpper([]rune(f[len(f)-1])[0]) {
 		return ""
 	}
-	count := map[string]int{}
-	for _, es := range x.byMent[d.ID] {
-		count[es.id]++
+	x.forDoc(d.ID)
+	if x.counts == nil {
+		x.counts = map[string]int{}
+		for _, es := range x.byMent[d.ID] {
+			x.counts[es.id]++
+		}
 	}
+	count := x.counts
 	best, bestN := "", 0
 	for id, n := range count {
 		if n > bestN || n == bestN && id < best {

@@ -16,6 +16,7 @@ package quotes
 
 import (
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
 	"unicode"
@@ -71,6 +72,16 @@ type docCtx struct {
 	collect *[]Candidate
 	// bt holds the boundary model's per-token arrays (bound.go).
 	bt *btoks
+	// ments indexes the mentions by place; chainNames lists each chain's
+	// name mentions, chainSorted whether their starts ascend
+	// (spanindex.go). Built on first use.
+	ments       *spanIndex
+	chainNames  map[int][]int32
+	chainSorted map[int]bool
+	// quotedSorted: the quotes' starts ascend (set by attribute).
+	quotedSorted bool
+	// buf is scratch for spanIndex answers.
+	buf []int
 }
 
 type speaker struct {
@@ -740,7 +751,9 @@ func (x *docCtx) opener(k, c int) bool {
 	if !ly && !(len(w) > 5 && strings.HasSuffix(w, "ing") && k+1 < c && determiners[x.toks[k+1].Lower]) {
 		return false
 	}
-	for _, m := range x.d.Mentions {
+	x.buf = x.mentionIndex().startingAt(x.toks[k].Start, x.buf)
+	for _, i := range x.buf {
+		m := x.d.Mentions[i]
 		// A name the tagger reads there ("Jane Roe, …"); a lone
 		// "Conversely," tagged as a person is no name.
 		if m.Kind == accord.MentionName && m.Start == x.toks[k].Start && (m.End > x.toks[k].End || !ly && m.Type == "PERSON") {
@@ -1255,10 +1268,9 @@ func (x *docCtx) resolve(sub subject, para int) speaker {
 		// pronoun, a person over an organization over a place, the last of
 		// equals ("US Deputy Secretary of State John Doe" -> John Doe).
 		best, bestScore := -1, -1
-		for i, m := range ms {
-			if !m.Overlaps(sub.Span) {
-				continue
-			}
+		x.buf = x.mentionIndex().overlapping(sub.Span, x.buf)
+		for _, i := range x.buf {
+			m := ms[i]
 			sc := 0
 			if m.Kind == accord.MentionName {
 				sc += 4
@@ -1282,15 +1294,7 @@ func (x *docCtx) resolve(sub subject, para int) speaker {
 			m := ms[best]
 			if m.Kind != accord.MentionName && m.Chain >= 0 {
 				// The nearest named mention of the chain before it, else any.
-				named := -1
-				for i, o := range ms {
-					if o.Chain == m.Chain && o.Kind == accord.MentionName {
-						if o.Start <= m.Start || named < 0 {
-							named = i
-						}
-					}
-				}
-				if named >= 0 {
+				if named := x.chainNamed(m.Chain, m.Start); named >= 0 {
 					best = named
 				}
 			}
@@ -1494,8 +1498,9 @@ func (x *docCtx) genderOf(s speaker) string {
 func (x *docCtx) entityGender(idx int, span accord.Span) string {
 	ms := x.d.Mentions
 	if idx < 0 && span.Len() > 0 {
-		for i, m := range ms {
-			if m.Kind == accord.MentionName && m.Type == "PERSON" && m.Overlaps(span) {
+		x.buf = x.mentionIndex().overlapping(span, x.buf)
+		for _, i := range x.buf {
+			if m := ms[i]; m.Kind == accord.MentionName && m.Type == "PERSON" {
 				idx = i
 				if m.Span == span {
 					break
@@ -1846,6 +1851,7 @@ func (x *docCtx) attribute(qs []quoted) []accord.QuoteMention {
 	for _, q := range qs {
 		x.quoted = append(x.quoted, q.Content)
 	}
+	x.quotedSorted = slices.IsSortedFunc(x.quoted, func(a, b accord.Span) int { return a.Start - b.Start })
 	var out []accord.QuoteMention
 	// from[k] is the first and last quote of out[k], for speakers given
 	// back to a quote that continues in the next one.

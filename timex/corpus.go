@@ -36,6 +36,7 @@ type docInfo struct {
 	ref   time.Time
 	has   bool // ref is set
 	pub   bool // ref is the publication date (stated or inferred)
+	ments *mentionsByStart
 }
 
 // Analyze implements accord.CorpusStage.
@@ -50,7 +51,7 @@ func (*Dater) Analyze(ctx context.Context, c *accord.Corpus) error {
 		inf := &docInfo{d: d, toks: toks, cands: cands, sents: d.Sentences}
 		inf.sigs = make([]signature, len(cands))
 		for k, cd := range cands {
-			inf.sigs[k] = sentenceSignature(d, toks, sentenceOf(d, cd.Span), cd.Span)
+			inf.sigs[k] = sentenceSignature(d, toks, inf.mentions(), sentenceOf(d, cd.Span), cd.Span)
 		}
 		if t, ok := ParseRef(d.Published); ok {
 			inf.ref, inf.has, inf.pub = t, true, true
@@ -598,7 +599,7 @@ func sentenceOf(d *accord.Document, sp accord.Span) accord.Span {
 
 // sentenceSignature builds the signature of sentence sent, leaving out the
 // time expression at tx.
-func sentenceSignature(d *accord.Document, toks []accord.Token, sent, tx accord.Span) signature {
+func sentenceSignature(d *accord.Document, toks []accord.Token, ms *mentionsByStart, sent, tx accord.Span) signature {
 	sig := signature{words: map[string]bool{}, names: map[string]bool{}, events: map[string]bool{}}
 	i := sort.Search(len(toks), func(i int) bool { return toks[i].Start >= sent.Start })
 	first := true
@@ -633,15 +634,15 @@ func sentenceSignature(d *accord.Document, toks []accord.Token, sent, tx accord.
 		first = false
 	}
 	// Entity mentions in the sentence count as names.
-	for _, m := range d.Mentions {
-		if m.Start >= sent.Start && m.End <= sent.End && m.Kind != accord.MentionPronoun {
+	ms.within(sent, func(m *accord.Mention) {
+		if m.Kind != accord.MentionPronoun {
 			key := strings.ToLower(m.Text)
 			if m.EntityID != "" {
 				key = m.EntityID
 			}
 			sig.names[key] = true
 		}
-	}
+	})
 	return sig
 }
 

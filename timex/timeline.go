@@ -80,7 +80,7 @@ func buildTimeline(c *accord.Corpus, infos map[string]*docInfo) []accord.Timelin
 					continue
 				}
 				sent := sentenceOf(d, tx.Span)
-				sig := sentenceSignature(d, inf.toks, sent, tx.Span)
+				sig := sentenceSignature(d, inf.toks, inf.mentions(), sent, tx.Span)
 				if !hasEvent(sig) {
 					continue
 				}
