@@ -268,7 +268,13 @@ type docInfo struct {
 	sents   []sent
 	persons []person
 	places  []place
-	qs      []quantity.Q
+	// placesIn: per sentence, the indices of its places (addPlace checks
+	// overlaps within the sentence, not the whole list: a long document
+	// was quadratic). sentPersons: the first of the persons read in the
+	// sentence being read (readPersons appends them at the end).
+	placesIn    map[int][]int32
+	sentPersons int
+	qs          []quantity.Q
 	// wordDocs: lower-cased words of the whole text, for "is X mentioned" checks.
 	words map[string]bool
 	// names: lower-cased "first surname" pairs written in the document.
@@ -399,6 +405,7 @@ func newDocInfo(c *accord.Corpus, d *accord.Document, nums *wordNums) *docInfo {
 	}
 	di.extendOpenQuotes()
 	for si := range di.sents {
+		di.sentPersons = len(di.persons)
 		di.readPersons(si)
 		di.readAppositives(si)
 		di.readPlaces(si)
@@ -823,7 +830,7 @@ func (di *docInfo) ofOrg(si int, titleIdx []int) string {
 func (di *docInfo) readAppositives(si int) {
 	s := &di.sents[si]
 	n := len(s.toks)
-	for pi := range di.persons {
+	for pi := di.sentPersons; pi < len(di.persons); pi++ {
 		p := &di.persons[pi]
 		if p.sent != si || p.tokEnd >= n || s.toks[p.tokEnd].Lower != "," {
 			continue
@@ -925,7 +932,7 @@ func (di *docInfo) placeRun(si, a, b int) {
 		return
 	}
 	// A person's name is no place: skip runs that are a known person here.
-	for _, p := range di.persons {
+	for _, p := range di.persons[di.sentPersons:] {
 		if p.sent == si && p.span.Start <= s.toks[a].Start && s.toks[a].Start < p.span.End && (len(p.tokens) > 1 || !p.title.empty()) {
 			return
 		}
@@ -943,11 +950,15 @@ func (di *docInfo) addPlace(p place) {
 	if p.norm == "" {
 		return
 	}
-	for _, q := range di.places {
-		if q.span.Overlaps(p.span) {
+	for _, i := range di.placesIn[p.sent] {
+		if di.places[i].span.Overlaps(p.span) {
 			return
 		}
 	}
+	if di.placesIn == nil {
+		di.placesIn = map[int][]int32{}
+	}
+	di.placesIn[p.sent] = append(di.placesIn[p.sent], int32(len(di.places)))
 	di.places = append(di.places, p)
 }
 
