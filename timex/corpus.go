@@ -657,9 +657,12 @@ func similarity(a, b signature) float64 {
 		}
 		return n
 	}
-	w := shared(a.words, b.words)
-	nm := shared(a.names, b.names)
-	ev := shared(a.events, b.events)
+	return score(shared(a.words, b.words), shared(a.names, b.names), shared(a.events, b.events))
+}
+
+// score is the similarity of two signatures that share w words, nm names
+// and ev event classes.
+func score(w, nm, ev int) float64 {
 	// Shared event class without any shared word or name proves little.
 	s := 0.15*float64(w) + 0.2*float64(nm)
 	if ev > 0 {

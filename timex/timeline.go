@@ -2,6 +2,7 @@ package timex
 
 import (
 	"github.com/accord-news/accord/internal/unionfind"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -22,6 +23,8 @@ type happening struct {
 	// folded: dated by its month only, moved to the one day of that month
 	// with the same happening; never the item's wording.
 	folded bool
+	// ments indexes doc's mentions (nil: scan them).
+	ments *mentionsByStart
 }
 
 // timelineDate returns the timeline date of a value: a day or a month.
@@ -84,7 +87,7 @@ func buildTimeline(c *accord.Corpus, infos map[string]*docInfo) []accord.Timelin
 				if !hasEvent(sig) {
 					continue
 				}
-				byDate[day] = append(byDate[day], happening{date: day, doc: d, sent: sent, tx: tx.Span, sig: sig, story: g.story})
+				byDate[day] = append(byDate[day], happening{date: day, doc: d, sent: sent, tx: tx.Span, sig: sig, story: g.story, ments: inf.mentions()})
 			}
 		}
 		foldMonths(byDate)
@@ -195,18 +198,90 @@ func mergeHappenings(hs []happening, copies map[string]bool) []accord.TimelineIt
 	hs = uniq
 	parent := unionfind.New(len(hs))
 	find := parent.Find
-	sim := make([][]float64, len(hs))
-	for i := range hs {
-		sim[i] = make([]float64, len(hs))
+	// Two happenings are similar only when they share a word or a name
+	// (similarity): the pairs are found through an index of those rather
+	// than by comparing all pairs (quadratic, with a matrix of them all, in
+	// a long document). adj[i] holds, by ascending index, the others with
+	// a similarity above 0 and that similarity; the unions happen in the
+	// order of the all-pairs loop they replace.
+	words, names := map[string][]int32{}, map[string][]int32{}
+	evID := map[string]int32{}
+	evs := make([][]int32, len(hs)) // event classes by id, sorted
+	for i, h := range hs {
+		for k := range h.sig.words {
+			words[k] = append(words[k], int32(i))
+		}
+		for k := range h.sig.names {
+			names[k] = append(names[k], int32(i))
+		}
+		for k := range h.sig.events {
+			id, ok := evID[k]
+			if !ok {
+				id = int32(len(evID))
+				evID[k] = id
+			}
+			evs[i] = append(evs[i], id)
+		}
+		slices.Sort(evs[i])
 	}
-	for i := range hs {
-		for j := i + 1; j < len(hs); j++ {
-			s := similarity(hs[i].sig, hs[j].sig)
-			sim[i][j], sim[j][i] = s, s
-			if s >= 0.35 && sharesEvent(hs[i].sig, hs[j].sig) {
-				parent[find(i)] = find(j)
+	type neighbour struct {
+		j int32
+		s float64
+	}
+	adj := make([][]neighbour, len(hs))
+	mark := make([]int, len(hs))
+	for i := range mark {
+		mark[i] = -1
+	}
+	// wc[j], nc[j]: the words and names j shares with i.
+	wc, nc := make([]int, len(hs)), make([]int, len(hs))
+	var cand []int32
+	add := func(i int, idx map[string][]int32, keys map[string]bool, cnt []int) {
+		for k := range keys {
+			l := idx[k]
+			for _, j := range l[sort.Search(len(l), func(n int) bool { return int(l[n]) > i }):] {
+				if mark[j] != i {
+					mark[j] = i
+					wc[j], nc[j] = 0, 0
+					cand = append(cand, j)
+				}
+				cnt[j]++
 			}
 		}
+	}
+	for i := range hs {
+		cand = cand[:0]
+		add(i, words, hs[i].sig.words, wc)
+		add(i, names, hs[i].sig.names, nc)
+		slices.Sort(cand)
+		for _, j := range cand {
+			ev := sharedSorted(evs[i], evs[j])
+			s := score(wc[j], nc[j], ev)
+			if s > 0 {
+				adj[i] = append(adj[i], neighbour{j, s})
+				adj[j] = append(adj[j], neighbour{int32(i), s})
+			}
+			if s >= 0.35 && ev > 0 { // sharesEvent
+				parent[find(i)] = find(int(j))
+			}
+		}
+	}
+	// rowSum[i]: the similarity of i to the other members of its cluster,
+	// summed by ascending index as over a full row (the pairs left out
+	// are 0 and add nothing).
+	comp := make([]int, len(hs))
+	for i := range hs {
+		comp[i] = find(i)
+	}
+	rowSum := make([]float64, len(hs))
+	for i := range hs {
+		s := 0.0
+		for _, nb := range adj[i] {
+			if comp[nb.j] == comp[i] {
+				s += nb.s
+			}
+		}
+		rowSum[i] = s
 	}
 	clusters := map[int][]int{}
 	var roots []int
@@ -218,18 +293,14 @@ func mergeHappenings(hs []happening, copies map[string]bool) []accord.TimelineIt
 		clusters[r] = append(clusters[r], i)
 	}
 	var out []accord.TimelineItem
+	var mbuf []int
 	for _, r := range roots {
 		members := clusters[r]
 		// The best-supported sentence: most similar to the others; then the
 		// shortest.
 		best, bestS := members[0], -1.0
 		for _, i := range members {
-			s := 0.0
-			for _, j := range members {
-				if i != j {
-					s += sim[i][j]
-				}
-			}
+			s := rowSum[i]
 			// Prefer the wording of an original over a copy or rewrite,
 			// and a stated date over an inferred one.
 			if copies[hs[i].doc.ID] {
@@ -259,11 +330,7 @@ func mergeHappenings(hs []happening, copies map[string]bool) []accord.TimelineIt
 		}
 		central := map[int]float64{}
 		for _, i := range members {
-			for _, j := range members {
-				if i != j {
-					central[i] += sim[i][j]
-				}
-			}
+			central[i] = rowSum[i]
 		}
 		docs := map[string]bool{}
 		ents := map[string]bool{}
@@ -273,10 +340,8 @@ func mergeHappenings(hs []happening, copies map[string]bool) []accord.TimelineIt
 			h := hs[i]
 			docs[h.doc.ID] = true
 			item.Evidence = append(item.Evidence, accord.SpanRef{Document: h.doc.ID, Start: h.sent.Start, End: h.sent.End, Text: h.doc.Slice(h.sent)})
-			for _, m := range h.doc.Mentions {
-				if m.Start < h.sent.Start || m.End > h.sent.End {
-					continue
-				}
+			for _, mi := range h.mentionsIn(h.sent, &mbuf) {
+				m := h.doc.Mentions[mi]
 				if m.EntityID != "" {
 					ents[m.EntityID] = true
 				}
@@ -412,4 +477,42 @@ func prepositionBefore(src string, off int) bool {
 		}
 	}
 	return strings.EqualFold(b, "in") || strings.EqualFold(b, "at")
+}
+
+// mentionsIn returns the indices of h.doc's mentions inside sp, ascending,
+// in *buf.
+func (h *happening) mentionsIn(sp accord.Span, buf *[]int) []int {
+	*buf = (*buf)[:0]
+	if h.ments == nil || len(h.ments.ms) != len(h.doc.Mentions) {
+		for i, m := range h.doc.Mentions {
+			if m.Start >= sp.Start && m.End <= sp.End {
+				*buf = append(*buf, i)
+			}
+		}
+		return *buf
+	}
+	for k := sort.SearchInts(h.ments.starts, sp.Start); k < len(h.ments.starts) && h.ments.starts[k] <= sp.End; k++ {
+		if i := int(h.ments.order[k]); h.doc.Mentions[i].End <= sp.End {
+			*buf = append(*buf, i)
+		}
+	}
+	slices.Sort(*buf)
+	return *buf
+}
+
+// sharedSorted counts the values two ascending slices share.
+func sharedSorted(a, b []int32) int {
+	n := 0
+	for len(a) > 0 && len(b) > 0 {
+		switch {
+		case a[0] < b[0]:
+			a = a[1:]
+		case a[0] > b[0]:
+			b = b[1:]
+		default:
+			n++
+			a, b = a[1:], b[1:]
+		}
+	}
+	return n
 }
