@@ -543,6 +543,9 @@ func (p *parser) finish(cueEnd, start, end int, q Q) (Q, int, bool) {
 		} else if u, kind := unitOf(p.lower(k)); kind != "" {
 			q.Unit = u
 			k++
+			if kind == "duration" {
+				k = p.compound(&q, k)
+			}
 		} else if w, ok := strings.CutSuffix(p.lower(k), "-long"); ok && UnitKind(unitOrEmpty(w)) == "duration" {
 			// "a 4 hour-long meeting": the meeting lasts 4 hours.
 			q.Unit = unitOrEmpty(w)
@@ -580,6 +583,56 @@ func (p *parser) finish(cueEnd, start, end int, q Q) (Q, int, bool) {
 	sp := accord.Span{Start: p.toks[first].Start, End: p.toks[last-1].End}
 	q.Span = sp
 	return q, last, true
+}
+
+// compound reads the smaller units that continue a duration whose unit
+// ends before token k ("two hours 15 minutes", "3 days and 4 hours", "1
+// hour 20 minutes 30 seconds") into q, as one quantity in the smallest
+// unit read (135 minutes); it returns the token after the last unit read.
+// A part must be a plain number below one of the larger unit ("2 hours 90
+// minutes" stays two quantities).
+func (p *parser) compound(q *Q, k int) int {
+	for {
+		j := k
+		if p.lower(j) == "and" {
+			j++
+		}
+		v, end, ok, tail := p.number(j)
+		if !ok || tail != "" || end <= j {
+			return k
+		}
+		u, kind := unitOf(p.lower(end))
+		if kind != "duration" {
+			return k
+		}
+		f := subunits(q.Unit, u)
+		if f == 0 || v < 0 || v >= f {
+			return k
+		}
+		q.Value = q.Value*f + v
+		if !(q.Bound == BoundMax && q.Low == 0) {
+			q.Low = q.Low*f + v
+		}
+		q.High = q.High*f + v
+		q.Unit = u
+		k = end + 1
+	}
+}
+
+// subunits is how many of the duration unit small make one of big, or 0
+// when small is not the next smaller unit that divides big exactly.
+func subunits(big, small string) float64 {
+	switch big + "/" + small {
+	case "year/month":
+		return 12
+	case "week/day":
+		return 7
+	case "day/hour":
+		return 24
+	case "hour/minute", "minute/second":
+		return 60
+	}
+	return 0
 }
 
 // unitOrEmpty is the unit a word names, or "".

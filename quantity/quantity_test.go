@@ -114,3 +114,43 @@ func FuzzParse(f *testing.F) {
 		}
 	})
 }
+
+// TestCompoundDuration: a duration told in two or three units is one
+// quantity in the smallest unit read.
+func TestCompoundDuration(t *testing.T) {
+	tests := []struct {
+		in        string
+		n         int // quantities found
+		text      string
+		value     float64
+		low, high float64
+		unit      string
+	}{
+		{"the talks lasted two hours 15 minutes on Monday", 1, "two hours 15 minutes", 135, 135, 135, "minute"},
+		{"after 2 hours and 30 minutes of debate", 1, "2 hours and 30 minutes", 150, 150, 150, "minute"},
+		{"a flight of 1 hour 20 minutes 30 seconds", 1, "1 hour 20 minutes 30 seconds", 4830, 4830, 4830, "second"},
+		{"held for 3 days and 4 hours", 1, "3 days and 4 hours", 76, 76, 76, "hour"},
+		{"a sentence of five years six months", 1, "five years six months", 66, 66, 66, "month"},
+		{"two weeks three days later", 1, "two weeks three days", 17, 17, 17, "day"},
+		{"up to 2 hours 45 minutes", 1, "up to 2 hours 45 minutes", 165, 0, 165, "minute"},
+		{"about 3 hours 10 minutes", 1, "about 3 hours 10 minutes", 190, 190, 190, "minute"},
+		// Not one duration: a part as large as the bigger unit, units not
+		// next to each other, a larger unit after a smaller one, a count.
+		{"2 hours 90 minutes", 2, "2 hours", 2, 2, 2, "hour"},
+		{"3 years 4 days", 2, "3 years", 3, 3, 3, "year"},
+		{"15 minutes 2 hours", 2, "15 minutes", 15, 15, 15, "minute"},
+		{"two hours 15 people", 2, "two hours", 2, 2, 2, "hour"},
+		{"two hours", 1, "two hours", 2, 2, 2, "hour"},
+	}
+	for _, tc := range tests {
+		qs := Parse(tc.in)
+		if len(qs) != tc.n {
+			t.Errorf("%q: got %d quantities %+v, want %d", tc.in, len(qs), qs, tc.n)
+			continue
+		}
+		q := qs[0]
+		if q.Text != tc.text || q.Value != tc.value || q.Low != tc.low || q.High != tc.high || q.Unit != tc.unit {
+			t.Errorf("%q: got %q v=%g [%g,%g] unit=%q, want %q v=%g [%g,%g] unit=%q", tc.in, q.Text, q.Value, q.Low, q.High, q.Unit, tc.text, tc.value, tc.low, tc.high, tc.unit)
+		}
+	}
+}
