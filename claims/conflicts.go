@@ -740,6 +740,12 @@ func differentMeasure(a, b *fact) bool {
 	return aa != "" && ab != "" && aa != ab
 }
 
+var (
+	copula     = map[string]bool{"was": true, "is": true, "were": true, "are": true}
+	clauseMark = map[string]bool{",": true, ";": true, ":": true, "that": true, "which": true, "and": true, "but": true, "\"": true, "“": true}
+	determiner = map[string]bool{"the": true, "a": true, "an": true, "its": true, "his": true, "her": true, "their": true, "this": true}
+)
+
 // measured reads the noun a bare-unit figure measures (the last of up to
 // three lower-case content words right after it) and the agent of a
 // passive right after it ("by the tribunal").
@@ -801,6 +807,36 @@ func (f *fact) measured() (string, string) {
 						f.mod = run[0]
 					}
 				}
+			}
+			switch {
+			case f.thing != "" || b < 1:
+			case copula[s.toks[b].Lower]:
+				// "the opening bid for the unit was $8bn": the head of
+				// the clause's subject, with its modifier.
+				st := b - 1
+				for st > 0 && !clauseMark[s.toks[st-1].Lower] && !speechVerbs[s.toks[st-1].Lower] {
+					st--
+				}
+				for st < b && determiner[s.toks[st].Lower] {
+					st++
+				}
+				var run []string
+				for j := st; j < b && len(run) < 3; j++ {
+					w := s.toks[j].Lower
+					if !isWordTok(w) || f.di.capTok(f.sent, j) || text.IsStopword(w) || figureTok(w) {
+						break
+					}
+					run = append(run, w)
+				}
+				if len(run) > 0 {
+					f.thing = run[len(run)-1]
+					if len(run) > 1 {
+						f.mod = run[len(run)-2]
+					}
+				}
+			case s.toks[b].Lower == "for":
+				// "bought the unit for $9.3bn": a price paid.
+				f.thing = "price"
 			}
 		}
 	}

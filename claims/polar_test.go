@@ -94,3 +94,22 @@ func TestNoticesOfTwoCompanies(t *testing.T) {
 		}
 	}
 }
+
+// A bid stated by a copula ("the opening bid ... was $8bn") and a price
+// paid ("bought the unit for $9.3bn") are figures of two things.
+func TestBidIsNoPrice(t *testing.T) {
+	a := "State-owned Corvane bought the Kestrel unit for $9.3bn in a sale forced by Norland."
+	b := "State-owned Corvane bought the Kestrel unit for $9.3bn after Norland forced a sale."
+	for _, tc := range []struct {
+		odd      string
+		conflict bool
+	}{
+		{"State-owned Corvane said the opening bid for the Kestrel unit was $8bn in a sale forced by Norland.", false},
+		{"State-owned Corvane bought the Kestrel unit for $8bn in a sale forced by Norland.", true},
+	} {
+		c := run(t, doc("a", a), doc("b", b), doc("c", tc.odd))
+		if got := hasConflict(c, accord.ConflictNumber); got != tc.conflict {
+			t.Errorf("%q: number conflict %v, want %v (%+v)", tc.odd, got, tc.conflict, c.Conflicts)
+		}
+	}
+}
