@@ -3,6 +3,7 @@ package brief
 import (
 	"math"
 	"regexp"
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -49,6 +50,11 @@ type anchor struct {
 	start, end int
 	q          *accord.Quantity
 	day, value string // a date: the word ("monday"), the timex value if known
+	// A figure placing something from somewhere ("25 miles east of the
+	// port"): the direction ("east", or "" for "from") and the words of
+	// the place measured from.
+	dir   string
+	place []string
 }
 
 // agreement returns the sentence stating what the claim's documents agree
@@ -80,7 +86,7 @@ func (k keyer) agreement(c *accord.Corpus, cl accord.Claim, spun map[string]bool
 	// names someone the statement names; a statement that names no one
 	// shares two words of what happened, besides the figure's, with each
 	// passage ("sales" alone is shared by three shops' sales up 0.5%).
-	myKeys, _ := nameKeys(d, accord.Span{Start: src.Start, End: src.End}, false)
+	stmtKeys, _ := nameKeys(d, accord.Span{Start: src.Start, End: src.End}, false)
 	figureWords := map[string]bool{}
 	for _, a := range mine {
 		for _, w := range k.statementWords(stmt[a.start:a.end]) {
@@ -129,15 +135,6 @@ func (k keyer) agreement(c *accord.Corpus, cl accord.Claim, spun map[string]bool
 				continue
 			}
 		}
-		if kind == "figure" {
-			if len(myKeys) > 0 {
-				if keys, _ := nameKeys(od, span, false); !sharesName(myKeys, keys) {
-					continue
-				}
-			} else if k.sharedLower(stmtWords, sent, figureWords) < 2 {
-				continue
-			}
-		}
 		var mine1 *anchor
 		var theirs anchor
 		for _, a := range anchors(od, span.Start, span.End, kind) {
@@ -152,6 +149,9 @@ func (k keyer) agreement(c *accord.Corpus, cl accord.Claim, spun map[string]bool
 			}
 		}
 		if mine1 == nil {
+			continue
+		}
+		if kind == "figure" && !k.sameFigureSubject(d, *src, stmtKeys, *mine1, od, span, theirs, figureWords) {
 			continue
 		}
 		if firstAnchor == nil {
@@ -199,6 +199,37 @@ func (k keyer) agreement(c *accord.Corpus, cl accord.Claim, spun map[string]bool
 	return countWords[n] + " independent sources give the same " + what + ": " + strings.Join(quotes, "; ") + ".", docs
 }
 
+// sameFigureSubject reports whether the passage od[span], giving the
+// figure theirs, gives it of what the statement (d[src], figure mine) does:
+// it names a participant the statement's clause holding the figure names
+// (the clause names no one: the statement); a statement naming no one
+// shares two words of what happened, besides the figure's, between that
+// clause and the passage, whose own clause holding the figure names no
+// participant either. Another clause of the statement is about something
+// else ("bakery sales rose by 0.3%, while grocery store sales were up
+// 0.5%"), and so is a passage naming its own subject ("sales at the 49
+// Pierside stores were up 0.5%").
+func (k keyer) sameFigureSubject(d *accord.Document, src accord.SpanRef, stmtKeys []nameKey, mine anchor, od *accord.Document, span accord.Span, theirs anchor, figureWords map[string]bool) bool {
+	stmt := d.Text[src.Start:src.End]
+	lo, hi := clauseOf(stmt, mine.start, mine.end)
+	clause := accord.Span{Start: src.Start + lo, End: src.Start + hi}
+	myKeys, _ := nameKeys(d, clause, false)
+	if len(myKeys) == 0 {
+		myKeys = stmtKeys
+	}
+	if len(myKeys) > 0 {
+		keys, _ := nameKeys(od, span, false)
+		return sharesName(myKeys, keys)
+	}
+	sent := od.Text[span.Start:span.End]
+	if k.sharedLower(k.statementWords(d.Text[clause.Start:clause.End]), sent, figureWords) < 2 {
+		return false
+	}
+	tlo, thi := clauseOf(sent, theirs.start, theirs.end)
+	named, tagged := nameKeys(od, accord.Span{Start: span.Start + tlo, End: span.Start + thi}, false)
+	return !tagged || len(named) == 0
+}
+
 // weekdays and months name days in any document.
 var dayWord = regexp.MustCompile(`\b(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|(January|February|March|April|May|June|July|August|September|October|November|December) \d{1,2})\b`)
 
@@ -211,7 +242,11 @@ func anchors(d *accord.Document, start, end int, kind string) []anchor {
 		for i := range d.Quantities {
 			q := &d.Quantities[i]
 			if q.Start >= start && q.End <= end && isFigure(q) && !timeReference(q, d.Text) && !partOfFigure(q, d.Text) {
-				out = append(out, anchor{start: q.Start - start, end: q.End - start, q: q})
+				a := anchor{start: q.Start - start, end: q.End - start, q: q}
+				if distanceUnits[q.Unit] {
+					a.dir, a.place = measuredFrom(d.Text[q.End:end])
+				}
+				out = append(out, a)
 			}
 		}
 		return out
@@ -227,6 +262,52 @@ func anchors(d *accord.Document, start, end int, kind string) []anchor {
 		out = append(out, a)
 	}
 	return out
+}
+
+// fromPlace matches what follows a distance measured from a place: "east
+// of the port", "north-west of where he escaped", "from the border",
+// "away from the coast", "outside the city".
+var fromPlace = regexp.MustCompile(`^,? *(?:(?:due )?((?:north|south)(?:-?(?:east|west))?|east|west)(?:wards?)? +of|(?:away )?from|outside|off) +([^,;:()—–.]{1,60})`)
+
+// distanceUnits are the quantity layer's units of length: only a distance
+// is measured from a place ("five times from November" is no place).
+var distanceUnits = map[string]bool{"km": true, "mile": true, "m": true, "ft": true, "yard": true}
+
+// measuredFrom reads a distance's direction and the place it is measured
+// from in the text after it (see fromPlace): the place's content words,
+// lower case; nil when it is measured from nowhere said.
+func measuredFrom(after string) (dir string, place []string) {
+	m := fromPlace.FindStringSubmatch(after[:min(len(after), 80)])
+	if m == nil {
+		return "", nil
+	}
+	for _, w := range strings.FieldsFunc(strings.ToLower(m[2]), func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) }) {
+		if !text.IsStopword(w) {
+			place = append(place, w)
+		}
+	}
+	if len(place) == 0 {
+		return "", nil
+	}
+	return strings.ReplaceAll(m[1], "-", ""), place
+}
+
+// samePlace reports whether two figures are measured from the same place
+// in the same direction, or neither from anywhere said: "25 miles east of
+// the port" and "25 miles north-west of where he escaped" are two places.
+func samePlace(a, b anchor) bool {
+	if len(a.place) == 0 && len(b.place) == 0 {
+		return true
+	}
+	if len(a.place) == 0 || len(b.place) == 0 || a.dir != b.dir {
+		return false
+	}
+	for _, w := range a.place {
+		if slices.Contains(b.place, w) {
+			return true
+		}
+	}
+	return false
 }
 
 // isFigure reports whether q is a figure to agree on: a count, amount or
@@ -306,7 +387,7 @@ func sameAnchor(k keyer, a, b anchor) bool {
 		return a.value == "" || b.value == "" || a.value == b.value
 	}
 	p, q := a.q, b.q
-	if p.Unit != q.Unit {
+	if p.Unit != q.Unit || !samePlace(a, b) {
 		return false
 	}
 	if p.Counts != q.Counts && (p.Counts == "" || q.Counts == "" || !lexicon.Related(k.key(p.Counts), k.key(q.Counts))) {
@@ -500,20 +581,7 @@ var subordinators = []string{"while ", "although ", "though ", "whereas "}
 // without a leading connective or subordinator, cut to maxQuoteWords around
 // the anchor with "…", its own quotation marks made single; wrapped in “”.
 func quoteAround(s string, a, b int) string {
-	lo := lastStop(s, a) + 1
-	hi := b
-	for {
-		n := nextStop(s, hi)
-		if n < 0 {
-			hi = len(s)
-			break
-		}
-		hi = n
-		if len(strings.Fields(s[lo:hi])) >= minQuoteWords || hi+1 >= len(s) {
-			break
-		}
-		hi++ // a clause too short to say anything ("On Monday,"): the next one too
-	}
+	lo, hi := clauseOf(s, a, b)
 	for {
 		t := strings.TrimLeft(s[lo:a], " ")
 		lo = a - len(t)
@@ -587,6 +655,25 @@ func quoteAround(s string, a, b int) string {
 		return "" // a quotation cut in half
 	}
 	return "“" + pre + q + post + "”"
+}
+
+// clauseOf is the clause of s holding s[a:b], between clause punctuation,
+// with the next clause too when it is too short to say anything ("On
+// Monday,"): what quoteAround quotes, before cutting.
+func clauseOf(s string, a, b int) (lo, hi int) {
+	lo = lastStop(s, a) + 1
+	hi = b
+	for {
+		n := nextStop(s, hi)
+		if n < 0 {
+			return lo, len(s)
+		}
+		hi = n
+		if len(strings.Fields(s[lo:hi])) >= minQuoteWords || hi+1 >= len(s) {
+			return lo, hi
+		}
+		hi++
+	}
 }
 
 // singleQuotes writes the text's double quotation marks as single ones (it

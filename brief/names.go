@@ -15,16 +15,25 @@ import (
 // band, "three points" of two rugby matches, "four changes" France made and
 // "two changes" Wales made are different facts.
 
-// nameTypes are the mention types that name who or what a passage is about.
+// nameTypes are the mention types that name who or what a passage is about:
+// participants (people, bodies, places, peoples), not events or works ("the
+// Grand Slam", "the World Cup", a film's title: OTHER, EVENT), which
+// different participants share.
 var nameTypes = map[string]bool{"PERSON": true, "ORG": true, "GPE": true, "LOC": true, "NORP": true}
 
+// nameKey is one name a passage gives: its canonical entity (set by the
+// corpus entity stage: "U.S." = "United States"; "" without it), its last
+// word, lower case, without a legal form ("General Motors Corp": "motors"),
+// and its mention type ("" for a capitalized run without a tagger).
+type nameKey struct {
+	id, word, typ string
+}
+
 // nameKeys are the names d.Text[sp] gives: its name mentions of nameTypes
-// (or only PERSON ones, with people set) as their canonical entity ("#id",
-// "U.S." = "United States") and the name's last word, lower-cased, when the
-// document has name mentions; else (no tagger ran) its capitalized runs
-// (personNames' rule), by last word. tagged reports whether mentions were
-// used.
-func nameKeys(d *accord.Document, sp accord.Span, people bool) (keys []string, tagged bool) {
+// (or only PERSON ones, with people set) when the document has name
+// mentions; else (no tagger ran) its capitalized runs (personNames' rule).
+// tagged reports whether mentions were used.
+func nameKeys(d *accord.Document, sp accord.Span, people bool) (keys []nameKey, tagged bool) {
 	for _, m := range d.Mentions {
 		if m.Kind != accord.MentionName || !nameTypes[m.Type] {
 			continue
@@ -33,11 +42,8 @@ func nameKeys(d *accord.Document, sp accord.Span, people bool) (keys []string, t
 		if m.Start < sp.Start || m.End > sp.End || people && m.Type != "PERSON" {
 			continue
 		}
-		if m.EntityID != "" {
-			keys = append(keys, "#"+m.EntityID)
-		}
-		if w := lastNameWord(d.Slice(m.Span)); w != "" {
-			keys = append(keys, w)
+		if k := (nameKey{id: m.EntityID, word: lastNameWord(d.Slice(m.Span)), typ: m.Type}); k.id != "" || k.word != "" {
+			keys = append(keys, k)
 		}
 	}
 	if tagged {
@@ -48,10 +54,21 @@ func nameKeys(d *accord.Document, sp accord.Span, people bool) (keys []string, t
 	}
 	for _, n := range capitalRuns(d, sp) {
 		if w := lastNameWord(n); w != "" {
-			keys = append(keys, w)
+			keys = append(keys, nameKey{word: w})
 		}
 	}
 	return keys, false
+}
+
+// ofType are the keys of the given mention type.
+func ofType(keys []nameKey, typ string) []nameKey {
+	var out []nameKey
+	for _, k := range keys {
+		if k.typ == typ {
+			out = append(out, k)
+		}
+	}
+	return out
 }
 
 // capitalRuns are the runs of capitalized words of d.Text[sp] (two words or
@@ -78,9 +95,18 @@ func capitalRuns(d *accord.Document, sp accord.Span) []string {
 	return out
 }
 
-// lastNameWord is a name's last word, lower case, without a possessive.
+// legalForms end a company's name and name no company ("Corp" names
+// every corporation).
+var legalForms = map[string]bool{"corp": true, "corporation": true, "inc": true, "incorporated": true, "co": true,
+	"ltd": true, "limited": true, "plc": true, "llc": true, "lp": true, "ag": true, "sa": true, "nv": true, "bv": true, "gmbh": true}
+
+// lastNameWord is a name's last word, lower case, without a possessive, or
+// the word before a legal form ("General Motors Corp": "motors").
 func lastNameWord(n string) string {
 	f := strings.Fields(n)
+	for len(f) > 1 && legalForms[strings.ToLower(strings.Trim(f[len(f)-1], ".,;:’'\"“”()"))] {
+		f = f[:len(f)-1]
+	}
 	if len(f) == 0 {
 		return ""
 	}
@@ -89,16 +115,13 @@ func lastNameWord(n string) string {
 	return w
 }
 
-// sameName reports whether two name keys name one thing: equal, or one
+// sameName reports whether two name words name one thing: equal, or one
 // word written as a country and its people ("russia", "russian";
 // "ukraine", "ukrainian"): a common beginning of five letters or more
 // that is all of the shorter word but its last letter at most.
 func sameName(a, b string) bool {
 	if a == b {
 		return a != ""
-	}
-	if strings.HasPrefix(a, "#") || strings.HasPrefix(b, "#") {
-		return false
 	}
 	n := 0
 	for n < len(a) && n < len(b) && a[n] == b[n] {
@@ -108,11 +131,27 @@ func sameName(a, b string) bool {
 	return n >= 5 && n >= short-1
 }
 
-// sharesName reports whether the two lists of name keys share a name.
-func sharesName(a, b []string) bool {
+// sameKey reports whether two names name one participant: by canonical
+// entity where the entity stage linked both ("American Motors Corp" and
+// "General Motors Corp" are two), by words otherwise; a people and its
+// country ("Russian", "Russia": NORP and GPE, two entities) by words.
+func sameKey(a, b nameKey) bool {
+	if a.id != "" && b.id != "" {
+		if a.id == b.id {
+			return true
+		}
+		if (a.typ == "NORP") == (b.typ == "NORP") {
+			return false
+		}
+	}
+	return sameName(a.word, b.word)
+}
+
+// sharesName reports whether the two lists of names share a name.
+func sharesName(a, b []nameKey) bool {
 	for _, x := range a {
 		for _, y := range b {
-			if sameName(x, y) {
+			if sameKey(x, y) {
 				return true
 			}
 		}

@@ -345,7 +345,7 @@ func disputeSentence(c *accord.Corpus, cf accord.Conflict) string {
 // else. Sources do not disagree on the place when one reports where one
 // film topped the charts and the other where another did.
 func sameSubject(c *accord.Corpus, cf accord.Conflict) bool {
-	var keys [2][]string
+	var keys [2][]nameKey
 	for i, side := range cf.Sides[:2] {
 		d, sn := sideSentence(c, cf, side)
 		if d == nil {
@@ -358,12 +358,13 @@ func sameSubject(c *accord.Corpus, cf accord.Conflict) bool {
 		all, _ := nameKeys(d, sn, false)
 		for _, m := range d.Mentions {
 			if m.Kind == accord.MentionName && (m.Type == "OTHER" || m.Type == "EVENT") && m.Start >= sn.Start && m.End <= sn.End {
-				all = append(all, lastNameWord(m.Text))
+				all = append(all, nameKey{word: lastNameWord(m.Text)})
 			}
 		}
 		for _, k := range all {
-			if !says[k] && !strings.HasPrefix(k, "#") {
-				keys[i] = append(keys[i], k)
+			// By words: a film's title is no entity of its own.
+			if !says[k.word] {
+				keys[i] = append(keys[i], nameKey{word: k.word})
 			}
 		}
 		if len(keys[i]) == 0 {

@@ -204,7 +204,7 @@ type evPassage struct {
 // statement: its figures and the people it names.
 type stmtFacts struct {
 	figures []anchor
-	people  []string // PERSON name keys (nameKeys), when a tagger ran
+	names   []nameKey // the participants it names (nameKeys), when a tagger ran
 }
 
 // statementFacts reads the statement's figures and people in the document
@@ -220,12 +220,14 @@ func (k keyer) statementFacts(c *accord.Corpus, cl accord.Claim) stmtFacts {
 		return f
 	}
 	f.figures = anchors(d, src.Start, src.End, "figure")
-	f.people, _ = nameKeys(d, accord.Span{Start: src.Start, End: src.End}, true)
+	if keys, tagged := nameKeys(d, accord.Span{Start: src.Start, End: src.End}, false); tagged {
+		f.names = append(keys, goesOnFrom(d, accord.Span{Start: src.Start, End: src.End}, keys)...)
+	}
 	return f
 }
 
 // agree reports whether d's passage at sp reports the statement's figures
-// and people, as far as it names any. A passage giving another figure of
+// and people or companies, as far as it names any. A passage giving another figure of
 // the same kind for one of the statement's ("£152,879" for an average house
 // price of "£162,086", "two changes" for "four changes", "$91m" for
 // "$121.9m", even beside a "top 12 films" both give) reports something
@@ -252,13 +254,47 @@ func (f stmtFacts) agree(k keyer, d *accord.Document, sp accord.Span) bool {
 			}
 		}
 	}
-	return f.samePeople(d, sp)
+	return f.sameSubjects(d, sp)
 }
 
-func (f stmtFacts) samePeople(d *accord.Document, sp accord.Span) bool {
-	if len(f.people) == 0 {
+// subjectTypes are the participants a statement is about: a passage naming
+// people (or companies, bodies) none of whom the statement names, when it
+// names some, is about them ("American Motors Corp said its February U.S.
+// car output declined" for General Motors' output).
+var subjectTypes = []string{"PERSON", "ORG"}
+
+// sameSubjects reports whether d's passage at sp, for each subject type
+// the statement names, names none of that type or one the statement names
+// (by canonical entity where linked; of any type: taggers disagree on a
+// name's type).
+func (f stmtFacts) sameSubjects(d *accord.Document, sp accord.Span) bool {
+	if len(f.names) == 0 {
 		return true
 	}
-	theirs, _ := nameKeys(d, sp, true)
-	return len(theirs) == 0 || sharesName(f.people, theirs)
+	theirs, _ := nameKeys(d, sp, false)
+	theirs = append(theirs, goesOnFrom(d, sp, theirs)...)
+	for _, typ := range subjectTypes {
+		if t := ofType(theirs, typ); len(ofType(f.names, typ)) > 0 && len(t) > 0 && !sharesName(f.names, t) {
+			return false
+		}
+	}
+	return true
+}
+
+// goesOnFrom are the companies and bodies (ORG) of the sentence before the
+// passage at sp when the passage's names (keys) name no one: a passage
+// naming no company or person goes on from the sentence before it ("American Motors
+// Corp said its February" / "U.S. car output declined to ...", a line the
+// splitter cut; "It said output declined ..."). Not people: a sentence
+// naming no one often follows one about someone else.
+func goesOnFrom(d *accord.Document, sp accord.Span, keys []nameKey) []nameKey {
+	i := d.SentenceAt(sp.Start)
+	if i <= 0 {
+		return nil
+	}
+	if len(ofType(keys, "ORG")) > 0 || len(ofType(keys, "PERSON")) > 0 {
+		return nil
+	}
+	before, _ := nameKeys(d, d.Sentences[i-1], false)
+	return ofType(before, "ORG")
 }
