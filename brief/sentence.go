@@ -374,9 +374,10 @@ func sameSubject(c *accord.Corpus, cf accord.Conflict) bool {
 	return sharesName(keys[0], keys[1])
 }
 
-// sideSentence is the document and sentence span of the first evidence
-// span saying what a side of a conflict says, or nil.
-func sideSentence(c *accord.Corpus, cf accord.Conflict, side accord.ConflictSide) (*accord.Document, accord.Span) {
+// sideSentences calls fn with the document and sentence span of each
+// evidence span saying what a side of a conflict says, and where in the
+// sentence it says it, until fn returns true.
+func sideSentences(c *accord.Corpus, cf accord.Conflict, side accord.ConflictSide, fn func(d *accord.Document, sn, e accord.Span) bool) {
 	says := oneLine(side.Says)
 	for _, e := range cf.Evidence {
 		if !slices.Contains(side.Documents, e.Document) {
@@ -388,34 +389,39 @@ func sideSentence(c *accord.Corpus, cf accord.Conflict, side accord.ConflictSide
 		}
 		for _, sn := range d.Sentences {
 			if sn.Start <= e.Start && e.End <= sn.End {
-				return d, sn
+				if fn(d, sn, accord.Span{Start: e.Start, End: e.End}) {
+					return
+				}
+				break
 			}
 		}
 	}
-	return nil, accord.Span{}
+}
+
+// sideSentence is the document and sentence span of the first evidence
+// span saying what a side of a conflict says, or nil.
+func sideSentence(c *accord.Corpus, cf accord.Conflict, side accord.ConflictSide) (*accord.Document, accord.Span) {
+	var doc *accord.Document
+	var sent accord.Span
+	sideSentences(c, cf, side, func(d *accord.Document, sn, _ accord.Span) bool {
+		doc, sent = d, sn
+		return true
+	})
+	return doc, sent
 }
 
 // sideQuote is the clause around what a side of a conflict says, from the
 // sentence of its first evidence span that says it, or "".
 func sideQuote(c *accord.Corpus, cf accord.Conflict, side accord.ConflictSide) string {
-	says := oneLine(side.Says)
-	for _, e := range cf.Evidence {
-		if !slices.Contains(side.Documents, e.Document) {
-			continue
+	says, out := oneLine(side.Says), ""
+	sideSentences(c, cf, side, func(d *accord.Document, sn, e accord.Span) bool {
+		if q := quoteAround(d.Slice(sn), e.Start-sn.Start, e.End-sn.Start); strings.Contains(oneLine(q), says) {
+			out = oneLine(q)
+			return true
 		}
-		d := c.Doc(e.Document)
-		if d == nil || e.Start < 0 || e.End > len(d.Text) || e.Start >= e.End || oneLine(d.Text[e.Start:e.End]) != says {
-			continue
-		}
-		for _, sn := range d.Sentences {
-			if sn.Start <= e.Start && e.End <= sn.End {
-				if q := quoteAround(d.Slice(sn), e.Start-sn.Start, e.End-sn.Start); strings.Contains(oneLine(q), says) {
-					return oneLine(q)
-				}
-			}
-		}
-	}
-	return ""
+		return false
+	})
+	return out
 }
 
 // maxQuote bounds a quotation cited in a dispute sentence.
