@@ -145,13 +145,16 @@ func TestWordingReadsAlone(t *testing.T) {
 func TestFragment(t *testing.T) {
 	c := accord.NewCorpus(nil, accord.Options{})
 	for s, want := range map[string]bool{
-		"of its harbour operations to Pier Partners, which":             true,
-		"Harbour ferry sales rose 12 pct in the year from":              true,
-		"Harbour ferry sales rise in the year":                          false,
-		"The ferry will run on Monday, the council said,":               true,
-		"The ferry ran, raising hopes of a “regular crossing”":          false,
-		"The ferry will run on Monday (the council said).":              false,
-		"Pier Partners said its harbour trade rose 12 pct in the year.": false,
+		"of its harbour operations to Pier Partners, which":               true,
+		"Harbour ferry sales rose 12 pct in the year from":                true,
+		"Harbour ferry sales rise in the year":                            false,
+		"The ferry will run on Monday, the council said,":                 true,
+		"The ferry ran, raising hopes of a “regular crossing”":            false,
+		"The ferry will run on Monday (the council said).":                false,
+		"Pier Partners said its harbour trade rose 12 pct in the year.":   false,
+		"21.7 mln dlrs or 46 cts per share from sale of its ferry unit":   true,
+		"$4.5 mln in fees from the harbour authority.":                    true,
+		"1987 was a record year for the harbour ferry, the council said.": false,
 	} {
 		if got := dangling(c, accord.SpanRef{}, s); got != want {
 			t.Errorf("dangling(%q) = %v, want %v", s, got, want)

@@ -126,7 +126,10 @@ var abbreviationStop = regexp.MustCompile(`(\b(vs|approx|etc|ca|cf|al|no|p\.m|a\
 func fragment(s string) bool {
 	s = strings.TrimSpace(s)
 	r, _ := utf8.DecodeRuneInString(s)
-	if unicode.IsLower(r) {
+	if unicode.IsLower(r) || leadingFigure.MatchString(s) && !leadingYear.MatchString(s) {
+		// News style spells out a number that opens a sentence: one that
+		// opens on a figure in digits ("21.7 mln dlrs or 46 cts per share
+		// from …") is the rest of a line cut before it.
 		return true
 	}
 	l, _ := utf8.DecodeLastRuneInString(s)
@@ -136,6 +139,13 @@ func fragment(s string) bool {
 	f := strings.Fields(s)
 	return len(f) > 0 && text.IsStopword(strings.ToLower(f[len(f)-1]))
 }
+
+// leadingFigure: a figure in digits opens the text; leadingYear: a year
+// does ("1987 was …"), which style allows.
+var (
+	leadingFigure = regexp.MustCompile(`^[$£€]?\d`)
+	leadingYear   = regexp.MustCompile(`^(1[89]|20)\d\d\b[^.,%]`)
+)
 
 // gluedSentences reports whether s holds two sentences or more, as the
 // sentence splitter left them joined: a brief sentence is one sentence
