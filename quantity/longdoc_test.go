@@ -2,44 +2,14 @@ package quantity
 
 import (
 	"fmt"
-	"strings"
 	"testing"
+
+	"github.com/accord-news/accord/internal/longdoc"
 
 	"github.com/accord-news/accord"
 	"github.com/accord-news/accord/text"
 	"github.com/accord-news/accord/timex"
 )
-
-// longDoc invents one long single-paragraph news text of about n sentences:
-// officials with titles, organisations, quotes with their speakers and
-// pronouns, dates and durations, so that every later sentence has many
-// earlier mentions, quotes and time expressions before it (the per-item
-// scans of all earlier items that made long documents quadratic).
-func longDoc(n int) string {
-	first := []string{"Ola", "Ivo", "Mira", "Tomas", "Lena", "Rafe", "Nadia", "Per"}
-	last := []string{"Berg", "Lind", "Sarko", "Vell", "Ostrand", "Kade", "Morrow", "Quist"}
-	orgs := []string{"Vesterby Council", "Acme Freight", "the Northern Rail Authority", "Halden Bank"}
-	days := []string{"Monday", "Tuesday", "Wednesday", "Thursday", "Friday"}
-	var b strings.Builder
-	for i := 0; b.Len() < n*90; i++ {
-		name := first[i%len(first)] + " " + last[(i/len(first))%len(last)]
-		org := orgs[i%len(orgs)]
-		day := days[i%len(days)]
-		switch i % 5 {
-		case 0:
-			fmt.Fprintf(&b, "Minister %s said on %s that %s would spend %d million euros on the line. ", name, day, org, 10+i%90)
-		case 1:
-			fmt.Fprintf(&b, "“We will not wait two hours 15 minutes for an answer,” %s told reporters on %s. ", name, day)
-		case 2:
-			fmt.Fprintf(&b, "The talks at %s lasted 3 days and 4 hours in March %d, according to spokesman %s. ", org, 2001+i%20, name)
-		case 3:
-			fmt.Fprintf(&b, "He said the board of %s had met %d times since last year. ", org, 2+i%9)
-		default:
-			fmt.Fprintf(&b, "“The plan is late, and it costs too much,” she said, adding that %s chairman %s agreed. ", org, name)
-		}
-	}
-	return b.String()
-}
 
 // BenchmarkLongDocument reads the quantities of one long document whose
 // time expressions are many (each quantity is checked against them).
@@ -47,7 +17,7 @@ func longDoc(n int) string {
 func BenchmarkLongDocument(b *testing.B) {
 	for _, n := range []int{1000, 4000} {
 		b.Run(fmt.Sprint(n), func(b *testing.B) {
-			d := &accord.Document{ID: "long", Text: longDoc(n), Published: "2022-01-14"}
+			d := &accord.Document{ID: "long", Text: longdoc.Text(n), Published: "2022-01-14"}
 			_ = text.New().Annotate(d)
 			_ = timex.New().Annotate(d)
 			b.SetBytes(int64(len(d.Text)))
