@@ -20,6 +20,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/accord-news/accord"
+	"github.com/accord-news/accord/lexicon"
 	"github.com/accord-news/accord/text"
 )
 
@@ -429,6 +430,9 @@ func (a *annotator) dropInitialWords(si int, cs []span) []span {
 	}
 	out := cs[:0]
 	for _, c := range cs {
+		if a.sentenceAdverb(si, c, m.gaz) {
+			continue
+		}
 		if c.j-c.i == 1 && (c.cls == clsLOC || c.cls == clsMISC) && a.opensSentence(si, c.i) {
 			w := ws[c.i].text
 			l := strings.ToLower(w)
@@ -443,6 +447,20 @@ func (a *annotator) dropInitialWords(si int, cs []span) []span {
 		out = append(out, c)
 	}
 	return out
+}
+
+// sentenceAdverb: a one-word name opening a sentence before a comma that
+// is a dictionary adverb in -ly ("Conversely, Jane Roe said …" read
+// "Conversely" as a person, "Interestingly, …" as an organisation), known
+// as no name part and nowhere capitalised inside a sentence of the
+// document (not "Kelly, …").
+func (a *annotator) sentenceAdverb(si int, c span, g *Gazetteer) bool {
+	ws := a.sents[si]
+	if c.j-c.i != 1 || c.j >= len(ws) || ws[c.j].text != "," || !a.opensSentence(si, c.i) {
+		return false
+	}
+	l := strings.ToLower(ws[c.i].text)
+	return strings.HasSuffix(l, "ly") && lexicon.Known(l) && !isFirstName(l) && g.nameParts[l] == 0 && !a.capitalisedInside(ws[c.i].text)
 }
 
 // opensSentence: only punctuation before word i of sentence si.
