@@ -462,13 +462,33 @@ func (s *Stage) storyClaims(c *accord.Corpus, st *story) []accord.Claim {
 	return out
 }
 
+// sharedGram: the sentences share a 5-gram of contentGrams that says what
+// happened, not only what they speak of. A gram holding a verb of the
+// sentence ("has weakened for the first time") does; one of nouns and
+// fixed phrases ("a slowdown in the housing market", "a barrel for the
+// first time since") is shared by reports of different facts, and counts
+// only when the sentences also share a participant (sharedName).
 func sharedGram(nums *wordNums, a, b *sent) bool {
 	ga, gb := a.contentGrams(nums), b.contentGrams(nums)
 	if len(gb) < len(ga) {
 		ga, gb = gb, ga
 	}
-	for g := range ga {
-		if gb[g] {
+	named := -1
+	for g, va := range ga {
+		vb, ok := gb[g]
+		if !ok {
+			continue
+		}
+		if va && vb {
+			return true
+		}
+		if named < 0 {
+			named = 0
+			if sharedName(nums, a, b) {
+				named = 1
+			}
+		}
+		if named == 1 {
 			return true
 		}
 	}
@@ -479,7 +499,8 @@ func sharedGram(nums *wordNums, a, b *sent) bool {
 // two content words (no words of time: "over the next 20 years" is shared
 // by reports of different facts) and a predicate word (sent.pred): a
 // phrase of names and the words describing them ("the Norland mining firm
-// Kestrel Metals") names the subject, not what is said of it. Built once.
+// Kestrel Metals") names the subject, not what is said of it. A gram maps
+// to true when a predicate word of it is a verb (verbAt). Built once.
 func (s *sent) contentGrams(nums *wordNums) map[string]bool {
 	if s.grams != nil {
 		return s.grams
@@ -487,20 +508,71 @@ func (s *sent) contentGrams(nums *wordNums) map[string]bool {
 	s.grams = map[string]bool{}
 	for i := 0; i+5 <= len(s.words); i++ {
 		g := s.words[i : i+5]
-		content, pred := 0, false
-		for _, w := range g {
+		content, pred, verb := 0, false, false
+		for j, w := range g {
 			if !text.IsStopword(w) && !timeWord(w) {
 				content++
-				if !pred {
-					pred = s.predWord(nums, w)
+				if s.predWord(nums, w) {
+					pred = true
+					verb = verb || s.verbAt(i+j)
 				}
 			}
 		}
 		if content >= 2 && pred {
-			s.grams[strings.Join(g, " ")] = true
+			s.grams[strings.Join(g, " ")] = verb
 		}
 	}
 	return s.grams
+}
+
+// verbAt: word k of s is written as a verb: an inflected form ("weakened",
+// "is slowing") not after a determiner ("the housing market", "the
+// proposed sale"), or any form after "to" or a modal ("will cut").
+func (s *sent) verbAt(k int) bool {
+	prev := ""
+	if k > 0 {
+		prev = s.words[k-1]
+	}
+	if verbBefore[prev] {
+		return true
+	}
+	return !nounBefore[prev] && verbForm(s.words[k])
+}
+
+// nounBefore: words after which an inflected form is a noun or a
+// modifier ("the housing market", "its proposed merger").
+var nounBefore = map[string]bool{"the": true, "a": true, "an": true, "its": true, "his": true, "her": true, "their": true,
+	"our": true, "your": true, "my": true, "this": true, "that": true, "these": true, "those": true, "whose": true,
+	"of": true, "in": true, "for": true}
+
+// sharedName: the sentences share a participant: a content word that is
+// no predicate word, speech verb, title or word of time in either, and
+// not a dictionary word opening both sentences ("Rising rates ...") (a
+// name: "Kestrel", "Halifax").
+func sharedName(nums *wordNums, a, b *sent) bool {
+	i, j := 0, 0
+	for i < len(a.ids) && j < len(b.ids) {
+		switch {
+		case a.ids[i] < b.ids[j]:
+			i++
+		case a.ids[i] > b.ids[j]:
+			j++
+		default:
+			id := a.ids[i]
+			i++
+			j++
+			if inSorted(a.pred, id) || inSorted(b.pred, id) || inSorted(a.desc, id) || inSorted(b.desc, id) {
+				continue
+			}
+			w := nums.vocab[id]
+			if speechVerbs[w] || titleVocab(w) || timeWord(w) || weekdays[w] != "" || isDigitStr(w) || isNumberWord(w) ||
+				len(a.words) > 0 && len(b.words) > 0 && a.words[0] == w && b.words[0] == w && lexicon.Known(w) {
+				continue
+			}
+			return true
+		}
+	}
+	return false
 }
 
 // predWord: word w (or a part of it, "bail-out") is a predicate word of s.

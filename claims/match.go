@@ -220,7 +220,15 @@ func (st *story) anchorsMatch(u, v unit) (bool, float64) {
 			// one of them ("the talks on Monday"); a weekday, in both
 			// ("shares fell on Tuesday" / "the falls fuelled by its
 			// rise on Tuesday" are two happenings of one week).
-			if st.dateWordShared(u, x.tok, v, y.tok, !strings.Contains(x.key, "-")) {
+			// A weekday also needs a participant in common (a name) or
+			// a second predicate word: reports of one week share the day
+			// and a word of their trade ("oil prices rose on Tuesday" /
+			// "the dollar rose on Tuesday").
+			wd := !strings.Contains(x.key, "-")
+			if wd && sharedIDs(a.pred, b.pred) < 2 && !sharedName(u.di.nums, a, b) {
+				continue
+			}
+			if st.dateWordShared(u, x.tok, v, y.tok, wd) {
 				return true, 0.4
 			}
 		}
