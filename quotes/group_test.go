@@ -26,18 +26,7 @@ func TestGroupSpeakers(t *testing.T) {
 			"the closures of 2004", "advocates"},
 	}
 	for _, c := range cases {
-		found := false
-		for _, q := range quotesOf(t, c.txt) {
-			if q.Direct && strings.Contains(q.Text, c.quote) {
-				found = true
-				if !strings.Contains(q.SpeakerText, c.want) {
-					t.Errorf("%s: %q: speaker %q, want %s", c.name, q.Text, q.SpeakerText, c.want)
-				}
-			}
-		}
-		if !found {
-			t.Errorf("%s: no quote holding %q", c.name, c.quote)
-		}
+		checkSpeaker(t, c.name, c.txt, c.quote, c.want)
 	}
 }
 
@@ -54,18 +43,7 @@ func TestClauseOwners(t *testing.T) {
 			"theft", "Gerald Whitcombe"},
 	}
 	for _, c := range cases {
-		found := false
-		for _, q := range quotesOf(t, c.txt) {
-			if q.Direct && strings.Contains(q.Text, c.quote) {
-				found = true
-				if !strings.Contains(q.SpeakerText, c.want) {
-					t.Errorf("%s: %q: speaker %q, want %s", c.name, q.Text, q.SpeakerText, c.want)
-				}
-			}
-		}
-		if !found {
-			t.Errorf("%s: no quote holding %q", c.name, c.quote)
-		}
+		checkSpeaker(t, c.name, c.txt, c.quote, c.want)
 	}
 }
 

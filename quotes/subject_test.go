@@ -41,18 +41,25 @@ func TestSubjectReading(t *testing.T) {
 			"Auditors To Check", "Gerald Whitcombe"},
 	}
 	for _, c := range cases {
-		found := false
-		for _, q := range quotesOf(t, c.txt) {
-			if q.Direct && strings.Contains(q.Text, c.quote) {
-				found = true
-				if !strings.Contains(q.SpeakerText, c.want) {
-					t.Errorf("%s: %q: speaker %q, want %s", c.name, q.Text, q.SpeakerText, c.want)
-				}
+		checkSpeaker(t, c.name, c.txt, c.quote, c.want)
+	}
+}
+
+// checkSpeaker: a direct quote of txt holding quote has a speaker whose
+// wording holds want.
+func checkSpeaker(t *testing.T, name, txt, quote, want string) {
+	t.Helper()
+	found := false
+	for _, q := range quotesOf(t, txt) {
+		if q.Direct && strings.Contains(q.Text, quote) {
+			found = true
+			if !strings.Contains(q.SpeakerText, want) {
+				t.Errorf("%s: %q: speaker %q, want %s", name, q.Text, q.SpeakerText, want)
 			}
 		}
-		if !found {
-			t.Errorf("%s: no quote holding %q", c.name, c.quote)
-		}
+	}
+	if !found {
+		t.Errorf("%s: no quote holding %q", name, quote)
 	}
 }
 
